@@ -1,0 +1,8 @@
+//! The catalogue's parts, one file per area. A new area adds its file here.
+
+use super::Message;
+
+mod name;
+mod ui;
+
+pub(super) const PARTS: &[&[Message]] = &[ui::MESSAGES, name::MESSAGES];

@@ -1,0 +1,182 @@
+//! The message catalogue: every user-facing string, in English and zh-CN,
+//! keyed by a stable code. Finding codes (`spf.too_many_lookups`) and UI
+//! strings (`ui.title`) share one key space.
+//!
+//! Each area keeps its messages in its own file under `catalogue/`, so areas
+//! can grow without touching each other; [`all`] joins them.
+
+mod catalogue;
+
+use crate::finding::Finding;
+use serde::{Deserialize, Serialize};
+
+/// A language the page speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::ZhCn, Lang::En];
+
+    /// The BCP 47 tag, as used in `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    /// The language's own name, for the switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhCn => "简体中文",
+        }
+    }
+
+    /// Parses a stored tag; unknown tags give `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag {
+            "en" => Some(Lang::En),
+            "zh-CN" => Some(Lang::ZhCn),
+            _ => None,
+        }
+    }
+
+    /// First choice from the browser's `navigator.language(s)`: any Chinese
+    /// tag (zh, zh-CN, zh-Hans, zh-TW…) picks zh-CN, anything else English.
+    pub fn from_browser<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        for tag in tags {
+            let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            match primary.as_str() {
+                "zh" => return Lang::ZhCn,
+                "en" => return Lang::En,
+                _ => {}
+            }
+        }
+        Lang::En
+    }
+}
+
+/// One catalogue entry.
+#[derive(Clone, Copy, Debug)]
+pub struct Message {
+    pub code: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Message {
+    pub fn text(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::ZhCn => self.zh,
+        }
+    }
+}
+
+/// Every entry of the catalogue.
+pub fn all() -> impl Iterator<Item = &'static Message> {
+    catalogue::PARTS.iter().flat_map(|part| part.iter())
+}
+
+/// The entry for a code.
+pub fn lookup(code: &str) -> Option<&'static Message> {
+    all().find(|m| m.code == code)
+}
+
+/// The text for a code in a language, or the code itself when the catalogue
+/// lacks it (a visible gap, never a panic; a test keeps the catalogue whole).
+pub fn text(lang: Lang, code: &str) -> &str {
+    match lookup(code) {
+        Some(m) => m.text(lang),
+        None => code,
+    }
+}
+
+/// Replaces each `{name}` in `template` by its value from `args`.
+pub fn fill(template: &str, args: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let key = &after[..close];
+                match args.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The explanation of a finding in a language, its arguments filled in.
+pub fn explain(lang: Lang, finding: &Finding) -> String {
+    let mut args: Vec<(&str, String)> = finding.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+    args.push(("subject", finding.subject.clone()));
+    fill(text(lang, finding.code), &args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_both_languages_present() {
+        let mut seen = HashSet::new();
+        for m in all() {
+            assert!(seen.insert(m.code), "duplicate catalogue code {}", m.code);
+            assert!(!m.en.trim().is_empty(), "{} has no English text", m.code);
+            assert!(!m.zh.trim().is_empty(), "{} has no Chinese text", m.code);
+        }
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        fn names(s: &str) -> Vec<&str> {
+            let mut v: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).collect();
+            v.sort();
+            v
+        }
+        for m in all() {
+            assert_eq!(names(m.en), names(m.zh), "placeholders differ in {}", m.code);
+        }
+    }
+
+    #[test]
+    fn browser_language_picks_chinese_for_any_zh_tag() {
+        assert_eq!(Lang::from_browser(["zh-TW"]), Lang::ZhCn);
+        assert_eq!(Lang::from_browser(["zh"]), Lang::ZhCn);
+        assert_eq!(Lang::from_browser(["fr-FR", "zh-CN"]), Lang::ZhCn);
+        assert_eq!(Lang::from_browser(["de-DE", "en-US"]), Lang::En);
+        assert_eq!(Lang::from_browser(["de"]), Lang::En);
+        assert_eq!(Lang::from_browser([]), Lang::En);
+    }
+
+    #[test]
+    fn fill_replaces_known_and_keeps_unknown() {
+        let args = [("n", "11".to_string())];
+        assert_eq!(fill("{n} of 10 ({x})", &args), "11 of 10 ({x})");
+        assert_eq!(fill("open { brace", &args), "open { brace");
+    }
+}

@@ -1,0 +1,16 @@
+//! maildns: the DNS records of a self-hosted mail domain, generated and
+//! checked in the browser.
+//!
+//! The crate is a pure core and a thin shell:
+//! - core (every module but `ui`): record model, parsers and linters, the
+//!   message catalogue. Plain Rust with no DOM, network, clock or randomness;
+//!   it builds and tests natively with `cargo test`.
+//! - shell (`ui`, wasm32 only): the yew page. The web crates are wasm32-only
+//!   dependencies, so the compiler refuses any use of them from the core.
+
+pub mod finding;
+pub mod i18n;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
