@@ -1,1 +1,23 @@
-//! placeholder
+//! The shell: the yew page. wasm32 only; everything here renders state and
+//! sends actions. Parsing and rules live in the core.
+
+mod app;
+mod components;
+pub mod panic;
+pub mod state;
+pub mod storage;
+
+/// Mounts the page into `<main id="app">`, after installing the panic hook
+/// so that any later panic shows a visible error instead of a dead page.
+pub fn start() {
+    panic::install();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => panic::show_banner("the page has no element with id \"app\""),
+    }
+}

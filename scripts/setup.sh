@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Installs whatever maildns needs and this machine lacks; does nothing for
+# what is already there at the right version. Fresh Debian + Rust toolchain.
+#
+#   wasm32 target, clippy, rustfmt        rustup
+#   trunk (pinned), wasm-bindgen-cli      cargo install (wasm-bindgen-cli at the
+#                                         exact version in Cargo.lock)
+#   chromium, chromium-driver, node, npm, apt (Debian packages)
+#   named-checkzone (bind9-utils), fonts-noto-cjk (Chinese text in screenshots)
+#   wasm-opt (binaryen), playwright-core, npm ci in tests/e2e (versions in
+#   axe-core                              package-lock.json)
+#
+# Nothing is downloaded from anywhere but the package registries.
+#
+# --build-only: only what building the page needs (no browser, no DNS
+# tools); the GitHub Pages workflow uses it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_only=false
+[ "${1:-}" = "--build-only" ] && build_only=true
+
+TRUNK_VERSION=0.22.1
+WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/[^0-9.]/, "", $0); print; exit }' Cargo.lock)
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Rust side.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    log "adding rustup component $component"
+    rustup component add "$component"
+  fi
+done
+export PATH="$HOME/.cargo/bin:$PATH"
+if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  log "installing trunk $TRUNK_VERSION (about 13 minutes on 2 cores, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (matches Cargo.lock)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Debian packages.
+wanted="node:nodejs npm:npm"
+$build_only || wanted="$wanted chromium:chromium chromedriver:chromium-driver named-checkzone:bind9-utils"
+missing=()
+for pair in $wanted; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+done
+# Without a CJK font, screenshots of the Chinese page show empty boxes.
+if ! $build_only && ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  missing+=(fonts-noto-cjk)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+# npm packages (wasm-opt for Trunk, the browser test tools): exactly the lock file.
+if ! (cd tests/e2e && npm ls --depth=0 >/dev/null 2>&1); then
+  log "installing npm packages in tests/e2e"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+log "ready: trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(tests/e2e/node_modules/.bin/wasm-opt --version)"

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: formatting and lints, the
+# native core tests (unit, property, vectors, the RFC 7208 suite), the shell
+# tests in headless Chromium, and the end-to-end tests of the built page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+. scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --check
+
+step "clippy (native and wasm32)"
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test wasm_shell -- -D warnings
+
+step "native tests (core)"
+cargo test --locked
+
+step "shell tests in headless Chromium (wasm-bindgen-test)"
+WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --test wasm_shell
+
+step "build the page (trunk, release)"
+trunk build
+
+step "end-to-end tests in headless Chromium"
+(cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)

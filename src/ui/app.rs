@@ -1,0 +1,80 @@
+//! The root component: owns the reducer, keeps `<html lang>` and storage in
+//! step with the chosen language, and lays out the page.
+
+use super::components::{domain_field::DomainField, header::Header, tabs::Tabs};
+use super::state::{Action, AppState, View};
+use super::storage;
+use crate::i18n::{self, Lang};
+use yew::prelude::*;
+
+fn initial_lang() -> Lang {
+    storage::load_lang()
+        .and_then(|t| Lang::from_tag(&t))
+        .unwrap_or_else(|| {
+            let tags = storage::browser_languages();
+            Lang::from_browser(tags.iter().map(String::as_str))
+        })
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| AppState::new(initial_lang()));
+    let lang = state.lang;
+
+    use_effect_with(lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+    });
+
+    // Marks the moment the page is first interactive, for the benchmark.
+    use_effect_with((), |_| {
+        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = perf.mark("maildns-interactive");
+        }
+    });
+
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |lang: Lang| {
+            storage::save_lang(lang.tag());
+            state.dispatch(Action::SetLang(lang));
+        })
+    };
+    let on_view = {
+        let state = state.clone();
+        Callback::from(move |view: View| state.dispatch(Action::Show(view)))
+    };
+    let on_domain = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::EditDomain(text)))
+    };
+    let t = |code: &str| i18n::text(lang, code).to_string();
+    let intro = match state.view {
+        View::Generate => t("ui.generate.intro"),
+        View::Check => t("ui.check.intro"),
+    };
+
+    html! {
+        <>
+            <Header {lang} {on_lang} />
+            <main id="content" class="content">
+                <Tabs {lang} view={state.view} on_select={on_view} />
+                <section class="panel" id={format!("panel-{}", if state.view == View::Generate { "generate" } else { "check" })}
+                    role="tabpanel">
+                    <p class="intro">{ intro }</p>
+                    <DomainField {lang} value={state.domain_input.clone()} parsed={state.domain.clone()}
+                        on_input={on_domain} />
+                </section>
+                <p class="privacy">{ t("ui.privacy") }</p>
+            </main>
+            <footer class="footer">
+                <span>{ t("ui.footer") }</span>
+                <span class="muted">{ t("ui.theme.note") }</span>
+            </footer>
+        </>
+    }
+}

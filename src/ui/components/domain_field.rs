@@ -1,0 +1,63 @@
+//! The mail-domain field with its live validation message.
+
+use crate::i18n::{self, Lang};
+use crate::model::{Name, NameError};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DomainFieldProps {
+    pub lang: Lang,
+    pub value: String,
+    pub parsed: Option<Result<Name, NameError>>,
+    pub on_input: Callback<String>,
+}
+
+#[component]
+pub fn DomainField(props: &DomainFieldProps) -> Html {
+    let lang = props.lang;
+    let on_input = {
+        let cb = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            cb.emit(input.value());
+        })
+    };
+    let message = match &props.parsed {
+        None => html! { <p id="domain-help" class="help">{ i18n::text(lang, "ui.domain.help") }</p> },
+        Some(Ok(name)) => {
+            let ok = i18n::fill(
+                i18n::text(lang, "ui.domain.ok"),
+                &[("name", name.as_str().to_string())],
+            );
+            let warnings = name.lint();
+            html! {
+                <div id="domain-help">
+                    <p class="help ok">{ ok }</p>
+                    { for warnings.iter().map(|f| html! {
+                        <p class="help warning" data-error-code={f.code}>{ i18n::explain(lang, f) }</p>
+                    }) }
+                </div>
+            }
+        }
+        Some(Err(err)) => {
+            let finding = err.to_finding(&props.value);
+            html! {
+                <p id="domain-help" class="help error" role="alert" data-error-code={finding.code}>
+                    { i18n::explain(lang, &finding) }
+                </p>
+            }
+        }
+    };
+    let invalid = matches!(props.parsed, Some(Err(_)));
+    html! {
+        <div class="field">
+            <label for="domain">{ i18n::text(lang, "ui.domain") }</label>
+            <input id="domain" type="text" inputmode="url" autocomplete="off" spellcheck="false"
+                placeholder={i18n::text(lang, "ui.domain.placeholder")}
+                aria-describedby="domain-help" aria-invalid={invalid.to_string()}
+                value={props.value.clone()} oninput={on_input} />
+            { message }
+        </div>
+    }
+}

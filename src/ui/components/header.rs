@@ -1,0 +1,26 @@
+//! The page header: name, tagline, language switch.
+
+use super::lang_switch::LangSwitch;
+use crate::i18n::{self, Lang};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub on_lang: Callback<Lang>,
+}
+
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <header class="header">
+            <a class="skip-link" href="#content">{ if lang == Lang::ZhCn { "跳到正文" } else { "Skip to content" } }</a>
+            <div class="brand">
+                <h1><span class="logo" aria-hidden="true">{ "@" }</span>{ i18n::text(lang, "ui.title") }</h1>
+                <p class="tagline">{ i18n::text(lang, "ui.tagline") }</p>
+            </div>
+            <LangSwitch {lang} on_change={props.on_lang.clone()} />
+        </header>
+    }
+}

@@ -1,0 +1,6 @@
+//! One component per file; each takes data and callbacks as props.
+
+pub mod domain_field;
+pub mod header;
+pub mod lang_switch;
+pub mod tabs;

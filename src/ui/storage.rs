@@ -1,0 +1,30 @@
+//! localStorage access. Every call tolerates a browser that refuses storage
+//! (private mode, disabled cookies): the page then just forgets on reload.
+
+const LANG_KEY: &str = "maildns.lang";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load_lang() -> Option<String> {
+    local_storage()?.get_item(LANG_KEY).ok().flatten()
+}
+
+pub fn save_lang(tag: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(LANG_KEY, tag);
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut tags: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if tags.is_empty() {
+        tags.extend(nav.language());
+    }
+    tags
+}

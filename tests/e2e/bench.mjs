@@ -1,0 +1,79 @@
+// Benchmark of the built page: dist/ sizes raw and gzip, the bytes Chromium
+// actually transfers on first load, and time to interactive (median of 5
+// cold loads). Prints a table; checks budgets but never fails a test run.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launch, distDir } from './lib/browser.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
+
+const BUDGET_GZIP_KB = 250;
+const BUDGET_TTI_MS = 300;
+const LOADS = 5;
+
+const kb = (n) => (n / 1024).toFixed(1);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const row = (cells, widths) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
+
+async function distSizes() {
+  const out = [];
+  for (const name of (await fs.readdir(distDir)).sort()) {
+    const file = path.join(distDir, name);
+    if (!(await fs.stat(file)).isFile()) continue;
+    const body = await fs.readFile(file);
+    out.push({ name, raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length });
+  }
+  return out;
+}
+
+async function measureLoads(server, browser) {
+  const ttis = [];
+  let transfer = 0;
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const responses = [];
+    page.on('requestfinished', (req) => responses.push(req));
+    await page.goto(server.url + '/');
+    await page.waitForFunction(() => performance.getEntriesByName('maildns-interactive').length > 0);
+    ttis.push(await page.evaluate(() => performance.getEntriesByName('maildns-interactive')[0].startTime));
+    if (i === 0) {
+      for (const req of responses) {
+        const sizes = await req.sizes();
+        transfer += sizes.responseBodySize + sizes.responseHeadersSize;
+      }
+    }
+    await context.close();
+  }
+  return { ttis, transfer };
+}
+
+const sizes = await distSizes();
+const server = await startStaticServer({ root: distDir, gzip: true });
+const browser = await launch();
+let loads;
+try {
+  loads = await measureLoads(server, browser);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const w = [44, 10, 10];
+console.log('\n## dist/ files\n');
+console.log(row(['file', 'raw KB', 'gzip KB'], w));
+console.log(row(['-'.repeat(w[0]), '-'.repeat(w[1]), '-'.repeat(w[2])], w));
+for (const s of sizes) console.log(row([s.name, kb(s.raw), kb(s.gzip)], w));
+const totalRaw = sizes.reduce((a, s) => a + s.raw, 0);
+const totalGzip = sizes.reduce((a, s) => a + s.gzip, 0);
+console.log(row(['total', kb(totalRaw), kb(totalGzip)], w));
+
+const tti = median(loads.ttis);
+const m = [40, 14, 12, 6];
+console.log('\n## page\n');
+console.log(row(['measure', 'value', 'budget', 'ok'], m));
+console.log(row(['-'.repeat(m[0]), '-'.repeat(m[1]), '-'.repeat(m[2]), '-'.repeat(m[3])], m));
+console.log(row(['total gzip of dist/', `${kb(totalGzip)} KB`, `≤ ${BUDGET_GZIP_KB} KB`, totalGzip / 1024 <= BUDGET_GZIP_KB ? 'yes' : 'NO'], m));
+console.log(row(['first-load transfer (gzip, with headers)', `${kb(loads.transfer)} KB`, '', ''], m));
+console.log(row([`time to interactive (median of ${LOADS})`, `${tti.toFixed(0)} ms`, `≤ ${BUDGET_TTI_MS} ms`, tti <= BUDGET_TTI_MS ? 'yes' : 'NO'], m));
+console.log(`\nTTI samples: ${loads.ttis.map((t) => t.toFixed(0)).join(', ')} ms`);
