@@ -70,6 +70,8 @@ pub enum RdataErrorKind {
     TlsaNoData,
     /// A TTL above 2^31 - 1 or not a number.
     BadTtl,
+    /// Not a record type mnemonic nor `TYPE<number>`.
+    UnknownType,
 }
 
 impl RdataError {
@@ -104,6 +106,7 @@ impl RdataError {
             K::CaaTagTooLong { .. } => "caa.tag_too_long",
             K::TlsaNoData => "tlsa.no_data",
             K::BadTtl => "record.bad_ttl",
+            K::UnknownType => "record.unknown_type",
         }
     }
 
@@ -123,6 +126,7 @@ impl RdataError {
             K::CaaBadTag | K::CaaTagTooLong { .. } => "RFC 8659 §4.1",
             K::TlsaNoData => "RFC 6698 §2.2",
             K::BadTtl => "RFC 2181 §8",
+            K::UnknownType => "RFC 3597 §5",
         }
     }
 
@@ -207,6 +211,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Current byte offset.
+    #[cfg(test)]
     pub fn pos(&self) -> usize {
         self.pos
     }
