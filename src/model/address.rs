@@ -13,6 +13,7 @@
 use crate::finding::{Finding, Severity};
 use crate::model::presentation::{err, RdataError, RdataErrorKind};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use Severity::{Error as E, Info as I, Warning as W};
 
 /// Parses IPv4 presentation text (A data), e.g. `192.0.2.1`.
 pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, RdataError> {
@@ -97,8 +98,6 @@ const fn special(block: &'static str, code: &'static str, rfc: &'static str, sev
         severity: sev,
     }
 }
-
-use Severity::{Error as E, Info as I, Warning as W};
 
 /// IPv4 special-purpose blocks (IANA registry, RFC 6890 §2.2.2 and updates).
 /// Order does not matter: the longest matching prefix wins.

@@ -137,7 +137,10 @@ impl RdataError {
             K::BadName { error, field } => error.to_finding(subject).arg("field", field),
             _ => Finding::error(self.code(), subject, self.rfc()),
         };
-        f = f.at(self.span).arg("pos", self.span.start);
+        f = f.at(self.span);
+        if f.get_arg("pos").is_none() {
+            f = f.arg("pos", self.span.start);
+        }
         match &self.kind {
             K::MissingField { field } => f.arg("field", field),
             K::BadNumber { field, max } => f.arg("field", field).arg("max", max),

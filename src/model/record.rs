@@ -10,6 +10,10 @@
 //!   record data may be given in the generic form `\# <len> <hex>`.
 //! - RFC 2181 §8: a TTL is 0 to 2^31 - 1 seconds.
 //! - RFC 1035 §3.3.13: SOA data.
+//!
+//! Names in record data are taken as absolute whether or not they end with
+//! a dot: DoH resolvers sometimes drop the dot (tests/vectors/doh/FORMATS.md
+//! C-9), and this model has no `$ORIGIN` to resolve relative names against.
 
 use crate::finding::Finding;
 use crate::model::address::{lint_address, parse_ipv4, parse_ipv6};
@@ -798,6 +802,17 @@ mod tests {
             let _ = Rdata::parse(TYPES[i], &s);
             let _ = from_wire(TYPES[i], &b);
             let _ = Rdata::parse(TYPES[i], &format_generic(&b));
+        }
+
+        #[test]
+        fn soa_round_trip(n in proptest::array::uniform5(any::<u32>()), host in "[a-z]{1,10}\\.[a-z]{2,5}") {
+            let soa = Soa {
+                mname: name(&format!("ns1.{host}")),
+                rname: name(&format!("hostmaster.{host}")),
+                serial: n[0], refresh: n[1], retry: n[2], expire: n[3], minimum: n[4],
+            };
+            prop_assert_eq!(Soa::parse(&soa.to_string()), Ok(soa.clone()));
+            prop_assert_eq!(Rdata::parse(RecordType::Soa, &soa.to_string()), Ok(Rdata::Soa(soa)));
         }
 
         #[test]
