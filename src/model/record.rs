@@ -259,10 +259,12 @@ impl Rdata {
             RecordType::Srv => Rdata::Srv(Srv::parse(text)?),
             RecordType::Caa => Rdata::Caa(Caa::parse(text)?),
             RecordType::Tlsa => Rdata::Tlsa(Tlsa::parse(text)?),
-            RecordType::Unknown(n) => Rdata::Unknown {
+            RecordType::Unknown(n) if !text.trim().is_empty() => Rdata::Unknown {
                 rtype: n,
                 data: UnknownData::Text(text.trim().to_string()),
             },
+            // RFC 3597 §5: empty data of an unknown type is written `\# 0`.
+            RecordType::Unknown(_) => return Err(err(RdataErrorKind::Empty, 0, text.len())),
         })
     }
 
@@ -754,6 +756,160 @@ mod tests {
                 crate::i18n::lookup(code).is_some(),
                 "{code} missing from catalogue"
             );
+        }
+    }
+
+    /// Findings from parse errors and lints across the model, one or more per code.
+    fn sample_findings() -> Vec<Finding> {
+        let bad: &[(RecordType, &str)] = &[
+            (RecordType::A, ""),
+            (RecordType::A, "010.0.0.1"),
+            (RecordType::A, "1.2.3"),
+            (RecordType::A, "::1"),
+            (RecordType::Aaaa, "fe80::1%eth0"),
+            (RecordType::Aaaa, "1.2.3.4"),
+            (RecordType::Aaaa, "zz::"),
+            (RecordType::Mx, "10"),
+            (RecordType::Mx, "x mail."),
+            (RecordType::Mx, "10 192.0.2.1"),
+            (RecordType::Mx, "10 a..b"),
+            (RecordType::Mx, "10 a. b"),
+            (RecordType::Txt, "\"open"),
+            (RecordType::Txt, "\"\\1\""),
+            (RecordType::Txt, "\"\\999\""),
+            (RecordType::Caa, "0 is-sue x"),
+            (RecordType::Caa, "0 abcdefghijklmnop x"),
+            (RecordType::Caa, "\\# 2 0000"),
+            (RecordType::Tlsa, "3 1 1"),
+            (RecordType::Tlsa, "3 1 1 0"),
+            (RecordType::A, "\\# 2 00"),
+        ];
+        let mut out: Vec<Finding> = bad
+            .iter()
+            .map(|(t, text)| Rdata::parse(*t, text).expect_err(text).to_finding("example.com"))
+            .collect();
+        out.push(RecordType::parse("MXX").expect_err("type").to_finding("MXX"));
+        out.push(parse_ttl("-1").expect_err("ttl").to_finding("example.com"));
+        let ok: &[(RecordType, &str)] = &[
+            (RecordType::A, "192.0.2.1"),
+            (RecordType::Aaaa, "::ffff:192.0.2.1"),
+            (RecordType::Mx, "10 ."),
+            (RecordType::Ptr, "_x.example."),
+            (RecordType::Ptr, "."),
+            (RecordType::Caa, "3 issue \"x y\""),
+            (RecordType::Caa, "128 future x"),
+            (RecordType::Caa, "0 future x"),
+            (RecordType::Caa, "0 issue \"ca.example; junk\""),
+            (RecordType::Caa, "0 issuewild ;"),
+            (RecordType::Caa, "0 iodef x"),
+            (RecordType::Srv, "1 1 5 ."),
+            (RecordType::Srv, "1 1 0 mail.test."),
+            (RecordType::Tlsa, "0 2 3 00"),
+            (RecordType::Tlsa, "4 0 1 00"),
+            (RecordType::Tlsa, "3 0 0 00"),
+        ];
+        for (t, text) in ok {
+            out.extend(Rdata::parse(*t, text).expect(text).lint("example.com"));
+        }
+        for ip in [
+            "0.1.2.3",
+            "0.0.0.0",
+            "10.0.0.1",
+            "100.64.0.1",
+            "127.0.0.1",
+            "169.254.0.1",
+            "192.0.0.8",
+            "192.0.2.1",
+            "192.88.99.1",
+            "198.18.0.1",
+            "224.0.0.1",
+            "240.0.0.1",
+            "255.255.255.255",
+            "::",
+            "::1",
+            "::1.2.3.4",
+            "::ffff:1.2.3.4",
+            "64:ff9b::1",
+            "100::1",
+            "2001::1",
+            "2001:2::1",
+            "2002::1",
+            "fd00::1",
+            "fe80::1",
+            "fec0::1",
+            "ff02::1",
+            "4000::1",
+        ] {
+            out.extend(lint_address(crate::model::address::parse_ip(ip).expect(ip)));
+        }
+        out.extend(Txt { strings: vec![] }.lint("x"));
+        out.extend(
+            Txt {
+                strings: vec![vec![b'a'; 600]],
+            }
+            .lint("x"),
+        );
+        out.extend(lint_ttl(1, "x"));
+        out.extend(lint_ttl(u32::MAX - 1, "x"));
+        out.extend(lint_ttl(MAX_TTL, "x"));
+        let mx = |p, h: &str| Mx::new(p, name(h));
+        out.extend(crate::model::mx::lint_mx_set(
+            "example.com",
+            &[Mx::null(), mx(1, "a.example.com"), mx(2, "a.example.com")],
+        ));
+        out.push(crate::model::mx::target_cname_finding(
+            &name("a.example.com"),
+            &name("b.example.net"),
+        ));
+        out.extend(crate::model::srv::lint_srv_set(
+            "x",
+            &[Srv::not_offered(), Srv::new(0, 0, 1, name("a.example.com"))],
+        ));
+        for n in ["example.com", "2.0.192.in-addr.arpa", "01.2.0.192.in-addr.arpa"] {
+            if let Err(e) = crate::model::ptr::address_from_reverse(&name(n)) {
+                out.push(e.to_finding(n));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_message_is_filled_in_both_languages() {
+        use crate::i18n::{explain, Lang};
+        let findings = sample_findings();
+        let mut codes: Vec<&str> = findings.iter().map(|f| f.code).collect();
+        codes.sort();
+        codes.dedup();
+        // Every code of the model's catalogue part is reached by the samples.
+        for code in CODES
+            .iter()
+            .chain(crate::model::mx::CODES)
+            .chain(crate::model::txt::CODES)
+            .chain(crate::model::ptr::CODES)
+            .chain(crate::model::caa::CODES)
+            .chain(crate::model::srv::CODES)
+            .chain(crate::model::tlsa::CODES)
+        {
+            assert!(codes.contains(code), "no sample finding for {code}");
+        }
+        for code in crate::model::address::lint_codes() {
+            assert!(codes.contains(&code), "no sample finding for {code}");
+        }
+        for f in &findings {
+            for lang in Lang::ALL {
+                let text = explain(lang, f);
+                assert!(
+                    crate::i18n::lookup(f.code).is_some(),
+                    "{} not in catalogue",
+                    f.code
+                );
+                let stripped = text.replace("\\{", "");
+                assert!(
+                    !stripped.contains('{'),
+                    "{} has an unfilled placeholder in {lang:?}: {text}",
+                    f.code
+                );
+            }
         }
     }
 

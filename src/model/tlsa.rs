@@ -134,15 +134,8 @@ impl Tlsa {
         if self.matching_type == Tlsa::MATCH_FULL && self.selector <= Tlsa::SELECTOR_SPKI {
             // RFC 7672 §3.1.1 recommends `3 1 1`; full data is long and must
             // change with every certificate (selector 0) or key (selector 1).
-            let what = if self.selector == Tlsa::SELECTOR_CERT {
-                "certificate"
-            } else {
-                "public key"
-            };
             out.push(
-                Finding::warning("tlsa.full_data", owner, "RFC 7672 §3.1.1")
-                    .arg("selector_name", what)
-                    .arg("len", self.data.len()),
+                Finding::warning("tlsa.full_data", owner, "RFC 7672 §3.1.1").arg("len", self.data.len()),
             );
         }
         out

@@ -342,8 +342,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "tlsa.full_data",
-        en: "Matching type 0 publishes the whole {selector_name} ({len} bytes); a SHA-256 digest (3 1 1) is shorter and easier to keep right.",
-        zh: "匹配类型 0 会发布完整的{selector_name}（{len} 字节）；使用 SHA-256 摘要（3 1 1）更短，也更不易出错。",
+        en: "Matching type 0 publishes the whole certificate or key ({len} bytes); a SHA-256 digest (3 1 1) is shorter and easier to keep right.",
+        zh: "匹配类型 0 会发布完整的证书或公钥（{len} 字节）；使用 SHA-256 摘要（3 1 1）更短，也更不易出错。",
     },
     // ---- whole records
     Message {
