@@ -281,9 +281,9 @@ const IPV6_RESERVED: SpecialUse = special("(outside 2000::/3)", "address.reserve
 
 fn prefix_matches<T>(addr: T, prefix: T, len: u8, bits: u32) -> bool
 where
-    T: Copy + std::ops::Shr<u32, Output = T> + PartialEq + From<u8>,
+    T: Copy + std::ops::Shr<u32, Output = T> + PartialEq,
 {
-    let shift = bits - u32::from(len);
+    let shift = bits.saturating_sub(u32::from(len));
     if shift >= bits {
         return true; // a /0 matches everything
     }

@@ -318,6 +318,38 @@ impl fmt::Display for Rdata {
     }
 }
 
+macro_rules! rdata_from {
+    ($($ty:ty => $variant:ident),* $(,)?) => {
+        $(impl From<$ty> for Rdata {
+            fn from(data: $ty) -> Rdata {
+                Rdata::$variant(data)
+            }
+        })*
+    };
+}
+
+rdata_from! {
+    Ipv4Addr => A,
+    Ipv6Addr => Aaaa,
+    Mx => Mx,
+    Txt => Txt,
+    Ptr => Ptr,
+    Soa => Soa,
+    Srv => Srv,
+    Caa => Caa,
+    Tlsa => Tlsa,
+}
+
+impl From<std::net::IpAddr> for Rdata {
+    /// An A or AAAA record, by the address family.
+    fn from(ip: std::net::IpAddr) -> Rdata {
+        match ip {
+            std::net::IpAddr::V4(a) => Rdata::A(a),
+            std::net::IpAddr::V6(a) => Rdata::Aaaa(a),
+        }
+    }
+}
+
 fn single_name(text: &str, field: &'static str, kind: NameKind) -> Result<Name, RdataError> {
     let mut f = Fields::new(text);
     if f.at_end() {
@@ -669,6 +701,17 @@ mod tests {
         assert_eq!(
             soa.to_string(),
             "ns1.example.com. hostmaster.example.com. 2026112901 3600 900 1209600 300"
+        );
+    }
+
+    #[test]
+    fn conversions_pick_the_type() {
+        let ip: std::net::IpAddr = "2001:db8::25".parse().expect("ip");
+        assert_eq!(Rdata::from(ip).rtype(), RecordType::Aaaa);
+        assert_eq!(Rdata::from(Mx::null()).rtype(), RecordType::Mx);
+        assert_eq!(
+            Rdata::from(Caa::issue("letsencrypt.org")).to_string(),
+            "0 issue \"letsencrypt.org\""
         );
     }
 

@@ -421,6 +421,15 @@ mod tests {
         }
 
         #[test]
+        fn tricky_text_reparses_to_itself(s in "[\"\\\\0-9 a\t]{0,40}") {
+            if let Ok(t) = Txt::parse(&s) {
+                prop_assert_eq!(Txt::parse(&t.to_string()), Ok(t.clone()));
+            }
+            let t = Txt::parse_lenient(&s);
+            prop_assert_eq!(Txt::parse(&t.to_string()), Ok(t));
+        }
+
+        #[test]
         fn never_panics(s in "\\PC{0,400}") {
             let _ = Txt::parse(&s);
             let t = Txt::parse_lenient(&s);
