@@ -2,7 +2,8 @@
 
 use super::Message;
 
+mod model;
 mod name;
 mod ui;
 
-pub(super) const PARTS: &[&[Message]] = &[ui::MESSAGES, name::MESSAGES];
+pub(super) const PARTS: &[&[Message]] = &[ui::MESSAGES, name::MESSAGES, model::MESSAGES];
