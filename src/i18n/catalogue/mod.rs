@@ -2,7 +2,8 @@
 
 use super::Message;
 
+mod dkim;
 mod name;
 mod ui;
 
-pub(super) const PARTS: &[&[Message]] = &[ui::MESSAGES, name::MESSAGES];
+pub(super) const PARTS: &[&[Message]] = &[ui::MESSAGES, name::MESSAGES, dkim::MESSAGES];
