@@ -9,11 +9,11 @@
 //!   dependencies, so the compiler refuses any use of them from the core.
 
 pub mod dkim;
+pub mod dmarc;
 pub mod finding;
 pub mod i18n;
 pub mod model;
 pub mod tagvalue;
-//pub mod dmarc;
 //pub mod mta_sts;
 //pub mod tls_rpt;
 

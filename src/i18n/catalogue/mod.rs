@@ -3,7 +3,8 @@
 use super::Message;
 
 mod dkim;
+mod dmarc;
 mod name;
 mod ui;
 
-pub(super) const PARTS: &[&[Message]] = &[ui::MESSAGES, name::MESSAGES, dkim::MESSAGES];
+pub(super) const PARTS: &[&[Message]] = &[ui::MESSAGES, name::MESSAGES, dkim::MESSAGES, dmarc::MESSAGES];
