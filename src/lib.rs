@@ -13,9 +13,9 @@ pub mod dmarc;
 pub mod finding;
 pub mod i18n;
 pub mod model;
+pub mod mta_sts;
 pub mod tagvalue;
-//pub mod mta_sts;
-//pub mod tls_rpt;
+pub mod tls_rpt;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

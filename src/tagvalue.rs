@@ -213,6 +213,21 @@ fn parse_spec(text: &str, s: usize, e: usize) -> Result<Tag<'_>, TagListError> {
     })
 }
 
+/// An extension name of the `_mta-sts` (RFC 8461 §3.1 `sts-ext-name`) and
+/// TLS-RPT (RFC 8460 §3 `tlsrpt-ext-name`) records:
+/// `(ALPHA / DIGIT) *31(ALPHA / DIGIT / "_" / "-" / ".")`.
+pub fn is_extension_name(name: &str) -> bool {
+    name.len() <= 32
+        && name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && name.chars().all(is_name_char)
+}
+
+/// An extension value of the same records: `1*(%x21-3A / %x3C / %x3E-7E)`,
+/// printable ASCII without space, `;` or `=`.
+pub fn is_extension_value(value: &str) -> bool {
+    !value.is_empty() && value.chars().all(|c| is_valchar(c) && c != '=')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +318,15 @@ mod tests {
         ] {
             assert!(crate::i18n::lookup(e.code()).is_some(), "{}", e.code());
         }
+    }
+
+    #[test]
+    fn extension_grammar() {
+        assert!(is_extension_name("ext") && is_extension_name("1a_b-c.d"));
+        assert!(!is_extension_name("a12345678901234567890123456789012"));
+        assert!(!is_extension_name("_bad") && !is_extension_name(""));
+        assert!(is_extension_value("yes") && !is_extension_value("=") && !is_extension_value("a b"));
+        assert!(!is_extension_value(""));
     }
 
     proptest! {

@@ -131,7 +131,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "dmarc.external_report",
-        en: "Reports to {dest} are only sent if {dest} agrees: it must publish v=DMARC1 at {name}.",
+        en: "Reports to {dest} are only sent if that domain agrees: it must publish v=DMARC1 at {name}.",
         zh: "只有 {dest} 同意，报告才会发过去：它必须在 {name} 发布 v=DMARC1。",
     },
 ];

@@ -4,7 +4,16 @@ use super::Message;
 
 mod dkim;
 mod dmarc;
+mod mta_sts;
 mod name;
+mod tls_rpt;
 mod ui;
 
-pub(super) const PARTS: &[&[Message]] = &[ui::MESSAGES, name::MESSAGES, dkim::MESSAGES, dmarc::MESSAGES];
+pub(super) const PARTS: &[&[Message]] = &[
+    ui::MESSAGES,
+    name::MESSAGES,
+    dkim::MESSAGES,
+    dmarc::MESSAGES,
+    mta_sts::MESSAGES,
+    tls_rpt::MESSAGES,
+];
