@@ -241,18 +241,20 @@ impl DkimKey {
     }
 
     fn lint_key(&self, subject: &str, out: &mut Vec<Finding>) {
+        let key_type = self.effective_key_type();
+        if let KeyType::Other(k) = &key_type {
+            // RFC 6376 §3.6.1: "Unrecognized key types MUST be ignored" — so no
+            // verifier will use this record, revoked or not.
+            out.push(Finding::error("dkim.unknown_key_type", subject, RFC_RECORD).arg("k", k));
+            return;
+        }
         if self.is_revoked() {
             out.push(Finding::warning("dkim.revoked", subject, RFC_RECORD));
             return;
         }
-        match self.effective_key_type() {
-            KeyType::Rsa => self.lint_rsa(subject, out),
+        match key_type {
             KeyType::Ed25519 => self.lint_ed25519(subject, out),
-            // RFC 6376 §3.6.1: "Unrecognized key types MUST be ignored" — so no
-            // verifier will use this key.
-            KeyType::Other(k) => {
-                out.push(Finding::error("dkim.unknown_key_type", subject, RFC_RECORD).arg("k", k));
-            }
+            _ => self.lint_rsa(subject, out),
         }
     }
 
@@ -562,7 +564,7 @@ mod tests {
                 "v=DKIM1; k=ed25519; p=HbawiMnQXTCopHTkR0jlKQ==".into(),
                 vec!["dkim.bad_key"],
             ),
-            ("v=DKIM1; k=foo; p=".into(), vec!["dkim.revoked"]),
+            ("v=DKIM1; k=foo; p=".into(), vec!["dkim.unknown_key_type"]),
             ("v=DKIM1; k=foo; p=AAAA".into(), vec!["dkim.unknown_key_type"]),
             (format!("v=DKIM1; p={weak}"), vec!["dkim.rsa_weak"]),
             (format!("v=DKIM1; p={tiny}"), vec!["dkim.rsa_too_short"]),
