@@ -61,6 +61,9 @@ const OVERRIDES: &[Override] = &[
 /// The outcome of one case: `Ok` or what went wrong.
 type CaseResult = Result<(), String>;
 
+/// Runs every case of one parsed file, appending (case label, outcome).
+type FileRunner = fn(&str, &Value, &mut Vec<(String, CaseResult)>);
+
 fn valid(findings: &[Finding]) -> bool {
     is_valid(findings)
 }
@@ -355,7 +358,7 @@ fn run_tls_rpt_mox(file: &str, doc: &Value, out: &mut Vec<(String, CaseResult)>)
 
 fn main() -> ExitCode {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
-    let files: &[(&str, fn(&str, &Value, &mut Vec<(String, CaseResult)>))] = &[
+    let files: &[(&str, FileRunner)] = &[
         ("dkim/mox-dkim-key-record-vectors.json", run_dkim),
         ("dmarc/mox-dmarc-record-vectors.json", run_dmarc_mox),
         ("dmarc/checkdmarc-dmarc-vectors.json", |f, d, o| {
