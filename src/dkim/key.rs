@@ -209,7 +209,16 @@ impl DkimKey {
         match build(text) {
             Err(e) => (None, vec![e.to_finding(subject)]),
             Ok((key, errors)) if !errors.is_empty() => {
-                (Some(key), errors.iter().map(|e| e.to_finding(subject)).collect())
+                let findings = errors
+                    .iter()
+                    .map(|e| match e {
+                        DkimError::TrailingSpace { .. } => e
+                            .to_finding(subject)
+                            .with_fix(text.trim_end_matches(tagvalue::is_space)),
+                        _ => e.to_finding(subject),
+                    })
+                    .collect();
+                (Some(key), findings)
             }
             Ok((key, _)) => {
                 let findings = key.lint(subject);
@@ -600,6 +609,8 @@ mod tests {
         let (_, findings) = DkimKey::check(&format!("v=DKIM1; k=rsa; p={bare}"), "x");
         let fix = findings[0].fix.clone().unwrap();
         assert!(codes(&fix).is_empty(), "{fix}");
+        let (_, findings) = DkimKey::check("v=DKIM1; p=; ", "x");
+        assert_eq!(findings[0].fix.as_deref(), Some("v=DKIM1; p=;"));
         let (_, findings) = DkimKey::check("v=DKIM1; p=JDcbZ0Hpba5NKXI4UAW3G0IDhhFOxhJTDybZEwe1FeA=", "x");
         assert_eq!(
             findings[0].fix.as_deref(),

@@ -55,6 +55,18 @@ pub fn lint(record: &DmarcRecord, subject: &str) -> Vec<Finding> {
     lint_inner(record, subject, false)
 }
 
+impl DmarcRecord {
+    /// Same as [`check`], for symmetry with the other record types.
+    pub fn check(text: &str, subject: &str) -> (Option<DmarcRecord>, Vec<Finding>) {
+        check(text, subject)
+    }
+
+    /// Same as [`lint`].
+    pub fn lint(&self, subject: &str) -> Vec<Finding> {
+        lint(self, subject)
+    }
+}
+
 fn lint_inner(rec: &DmarcRecord, subject: &str, invalid_policy: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     let with_p_none = DmarcRecord {
