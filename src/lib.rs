@@ -8,9 +8,14 @@
 //! - shell (`ui`, wasm32 only): the yew page. The web crates are wasm32-only
 //!   dependencies, so the compiler refuses any use of them from the core.
 
+pub mod dkim;
+pub mod dmarc;
 pub mod finding;
 pub mod i18n;
 pub mod model;
+pub mod mta_sts;
+pub mod tagvalue;
+pub mod tls_rpt;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -2,8 +2,20 @@
 
 use super::Message;
 
+mod dkim;
+mod dmarc;
 mod model;
+mod mta_sts;
 mod name;
+mod tls_rpt;
 mod ui;
 
-pub(super) const PARTS: &[&[Message]] = &[ui::MESSAGES, name::MESSAGES, model::MESSAGES];
+pub(super) const PARTS: &[&[Message]] = &[
+    ui::MESSAGES,
+    name::MESSAGES,
+    model::MESSAGES,
+    dkim::MESSAGES,
+    dmarc::MESSAGES,
+    mta_sts::MESSAGES,
+    tls_rpt::MESSAGES,
+];

@@ -1,0 +1,239 @@
+//! Findings about a DMARC record (RFC 9989), and the external report
+//! authorizations its `rua` / `ruf` need (RFC 9990 §3).
+
+use super::record::{
+    parse_detailed, DmarcError, DmarcPolicy, DmarcRecord, FailureOption, RFC_GRAMMAR, RFC_TAGS,
+};
+use super::uri;
+use crate::finding::Finding;
+use crate::model::name::Name;
+
+const RFC_DISCOVERY: &str = "RFC 9989 §4.10.1";
+const RFC_EXTERNAL: &str = "RFC 9990 §3";
+
+/// Every finding about a record text: the parse errors (with spans), then
+/// what [`lint`] says about what is left, spans attached where a tag is named.
+pub fn check(text: &str, subject: &str) -> (Option<DmarcRecord>, Vec<Finding>) {
+    let parsed = match parse_detailed(text) {
+        Ok(p) => p,
+        Err(e) => return (None, vec![e.to_finding(subject)]),
+    };
+    let mut out: Vec<Finding> = parsed.errors.iter().map(|e| e.to_finding(subject)).collect();
+    // RFC 9989 §4.10.1: "If a retrieved DMARC Policy Record does not contain a
+    // valid "p" tag, or contains an "sp" or "np" tag that is not valid" the
+    // receiver falls back to p=none (with a valid rua) or ignores the record.
+    let invalid_policy = parsed
+        .errors
+        .iter()
+        .any(|e| matches!(e, DmarcError::BadValue { tag, .. } if ["p", "sp", "np"].contains(&tag.as_str())));
+    if let Some(span) = parsed.p_not_second {
+        // RFC 9989 allows any order after v; RFC 7489 §6.4 wanted p second and
+        // receivers built on it still reject the record otherwise.
+        out.push(
+            Finding::warning("dmarc.p_not_second", subject, "RFC 7489 §6.4")
+                .at(span)
+                .with_fix(parsed.record.to_string()),
+        );
+    }
+    for mut f in lint_inner(&parsed.record, subject, invalid_policy) {
+        if f.span.is_none() {
+            if let Some(tag) = f.get_arg("tag") {
+                f.span = parsed
+                    .spans
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(tag))
+                    .map(|(_, s)| *s);
+            }
+        }
+        out.push(f);
+    }
+    (Some(parsed.record), out)
+}
+
+/// Everything worth saying about a parsed record.
+pub fn lint(record: &DmarcRecord, subject: &str) -> Vec<Finding> {
+    lint_inner(record, subject, false)
+}
+
+impl DmarcRecord {
+    /// Same as [`check`], for symmetry with the other record types.
+    pub fn check(text: &str, subject: &str) -> (Option<DmarcRecord>, Vec<Finding>) {
+        check(text, subject)
+    }
+
+    /// Same as [`lint`].
+    pub fn lint(&self, subject: &str) -> Vec<Finding> {
+        lint(self, subject)
+    }
+}
+
+fn lint_inner(rec: &DmarcRecord, subject: &str, invalid_policy: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let with_p_none = DmarcRecord {
+        policy: Some(rec.policy.unwrap_or(DmarcPolicy::None)),
+        ..rec.clone()
+    };
+    if rec.policy.is_none() || invalid_policy {
+        if rec.rua.is_empty() {
+            // §4.10.1: no valid p and no valid rua: "the Mail Receiver applies no
+            // DMARC processing".
+            out.push(
+                Finding::error("dmarc.ignored", subject, RFC_DISCOVERY).with_fix(with_p_none.to_string()),
+            );
+        } else if invalid_policy {
+            out.push(Finding::error("dmarc.fallback_none", subject, RFC_DISCOVERY));
+        } else {
+            // §4.7 p: absent p "is treated as if it included p=none".
+            out.push(
+                Finding::warning("dmarc.missing_p", subject, RFC_TAGS)
+                    .arg("tag", "v")
+                    .with_fix(with_p_none.to_string()),
+            );
+        }
+    }
+    if rec.policy == Some(DmarcPolicy::None) {
+        // §4.7 p=none: "The Domain Owner offers no expression of preference."
+        out.push(Finding::info("dmarc.monitoring", subject, RFC_TAGS).arg("tag", "p"));
+    }
+    if let (Some(p), Some(DmarcPolicy::None)) = (rec.policy, rec.subdomain_policy) {
+        if p > DmarcPolicy::None {
+            out.push(Finding::warning("dmarc.sp_none", subject, RFC_TAGS).arg("tag", "sp"));
+        }
+    }
+    if rec.testing == Some(true) && rec.effective_policy() > DmarcPolicy::None {
+        // §4.7 t=y: the policy applied is "one level below the specified policy".
+        out.push(Finding::warning("dmarc.testing", subject, RFC_TAGS).arg("tag", "t"));
+    }
+    if rec.rua.is_empty() {
+        // §4.7 rua: "If the tag is not provided, Mail Receivers MUST NOT generate
+        // aggregate feedback reports for the domain."
+        out.push(Finding::warning("dmarc.no_rua", subject, RFC_TAGS));
+    }
+    if !rec.failure_options.is_empty() {
+        // §4.7 fo: "This tag's content MUST be ignored if a "ruf" tag ... is not
+        // also specified", and "0" and "1" are mutually exclusive.
+        if rec.ruf.is_empty() {
+            out.push(Finding::info("dmarc.fo_without_ruf", subject, RFC_TAGS).arg("tag", "fo"));
+        }
+        let has = |o| rec.failure_options.contains(&o);
+        if has(FailureOption::AllFail) && has(FailureOption::AnyFail) {
+            out.push(Finding::warning("dmarc.fo_conflict", subject, RFC_GRAMMAR).arg("tag", "fo"));
+        }
+    }
+    for (tag, list) in [("rua", &rec.rua), ("ruf", &rec.ruf)] {
+        for u in list {
+            if u.size.is_some() {
+                // §4.8 obs-dmarc-report-size: "reporters should ignore" it.
+                out.push(
+                    Finding::info("dmarc.obsolete_size", subject, RFC_GRAMMAR)
+                        .arg("tag", tag)
+                        .arg("uri", u),
+                );
+            }
+            if !matches!(uri::split_scheme(&u.uri), Some((s, _)) if s == "mailto") {
+                // §4.7 rua/ruf: receivers MUST support mailto:; other schemes
+                // they do not support "MUST be ignored".
+                out.push(
+                    Finding::warning("dmarc.non_mailto", subject, RFC_TAGS)
+                        .arg("tag", tag)
+                        .arg("uri", u),
+                );
+            }
+        }
+    }
+    for (tag, value) in &rec.removed {
+        out.push(
+            Finding::warning("dmarc.removed_tag", subject, RFC_TAGS)
+                .arg("tag", tag)
+                .arg("value", value),
+        );
+    }
+    for (tag, _) in &rec.unknown {
+        // §4.7: "unknown tags MUST be ignored".
+        out.push(Finding::warning("dmarc.unknown_tag", subject, RFC_TAGS).arg("tag", tag));
+    }
+    out
+}
+
+/// True when reports to `dest` need an authorization record: the two names
+/// are in different organizations. Without a public suffix list this is
+/// approximated as "neither name is the other or lies below it".
+fn is_external(dmarc_domain: &Name, dest: &Name) -> bool {
+    !dest.is_subdomain_of(dmarc_domain) && !dmarc_domain.is_subdomain_of(dest)
+}
+
+/// The policy domain itself when given as `_dmarc.<domain>`.
+fn policy_domain(dmarc_domain: &Name) -> Name {
+    match dmarc_domain.labels().next() {
+        Some("_dmarc") => dmarc_domain.parent().unwrap_or_else(|| dmarc_domain.clone()),
+        _ => dmarc_domain.clone(),
+    }
+}
+
+/// For every `mailto:` report address outside the DMARC domain, the name the
+/// destination must publish and the record to publish there: RFC 9990 §3
+/// (RFC 7489 §7.1 before it) has receivers query
+/// `<dmarc-domain>._report._dmarc.<destination-domain>` for `v=DMARC1`.
+pub fn external_report_authorizations(dmarc_domain: &Name, record: &DmarcRecord) -> Vec<(Name, String)> {
+    let domain = policy_domain(dmarc_domain);
+    let mut out: Vec<(Name, String)> = Vec::new();
+    for u in record.rua.iter().chain(&record.ruf) {
+        let Ok(dest) = uri::mailto_domain(&u.uri) else {
+            continue;
+        };
+        if !is_external(&domain, &dest) {
+            continue;
+        }
+        let Ok(name) = Name::service(&format!("{}._report._dmarc.{}", domain.as_str(), dest.as_str())) else {
+            continue;
+        };
+        if !out.iter().any(|(n, _)| *n == name) {
+            out.push((name, "v=DMARC1".to_string()));
+        }
+    }
+    out
+}
+
+/// One warning per external destination, with the record to publish as the fix
+/// (zone-file line, since it lives under the destination's domain).
+pub fn lint_external_reports(dmarc_domain: &Name, record: &DmarcRecord) -> Vec<Finding> {
+    external_report_authorizations(dmarc_domain, record)
+        .into_iter()
+        .map(|(name, txt)| {
+            let dest = name
+                .as_str()
+                .rsplit("._report._dmarc.")
+                .next()
+                .unwrap_or("")
+                .to_string();
+            Finding::warning("dmarc.external_report", dmarc_domain.as_str(), RFC_EXTERNAL)
+                .arg("dest", dest)
+                .arg("name", name.fqdn())
+                .with_fix(format!("{} IN TXT \"{txt}\"", name.fqdn()))
+        })
+        .collect()
+}
+
+/// Codes this module and the parser can emit, for the catalogue test.
+pub const CODES: &[&str] = &[
+    "dmarc.spf_record",
+    "dmarc.bad_version",
+    "dmarc.duplicate_tag",
+    "dmarc.bad_value",
+    "dmarc.bad_report_size",
+    "dmarc.p_not_second",
+    "dmarc.ignored",
+    "dmarc.fallback_none",
+    "dmarc.missing_p",
+    "dmarc.monitoring",
+    "dmarc.sp_none",
+    "dmarc.testing",
+    "dmarc.no_rua",
+    "dmarc.fo_without_ruf",
+    "dmarc.fo_conflict",
+    "dmarc.obsolete_size",
+    "dmarc.non_mailto",
+    "dmarc.removed_tag",
+    "dmarc.unknown_tag",
+    "dmarc.external_report",
+];
