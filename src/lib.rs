@@ -8,9 +8,11 @@
 //! - shell (`ui`, wasm32 only): the yew page. The web crates are wasm32-only
 //!   dependencies, so the compiler refuses any use of them from the core.
 
+pub mod dns;
 pub mod finding;
 pub mod i18n;
 pub mod model;
+pub mod spf;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -3,6 +3,7 @@
 use super::Message;
 
 mod name;
+mod spf;
 mod ui;
 
-pub(super) const PARTS: &[&[Message]] = &[ui::MESSAGES, name::MESSAGES];
+pub(super) const PARTS: &[&[Message]] = &[ui::MESSAGES, name::MESSAGES, spf::MESSAGES];
