@@ -339,6 +339,15 @@ fn parse_term(piece: &str, offset: usize) -> Result<Term, SpfParseError> {
         }
         "a" | "mx" => {
             let (head, cidr_text) = split_dual_cidr(rest);
+            if !head.is_empty() && !head.starts_with(':') {
+                return error(
+                    SpfErrorKind::BadCidr {
+                        text: rest.to_string(),
+                    },
+                    rest_offset,
+                    end,
+                );
+            }
             let cidr = parse_dual_cidr(cidr_text, rest_offset + head.len())?;
             let domain = if head.is_empty() {
                 None
