@@ -222,10 +222,13 @@ enum Verdict {
     Stop(SpfResult, Finding),
 }
 
+/// The records of one question, or why there are none.
+type Lookup = Result<Vec<Rdata>, DnsError>;
+
 /// Answers each question once per evaluation.
 struct QuestionCache<'r, R> {
     resolver: &'r R,
-    answers: RefCell<HashMap<(String, RecordType), Result<Vec<Rdata>, DnsError>>>,
+    answers: RefCell<HashMap<(String, RecordType), Lookup>>,
 }
 
 impl<'r, R: Resolver> QuestionCache<'r, R> {
@@ -417,27 +420,27 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
     }
 
     /// Counts one DNS-querying term; permerror past the limit (§4.6.4).
-    fn count_lookup(&mut self) -> Result<(), Verdict> {
+    fn count_lookup(&mut self) -> Option<Verdict> {
         self.trace.lookups += 1;
         if self.trace.lookups > LOOKUP_LIMIT {
-            return Err(Verdict::Stop(
+            return Some(Verdict::Stop(
                 SpfResult::PermError,
                 Finding::error("spf.eval.lookup_limit", "", "RFC 7208 §4.6.4").arg("limit", LOOKUP_LIMIT),
             ));
         }
-        Ok(())
+        None
     }
 
     /// Counts a void lookup; permerror past the limit (§4.6.4).
-    fn count_void(&mut self) -> Result<(), Verdict> {
+    fn count_void(&mut self) -> Option<Verdict> {
         self.trace.voids += 1;
         if self.trace.voids > VOID_LIMIT {
-            return Err(Verdict::Stop(
+            return Some(Verdict::Stop(
                 SpfResult::PermError,
                 Finding::error("spf.eval.void_limit", "", "RFC 7208 §4.6.4").arg("limit", VOID_LIMIT),
             ));
         }
-        Ok(())
+        None
     }
 
     /// One `check_host()` on `domain` (already known to be a valid name).
@@ -591,7 +594,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
             if record.has_all() {
                 self.finish_step(step, StepOutcome::Skipped, Some("spf.redirect_with_all"));
             } else {
-                if let Err(Verdict::Stop(result, reason)) = self.count_lookup() {
+                if let Some(Verdict::Stop(result, reason)) = self.count_lookup() {
                     let reason = Finding {
                         subject: domain.to_string(),
                         span: Some(rt.span),
@@ -655,7 +658,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
 
     async fn mechanism(&mut self, step: usize, m: &Mechanism, domain: &str, depth: usize) -> Verdict {
         if m.counts_as_lookup() {
-            if let Err(v) = self.count_lookup() {
+            if let Some(v) = self.count_lookup() {
                 return v;
             }
         }
@@ -695,7 +698,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
                 // §5.7: always an A query, whatever the client's address family.
                 match self.ask_one(step, &target, RecordType::A).await {
                     Ok(_) => Verdict::Match,
-                    Err(e) if e.is_void() => self.count_void().err().unwrap_or(Verdict::NoMatch),
+                    Err(e) if e.is_void() => self.count_void().unwrap_or(Verdict::NoMatch),
                     Err(e) => Verdict::Stop(SpfResult::TempError, dns_error(&target, RecordType::A, &e)),
                 }
             }
@@ -733,7 +736,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
         let t = self.address_type();
         match self.ask_one(step, target, t).await {
             Ok(records) => bool_verdict(records.iter().any(|r| self.addr_matches(r, cidr))),
-            Err(e) if e.is_void() => self.count_void().err().unwrap_or(Verdict::NoMatch),
+            Err(e) if e.is_void() => self.count_void().unwrap_or(Verdict::NoMatch),
             Err(e) => Verdict::Stop(SpfResult::TempError, dns_error(target, t, &e)),
         }
     }
@@ -745,7 +748,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
         }
         let records = match self.ask_one(step, target, RecordType::Mx).await {
             Ok(rs) => rs,
-            Err(e) if e.is_void() => return self.count_void().err().unwrap_or(Verdict::NoMatch),
+            Err(e) if e.is_void() => return self.count_void().unwrap_or(Verdict::NoMatch),
             Err(e) => return Verdict::Stop(SpfResult::TempError, dns_error(target, RecordType::Mx, &e)),
         };
         if records.len() > 10 {
@@ -789,7 +792,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
                         .any(|n| n.eq_ignore_ascii_case(target) || is_subdomain(n, target)),
                 )
             }
-            Err(e) if e.is_void() => self.count_void().err().unwrap_or(Verdict::NoMatch),
+            Err(e) if e.is_void() => self.count_void().unwrap_or(Verdict::NoMatch),
             // §5.5: a DNS error on the PTR lookup means no match.
             Err(_) => Verdict::NoMatch,
         }
