@@ -176,7 +176,7 @@ pub async fn check_host_with(
 
 /// §4.3: the domain must be a multi-label name with labels of 1–63 octets,
 /// at most 253 in all; a domain literal is not a domain.
-fn is_valid_initial_domain(domain: &str) -> bool {
+pub(crate) fn is_valid_initial_domain(domain: &str) -> bool {
     is_queryable_name(domain)
         && domain.contains('.')
         && !domain.starts_with('[')
@@ -184,7 +184,7 @@ fn is_valid_initial_domain(domain: &str) -> bool {
 }
 
 /// A name DNS can carry: labels of 1–63 octets, at most 253 in all.
-fn is_queryable_name(name: &str) -> bool {
+pub(crate) fn is_queryable_name(name: &str) -> bool {
     let name = name.strip_suffix('.').unwrap_or(name);
     !name.is_empty() && name.len() <= 253 && name.split('.').all(|l| !l.is_empty() && l.len() <= 63)
 }
@@ -226,13 +226,13 @@ enum Verdict {
 type Lookup = Result<Vec<Rdata>, DnsError>;
 
 /// Answers each question once per evaluation.
-struct QuestionCache<'r, R> {
+pub(crate) struct QuestionCache<'r, R> {
     resolver: &'r R,
     answers: RefCell<HashMap<(String, RecordType), Lookup>>,
 }
 
 impl<'r, R: Resolver> QuestionCache<'r, R> {
-    fn new(resolver: &'r R) -> Self {
+    pub(crate) fn new(resolver: &'r R) -> Self {
         QuestionCache {
             resolver,
             answers: RefCell::new(HashMap::new()),
@@ -241,7 +241,10 @@ impl<'r, R: Resolver> QuestionCache<'r, R> {
 
     /// Asks every question not yet answered, all at once; returns the
     /// answers in the order asked, each with whether it came from the cache.
-    async fn ask_all(&self, questions: &[(String, RecordType)]) -> Vec<(Result<Vec<Rdata>, DnsError>, bool)> {
+    pub(crate) async fn ask_all(
+        &self,
+        questions: &[(String, RecordType)],
+    ) -> Vec<(Result<Vec<Rdata>, DnsError>, bool)> {
         let mut fresh: Vec<(String, RecordType)> = Vec::new();
         {
             let answers = self.answers.borrow();
