@@ -519,7 +519,7 @@ fn trailing_slash_digits(text: &str) -> Option<usize> {
     if digits == 0 {
         return None;
     }
-    let slash = text.len() - digits - 1;
+    let slash = text.len().checked_sub(digits + 1)?;
     (text.as_bytes().get(slash) == Some(&b'/')).then_some(slash)
 }
 

@@ -101,6 +101,7 @@ pub struct TraceStep {
     pub kind: StepKind,
     pub questions: Vec<TraceQuestion>,
     /// DNS-querying terms used so far, after this step (limit [`LOOKUP_LIMIT`]).
+    /// For `include:` and `redirect=` this is after everything below them.
     pub lookups: usize,
     /// Void lookups so far, after this step (limit [`VOID_LIMIT`]).
     pub voids: usize,

@@ -319,3 +319,30 @@ fn prefixes() {
         assert_eq!(in_prefix(ip(a), ip(n), p), want, "{a} in {n}/{p}");
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn evaluation_never_panics(
+        terms in proptest::collection::vec(
+            "[-+~?]?(all|include|a|mx|ptr|ip4|ip6|exists|redirect|exp)[:=/]?([0-9a-z.%{}/_-]{0,10}|\\.example|%\\{[a-z][0-9]?r?\\})",
+            0..6),
+        v4 in proptest::prelude::any::<[u8; 4]>(),
+        use_v6 in proptest::prelude::any::<bool>(),
+    ) {
+        let mut z = zone();
+        z.add_txt("fuzz.example", &[format!("v=spf1 {}", terms.join(" "))])
+            .add_txt("x.example", &["v=spf1 include:fuzz.example ?all"]);
+        let client = if use_v6 {
+            IpAddr::V6(std::net::Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, u16::from(v4[0]), u16::from(v4[1])))
+        } else {
+            IpAddr::V4(Ipv4Addr::from(v4))
+        };
+        for domain in ["fuzz.example", "x.example"] {
+            z.reset_counts();
+            let out = block_on(check_host(&z, client, domain, "a b@fuzz.example", "h%{x}"));
+            proptest::prop_assert!(out.trace.lookups <= LOOKUP_LIMIT + 1);
+            proptest::prop_assert!(crate::i18n::lookup(out.reason.code).is_some(), "{}", out.reason.code);
+            proptest::prop_assert!(z.repeated_questions().is_empty(), "{:?}", z.repeated_questions());
+        }
+    }
+}

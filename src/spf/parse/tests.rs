@@ -117,6 +117,9 @@ fn rejects_with_stable_codes_and_spans() {
         ("v=spf1 ip4:01.2.3.4", "spf.syntax.bad_ip4", (11, 19)),
         ("v=spf1 ip6::CAFE::BABE", "spf.syntax.bad_ip6", (11, 22)),
         ("v=spf1 ip4", "spf.syntax.missing_argument", (7, 10)),
+        ("v=spf1 include:24", "spf.syntax.bad_domain_end", (15, 17)),
+        ("v=spf1 exists:/24", "spf.syntax.bad_domain_end", (14, 17)),
+        ("v=spf1 a:1//2", "spf.syntax.bad_domain_end", (9, 10)),
         (
             "v=spf1 a:ctrl.example.com\rptr -all",
             "spf.syntax.bad_char",
@@ -299,6 +302,14 @@ proptest! {
         let _ = parse_lenient(&s);
         let _ = parse_lenient(&format!("v=spf1 {s}"));
         let _ = parse_lenient(&format!("v=spf1 a:{s} ip4:{s} ip6:{s} mx/{s} %{{{s}}}"));
+    }
+
+    #[test]
+    fn never_panics_on_term_shapes(
+        terms in prop::collection::vec(
+            "[-+~?]?(all|include|a|mx|ptr|ip4|ip6|exists|redirect|exp|x)[:=/]?[0-9a-z./:%{}_-]{0,12}", 0..6)
+    ) {
+        let _ = parse_lenient(&format!("v=spf1 {}", terms.join(" ")));
     }
 
     #[test]
