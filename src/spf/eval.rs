@@ -575,17 +575,11 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
             }
         }
         // §6.1: redirect applies when no mechanism matched and there is no "all".
-        if let Some(rt) = record
-            .terms
-            .iter()
-            .find(|t| matches!(t.term, Term::Modifier(Modifier::Redirect(_))))
-        {
-            let Term::Modifier(Modifier::Redirect(target)) = &rt.term else {
-                return Checked::new(
-                    SpfResult::Neutral,
-                    Finding::info("spf.eval.default_neutral", domain, ""),
-                );
-            };
+        let redirect = record.terms.iter().find_map(|t| match &t.term {
+            Term::Modifier(Modifier::Redirect(target)) => Some((t, target)),
+            _ => None,
+        });
+        if let Some((rt, target)) = redirect {
             let step = self.push_step(
                 depth,
                 domain,

@@ -16,11 +16,11 @@ pub mod parse;
 pub mod trace;
 
 pub use eval::{check_host, check_host_with, check_mail_from, SpfOptions, SpfOutcome, SpfResult};
-pub use flatten::{flatten, FlattenSuggestion};
+pub use flatten::{flatten, lookup_tree, FlattenSuggestion, LookupNode, PublishedRecord};
 pub use lint::{lint_record, lint_txt_set};
 pub use macros::{MacroString, MacroUse};
 pub use parse::{is_spf_record, parse_lenient, parse_record, SpfErrorKind, SpfParseError};
-pub use trace::{static_lookup_count, SpfTrace, StaticLookupCount};
+pub use trace::{static_lookup_count, SpfTrace, StaticLookupCount, TraceQuestion, TraceStep};
 
 use crate::finding::Span;
 use std::fmt;
