@@ -46,6 +46,19 @@ impl SpfResult {
         }
     }
 
+    /// The catalogue code of the result's name (`spf.result.pass`, ...).
+    pub fn code(self) -> &'static str {
+        match self {
+            SpfResult::None => "spf.result.none",
+            SpfResult::Neutral => "spf.result.neutral",
+            SpfResult::Pass => "spf.result.pass",
+            SpfResult::Fail => "spf.result.fail",
+            SpfResult::SoftFail => "spf.result.softfail",
+            SpfResult::TempError => "spf.result.temperror",
+            SpfResult::PermError => "spf.result.permerror",
+        }
+    }
+
     pub fn from_qualifier(q: Qualifier) -> SpfResult {
         match q {
             Qualifier::Pass => SpfResult::Pass,

@@ -306,6 +306,22 @@ fn mail_from_defaults() {
 }
 
 #[test]
+fn result_names_are_in_the_catalogue() {
+    for r in [
+        SpfResult::None,
+        SpfResult::Neutral,
+        SpfResult::Pass,
+        SpfResult::Fail,
+        SpfResult::SoftFail,
+        SpfResult::TempError,
+        SpfResult::PermError,
+    ] {
+        assert!(crate::i18n::lookup(r.code()).is_some(), "{}", r.code());
+        assert!(r.code().ends_with(r.as_str()));
+    }
+}
+
+#[test]
 fn prefixes() {
     let cases = [
         ("192.0.2.77", "192.0.2.0", 24, true),
