@@ -10,10 +10,12 @@
 
 pub mod dkim;
 pub mod dmarc;
+pub mod dns;
 pub mod finding;
 pub mod i18n;
 pub mod model;
 pub mod mta_sts;
+pub mod spf;
 pub mod tagvalue;
 pub mod tls_rpt;
 

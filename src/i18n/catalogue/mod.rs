@@ -7,6 +7,7 @@ mod dmarc;
 mod model;
 mod mta_sts;
 mod name;
+mod spf;
 mod tls_rpt;
 mod ui;
 
@@ -14,6 +15,7 @@ pub(super) const PARTS: &[&[Message]] = &[
     ui::MESSAGES,
     name::MESSAGES,
     model::MESSAGES,
+    spf::MESSAGES,
     dkim::MESSAGES,
     dmarc::MESSAGES,
     mta_sts::MESSAGES,

@@ -1,0 +1,333 @@
+//! An in-memory zone that answers [`Resolver`] questions, for tests and for
+//! checking a record set before it is published.
+//!
+//! It behaves like a recursive resolver in front of authoritative data:
+//! names are case-insensitive, CNAME chains are followed (a loop answers
+//! SERVFAIL, RFC 1034 §3.6.2), a name with no records and nothing below it
+//! is NXDOMAIN, an existing name without the asked type is NODATA
+//! (RFC 2308 §2.1–2.2). It counts every question it is asked, so tests can
+//! assert how many questions a check needed and that none was repeated.
+
+use super::{normalize_name, Answer, DnsError, Rdata, RecordType, Resolver};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// How many CNAMEs a question follows before giving up with SERVFAIL.
+const MAX_CNAME_CHAIN: usize = 16;
+
+/// One entry of a test suite's `zonedata` (the RFC 7208 test suite format).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ZoneEntry {
+    A(Ipv4Addr),
+    Aaaa(Ipv6Addr),
+    Mx(u16, String),
+    /// The character-strings of one TXT record.
+    Txt(Vec<Vec<u8>>),
+    /// `TXT: NONE`: the name has no TXT record, and type SPF entries are not
+    /// copied to TXT.
+    TxtNone,
+    /// The character-strings of one type SPF (99) record.
+    Spf(Vec<Vec<u8>>),
+    Ptr(String),
+    Cname(String),
+    /// `TIMEOUT`: questions at this name for types it has no records of
+    /// time out.
+    Timeout,
+}
+
+/// Records by name and type, plus the failures to simulate.
+#[derive(Debug, Default)]
+pub struct MemoryZone {
+    records: HashMap<String, BTreeMap<RecordType, Vec<Rdata>>>,
+    timeouts: HashSet<String>,
+    servfails: HashSet<String>,
+    authenticated: bool,
+    asked: RefCell<HashMap<(String, RecordType), usize>>,
+    log: RefCell<Vec<(String, RecordType)>>,
+    total: Cell<usize>,
+}
+
+impl MemoryZone {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds a zone from a test suite's `zonedata`. As the RFC 7208 suite's
+    /// header asks, type SPF records are also served as TXT unless the name
+    /// has TXT records of its own (or `TXT: NONE`).
+    pub fn from_zonedata<I, N>(entries: I) -> Self
+    where
+        I: IntoIterator<Item = (N, Vec<ZoneEntry>)>,
+        N: AsRef<str>,
+    {
+        let mut zone = MemoryZone::new();
+        for (name, list) in entries {
+            let name = name.as_ref();
+            let has_txt = list
+                .iter()
+                .any(|e| matches!(e, ZoneEntry::Txt(_) | ZoneEntry::TxtNone));
+            for entry in &list {
+                match entry {
+                    ZoneEntry::A(a) => zone.add_a(name, *a),
+                    ZoneEntry::Aaaa(a) => zone.add_aaaa(name, *a),
+                    ZoneEntry::Mx(p, host) => zone.add_mx(name, *p, host),
+                    ZoneEntry::Txt(strings) => zone.add_txt_bytes(name, strings.clone()),
+                    ZoneEntry::TxtNone => zone.touch(name),
+                    ZoneEntry::Spf(strings) => {
+                        zone.add_rdata(name, RecordType::Spf, Rdata::Txt(strings.clone()));
+                        if !has_txt {
+                            zone.add_txt_bytes(name, strings.clone());
+                        }
+                        &mut zone
+                    }
+                    ZoneEntry::Ptr(target) => zone.add_ptr(name, target),
+                    ZoneEntry::Cname(target) => zone.add_cname(name, target),
+                    ZoneEntry::Timeout => zone.add_timeout(name),
+                };
+            }
+        }
+        zone
+    }
+
+    /// Makes the name exist (so it answers NODATA rather than NXDOMAIN).
+    pub fn touch(&mut self, name: &str) -> &mut Self {
+        self.records.entry(normalize_name(name)).or_default();
+        self
+    }
+
+    fn add_rdata(&mut self, name: &str, rtype: RecordType, rdata: Rdata) -> &mut Self {
+        self.records
+            .entry(normalize_name(name))
+            .or_default()
+            .entry(rtype)
+            .or_default()
+            .push(rdata);
+        self
+    }
+
+    pub fn add_a(&mut self, name: &str, addr: Ipv4Addr) -> &mut Self {
+        self.add_rdata(name, RecordType::A, Rdata::A(addr))
+    }
+
+    pub fn add_aaaa(&mut self, name: &str, addr: Ipv6Addr) -> &mut Self {
+        self.add_rdata(name, RecordType::Aaaa, Rdata::Aaaa(addr))
+    }
+
+    pub fn add_mx(&mut self, name: &str, preference: u16, exchange: &str) -> &mut Self {
+        let exchange = exchange.strip_suffix('.').unwrap_or(exchange).to_string();
+        self.add_rdata(name, RecordType::Mx, Rdata::Mx { preference, exchange })
+    }
+
+    /// One TXT record made of the given character-strings.
+    pub fn add_txt<S: AsRef<str>>(&mut self, name: &str, strings: &[S]) -> &mut Self {
+        let bytes = strings.iter().map(|s| s.as_ref().as_bytes().to_vec()).collect();
+        self.add_txt_bytes(name, bytes)
+    }
+
+    pub fn add_txt_bytes(&mut self, name: &str, strings: Vec<Vec<u8>>) -> &mut Self {
+        self.add_rdata(name, RecordType::Txt, Rdata::Txt(strings))
+    }
+
+    pub fn add_ptr(&mut self, name: &str, target: &str) -> &mut Self {
+        let target = target.strip_suffix('.').unwrap_or(target).to_string();
+        self.add_rdata(name, RecordType::Ptr, Rdata::Ptr(target))
+    }
+
+    pub fn add_cname(&mut self, name: &str, target: &str) -> &mut Self {
+        let target = target.strip_suffix('.').unwrap_or(target).to_string();
+        self.add_rdata(name, RecordType::Cname, Rdata::Cname(target))
+    }
+
+    /// Questions at `name` for types it has no records of time out.
+    pub fn add_timeout(&mut self, name: &str) -> &mut Self {
+        self.timeouts.insert(normalize_name(name));
+        self.touch(name)
+    }
+
+    /// Every question at `name` answers SERVFAIL.
+    pub fn add_servfail(&mut self, name: &str) -> &mut Self {
+        self.servfails.insert(normalize_name(name));
+        self.touch(name)
+    }
+
+    /// Answers carry the DNSSEC AD bit.
+    pub fn set_authenticated(&mut self, on: bool) -> &mut Self {
+        self.authenticated = on;
+        self
+    }
+
+    /// How many questions were asked in all.
+    pub fn total_questions(&self) -> usize {
+        self.total.get()
+    }
+
+    /// How many times this exact question (name case-insensitive) was asked.
+    pub fn times_asked(&self, name: &str, rtype: RecordType) -> usize {
+        self.asked
+            .borrow()
+            .get(&(normalize_name(name), rtype))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The questions asked more than once, with their counts.
+    pub fn repeated_questions(&self) -> Vec<((String, RecordType), usize)> {
+        let mut v: Vec<_> = self
+            .asked
+            .borrow()
+            .iter()
+            .filter(|(_, n)| **n > 1)
+            .map(|(k, n)| (k.clone(), *n))
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// The questions in the order they were asked.
+    pub fn question_log(&self) -> Vec<(String, RecordType)> {
+        self.log.borrow().clone()
+    }
+
+    /// Forgets the counts (between cases sharing one zone).
+    pub fn reset_counts(&self) {
+        self.asked.borrow_mut().clear();
+        self.log.borrow_mut().clear();
+        self.total.set(0);
+    }
+
+    fn name_exists(&self, name: &str) -> bool {
+        if self.records.contains_key(name) {
+            return true;
+        }
+        let suffix = format!(".{name}");
+        name.is_empty() || self.records.keys().any(|k| k.ends_with(&suffix))
+    }
+
+    /// The answer without counting, following CNAMEs.
+    pub fn lookup(&self, name: &str, rtype: RecordType) -> Result<Answer, DnsError> {
+        let mut current = normalize_name(name);
+        let mut seen = HashSet::new();
+        for _ in 0..MAX_CNAME_CHAIN {
+            if !seen.insert(current.clone()) {
+                return Err(DnsError::ServFail);
+            }
+            if self.servfails.contains(&current) {
+                return Err(DnsError::ServFail);
+            }
+            let at_name = self.records.get(&current);
+            if let Some(found) = at_name.and_then(|m| m.get(&rtype)).filter(|v| !v.is_empty()) {
+                return Ok(Answer {
+                    records: found.clone(),
+                    authenticated_data: self.authenticated,
+                });
+            }
+            if rtype != RecordType::Cname {
+                let cname = at_name
+                    .and_then(|m| m.get(&RecordType::Cname))
+                    .and_then(|v| v.first())
+                    .and_then(|r| match r {
+                        Rdata::Cname(t) => Some(t.clone()),
+                        _ => None,
+                    });
+                if let Some(target) = cname {
+                    current = normalize_name(&target);
+                    continue;
+                }
+            }
+            if self.timeouts.contains(&current) {
+                return Err(DnsError::Timeout);
+            }
+            return if self.name_exists(&current) {
+                Err(DnsError::NoData)
+            } else {
+                Err(DnsError::NxDomain)
+            };
+        }
+        Err(DnsError::ServFail)
+    }
+}
+
+impl Resolver for MemoryZone {
+    async fn query(&self, name: &str, rtype: RecordType) -> Result<Answer, DnsError> {
+        let key = (normalize_name(name), rtype);
+        *self.asked.borrow_mut().entry(key.clone()).or_insert(0) += 1;
+        self.log.borrow_mut().push(key);
+        self.total.set(self.total.get() + 1);
+        self.lookup(name, rtype)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use futures::executor::block_on;
+
+    fn zone() -> MemoryZone {
+        let mut z = MemoryZone::new();
+        z.add_a("Mail.Example.com.", Ipv4Addr::new(192, 0, 2, 1))
+            .add_txt("example.com", &["v=spf1 ", "mx -all"])
+            .add_mx("example.com", 10, "mail.example.com.")
+            .add_cname("alias.example.com", "mail.example.com")
+            .add_cname("loop.example.com", "loop.example.com")
+            .add_timeout("slow.example.com")
+            .add_servfail("broken.example.com")
+            .add_a("deep.sub.example.org", Ipv4Addr::new(192, 0, 2, 9));
+        z
+    }
+
+    #[test]
+    fn answers_nxdomain_nodata_and_failures() {
+        let z = zone();
+        let cases: Vec<(&str, RecordType, Result<usize, DnsError>)> = vec![
+            ("mail.example.com", RecordType::A, Ok(1)),
+            ("MAIL.EXAMPLE.COM.", RecordType::A, Ok(1)),
+            ("mail.example.com", RecordType::Aaaa, Err(DnsError::NoData)),
+            ("nope.example.com", RecordType::A, Err(DnsError::NxDomain)),
+            ("sub.example.org", RecordType::A, Err(DnsError::NoData)),
+            ("alias.example.com", RecordType::A, Ok(1)),
+            ("alias.example.com", RecordType::Cname, Ok(1)),
+            ("loop.example.com", RecordType::A, Err(DnsError::ServFail)),
+            ("slow.example.com", RecordType::Txt, Err(DnsError::Timeout)),
+            ("broken.example.com", RecordType::Mx, Err(DnsError::ServFail)),
+        ];
+        for (name, t, want) in cases {
+            let got = block_on(z.query(name, t)).map(|a| a.records.len());
+            assert_eq!(got, want, "{name} {t}");
+        }
+        assert_eq!(z.total_questions(), 10);
+        assert_eq!(z.times_asked("mail.example.com", RecordType::A), 2);
+        assert_eq!(z.repeated_questions().len(), 1);
+    }
+
+    #[test]
+    fn suite_zonedata_copies_spf_to_txt_unless_txt_given() {
+        let z = MemoryZone::from_zonedata(vec![
+            (
+                "only-spf.example",
+                vec![ZoneEntry::Spf(vec![b"v=spf1 -all".to_vec()])],
+            ),
+            (
+                "none.example",
+                vec![ZoneEntry::Spf(vec![b"v=spf1 -all".to_vec()]), ZoneEntry::TxtNone],
+            ),
+            (
+                "both.example",
+                vec![
+                    ZoneEntry::Spf(vec![b"v=spf1 +all".to_vec()]),
+                    ZoneEntry::Txt(vec![b"v=spf1 -all".to_vec()]),
+                ],
+            ),
+            (
+                "t.example",
+                vec![ZoneEntry::Txt(vec![b"x".to_vec()]), ZoneEntry::Timeout],
+            ),
+        ]);
+        let txt = |n: &str| z.lookup(n, RecordType::Txt).map(|a| a.records[0].txt_joined());
+        assert_eq!(txt("only-spf.example"), Ok(Some("v=spf1 -all".into())));
+        assert_eq!(txt("none.example"), Err(DnsError::NoData));
+        assert_eq!(txt("both.example"), Ok(Some("v=spf1 -all".into())));
+        assert_eq!(txt("t.example"), Ok(Some("x".into())));
+        assert_eq!(z.lookup("t.example", RecordType::A), Err(DnsError::Timeout));
+    }
+}
