@@ -19,7 +19,7 @@ async function distSizes() {
   const out = [];
   for (const name of (await fs.readdir(distDir)).sort()) {
     const file = path.join(distDir, name);
-    if (!(await fs.stat(file)).isFile()) continue;
+    if (name.startsWith('.') || !(await fs.stat(file)).isFile()) continue;
     const body = await fs.readFile(file);
     out.push({ name, raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length });
   }
