@@ -27,10 +27,12 @@ import copy
 import fnmatch
 import json
 import pathlib
+import select
 import socket
 import struct
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -331,8 +333,9 @@ class State:
             self.faults = [Fault(f) for f in self.initial_faults]
             self.counts = {}
             self.total = 0
-            self.in_flight = 0
-            self.max_in_flight = 0
+            # Questions still being answered (e.g. a held timeout) stay counted.
+            self.in_flight = getattr(self, "in_flight", 0)
+            self.max_in_flight = self.in_flight
             self.by_endpoint = {}
             self.faults_applied = {}
 
@@ -601,7 +604,7 @@ class Handler(BaseHTTPRequestHandler):
         elif kind == "refused":
             respond(opts, dns.rcode.REFUSED, None, False)
         elif kind == "timeout":
-            self.state.stop.wait(fault.seconds)
+            self.hold(fault.seconds)
             self.drop()
         elif kind == "reset":
             self.reset_connection()
@@ -620,6 +623,23 @@ class Handler(BaseHTTPRequestHandler):
         elif kind == "wrong_content_type":
             self.reply(200, "text/html; charset=utf-8",
                        b"<!DOCTYPE html><html><body><h1>Captive portal</h1></body></html>")
+
+    def hold(self, seconds):
+        """Say nothing for `seconds`; give up early when the client closes or the server stops."""
+        deadline = time.monotonic() + seconds
+        while not self.state.stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            readable, _, _ = select.select([self.connection], [], [], min(left, 0.1))
+            if readable:
+                try:
+                    if self.connection.recv(1, socket.MSG_PEEK) == b"":
+                        return  # the client gave up
+                except OSError:
+                    return
+                self.state.stop.wait(deadline - time.monotonic())  # it sent more: just wait
+                return
 
     def drop(self):
         """Close the connection without an answer (a FIN: the client sees an empty reply)."""

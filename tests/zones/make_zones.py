@@ -137,7 +137,9 @@ def mail_zone(domain, n, fault):
     if fault != "null_mx":
         name = f"{SELECTOR}._domainkey"
         if fault == "dkim_truncated":
-            value = dkim_strings(RSA2048[:-40])
+            # The classic paste error: only the first 255-byte string was published,
+            # so p= stops mid-key (237 base64 characters, not even a whole quantum).
+            value = dkim_strings(RSA2048)[:1]
         elif fault == "dkim_1024":
             value = dkim_strings(RSA1024)
         elif fault == "dkim_testing":
