@@ -425,6 +425,12 @@ class Handler(BaseHTTPRequestHandler):
     state = None  # set in main()
     verbose = False
 
+    def handle(self):
+        try:
+            super().handle()
+        except (ConnectionError, TimeoutError):
+            pass  # the client went away (gave up, or was reset): nothing to report
+
     def log_message(self, fmt, *args):
         if self.verbose:
             super().log_message(fmt, *args)

@@ -13,6 +13,7 @@ import pathlib
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import unittest
@@ -74,6 +75,7 @@ class DohProcess:
             time.sleep(0.02)
 
     def stop(self):
+        """Stops the server; returns what it wrote on stderr."""
         if not self.proc.stdin.closed:
             self.proc.stdin.close()  # the lifeline: EOF stops it
         if self.proc.poll() is None:
@@ -82,20 +84,31 @@ class DohProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        err = self.proc.stderr.read()
         self.proc.stdout.close()
         self.proc.stderr.close()
+        return err
 
 
 SHARED = None
+_COUNTS = {}  # tests run and failed, for the final summary line
 
 
 def setUpModule():
     global SHARED
-    SHARED = DohProcess("--ad-zone", "good-mail.net")
+    try:
+        SHARED = DohProcess("--ad-zone", "good-mail.net")
+    except Exception:
+        _COUNTS["failed"] = _COUNTS.get("failed", 0) + 1  # unittest reports it outside any test
+        raise
 
 
 def tearDownModule():
-    SHARED.stop()
+    err = SHARED.stop()
+    # Clients that vanish (timeouts, resets) must not make the server print tracebacks.
+    if "Traceback" in err:
+        _COUNTS["failed"] = _COUNTS.get("failed", 0) + 1
+        raise AssertionError(f"server stderr has a traceback:\n{err}")
 
 
 class ServerTest(unittest.TestCase):
@@ -424,6 +437,14 @@ class Faults(ServerTest):
             self.s.request("GET", "/resolve?name=good-mail.net", timeout=0.3)
         self.assertEqual(self.s.wait_idle(), 0)
 
+    def test_client_giving_up_during_latency(self):
+        self.faults({"kind": "latency", "name": "good-mail.net", "ms": 400})
+        for _ in range(3):
+            with self.assertRaises(socket.timeout):
+                self.s.request("GET", "/resolve?name=good-mail.net", timeout=0.1)
+        self.assertEqual(self.s.wait_idle(), 0)
+        self.assertEqual(self.google("mail.good-mail.net")["Status"], 0)
+
     def test_http429_first_n_times(self):
         self.faults({"kind": "http429", "name": "good-mail.net", "type": "MX", "times": 2, "retry_after": 7})
         for _ in range(2):
@@ -595,8 +616,7 @@ class Scenarios(ServerTest):
 class Lifetime(unittest.TestCase):
     def finish(self, proc):
         proc.proc.wait(timeout=10)
-        err = proc.proc.stderr.read()
-        proc.stop()
+        err = proc.stop()
         return proc.proc.returncode, err
 
     def test_stops_after_lifetime(self):
@@ -625,6 +645,20 @@ class Lifetime(unittest.TestCase):
         held.join(10)
         self.assertEqual((code, "STOPPED control" in err, held.is_alive()), (0, True, False))
 
+    def test_faults_file_is_the_reset_state(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
+            json.dump({"faults": [{"kind": "refused", "name": "good-mail.net"}]}, f)
+            f.flush()
+            proc = DohProcess("--faults", f.name, lifetime=60)
+        try:
+            self.assertEqual(proc.get_json("/resolve?name=good-mail.net")["Status"], 5)
+            proc.control("faults", [])
+            self.assertEqual(proc.get_json("/resolve?name=good-mail.net")["Status"], 0)
+            proc.control("reset", {})
+            self.assertEqual(proc.get_json("/resolve?name=good-mail.net")["Status"], 5)
+        finally:
+            proc.stop()
+
     def test_binds_loopback_only(self):
         proc = DohProcess(lifetime=60)
         try:
@@ -636,9 +670,6 @@ class Lifetime(unittest.TestCase):
             self.assertEqual(listening, ["0100007F:" + port])
         finally:
             proc.stop()
-
-
-_COUNTS = {}
 
 
 class _CountingSuite(unittest.TestSuite):
@@ -658,6 +689,6 @@ def load_tests(loader, tests, pattern):
 def _summary():
     # After unittest's own summary, so it is the last line.
     ran, failed = _COUNTS.get("ran", 0), _COUNTS.get("failed", 0)
-    if ran:
+    if ran or failed:
         sys.stderr.flush()
-        print(f"doh-endpoint: {ran - failed} passed, {failed} failed", flush=True)
+        print(f"doh-endpoint: {max(ran - failed, 0)} passed, {failed} failed", flush=True)
