@@ -313,6 +313,7 @@ OPTION_CHECKS = {
     "ad_zones": lambda v: isinstance(v, list) and all(isinstance(z, str) for z in v),
     "outside": lambda v: v in OUTSIDE_RCODES,
     "expose_retry_after": lambda v: isinstance(v, bool),
+    "keep_alive": lambda v: isinstance(v, bool),
 }
 
 
@@ -442,8 +443,15 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Access-Control-Expose-Headers", "Retry-After")
         super().end_headers()
 
+    def connection_header(self):
+        # Without keep-alive every request gets a fresh connection, so Chromium never
+        # silently retries a request whose reused connection was reset or dropped.
+        if not self.state.options.get("keep_alive", False):
+            self.send_header("Connection", "close")
+
     def reply(self, status, ctype, body, headers=()):
         self.send_response(status)
+        self.connection_header()
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
@@ -465,6 +473,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_OPTIONS(self):
         self.send_response(204)
+        self.connection_header()
         self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
         self.send_header("Access-Control-Allow-Headers", "accept, content-type")
         self.send_header("Access-Control-Max-Age", "600")
@@ -737,6 +746,8 @@ def parse_args(argv):
     p.add_argument("--faults", metavar="FILE", help="JSON file with the initial fault list")
     p.add_argument("--no-expose-retry-after", action="store_true",
                    help="do not list Retry-After in Access-Control-Expose-Headers")
+    p.add_argument("--keep-alive", action="store_true",
+                   help="keep connections open between requests (default: Connection: close)")
     p.add_argument("--lifetime", type=float, default=600, help="seconds before it stops by itself")
     p.add_argument("--no-stdin-watch", action="store_true", help="do not stop when stdin reaches EOF")
     p.add_argument("--verbose", action="store_true", help="log every request to stderr")
@@ -751,6 +762,7 @@ def main(argv=None):
         "trailing_dot": not args.no_trailing_dot, "question_object": args.question_object,
         "null_sections": args.null_sections, "latency_ms": args.latency_ms, "ad_zones": args.ad_zone,
         "outside": args.outside, "expose_retry_after": not args.no_expose_retry_after,
+        "keep_alive": args.keep_alive,
     }
     faults = []
     if args.faults:

@@ -29,6 +29,7 @@ function cliArgs(o) {
   if (o.outside) args.push('--outside', o.outside);
   if (o.faultsFile) args.push('--faults', path.resolve(repoRoot, o.faultsFile));
   if (o.exposeRetryAfter === false) args.push('--no-expose-retry-after');
+  if (o.keepAlive) args.push('--keep-alive');
   if (o.verbose) args.push('--verbose');
   return args;
 }
