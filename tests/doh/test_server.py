@@ -453,9 +453,14 @@ class Faults(ServerTest):
             self.assertEqual(hdrs["access-control-allow-origin"], "*")
             self.assertEqual(hdrs["access-control-expose-headers"], "Retry-After")
         self.assertEqual(self.google("good-mail.net", "MX")["Status"], 0)
+        self.options(expose_retry_after=False)
+        self.faults({"kind": "http429"})
+        _, hdrs, _ = self.s.request("GET", "/resolve?name=good-mail.net")
+        self.assertEqual((hdrs["retry-after"], "access-control-expose-headers" in hdrs), ("1", False))
+        self.faults({"kind": "http429", "name": "good-mail.net", "type": "MX", "times": 0})
         _, faults = self.s.control("faults")
         self.assertEqual(faults["faults"][0]["remaining"], 0)
-        self.assertEqual(self.s.control("stats")[1]["faults_applied"], {"http429": 2})
+        self.assertEqual(self.s.control("stats")[1]["faults_applied"], {"http429": 3})
 
     def test_http500_and_http400(self):
         self.faults({"kind": "http500", "type": "A"}, {"kind": "http400", "type": "TXT", "error": "nope"})
