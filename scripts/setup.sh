@@ -6,7 +6,8 @@
 #   trunk (pinned), wasm-bindgen-cli      cargo install (wasm-bindgen-cli at the
 #                                         exact version in Cargo.lock)
 #   chromium, chromium-driver, node, npm, apt (Debian packages)
-#   named-checkzone (bind9-utils), fonts-noto-cjk (Chinese text in screenshots)
+#   named-checkzone (bind9-utils), fonts-noto-cjk (Chinese text in screenshots),
+#   python3-dnspython (the local DoH test endpoint)
 #   wasm-opt (binaryen), playwright-core, npm ci in tests/e2e (versions in
 #   axe-core                              package-lock.json)
 #
@@ -56,6 +57,11 @@ done
 # Without a CJK font, screenshots of the Chinese page show empty boxes.
 if ! $build_only && ! fc-list :lang=zh 2>/dev/null | grep -q .; then
   missing+=(fonts-noto-cjk)
+fi
+# The local DoH test endpoint answers from zone files with Debian's dnspython,
+# under Debian's own /usr/bin/python3 (not any other python3 on PATH).
+if ! $build_only && ! /usr/bin/python3 -c 'import dns.zone' >/dev/null 2>&1; then
+  missing+=(python3 python3-dnspython)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"

@@ -19,6 +19,10 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test wasm_s
 step "native tests (core)"
 cargo test --locked
 
+step "test zones (named-checkzone) and the local DoH endpoint"
+tests/doh/check_zones.sh
+/usr/bin/python3 -m unittest discover -s tests/doh 2>&1 | tail -n 3
+
 step "shell tests in headless Chromium (wasm-bindgen-test)"
 WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

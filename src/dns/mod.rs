@@ -9,6 +9,7 @@
 //! `RecordType` and `Rdata` here are deliberately minimal; they are meant to
 //! be unified with the record model when the branches merge.
 
+pub mod limit;
 pub mod memory;
 
 use std::fmt;
