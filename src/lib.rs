@@ -15,6 +15,7 @@ pub mod finding;
 pub mod i18n;
 pub mod model;
 pub mod mta_sts;
+pub mod plan;
 pub mod spf;
 pub mod tagvalue;
 pub mod tls_rpt;

@@ -7,6 +7,7 @@ mod dmarc;
 mod model;
 mod mta_sts;
 mod name;
+mod plan;
 mod spf;
 mod tls_rpt;
 mod ui;
@@ -20,4 +21,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     dmarc::MESSAGES,
     mta_sts::MESSAGES,
     tls_rpt::MESSAGES,
+    plan::MESSAGES,
 ];
