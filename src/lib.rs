@@ -12,6 +12,7 @@ pub mod dkim;
 pub mod dmarc;
 pub mod dns;
 pub mod finding;
+pub mod generate;
 pub mod i18n;
 pub mod model;
 pub mod mta_sts;

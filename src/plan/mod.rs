@@ -501,4 +501,4 @@ pub struct ValidatedPlan {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

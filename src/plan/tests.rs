@@ -301,3 +301,223 @@ proptest! {
         let _ = field_findings(&p);
     }
 }
+
+/// Plans that should validate: a mix of every option, for the generator's
+/// property tests and the share codec.
+pub(crate) fn valid_plan() -> impl Strategy<Value = MailPlan> {
+    let domain = prop::sample::select(vec![
+        "example.com",
+        "例子.中国",
+        "mail-test.example.org",
+        "bücher.example",
+        "a.b.c.example.net",
+    ]);
+    let host = (
+        prop::sample::select(vec!["", "mail", "mx1", "smtp.example.net"]),
+        proptest::collection::vec(
+            any::<u32>().prop_filter("usable address", |a| {
+                crate::model::address::lint_address(std::net::Ipv4Addr::from(*a).into())
+                    .iter()
+                    .all(|f| f.severity != Severity::Error)
+            }),
+            0..3,
+        ),
+        // Global unicast 2a00::/12 or documentation 2001:db8::/32.
+        proptest::collection::vec(
+            prop_oneof![
+                any::<u128>().prop_map(|x| (0x2a00u128 << 112) | (x >> 16)),
+                any::<u128>().prop_map(|x| (0x2001_0db8u128 << 96) | (x >> 32)),
+            ],
+            0..2,
+        ),
+        prop::option::of(0u16..100),
+    )
+        .prop_map(|(name, v4, v6, prio)| HostInput {
+            name: name.to_string(),
+            ipv4: v4
+                .into_iter()
+                .map(|a| std::net::Ipv4Addr::from(a).to_string())
+                .collect(),
+            ipv6: v6
+                .into_iter()
+                .map(|a| std::net::Ipv6Addr::from(a).to_string())
+                .collect(),
+            priority: prio.map(|p| p.to_string()).unwrap_or_default(),
+        });
+    let hosts = proptest::collection::vec(host, 1..3).prop_map(|mut hs| {
+        // Distinct names: the first keeps its (possibly default) name, the rest get numbered.
+        for (i, h) in hs.iter_mut().enumerate().skip(1) {
+            h.name = format!("host{i}");
+        }
+        hs
+    });
+    let backup = prop::option::of((any::<bool>(), 20u16..90)).prop_map(|b| match b {
+        None => vec![],
+        Some((own, prio)) => vec![HostInput {
+            name: if own {
+                "backup".into()
+            } else {
+                "mx.backup-provider.net".into()
+            },
+            ipv4: if own { vec!["203.0.113.9".into()] } else { vec![] },
+            ipv6: vec![],
+            priority: prio.to_string(),
+        }],
+    });
+    let key = prop::sample::select(vec!["", RSA1024, RSA2048, RSA4096]);
+    let policy = prop::sample::select(vec![
+        PolicyChoice::None,
+        PolicyChoice::Quarantine,
+        PolicyChoice::Reject,
+    ]);
+    let rua = prop::sample::subsequence(
+        vec![
+            "dmarc@example.com",
+            "mailto:reports@dmarc.example.net",
+            "rua@例子.中国",
+        ],
+        0..3,
+    );
+    let spf = (
+        prop::sample::subsequence(vec!["198.51.100.0/24", "192.0.2.77"], 0..2),
+        prop::sample::subsequence(vec!["2001:db8:1::/48"], 0..1),
+        prop::sample::subsequence(vec!["_spf.google.com", "spf.protection.outlook.com"], 0..2),
+        prop::sample::subsequence(vec!["@", "relay.example.net"], 0..2),
+        any::<bool>(),
+    )
+        .prop_map(|(ip4, ip6, inc, a, soft)| SpfInput {
+            ip4: ip4.into_iter().map(String::from).collect(),
+            ip6: ip6.into_iter().map(String::from).collect(),
+            a: a.into_iter().map(String::from).collect(),
+            mx: vec![],
+            includes: inc.into_iter().map(String::from).collect(),
+            all: if soft { SpfAll::SoftFail } else { SpfAll::Fail },
+        });
+    let dmarc = (
+        policy.clone(),
+        prop::option::of(policy.clone()),
+        prop::option::of(policy),
+        rua.clone(),
+        any::<bool>(),
+    )
+        .prop_map(|(p, sp, np, rua, strict)| DmarcInput {
+            p,
+            sp,
+            np,
+            adkim: strict.then_some(AlignmentChoice::Strict),
+            aspf: None,
+            rua: rua.into_iter().map(String::from).collect(),
+            ruf: vec![],
+        });
+    let extras = (
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    );
+    (
+        domain,
+        hosts,
+        backup,
+        key,
+        any::<bool>(),
+        spf,
+        dmarc,
+        extras,
+        prop::option::of(60u32..86400),
+    )
+        .prop_map(|(domain, hosts, backup_mx, key, ed, spf, dmarc, x, ttl)| {
+            let mut p = MailPlan {
+                domain: domain.to_string(),
+                hosts,
+                backup_mx,
+                spf,
+                dmarc,
+                null_mx: x.0,
+                ..MailPlan::default()
+            };
+            if let Some(t) = ttl {
+                p.ttl.default = t.to_string();
+                p.ttl.overrides.insert("dkim".into(), "86400".into());
+            }
+            p.dkim = DkimInput {
+                selector: "s202611".into(),
+                algorithm: match key.len() {
+                    0..=300 => DkimAlgorithm::Rsa1024,
+                    301..=500 => DkimAlgorithm::Rsa2048,
+                    _ => DkimAlgorithm::Rsa4096,
+                },
+                public_key: key.to_string(),
+                ed25519_selector: if ed && !key.is_empty() {
+                    "ed202611".into()
+                } else {
+                    String::new()
+                },
+                ed25519_public_key: if ed && !key.is_empty() {
+                    ED25519.into()
+                } else {
+                    String::new()
+                },
+            };
+            p.mta_sts = MtaStsInput {
+                enabled: x.1,
+                mode: if x.2 {
+                    MtaStsModeChoice::Enforce
+                } else {
+                    MtaStsModeChoice::Testing
+                },
+                web_ipv4: vec!["198.51.100.80".into()],
+                ..MtaStsInput::default()
+            };
+            p.tls_rpt = TlsRptInput {
+                enabled: x.2,
+                rua: vec![
+                    "tlsrpt@example.com".into(),
+                    "https://reports.example.net/tlsrpt".into(),
+                ],
+            };
+            p.autoconfig = AutoconfigInput {
+                enabled: x.3,
+                pop3s: x.4,
+                ..AutoconfigInput::default()
+            };
+            p.caa = CaaInput {
+                enabled: x.4,
+                issuers: vec!["letsencrypt.org".into()],
+                iodef: if x.5 {
+                    "mailto:security@example.com".into()
+                } else {
+                    String::new()
+                },
+            };
+            p.tlsa = TlsaInput {
+                enabled: x.5,
+                pem: CERT.into(),
+            };
+            p
+        })
+}
+
+/// Plans with arbitrary text in every field (for the share codec).
+pub(crate) fn any_plan() -> impl Strategy<Value = MailPlan> {
+    let s = || "\\PC{0,20}";
+    (
+        valid_plan(),
+        s(),
+        s(),
+        proptest::collection::vec(s(), 0..3),
+        proptest::collection::btree_map(s(), s(), 0..2),
+    )
+        .prop_map(|(mut p, a, b, list, map)| {
+            if let Some(h) = p.hosts.first_mut() {
+                h.name = a;
+                h.ipv4.extend(list.clone());
+            }
+            p.dkim.selector = b;
+            p.dmarc.ruf = list;
+            p.ttl.overrides = map;
+            p
+        })
+}

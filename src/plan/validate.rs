@@ -179,15 +179,26 @@ fn split_cidr(text: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// `user@host` gets `mailto:`; anything with a scheme is kept.
+/// `user@host` gets `mailto:`; anything with a scheme is kept. The domain
+/// of a `mailto:` address is written in A-labels (`rua@例子.中国` →
+/// `mailto:rua@xn--fsqu00a.xn--fiqs8s`): URIs are ASCII (RFC 3986 §2).
 fn report_uri(text: &str) -> String {
     let t = text.trim();
-    if uri::split_scheme(t).is_some_and(|(s, _)| s == "mailto" || s == "https" || s == "http") {
+    let uri = if uri::split_scheme(t).is_some_and(|(s, _)| s == "mailto" || s == "https" || s == "http") {
         t.to_string()
     } else if t.contains('@') && !t.contains(':') {
         format!("mailto:{t}")
     } else {
         t.to_string()
+    };
+    match uri.rsplit_once('@') {
+        Some((head, domain)) if head.starts_with("mailto:") && !domain.is_ascii() => {
+            match Name::host(domain) {
+                Ok(n) => format!("{head}@{}", n.as_str()),
+                Err(_) => uri,
+            }
+        }
+        _ => uri,
     }
 }
 

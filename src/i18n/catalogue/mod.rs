@@ -4,6 +4,7 @@ use super::Message;
 
 mod dkim;
 mod dmarc;
+mod generate;
 mod model;
 mod mta_sts;
 mod name;
@@ -22,4 +23,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     mta_sts::MESSAGES,
     tls_rpt::MESSAGES,
     plan::MESSAGES,
+    generate::MESSAGES,
 ];
