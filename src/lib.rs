@@ -11,6 +11,7 @@
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;
+pub mod export;
 pub mod finding;
 pub mod generate;
 pub mod i18n;
