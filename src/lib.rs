@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod model;
 pub mod mta_sts;
 pub mod plan;
+pub mod share;
 pub mod spf;
 pub mod tagvalue;
 pub mod tls_rpt;
