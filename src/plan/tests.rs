@@ -263,9 +263,12 @@ fn severities_of_own_codes_are_stable() {
         name: "mx2".into(),
         ..HostInput::default()
     });
-    let v = validate(&p).expect("a host without address is only a warning");
-    let f = &v.field_findings.get("hosts[1].ipv4")[0];
-    assert_eq!((f.code, f.severity), ("plan.host_no_address", Severity::Warning));
+    let e = validate(&p).expect_err("an in-zone host without address is an error");
+    let f = &e.get("hosts[1].ipv4")[0];
+    assert_eq!((f.code, f.severity), ("plan.host_no_address", Severity::Error));
+    // A host named outside the domain is someone else's to give addresses.
+    p.hosts[1].name = "mx.provider.example.net".into();
+    assert!(validate(&p).is_ok());
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -320,7 +323,7 @@ pub(crate) fn valid_plan() -> impl Strategy<Value = MailPlan> {
                     .iter()
                     .all(|f| f.severity != Severity::Error)
             }),
-            0..3,
+            1..3,
         ),
         // Global unicast 2a00::/12 or documentation 2001:db8::/32.
         proptest::collection::vec(

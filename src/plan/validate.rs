@@ -42,6 +42,7 @@ pub const CODES: &[&str] = &[
     "plan.tlsa_bad_pem",
     "plan.tlsa_bad_der",
     "plan.null_mx_ignores_hosts",
+    "plan.autoconfig_target_no_address",
 ];
 
 /// Validates the plan. `Err` carries every finding (errors and warnings)
@@ -362,10 +363,12 @@ impl Validator {
                 );
                 continue;
             }
-            if !host.has_addresses() {
+            if !host.has_addresses() && host.name.is_subdomain_of(domain) {
+                // RFC 5321 §5.1: the MX target is resolved to addresses; a name in
+                // our own zone has none unless this plan publishes them.
                 self.out.push(
                     format!("{field}.ipv4"),
-                    Finding::warning("plan.host_no_address", host.name.as_str(), "RFC 5321 §5.1"),
+                    Finding::error("plan.host_no_address", host.name.as_str(), "RFC 5321 §5.1"),
                 );
             }
             hosts.push(host);
@@ -387,6 +390,12 @@ impl Validator {
             let Some(host) = self.host(&field, input, domain, None, DEFAULT_BACKUP_PRIORITY) else {
                 continue;
             };
+            if !host.has_addresses() && host.name.is_subdomain_of(domain) {
+                self.out.push(
+                    format!("{field}.ipv4"),
+                    Finding::error("plan.host_no_address", host.name.as_str(), "RFC 5321 §5.1"),
+                );
+            }
             if hosts.iter().chain(&out).any(|h| h.name == host.name) {
                 self.out.push(
                     format!("{field}.name"),
@@ -629,10 +638,13 @@ impl Validator {
             );
             return None;
         }
-        // RFC 6376 §3.1: the selector is one or more sub-domain labels.
-        let owner = match Name::host(&sel)
-            .and_then(|_| domain.prepend(&format!("{sel}._domainkey"), NameKind::Service))
-        {
+        // RFC 6376 §3.1: the selector is one or more sub-domain labels (LDH, may
+        // contain dots: `dkim.2026`). It is checked as host labels under a
+        // placeholder parent, since the all-numeric-TLD rule does not apply to
+        // its last label; a Unicode selector becomes its A-label.
+        let labels = Name::host(&format!("{sel}.invalid"))
+            .map(|n| n.as_str().trim_end_matches(".invalid").to_string());
+        let owner = match labels.and_then(|l| domain.prepend(&format!("{l}._domainkey"), NameKind::Service)) {
             Ok(o) => o,
             Err(e) => {
                 self.name_err(&selector_field, &sel, &e);
@@ -642,11 +654,13 @@ impl Validator {
         for f in key.lint(owner.as_str()) {
             self.out.push(key_field.clone(), f);
         }
-        Some(DkimPlan {
-            selector: sel,
-            owner,
-            key,
-        })
+        let selector = owner
+            .as_str()
+            .split("._domainkey.")
+            .next()
+            .unwrap_or(&sel)
+            .to_string();
+        Some(DkimPlan { selector, owner, key })
     }
 
     fn report_uris(&mut self, field: &str, list: &[String], rfc: &'static str) -> Vec<String> {
@@ -799,6 +813,14 @@ impl Validator {
                 }
             }
         };
+        let published = hosts.iter().any(|h| h.name == target && h.has_addresses());
+        if target.is_subdomain_of(domain) && !published {
+            // RFC 2782: the SRV target must have address records; in our zone only the plan can give them.
+            self.out.push(
+                "autoconfig.target",
+                Finding::error("plan.autoconfig_target_no_address", target.as_str(), "RFC 2782"),
+            );
+        }
         Some(AutoconfigPlan {
             target,
             submissions: input.submissions,

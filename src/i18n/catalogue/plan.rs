@@ -10,8 +10,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "plan.host_no_address",
-        en: "{subject} has no IPv4 or IPv6 address: no A/AAAA record is generated and SPF does not list it.",
-        zh: "{subject} 没有 IPv4 或 IPv6 地址：不会生成 A/AAAA 记录，SPF 也不会包含它。",
+        en: "{subject} is in your domain but has no IPv4 or IPv6 address here: the MX would point to a name that does not resolve. Enter its address.",
+        zh: "{subject} 属于您的域名，但这里没有填写 IPv4 或 IPv6 地址：MX 会指向一个无法解析的名称。请填写其地址。",
     },
     Message {
         code: "plan.duplicate_host",
@@ -137,6 +137,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         code: "plan.tlsa_bad_der",
         en: "The PEM block does not hold a readable certificate or public key.",
         zh: "PEM 内容不是可读取的证书或公钥。",
+    },
+    Message {
+        code: "plan.autoconfig_target_no_address",
+        en: "{subject} is in your domain but is not a mail host with an address here: clients could not reach it. Pick a mail host, or add it as one.",
+        zh: "{subject} 属于您的域名，但不是这里已填写地址的邮件主机：客户端将无法连接。请选择一台邮件主机，或把它添加为邮件主机。",
     },
     Message {
         code: "plan.null_mx_ignores_hosts",
