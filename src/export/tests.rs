@@ -191,3 +191,33 @@ fn dig_commands() {
     assert_eq!(dig_command(&mx.record), "dig +short MX example.com");
     assert_eq!(dig_ptr(set.ptr_requests[0].ip), "dig -x 192.0.2.1");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn every_export_of_every_plan(p in crate::plan::tests::valid_plan()) {
+        let set = generate(&validate(&p).expect("valid"));
+        let z = zone_file(&set, 1);
+        let f = zone_fragment(&set);
+        for r in set.own_zone() {
+            let name = r.record.name.relative_to(&set.domain);
+            let relative = format!("{name} {} IN {}", r.record.ttl, r.record.rtype());
+            let absolute = format!("{} {} IN {}", r.record.name, r.record.ttl, r.record.rtype());
+            proptest::prop_assert!(z.lines().any(|l| l.starts_with(&relative)), "{}", relative);
+            proptest::prop_assert!(f.contains(&absolute), "{}", absolute);
+        }
+        let v: serde_json::Value = serde_json::from_str(&json(&set)).expect("json");
+        proptest::prop_assert_eq!(v["records"].as_array().map(Vec::len), Some(set.records.len()));
+        proptest::prop_assert_eq!(csv(&set).split("\r\n").filter(|l| !l.is_empty()).count(), set.records.len() + 1);
+        for panel in Panel::ALL {
+            let rows = panel_rows(&set, panel);
+            proptest::prop_assert_eq!(rows.len(), set.records.len());
+            for row in rows {
+                proptest::prop_assert!(!row.host.is_empty() && !row.value.is_empty());
+            }
+        }
+        for r in &set.records {
+            proptest::prop_assert!(dig_command(&r.record).starts_with("dig "));
+        }
+    }
+}

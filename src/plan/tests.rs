@@ -100,6 +100,13 @@ fn idn_domain_becomes_punycode_and_relative_host_names_resolve() {
 fn missing_domain_and_hosts() {
     let e = validate(&MailPlan::default()).expect_err("empty form");
     assert_eq!(codes(&e, "domain"), vec!["name.empty"]);
+    // Other fields are checked while the domain is still empty.
+    let mut p = example();
+    p.domain = "exa mple".into();
+    p.hosts[0].ipv4[0] = "192.0.2".into();
+    let e = validate(&p).expect_err("bad domain");
+    assert_eq!(codes(&e, "domain"), vec!["name.bad_char"]);
+    assert_eq!(codes(&e, "hosts[0].ipv4[0]"), vec!["address.bad_ipv4"]);
     let p = MailPlan {
         domain: "example.org".into(),
         ..MailPlan::default()
@@ -236,6 +243,26 @@ fn mta_sts_defaults_to_mx_hosts_and_first_host_address() {
     let e = validate(&p).expect_err("bad");
     assert_eq!(codes(&e, "mta_sts.mx[1]"), vec!["plan.bad_mx_pattern"]);
     assert_eq!(codes(&e, "mta_sts.max_age"), vec!["plan.bad_max_age"]);
+}
+
+#[test]
+fn spf_lookup_limit_and_spki_base64_keys() {
+    let mut p = example();
+    p.spf.includes = (0..11).map(|i| format!("_spf{i}.example.net")).collect();
+    assert_eq!(
+        codes(&validate(&p).expect_err("11 includes"), "spf"),
+        vec!["plan.spf_too_many_lookups"]
+    );
+    // The page sets the SPKI base64 it got from WebCrypto's exportKey("spki").
+    let mut p = example();
+    p.dkim.public_key = RSA2048.lines().filter(|l| !l.starts_with("-----")).collect();
+    p.dkim.selector = "dkim.2026".into();
+    let v = validate(&p).expect("valid");
+    let d = v.dkim.expect("dkim");
+    assert_eq!(
+        (d.selector.as_str(), d.owner.as_str()),
+        ("dkim.2026", "dkim.2026._domainkey.example.com")
+    );
 }
 
 #[test]

@@ -43,7 +43,11 @@ pub const CODES: &[&str] = &[
     "plan.tlsa_bad_der",
     "plan.null_mx_ignores_hosts",
     "plan.autoconfig_target_no_address",
+    "plan.spf_too_many_lookups",
 ];
+
+/// Stands in for a domain that does not parse yet (RFC 6761 §6.4 reserves `.invalid`).
+const PLACEHOLDER_DOMAIN: &str = "domain.invalid";
 
 /// Validates the plan. `Err` carries every finding (errors and warnings)
 /// by field; `Ok` carries the warnings in [`ValidatedPlan::field_findings`].
@@ -51,8 +55,10 @@ pub fn validate(plan: &MailPlan) -> Result<ValidatedPlan, PlanErrors> {
     let mut v = Validator::default();
     let domain = v.domain(&plan.domain);
     let ttl = v.ttls(&plan.ttl);
-    let Some(domain) = domain else {
-        // Nothing else can be resolved without the domain; report the field errors found so far.
+    // While the domain is still being typed, the other fields are checked
+    // against a placeholder so the form can show their errors already; the
+    // domain's own error keeps the result an `Err`.
+    let Some(domain) = domain.or_else(|| Name::host(PLACEHOLDER_DOMAIN).ok()) else {
         return Err(v.out);
     };
     let dmarc = v.dmarc(&plan.dmarc);
@@ -475,6 +481,16 @@ impl Validator {
                 Ok(n) => includes.push(n),
                 Err(e) => self.name_err(&format!("spf.includes[{i}]"), text, &e),
             }
+        }
+        // RFC 7208 §4.6.4: at most 10 mechanisms that cause DNS lookups; each
+        // include costs at least one (its own lookups come on top).
+        let lookups = a.len() + mx.len() + includes.len();
+        if lookups > 10 {
+            self.out.push(
+                "spf",
+                Finding::error("plan.spf_too_many_lookups", domain.as_str(), "RFC 7208 §4.6.4")
+                    .arg("count", lookups),
+            );
         }
         SpfPlan {
             ip4,

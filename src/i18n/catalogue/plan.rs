@@ -144,6 +144,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "{subject} 属于您的域名，但不是这里已填写地址的邮件主机：客户端将无法连接。请选择一台邮件主机，或把它添加为邮件主机。",
     },
     Message {
+        code: "plan.spf_too_many_lookups",
+        en: "The SPF record would need {count} DNS lookups before counting what the includes need; receivers stop at 10 and fail it.",
+        zh: "SPF 记录在计入 include 内部查询之前就已需要 {count} 次 DNS 查询；收件方最多查询 10 次，超过即判定失败。",
+    },
+    Message {
         code: "plan.null_mx_ignores_hosts",
         en: "“No mail” is on: the mail hosts you entered are not published.",
         zh: "已打开“不收发邮件”：填写的邮件主机不会被发布。",
