@@ -144,7 +144,7 @@ impl<'a> Builder<'a> {
         let other_zone = if name.is_subdomain_of(domain) {
             None
         } else {
-            name.parent()
+            zone_guess(&name)
         };
         self.push_to(name, rdata, purpose, explain_code, other_zone);
     }
@@ -169,6 +169,17 @@ impl<'a> Builder<'a> {
             other_zone,
         });
     }
+}
+
+/// The domain whose DNS holds a name outside the plan's zone, as far as it
+/// can be told without DNS: the host's parent, after the service labels
+/// (`_25._tcp.smtp.example.net` → `example.net`).
+fn zone_guess(name: &Name) -> Option<Name> {
+    let mut host = name.clone();
+    while host.labels().next().is_some_and(|l| l.starts_with('_')) {
+        host = host.parent()?;
+    }
+    host.parent().filter(|p| !p.is_root())
 }
 
 /// Generates the record set. Pure: the same plan always gives the same set.

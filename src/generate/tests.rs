@@ -191,6 +191,33 @@ fn hosts_without_addresses_fall_back_to_mx_in_spf() {
 }
 
 #[test]
+fn records_of_hosts_named_elsewhere_go_to_their_zone() {
+    let mut p = example();
+    p.hosts[0].name = "smtp.example.net".into();
+    p.tlsa.enabled = true;
+    p.tlsa.pem = crate::plan::tests::CERT.into();
+    let set = generate(&validate(&p).expect("valid"));
+    let zones: Vec<(String, Option<&str>)> = set
+        .records
+        .iter()
+        .filter(|r| r.other_zone.is_some())
+        .map(|r| {
+            (
+                r.record.name.as_str().to_string(),
+                r.other_zone.as_ref().map(|z| z.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        zones,
+        [
+            ("smtp.example.net".to_string(), Some("example.net")),
+            ("_25._tcp.smtp.example.net".to_string(), Some("example.net"))
+        ]
+    );
+}
+
+#[test]
 fn snippets() {
     let d = crate::model::Name::host("example.com").expect("name");
     let o = opendkim_snippet("s202611", &d, "/etc/opendkim/keys/example.com/s202611.private");
