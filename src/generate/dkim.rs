@@ -40,6 +40,35 @@ fn push(b: &mut Builder<'_>, k: &DkimPlan, explain: &'static str) {
     );
 }
 
+/// Where OpenDKIM keys usually live: `/etc/opendkim/keys/<domain>/<selector>.private`.
+pub fn opendkim_key_path(domain: &Name, selector: &str) -> String {
+    format!("/etc/opendkim/keys/{}/{selector}.private", domain.as_str())
+}
+
+/// rspamd's default key path pattern `/var/lib/rspamd/dkim/$domain.$selector.key`, filled in.
+pub fn rspamd_key_path(domain: &Name, selector: &str) -> String {
+    format!("/var/lib/rspamd/dkim/{}.{selector}.key", domain.as_str())
+}
+
+/// PEM text (RFC 7468 §2: base64 lines of 64 characters between BEGIN and
+/// END lines) of DER bytes, e.g. `pem("PRIVATE KEY", pkcs8)` for the key file
+/// the page offers for download after WebCrypto made the pair. The core
+/// only formats; it keeps nothing.
+pub fn pem(label: &str, der: &[u8]) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let mut out = format!("-----BEGIN {label}-----\n");
+    let mut rest = b64.as_str();
+    while !rest.is_empty() {
+        let (line, tail) = rest.split_at(rest.len().min(64));
+        out.push_str(line);
+        out.push('\n');
+        rest = tail;
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
+}
+
 /// OpenDKIM `KeyTable` and `SigningTable` lines (refile form) for the key
 /// at `key_path`, e.g. for `s202611`, `example.com`, `/etc/opendkim/keys/example.com/s202611.private`:
 ///

@@ -33,7 +33,7 @@ mod tls_rpt;
 mod tlsa;
 mod verify;
 
-pub use dkim::{opendkim_snippet, rspamd_snippet};
+pub use dkim::{opendkim_key_path, opendkim_snippet, pem, rspamd_key_path, rspamd_snippet};
 pub use mta_sts::{policy_id, MtaStsPolicyFile};
 pub use ptr::PtrRequest;
 pub use verify::check_record;

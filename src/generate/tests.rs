@@ -230,6 +230,21 @@ fn snippets() {
         r.contains("path = \"/var/lib/rspamd/dkim/s202611.key\";") && r.contains("selector = \"s202611\";")
     );
     assert!(r.contains("  example.com {"));
+    assert_eq!(
+        opendkim_key_path(&d, "s202611"),
+        "/etc/opendkim/keys/example.com/s202611.private"
+    );
+    assert_eq!(
+        rspamd_key_path(&d, "s202611"),
+        "/var/lib/rspamd/dkim/example.com.s202611.key"
+    );
+    // PEM of the test key's DER is the test key file itself.
+    let body: String = crate::plan::tests::RSA2048
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    let der = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body).expect("base64");
+    assert_eq!(pem("PUBLIC KEY", &der), crate::plan::tests::RSA2048);
 }
 
 #[test]
