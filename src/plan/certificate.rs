@@ -144,3 +144,79 @@ pub fn spki_sha256(spki: &[u8]) -> [u8; 32] {
     out.copy_from_slice(&digest);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn reads_certificate_and_key() {
+        let cert = include_str!("../../tests/vectors/generate/cert-ec.pem");
+        let key = include_str!("../../tests/vectors/generate/cert-ec.pub");
+        let a = spki_from_pem(cert).expect("certificate");
+        let b = spki_from_pem(key).expect("public key");
+        assert_eq!(a, b);
+        // The bare base64 of the certificate works too.
+        let bare: String = cert.lines().filter(|l| !l.starts_with("-----")).collect();
+        assert_eq!(spki_from_pem(&bare), Ok(a));
+    }
+
+    #[test]
+    fn refusals() {
+        let cases: &[(&str, CertificateError)] = &[
+            ("", CertificateError::BadPem),
+            (
+                "-----BEGIN CERTIFICATE-----\n%%%\n-----END CERTIFICATE-----",
+                CertificateError::BadPem,
+            ),
+            (
+                "-----BEGIN X509 CRL-----\nMAA=\n-----END X509 CRL-----",
+                CertificateError::BadPem,
+            ),
+            (
+                "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----",
+                CertificateError::BadDer,
+            ),
+            (
+                "-----BEGIN PUBLIC KEY-----\nMAMCAQE=\n-----END PUBLIC KEY-----",
+                CertificateError::BadDer,
+            ),
+            // A length that runs past the end.
+            (
+                "-----BEGIN CERTIFICATE-----\nMIQAAAAB\n-----END CERTIFICATE-----",
+                CertificateError::BadDer,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(spki_from_pem(text), Err(*want), "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_text(s in "\\PC{0,400}") {
+            let _ = spki_from_pem(&s);
+        }
+
+        #[test]
+        fn never_panics_on_der(b in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let _ = spki_from_certificate(&b);
+            let b64 = base64::engine::general_purpose::STANDARD.encode(&b);
+            let _ = spki_from_pem(&format!("-----BEGIN CERTIFICATE-----\n{b64}\n-----END CERTIFICATE-----"));
+            let _ = spki_from_pem(&String::from_utf8_lossy(&b));
+        }
+
+        #[test]
+        fn never_panics_on_damaged_certificates(cut in 0usize..400, flip in 0usize..400, bit in 0u8..8) {
+            let cert = include_str!("../../tests/vectors/generate/cert-ec.pem");
+            let body: String = cert.lines().filter(|l| !l.starts_with("-----")).collect();
+            let mut der = base64::engine::general_purpose::STANDARD.decode(body).expect("der");
+            if let Some(b) = der.get_mut(flip) {
+                *b ^= 1 << bit;
+            }
+            der.truncate(cut);
+            let _ = spki_from_certificate(&der);
+        }
+    }
+}
