@@ -28,7 +28,7 @@ pub const PLACEHOLDER_NS: &str = "ns1.replace-with-your-dns-provider.invalid.";
 /// such as 2026112901; the core has no clock).
 pub fn zone_file(set: &RecordSet, serial: u32) -> String {
     let origin = set.domain.fqdn();
-    let default_ttl = set.records.first().map_or(3600, |r| r.record.ttl);
+    let default_ttl = set.default_ttl;
     let mut out = String::new();
     header(&mut out, set);
     let _ = writeln!(out, "$ORIGIN {origin}");

@@ -101,6 +101,8 @@ pub struct PlannedRecord {
 pub struct RecordSet {
     /// The plan's domain (the zone origin).
     pub domain: Name,
+    /// The plan's default TTL (the zone file's `$TTL`).
+    pub default_ttl: u32,
     /// Records in a stable order: MX, addresses, SPF, DKIM, DMARC, MTA-STS,
     /// TLS-RPT, SRV, CAA, TLSA, then records for other zones.
     pub records: Vec<PlannedRecord>,
@@ -249,6 +251,7 @@ pub fn generate(plan: &ValidatedPlan) -> RecordSet {
     }
     RecordSet {
         domain: plan.domain.clone(),
+        default_ttl: plan.ttl.default,
         records,
         ptr_requests,
         mta_sts_policy,
