@@ -20,18 +20,18 @@
 //! no error finding ([`check_record`]); `generate` collects the warnings
 //! and remarks of those checks in [`RecordSet::findings`].
 
-mod address;
-mod caa;
+pub mod address;
+pub mod caa;
 pub mod dkim;
-mod dmarc;
-mod mta_sts;
-mod mx;
+pub mod dmarc;
+pub mod mta_sts;
+pub mod mx;
 pub mod ptr;
-mod spf;
-mod srv;
-mod tls_rpt;
-mod tlsa;
-mod verify;
+pub mod spf;
+pub mod srv;
+pub mod tls_rpt;
+pub mod tlsa;
+pub mod verify;
 
 pub use dkim::{opendkim_key_path, opendkim_snippet, pem, rspamd_key_path, rspamd_snippet};
 pub use mta_sts::{policy_id, MtaStsPolicyFile};

@@ -12,18 +12,26 @@
 //! | key | input |
 //! |---|---|
 //! | `domain` | the mail domain |
-//! | `hosts` | the list of mail hosts as a whole |
+//! | `hosts` | the list of mail hosts as a whole (none given; null MX ignores them) |
 //! | `hosts[i].name`, `hosts[i].ipv4[j]`, `hosts[i].ipv6[j]`, `hosts[i].priority` | one mail host |
-//! | `backup_mx[i].name`, `backup_mx[i].priority`, `backup_mx[i].ipv4[j]`, `backup_mx[i].ipv6[j]` | a backup MX |
+//! | `hosts[i].ipv4` | the host's addresses as a whole (none given) |
+//! | `backup_mx[i].name`, `backup_mx[i].priority`, `backup_mx[i].ipv4[j]`, `backup_mx[i].ipv6[j]`, `backup_mx[i].ipv4` | a backup MX |
 //! | `ttl.default`, `ttl.<kind>` (`mx`, `address`, `spf`, `dkim`, `dmarc`, `mta_sts`, `tls_rpt`, `srv`, `caa`, `tlsa`) | TTLs |
-//! | `spf.ip4[i]`, `spf.ip6[i]`, `spf.a[i]`, `spf.mx[i]`, `spf.includes[i]`, `spf` | SPF extras, whole record |
+//! | `spf.ip4[i]`, `spf.ip6[i]`, `spf.a[i]`, `spf.mx[i]`, `spf.includes[i]`; `spf` | SPF extras; the record as a whole |
 //! | `dkim.selector`, `dkim.public_key`, `dkim.ed25519_selector`, `dkim.ed25519_public_key` | DKIM |
 //! | `dmarc.rua[i]`, `dmarc.ruf[i]` | DMARC report addresses |
-//! | `mta_sts.max_age`, `mta_sts.mx[i]`, `mta_sts.web_ipv4[i]`, `mta_sts.web_ipv6[i]` | MTA-STS |
-//! | `tls_rpt.rua[i]` | TLS-RPT report addresses |
+//! | `mta_sts.max_age`, `mta_sts.mx[i]`, `mta_sts.web_ipv4[i]`, `mta_sts.web_ipv6[i]`, `mta_sts.web_ipv4` | MTA-STS |
+//! | `tls_rpt.rua[i]`, `tls_rpt.rua` | TLS-RPT report addresses; the list as a whole |
 //! | `autoconfig.target` | the host clients connect to |
-//! | `caa.issuers[i]`, `caa.iodef` | CAA |
+//! | `caa.issuers[i]`, `caa.issuers`, `caa.iodef` | CAA |
 //! | `tlsa.pem` | the certificate or public key for TLSA |
+//!
+//! While `domain` does not parse, the other fields are still checked
+//! (against the placeholder `domain.invalid`), so their errors show at once.
+//!
+//! Host names are read the way panels take them: `@` is the domain, a single
+//! label (`mail`) is prefixed to the domain, and anything with a dot
+//! (`mail.example.com`, `mx.provider.net`) is taken as absolute.
 //!
 //! The private DKIM key never enters a plan: the page keeps it in memory and
 //! offers it for download; only the public key (SPKI base64) is set here.
