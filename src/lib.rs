@@ -11,10 +11,14 @@
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;
+pub mod export;
 pub mod finding;
+pub mod generate;
 pub mod i18n;
 pub mod model;
 pub mod mta_sts;
+pub mod plan;
+pub mod share;
 pub mod spf;
 pub mod tagvalue;
 pub mod tls_rpt;

@@ -4,9 +4,11 @@ use super::Message;
 
 mod dkim;
 mod dmarc;
+mod generate;
 mod model;
 mod mta_sts;
 mod name;
+mod plan;
 mod spf;
 mod tls_rpt;
 mod ui;
@@ -20,4 +22,6 @@ pub(super) const PARTS: &[&[Message]] = &[
     dmarc::MESSAGES,
     mta_sts::MESSAGES,
     tls_rpt::MESSAGES,
+    plan::MESSAGES,
+    generate::MESSAGES,
 ];
