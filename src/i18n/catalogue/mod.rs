@@ -2,8 +2,10 @@
 
 use super::Message;
 
+mod check;
 mod dkim;
 mod dmarc;
+mod dns;
 mod model;
 mod mta_sts;
 mod name;
@@ -16,6 +18,8 @@ pub(super) const PARTS: &[&[Message]] = &[
     name::MESSAGES,
     model::MESSAGES,
     spf::MESSAGES,
+    dns::MESSAGES,
+    check::MESSAGES,
     dkim::MESSAGES,
     dmarc::MESSAGES,
     mta_sts::MESSAGES,
