@@ -11,12 +11,16 @@
 //! [`crate::model::NameKind::Dns`], so whatever DNS carries can be held and
 //! judged by the linters.
 
+pub mod doh_json;
 pub mod memory;
 
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 pub use crate::model::record::{Rdata, RecordType};
+pub use doh_json::{
+    decode_json, decode_json_response, doh_json_url, doh_json_url_with, DohFlags, DohResponse, JsonFlavor,
+};
 
 /// A successful answer: the records of the asked type (never empty; an empty
 /// answer is [`DnsError::NoData`]).

@@ -119,6 +119,13 @@ impl fmt::Display for RecordType {
     }
 }
 
+impl serde::Serialize for RecordType {
+    /// As its mnemonic (`"MX"`) or `"TYPE65"`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl std::str::FromStr for RecordType {
     type Err = RdataError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
