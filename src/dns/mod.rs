@@ -12,6 +12,7 @@
 //! judged by the linters.
 
 pub mod doh_json;
+pub mod doh_resolver;
 pub mod memory;
 
 use std::fmt;
