@@ -815,3 +815,37 @@ fn exports() {
         "{md}"
     );
 }
+
+#[test]
+fn dane_needs_dnssec() {
+    let tlsa = Rdata::parse(
+        RecordType::Tlsa,
+        "3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6",
+    )
+    .expect("tlsa");
+    let mut z = Zone::correct();
+    z.tls_rpt = None;
+    let mut zone = z.build();
+    zone.add("_25._tcp.mail.example.com", tlsa);
+    let r = run(&zone);
+    let c = codes(&r);
+    assert!(
+        c.contains(&"tlsa.present") && c.contains(&"tlsa.without_dnssec"),
+        "{c:?}"
+    );
+    let sev = |code: &str| r.findings().find(|f| f.code == code).map(|f| f.severity);
+    assert_eq!(sev("dnssec.unsigned"), Some(Severity::Warning));
+    assert_eq!(
+        sev("tls_rpt.missing"),
+        Some(Severity::Warning),
+        "TLS-RPT matters with DANE"
+    );
+    zone.set_authenticated(true);
+    let r = run(&zone);
+    let c = codes(&r);
+    assert!(
+        c.contains(&"dnssec.validated") && !c.contains(&"tlsa.without_dnssec"),
+        "{c:?}"
+    );
+    assert_eq!(status(&r, Area::Dnssec), AreaStatus::Ok);
+}

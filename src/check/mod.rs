@@ -460,6 +460,9 @@ pub const LABEL_CODES: &[&str] = &[
 ];
 
 #[cfg(test)]
+mod fuzz;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
