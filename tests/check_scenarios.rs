@@ -156,7 +156,6 @@ fn correct_domain_has_no_errors() {
         "spf.own_ip_passes",
         "spf.lookups_resolved",
         "dkim.found",
-        "mta_sts.fetch_policy",
         "caa.present",
         "tlsa.none",
         "dnssec.unsigned",
@@ -177,6 +176,13 @@ fn correct_domain_has_no_errors() {
     // Documentation addresses are flagged, but only as warnings.
     assert_eq!(status(&report, Area::Addresses), AreaStatus::Warnings);
     assert_eq!(report.area(Area::Plan), None);
+    assert!(
+        !codes(&report).contains(&"mta_sts.fetch_policy"),
+        "the policy was given"
+    );
+    let mut req = request();
+    req.mta_sts_policy_text = None;
+    let report = block_on(audit(&zone, &req));
     let fetch = report
         .findings()
         .find(|f| f.code == "mta_sts.fetch_policy")

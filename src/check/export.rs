@@ -52,10 +52,13 @@ pub fn report_markdown(report: &Report, lang: Lang) -> String {
                 let _ = writeln!(out, "  {}\n  ```\n  {fix}\n  ```", text(lang, "check.report.fix"));
             }
         }
+        if !area.findings.is_empty() {
+            out.push('\n');
+        }
         if !area.answers.is_empty() {
             let _ = writeln!(
                 out,
-                "\n<details><summary>{}</summary>\n\n```",
+                "<details><summary>{}</summary>\n\n```",
                 text(lang, "check.report.answers")
             );
             for a in &area.answers {
@@ -63,9 +66,8 @@ pub fn report_markdown(report: &Report, lang: Lang) -> String {
                     let _ = writeln!(out, "{line}");
                 }
             }
-            let _ = writeln!(out, "```\n</details>");
+            let _ = writeln!(out, "```\n</details>\n");
         }
-        out.push('\n');
     }
     out
 }

@@ -63,6 +63,8 @@ pub(crate) async fn audit_areas<R: Resolver>(
 
     let mut sts = mta_sts.area;
     if let Some(text) = &request.mta_sts_policy_text {
+        // The policy is in hand: no need to tell how to fetch it.
+        sts.findings.retain(|f| f.code != "mta_sts.fetch_policy");
         policies::mta_sts_policy(&mut sts, d, text, &hosts.mx_hosts);
     }
     let mut tls_rpt = tls_rpt;

@@ -62,8 +62,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "spf.lookups_resolved",
-        en: "Evaluating the SPF record of {subject} takes {count} DNS lookups in all, includes counted (the limit is 10).",
-        zh: "评估 {subject} 的 SPF 记录总共需要 {count} 次 DNS 查询（含 include，上限为 10）。",
+        en: "Evaluating the SPF record of {subject} needs {count} DNS lookups, includes counted; receivers allow 10.",
+        zh: "评估 {subject} 的 SPF 记录需要 {count} 次 DNS 查询（含 include）；接收方最多允许 10 次。",
     },
     Message {
         code: "dkim.missing",
