@@ -322,7 +322,7 @@ fn spf_not_passing_the_mx_address() {
     assert_eq!(fails[0].get_arg("result"), Some("fail"));
     assert_eq!(
         fails[0].fix.as_deref(),
-        Some("v=spf1 ip4:192.0.2.25 ip4:198.51.100.7 -all")
+        Some("example.com. 3600 IN TXT \"v=spf1 ip4:192.0.2.25 ip4:198.51.100.7 -all\"")
     );
 }
 

@@ -18,7 +18,7 @@ use crate::dns::{DnsError, Rdata, RecordType, Resolver};
 use crate::finding::Finding;
 use crate::model::mx::{lint_mx_set, target_cname_finding};
 use crate::model::name::NameError;
-use crate::model::{reverse_name, Mx, Name};
+use crate::model::{reverse_name, Mx, Name, Txt};
 use crate::spf::{check_host, SpfResult};
 use futures::future::{join, join4, join_all};
 use std::net::IpAddr;
@@ -355,7 +355,7 @@ async fn check_spf_for<R: Resolver>(
                     .arg("ip", ip)
                     .arg("domain", d)
                     .arg("result", outcome.result)
-                    .with_fix(spf_with_ip(current.as_deref(), ip, is_mx)),
+                    .with_fix(spf_fix(domain, current.as_deref(), ip, is_mx)),
             );
         }
         SpfResult::Neutral => out.push(
@@ -363,7 +363,7 @@ async fn check_spf_for<R: Resolver>(
                 .arg("ip", ip)
                 .arg("domain", d)
                 .arg("result", outcome.result)
-                .with_fix(spf_with_ip(current_spf(&log, d).as_deref(), ip, is_mx)),
+                .with_fix(spf_fix(domain, current_spf(&log, d).as_deref(), ip, is_mx)),
         ),
         // No record: reported once by the SPF record check.
         SpfResult::None => {}
@@ -391,6 +391,13 @@ fn current_spf(log: &[Asked], domain: &str) -> Option<String> {
         .iter()
         .filter_map(Rdata::txt_joined)
         .find(|t| crate::spf::is_spf_record(t))
+}
+
+/// The zone-file line of the SPF record with the address allowed (the
+/// finding's subject is the address, so the fix names the owner).
+fn spf_fix(domain: &Name, current: Option<&str>, ip: IpAddr, is_mx: bool) -> String {
+    let value = spf_with_ip(current, ip, is_mx);
+    format!("{} 3600 IN TXT {}", domain.fqdn(), Txt::from_value(&value))
 }
 
 /// The SPF record with the address allowed: `ip4:`/`ip6:` right after the
