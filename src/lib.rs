@@ -8,6 +8,7 @@
 //! - shell (`ui`, wasm32 only): the yew page. The web crates are wasm32-only
 //!   dependencies, so the compiler refuses any use of them from the core.
 
+pub mod check;
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;

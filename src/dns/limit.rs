@@ -30,7 +30,9 @@ impl InFlightLimit {
 
     /// Waits for a free place and takes it until the permit is dropped.
     pub fn acquire(self: &Rc<Self>) -> Acquire {
-        Acquire { limit: Rc::clone(self) }
+        Acquire {
+            limit: Rc::clone(self),
+        }
     }
 
     /// How many permits are held now.
@@ -58,7 +60,9 @@ impl Future for Acquire {
             let held = limit.held.get() + 1;
             limit.held.set(held);
             limit.peak.set(limit.peak.get().max(held));
-            Poll::Ready(Permit { limit: Rc::clone(limit) })
+            Poll::Ready(Permit {
+                limit: Rc::clone(limit),
+            })
         } else {
             limit.waiting.borrow_mut().push_back(cx.waker().clone());
             Poll::Pending
@@ -89,12 +93,40 @@ mod tests {
     use futures::executor::LocalPool;
     use futures::task::LocalSpawnExt;
 
+    /// A door a task waits at until the test opens it.
+    #[derive(Default)]
+    struct Gate {
+        open: Cell<bool>,
+        waker: RefCell<Option<Waker>>,
+    }
+
+    impl Gate {
+        async fn wait(&self) {
+            futures::future::poll_fn(|cx| {
+                if self.open.get() {
+                    Poll::Ready(())
+                } else {
+                    *self.waker.borrow_mut() = Some(cx.waker().clone());
+                    Poll::Pending
+                }
+            })
+            .await
+        }
+
+        fn open(&self) {
+            self.open.set(true);
+            if let Some(w) = self.waker.borrow_mut().take() {
+                w.wake();
+            }
+        }
+    }
+
     #[test]
     fn never_more_than_max_in_flight_and_all_finish() {
         let limit = InFlightLimit::new(3);
         let done = Rc::new(Cell::new(0));
         let mut pool = LocalPool::new();
-        let gates: Vec<Rc<Cell<bool>>> = (0..10).map(|_| Rc::new(Cell::new(false))).collect();
+        let gates: Vec<Rc<Gate>> = (0..10).map(|_| Rc::new(Gate::default())).collect();
         for gate in &gates {
             let limit = Rc::clone(&limit);
             let done = Rc::clone(&done);
@@ -102,25 +134,18 @@ mod tests {
             pool.spawner()
                 .spawn_local(async move {
                     let _permit = limit.acquire().await;
-                    // Hold the place until the test opens the gate.
-                    futures::future::poll_fn(|cx| {
-                        if gate.get() {
-                            Poll::Ready(())
-                        } else {
-                            cx.waker().wake_by_ref();
-                            Poll::Pending
-                        }
-                    })
-                    .await;
+                    gate.wait().await;
                     done.set(done.get() + 1);
                 })
                 .expect("spawn");
         }
         pool.run_until_stalled();
         assert_eq!(limit.in_flight(), 3);
+        assert_eq!(done.get(), 0);
         for gate in &gates {
-            gate.set(true);
+            gate.open();
             pool.run_until_stalled();
+            assert!(limit.in_flight() <= 3);
         }
         pool.run();
         assert_eq!(done.get(), 10);

@@ -9,6 +9,7 @@
 //! assert how many questions a check needed and that none was repeated.
 
 use super::{normalize_name, Answer, DnsError, Rdata, RecordType, Resolver};
+use crate::model::{Mx, Name, Ptr, Record, Txt};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -42,6 +43,7 @@ pub struct MemoryZone {
     records: HashMap<String, BTreeMap<RecordType, Vec<Rdata>>>,
     timeouts: HashSet<String>,
     servfails: HashSet<String>,
+    failures: HashMap<(String, RecordType), DnsError>,
     authenticated: bool,
     asked: RefCell<HashMap<(String, RecordType), usize>>,
     log: RefCell<Vec<(String, RecordType)>>,
@@ -75,7 +77,12 @@ impl MemoryZone {
                     ZoneEntry::Txt(strings) => zone.add_txt_bytes(name, strings.clone()),
                     ZoneEntry::TxtNone => zone.touch(name),
                     ZoneEntry::Spf(strings) => {
-                        zone.add_rdata(name, RecordType::Spf, Rdata::Txt(strings.clone()));
+                        zone.add(
+                            name,
+                            Rdata::Spf(Txt {
+                                strings: strings.clone(),
+                            }),
+                        );
                         if !has_txt {
                             zone.add_txt_bytes(name, strings.clone());
                         }
@@ -96,27 +103,39 @@ impl MemoryZone {
         self
     }
 
-    fn add_rdata(&mut self, name: &str, rtype: RecordType, rdata: Rdata) -> &mut Self {
+    /// Adds one record of any type at `name`.
+    pub fn add(&mut self, name: &str, rdata: Rdata) -> &mut Self {
         self.records
             .entry(normalize_name(name))
             .or_default()
-            .entry(rtype)
+            .entry(rdata.rtype())
             .or_default()
             .push(rdata);
         self
     }
 
+    /// Adds a whole record (its TTL is not kept).
+    pub fn add_record(&mut self, record: &Record) -> &mut Self {
+        self.add(record.name.as_str(), record.rdata.clone())
+    }
+
     pub fn add_a(&mut self, name: &str, addr: Ipv4Addr) -> &mut Self {
-        self.add_rdata(name, RecordType::A, Rdata::A(addr))
+        self.add(name, Rdata::A(addr))
     }
 
     pub fn add_aaaa(&mut self, name: &str, addr: Ipv6Addr) -> &mut Self {
-        self.add_rdata(name, RecordType::Aaaa, Rdata::Aaaa(addr))
+        self.add(name, Rdata::Aaaa(addr))
     }
 
+    /// An MX record. The exchange is read as DNS carries it
+    /// ([`crate::model::NameKind::Dns`]), so `192.0.2.1` or `_x.example` can
+    /// be served; an empty exchange or `.` is the root (a null MX). A name DNS
+    /// cannot carry at all only makes `name` exist.
     pub fn add_mx(&mut self, name: &str, preference: u16, exchange: &str) -> &mut Self {
-        let exchange = exchange.strip_suffix('.').unwrap_or(exchange).to_string();
-        self.add_rdata(name, RecordType::Mx, Rdata::Mx { preference, exchange })
+        match dns_name(exchange) {
+            Some(exchange) => self.add(name, Rdata::Mx(Mx::new(preference, exchange))),
+            None => self.touch(name),
+        }
     }
 
     /// One TXT record made of the given character-strings.
@@ -126,17 +145,30 @@ impl MemoryZone {
     }
 
     pub fn add_txt_bytes(&mut self, name: &str, strings: Vec<Vec<u8>>) -> &mut Self {
-        self.add_rdata(name, RecordType::Txt, Rdata::Txt(strings))
+        self.add(name, Rdata::Txt(Txt { strings }))
     }
 
+    /// A PTR record (target read as DNS carries it, see [`MemoryZone::add_mx`]).
     pub fn add_ptr(&mut self, name: &str, target: &str) -> &mut Self {
-        let target = target.strip_suffix('.').unwrap_or(target).to_string();
-        self.add_rdata(name, RecordType::Ptr, Rdata::Ptr(target))
+        match dns_name(target) {
+            Some(target) => self.add(name, Rdata::Ptr(Ptr::new(target))),
+            None => self.touch(name),
+        }
     }
 
+    /// A CNAME record (target read as DNS carries it, see [`MemoryZone::add_mx`]).
     pub fn add_cname(&mut self, name: &str, target: &str) -> &mut Self {
-        let target = target.strip_suffix('.').unwrap_or(target).to_string();
-        self.add_rdata(name, RecordType::Cname, Rdata::Cname(target))
+        match dns_name(target) {
+            Some(target) => self.add(name, Rdata::Cname(target)),
+            None => self.touch(name),
+        }
+    }
+
+    /// The question (`name`, `rtype`) fails with `error`, whatever the zone
+    /// holds: for simulating a broken server on one question.
+    pub fn add_failure(&mut self, name: &str, rtype: RecordType, error: DnsError) -> &mut Self {
+        self.failures.insert((normalize_name(name), rtype), error);
+        self
     }
 
     /// Questions at `name` for types it has no records of time out.
@@ -196,6 +228,26 @@ impl MemoryZone {
         self.total.set(0);
     }
 
+    /// Every record in the zone, sorted by name and type (TTL 3600).
+    pub fn records(&self) -> Vec<Record> {
+        let mut names: Vec<&String> = self.records.keys().collect();
+        names.sort();
+        let mut out = Vec::new();
+        for name in names {
+            let Ok(owner) = Name::dns(name) else { continue };
+            for rdata in self
+                .records
+                .get(name)
+                .into_iter()
+                .flat_map(|m| m.values())
+                .flatten()
+            {
+                out.push(Record::new(owner.clone(), 3600, rdata.clone()));
+            }
+        }
+        out
+    }
+
     fn name_exists(&self, name: &str) -> bool {
         if self.records.contains_key(name) {
             return true;
@@ -207,6 +259,9 @@ impl MemoryZone {
     /// The answer without counting, following CNAMEs.
     pub fn lookup(&self, name: &str, rtype: RecordType) -> Result<Answer, DnsError> {
         let mut current = normalize_name(name);
+        if let Some(error) = self.failures.get(&(current.clone(), rtype)) {
+            return Err(error.clone());
+        }
         let mut seen = HashSet::new();
         for _ in 0..MAX_CNAME_CHAIN {
             if !seen.insert(current.clone()) {
@@ -227,11 +282,11 @@ impl MemoryZone {
                     .and_then(|m| m.get(&RecordType::Cname))
                     .and_then(|v| v.first())
                     .and_then(|r| match r {
-                        Rdata::Cname(t) => Some(t.clone()),
+                        Rdata::Cname(t) => Some(t.as_str().to_string()),
                         _ => None,
                     });
                 if let Some(target) = cname {
-                    current = normalize_name(&target);
+                    current = target;
                     continue;
                 }
             }
@@ -258,6 +313,14 @@ impl Resolver for MemoryZone {
     }
 }
 
+/// A name as DNS carries it; empty or `.` is the root.
+fn dns_name(text: &str) -> Option<Name> {
+    if text.trim().is_empty() {
+        return Some(Name::root());
+    }
+    Name::dns(text).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,7 +335,9 @@ mod tests {
             .add_cname("loop.example.com", "loop.example.com")
             .add_timeout("slow.example.com")
             .add_servfail("broken.example.com")
-            .add_a("deep.sub.example.org", Ipv4Addr::new(192, 0, 2, 9));
+            .add_a("deep.sub.example.org", Ipv4Addr::new(192, 0, 2, 9))
+            .add_mx("odd.example.com", 10, "192.0.2.1.")
+            .add_failure("mail.example.com", RecordType::Txt, DnsError::Refused);
         z
     }
 
@@ -290,12 +355,16 @@ mod tests {
             ("loop.example.com", RecordType::A, Err(DnsError::ServFail)),
             ("slow.example.com", RecordType::Txt, Err(DnsError::Timeout)),
             ("broken.example.com", RecordType::Mx, Err(DnsError::ServFail)),
+            ("odd.example.com", RecordType::Mx, Ok(1)),
+            ("mail.example.com", RecordType::Txt, Err(DnsError::Refused)),
         ];
         for (name, t, want) in cases {
             let got = block_on(z.query(name, t)).map(|a| a.records.len());
             assert_eq!(got, want, "{name} {t}");
         }
-        assert_eq!(z.total_questions(), 10);
+        assert_eq!(z.total_questions(), 12);
+        let odd = z.lookup("odd.example.com", RecordType::Mx).expect("mx");
+        assert_eq!(odd.records[0].to_string(), "10 192.0.2.1.");
         assert_eq!(z.times_asked("mail.example.com", RecordType::A), 2);
         assert_eq!(z.repeated_questions().len(), 1);
     }

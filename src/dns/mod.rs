@@ -6,118 +6,23 @@
 //! behind [`Resolver`], which has no `Send` bound because browser futures are
 //! not `Send`.
 //!
-//! `RecordType` and `Rdata` here are deliberately minimal; they are meant to
-//! be unified with the record model when the branches merge.
+//! Answers carry the record model's typed data ([`crate::model::record::Rdata`],
+//! re-exported here with [`RecordType`]); names inside answers are read with
+//! [`crate::model::NameKind::Dns`], so whatever DNS carries can be held and
+//! judged by the linters.
 
+pub mod doh_json;
+pub mod doh_resolver;
 pub mod limit;
 pub mod memory;
 
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-/// The record types the checks ask for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RecordType {
-    A,
-    Aaaa,
-    Mx,
-    Txt,
-    Ptr,
-    Cname,
-    /// Type 99, obsolete since RFC 7208 §3.1; kept so old zones can be read.
-    Spf,
-    Other(u16),
-}
-
-impl RecordType {
-    /// The IANA type number.
-    pub fn number(self) -> u16 {
-        match self {
-            RecordType::A => 1,
-            RecordType::Cname => 5,
-            RecordType::Ptr => 12,
-            RecordType::Mx => 15,
-            RecordType::Txt => 16,
-            RecordType::Aaaa => 28,
-            RecordType::Spf => 99,
-            RecordType::Other(n) => n,
-        }
-    }
-
-    /// The type for an IANA number.
-    pub fn from_number(n: u16) -> RecordType {
-        match n {
-            1 => RecordType::A,
-            5 => RecordType::Cname,
-            12 => RecordType::Ptr,
-            15 => RecordType::Mx,
-            16 => RecordType::Txt,
-            28 => RecordType::Aaaa,
-            99 => RecordType::Spf,
-            n => RecordType::Other(n),
-        }
-    }
-}
-
-impl fmt::Display for RecordType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RecordType::A => f.write_str("A"),
-            RecordType::Aaaa => f.write_str("AAAA"),
-            RecordType::Mx => f.write_str("MX"),
-            RecordType::Txt => f.write_str("TXT"),
-            RecordType::Ptr => f.write_str("PTR"),
-            RecordType::Cname => f.write_str("CNAME"),
-            RecordType::Spf => f.write_str("SPF"),
-            RecordType::Other(n) => write!(f, "TYPE{n}"),
-        }
-    }
-}
-
-/// The data of one resource record. Names are kept as the server sent them
-/// (without a trailing dot); they need not be valid host names.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Rdata {
-    A(Ipv4Addr),
-    Aaaa(Ipv6Addr),
-    Mx {
-        preference: u16,
-        exchange: String,
-    },
-    /// The character-strings of one TXT (or SPF) record, as bytes
-    /// (RFC 1035 §3.3.14: each at most 255 octets).
-    Txt(Vec<Vec<u8>>),
-    Ptr(String),
-    Cname(String),
-    Other {
-        rtype: u16,
-        data: Vec<u8>,
-    },
-}
-
-impl Rdata {
-    /// The type of this record.
-    pub fn rtype(&self) -> RecordType {
-        match self {
-            Rdata::A(_) => RecordType::A,
-            Rdata::Aaaa(_) => RecordType::Aaaa,
-            Rdata::Mx { .. } => RecordType::Mx,
-            Rdata::Txt(_) => RecordType::Txt,
-            Rdata::Ptr(_) => RecordType::Ptr,
-            Rdata::Cname(_) => RecordType::Cname,
-            Rdata::Other { rtype, .. } => RecordType::from_number(*rtype),
-        }
-    }
-
-    /// A TXT record's strings joined with nothing between them, as SPF and
-    /// DKIM read them (RFC 7208 §3.3), lossily decoded as UTF-8.
-    pub fn txt_joined(&self) -> Option<String> {
-        match self {
-            Rdata::Txt(strings) => Some(String::from_utf8_lossy(&strings.concat()).into_owned()),
-            _ => None,
-        }
-    }
-}
+pub use crate::model::record::{Rdata, RecordType};
+pub use doh_json::{
+    decode_json, decode_json_response, doh_json_url, doh_json_url_with, DohFlags, DohResponse, JsonFlavor,
+};
 
 /// A successful answer: the records of the asked type (never empty; an empty
 /// answer is [`DnsError::NoData`]).
@@ -170,6 +75,9 @@ pub enum DnsError {
     Transport(String),
     /// The answer could not be read.
     Malformed(String),
+    /// The DoH server refused the request itself (HTTP 400, a JSON body
+    /// `{"error": ...}`): a bad name or parameter. The text is the server's.
+    BadRequest(String),
 }
 
 impl DnsError {
@@ -182,6 +90,7 @@ impl DnsError {
                 | DnsError::Timeout
                 | DnsError::Transport(_)
                 | DnsError::Malformed(_)
+                | DnsError::BadRequest(_)
         )
     }
 
@@ -201,11 +110,12 @@ impl DnsError {
             DnsError::Timeout => "dns.timeout",
             DnsError::Transport(_) => "dns.transport",
             DnsError::Malformed(_) => "dns.malformed",
+            DnsError::BadRequest(_) => "dns.bad_request",
         }
     }
 
     /// Every code [`DnsError::code`] can return.
-    pub const CODES: [&'static str; 7] = [
+    pub const CODES: [&'static str; 8] = [
         "dns.nxdomain",
         "dns.nodata",
         "dns.servfail",
@@ -213,7 +123,16 @@ impl DnsError {
         "dns.timeout",
         "dns.transport",
         "dns.malformed",
+        "dns.bad_request",
     ];
+
+    /// The detail text of `Transport`, `Malformed` and `BadRequest`.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            DnsError::Transport(m) | DnsError::Malformed(m) | DnsError::BadRequest(m) => Some(m),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for DnsError {
@@ -226,11 +145,26 @@ impl fmt::Display for DnsError {
             DnsError::Timeout => f.write_str("timeout"),
             DnsError::Transport(m) => write!(f, "transport error: {m}"),
             DnsError::Malformed(m) => write!(f, "malformed answer: {m}"),
+            DnsError::BadRequest(m) => write!(f, "bad request: {m}"),
         }
     }
 }
 
 impl std::error::Error for DnsError {}
+
+impl serde::Serialize for DnsError {
+    /// `{"code": "dns.servfail"}`, plus `"detail"` for the kinds that carry text.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let detail = self.detail();
+        let mut map = serializer.serialize_map(Some(1 + usize::from(detail.is_some())))?;
+        map.serialize_entry("code", self.code())?;
+        if let Some(d) = detail {
+            map.serialize_entry("detail", d)?;
+        }
+        map.end()
+    }
+}
 
 /// Something that answers DNS questions.
 ///
@@ -273,6 +207,7 @@ mod tests {
             DnsError::Timeout,
             DnsError::Transport("x".into()),
             DnsError::Malformed("y".into()),
+            DnsError::BadRequest("z".into()),
         ] {
             assert!(DnsError::CODES.contains(&e.code()));
             assert!(
@@ -284,22 +219,10 @@ mod tests {
     }
 
     #[test]
-    fn record_type_numbers_round_trip() {
-        for t in [
-            RecordType::A,
-            RecordType::Aaaa,
-            RecordType::Mx,
-            RecordType::Txt,
-            RecordType::Spf,
-        ] {
-            assert_eq!(RecordType::from_number(t.number()), t);
-        }
-        assert_eq!(RecordType::from_number(257), RecordType::Other(257));
-    }
-
-    #[test]
     fn txt_strings_join_without_separator() {
-        let r = Rdata::Txt(vec![b"v=spf1 ip4:".to_vec(), b"192.0.2.5 -all".to_vec()]);
+        let r = Rdata::Txt(crate::model::Txt {
+            strings: vec![b"v=spf1 ip4:".to_vec(), b"192.0.2.5 -all".to_vec()],
+        });
         assert_eq!(r.txt_joined().as_deref(), Some("v=spf1 ip4:192.0.2.5 -all"));
     }
 }

@@ -74,6 +74,17 @@ impl Mx {
                 );
             }
         } else {
+            // A name read from DNS ([`NameKind::Dns`]) may be anything DNS
+            // carries; an MX exchange must be a host name (RFC 5321 §2.3.5)
+            // and never an address (RFC 5321 §5.1, RFC 7505 §3 on `0 .`).
+            match self.exchange.host_name_error() {
+                Some(NameError::IpLiteral) | Some(NameError::AllNumericTld { .. }) => out.push(
+                    Finding::error("mx.ip_literal", owner, "RFC 5321 §5.1")
+                        .arg("target", self.exchange.as_str()),
+                ),
+                Some(e) => out.push(e.to_finding(self.exchange.as_str())),
+                None => {}
+            }
             out.extend(self.exchange.lint());
         }
         out
@@ -233,6 +244,24 @@ mod tests {
             (f[0].severity, f[0].fix.as_deref()),
             (Severity::Error, Some("0 ."))
         );
+    }
+
+    #[test]
+    fn names_read_from_dns_are_linted_as_host_names() {
+        let lint = |host: &str| {
+            Mx::new(10, Name::dns(host).expect("dns name"))
+                .lint("example.com")
+                .iter()
+                .map(|f| (f.code, f.severity))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(lint("192.0.2.1."), vec![("mx.ip_literal", Severity::Error)]);
+        assert_eq!(
+            lint("_mx.example.com"),
+            vec![("name.underscore", Severity::Error)]
+        );
+        assert_eq!(lint("*.example.com"), vec![("name.bad_char", Severity::Error)]);
+        assert!(lint("mx.example.com").is_empty());
     }
 
     #[test]

@@ -29,8 +29,17 @@ pub enum NameKind {
     /// A host name (mail host, MX target): LDH only.
     Host,
     /// An owner name of a service record: labels may also start with `_`
-    /// (`_dmarc`, `s1._domainkey`, `_25._tcp.mail`).
+    /// (`_dmarc`, `s1._domainkey`, `_25._tcp.mail`), and the leftmost label
+    /// may be the wildcard `*` (RFC 4592 §2.1.1).
     Service,
+    /// Any name DNS itself carries (RFC 1035 §2.3.4 lengths, RFC 2181 §11:
+    /// any octet): labels of printable ASCII other than dot and space.
+    /// Used for names received from DNS (MX and PTR targets, SPF macro
+    /// expansions) so that a bad one can be held and reported instead of
+    /// refused: `192.0.2.1.` as an MX target is a name here. No IDN
+    /// conversion is done: non-ASCII input is refused, `xn--` labels are
+    /// kept as they are, presentation escapes (`\032`) are kept literally.
+    Dns,
 }
 
 /// Why a name was refused. `pos` is a byte offset into the input.
@@ -123,6 +132,11 @@ impl Name {
             return Ok(Name::root());
         }
         let body = trimmed.strip_suffix('.').unwrap_or(trimmed);
+        if kind == NameKind::Dns {
+            let ascii = body.to_ascii_lowercase();
+            check_dns_labels(&ascii)?;
+            return Ok(Name { ascii });
+        }
         if body.parse::<std::net::IpAddr>().is_ok() || (body.starts_with('[') && body.ends_with(']')) {
             return Err(NameError::IpLiteral);
         }
@@ -147,6 +161,25 @@ impl Name {
     /// An owner name that may have underscore labels.
     pub fn service(input: &str) -> Result<Name, NameError> {
         Name::parse(input, NameKind::Service)
+    }
+
+    /// Any name DNS can carry ([`NameKind::Dns`]), for names read from answers.
+    pub fn dns(input: &str) -> Result<Name, NameError> {
+        Name::parse(input, NameKind::Dns)
+    }
+
+    /// Why this name is not a valid host name (RFC 1123 §2.1), if it is not:
+    /// what the linters report about a name received with [`NameKind::Dns`].
+    pub fn host_name_error(&self) -> Option<NameError> {
+        if self.is_root() {
+            return None;
+        }
+        Name::host(&self.ascii).err()
+    }
+
+    /// True if the leftmost label is the wildcard `*` (RFC 4592 §2.1.1).
+    pub fn is_wildcard(&self) -> bool {
+        self.ascii == "*" || self.ascii.starts_with("*.")
     }
 
     /// Resolves a name written relative to `origin` the way DNS panels and
@@ -303,9 +336,14 @@ fn check_labels(ascii: &str, kind: NameKind) -> Result<(), NameError> {
     }
     let mut pos = 0;
     let mut last = "";
-    for label in ascii.split('.') {
+    for (index, label) in ascii.split('.').enumerate() {
         if label.is_empty() {
             return Err(NameError::EmptyLabel { pos });
+        }
+        // RFC 4592 §2.1.1: a wildcard is the label `*`, leftmost only.
+        if index == 0 && label == "*" && kind == NameKind::Service {
+            pos += 2;
+            continue;
         }
         if label.len() > MAX_LABEL {
             return Err(NameError::LabelTooLong {
@@ -341,6 +379,33 @@ fn check_labels(ascii: &str, kind: NameKind) -> Result<(), NameError> {
         return Err(NameError::AllNumericTld {
             label: last.to_string(),
         });
+    }
+    Ok(())
+}
+
+/// The syntax DNS itself allows (RFC 1035 §2.3.4 lengths; RFC 2181 §11: any
+/// octet, here restricted to printable ASCII other than dot and space, since
+/// that is what presentation text without escapes can hold).
+fn check_dns_labels(ascii: &str) -> Result<(), NameError> {
+    if ascii.len() > MAX_NAME {
+        return Err(NameError::NameTooLong { len: ascii.len() });
+    }
+    let mut pos = 0;
+    for label in ascii.split('.') {
+        if label.is_empty() {
+            return Err(NameError::EmptyLabel { pos });
+        }
+        if label.len() > MAX_LABEL {
+            return Err(NameError::LabelTooLong {
+                label: label.to_string(),
+                len: label.len(),
+                pos,
+            });
+        }
+        if let Some((i, ch)) = label.char_indices().find(|(_, c)| !c.is_ascii_graphic()) {
+            return Err(NameError::BadChar { ch, pos: pos + i });
+        }
+        pos += label.len() + 1;
     }
     Ok(())
 }
@@ -429,6 +494,55 @@ mod tests {
     }
 
     #[test]
+    fn dns_kind_holds_what_dns_carries() {
+        for (input, want) in [
+            ("192.0.2.1.", "192.0.2.1"),
+            ("_spf.Example.com", "_spf.example.com"),
+            ("*.example.com.", "*.example.com"),
+            ("-odd-.example", "-odd-.example"),
+            ("a!b#c.example", "a!b#c.example"),
+            ("xn--zz.com", "xn--zz.com"),
+            (".", ""),
+        ] {
+            let n = Name::dns(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(n.as_str(), want, "{input}");
+        }
+        let long_label = "a".repeat(64);
+        for (input, code) in [
+            ("", "name.empty"),
+            ("a..b", "name.empty_label"),
+            (long_label.as_str(), "name.label_too_long"),
+            ("a b.com", "name.bad_char"),
+            ("bücher.example", "name.bad_char"),
+        ] {
+            assert_eq!(Name::dns(input).map_err(|e| e.code()), Err(code), "{input:?}");
+        }
+        let ip = Name::dns("192.0.2.1").expect("dns name");
+        assert_eq!(ip.host_name_error(), Some(NameError::IpLiteral));
+        assert_eq!(ip.to_string(), "192.0.2.1.");
+        assert_eq!(
+            Name::dns("_x.example.com")
+                .expect("n")
+                .host_name_error()
+                .map(|e| e.code()),
+            Some("name.underscore")
+        );
+        assert_eq!(Name::dns("mail.example.com").expect("n").host_name_error(), None);
+        assert_eq!(Name::root().host_name_error(), None);
+    }
+
+    #[test]
+    fn service_names_allow_a_leading_wildcard() {
+        let w = Name::service("*.Example.com.").expect("wildcard");
+        assert_eq!((w.as_str(), w.is_wildcard()), ("*.example.com", true));
+        assert!(Name::service("*").is_ok());
+        assert!(Name::service("a.*.example.com").is_err());
+        assert!(Name::service("**.example.com").is_err());
+        assert!(Name::host("*.example.com").is_err());
+        assert!(!Name::host("example.com").expect("n").is_wildcard());
+    }
+
+    #[test]
     fn relative_and_absolute_forms() {
         let origin = Name::host("example.com").expect("valid");
         let mail = Name::from_relative("mail", &origin, NameKind::Host).expect("valid");
@@ -478,6 +592,17 @@ mod tests {
         #[test]
         fn never_panics(s in "\\PC{0,300}") {
             let _ = Name::host(&s);
+            let _ = Name::service(&s);
+            if let Ok(n) = Name::dns(&s) {
+                proptest::prop_assert_eq!(Name::dns(&n.fqdn()), Ok(n.clone()));
+                let _ = n.host_name_error();
+            }
+        }
+
+        #[test]
+        fn never_panics_on_bytes(b in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+            let s = String::from_utf8_lossy(&b);
+            let _ = Name::dns(&s);
             let _ = Name::service(&s);
         }
 

@@ -119,6 +119,13 @@ impl fmt::Display for RecordType {
     }
 }
 
+impl serde::Serialize for RecordType {
+    /// As its mnemonic (`"MX"`) or `"TYPE65"`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl std::str::FromStr for RecordType {
     type Err = RdataError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -145,6 +152,11 @@ impl Soa {
     /// Parses `mname rname serial refresh retry expire minimum`; the
     /// parentheses a zone file uses to spread it over lines are allowed.
     pub fn parse(text: &str) -> Result<Soa, RdataError> {
+        Soa::parse_with(text, NameKind::Host, NameKind::Service)
+    }
+
+    /// [`Soa::parse`] with the name kinds of `mname` and `rname` given.
+    fn parse_with(text: &str, mname: NameKind, rname: NameKind) -> Result<Soa, RdataError> {
         // Blanking the parentheses keeps every byte offset where it was.
         let flat: String = text
             .chars()
@@ -155,8 +167,8 @@ impl Soa {
             return Err(err(RdataErrorKind::Empty, 0, text.len()));
         }
         let soa = Soa {
-            mname: f.name("mname", NameKind::Host)?,
-            rname: f.name("rname", NameKind::Service)?,
+            mname: f.name("mname", mname)?,
+            rname: f.name("rname", rname)?,
             serial: f.u32("serial")?,
             refresh: f.u32("refresh")?,
             retry: f.u32("retry")?,
@@ -236,7 +248,7 @@ impl Rdata {
             // These parsers read the generic form themselves.
         } else if let Some(generic) = parse_generic(text) {
             let data = generic?;
-            return from_wire(rtype, &data).ok_or_else(|| {
+            return from_wire(rtype, &data, false).ok_or_else(|| {
                 err(
                     RdataErrorKind::GenericMalformed {
                         rtype: rtype.mnemonic().unwrap_or("unknown"),
@@ -268,14 +280,63 @@ impl Rdata {
         })
     }
 
-    /// As [`Rdata::parse`], but TXT and SPF data are read with
-    /// [`Txt::parse_lenient`] (bare values, stray quotes), as DoH JSON
-    /// resolvers send them. Use this for the `data` field of DoH answers.
+    /// As [`Rdata::parse`], but read the way DoH JSON resolvers write data:
+    /// TXT and SPF with [`Txt::parse_lenient`] (bare values, stray quotes),
+    /// and every name in the data (MX exchange, CNAME/NS/PTR target, SRV
+    /// target, SOA names) with [`NameKind::Dns`], so that a name DNS can
+    /// carry but a host may not use (an MX target `192.0.2.1.`, an
+    /// underscore) is kept and the linters report it instead of the parse
+    /// failing. Use this for the `data` field of DoH answers.
     pub fn parse_lenient(rtype: RecordType, text: &str) -> Result<Rdata, RdataError> {
-        match rtype {
-            RecordType::Txt if parse_generic(text).is_none() => Ok(Rdata::Txt(Txt::parse_lenient(text))),
-            RecordType::Spf if parse_generic(text).is_none() => Ok(Rdata::Spf(Txt::parse_lenient(text))),
-            _ => Rdata::parse(rtype, text),
+        if !matches!(rtype, RecordType::Caa | RecordType::Tlsa) {
+            if let Some(generic) = parse_generic(text) {
+                let data = generic?;
+                return from_wire(rtype, &data, true).ok_or_else(|| {
+                    err(
+                        RdataErrorKind::GenericMalformed {
+                            rtype: rtype.mnemonic().unwrap_or("unknown"),
+                        },
+                        0,
+                        text.len(),
+                    )
+                });
+            }
+        }
+        let dns = NameKind::Dns;
+        Ok(match rtype {
+            RecordType::Txt => Rdata::Txt(Txt::parse_lenient(text)),
+            RecordType::Spf => Rdata::Spf(Txt::parse_lenient(text)),
+            RecordType::Mx => {
+                let mut f = non_empty_fields(text)?;
+                let preference = f.u16("preference")?;
+                let exchange = f.name("exchange", dns)?;
+                f.finish()?;
+                Rdata::Mx(Mx::new(preference, exchange))
+            }
+            RecordType::Ptr => Rdata::Ptr(Ptr::new(single_name(text, "target", dns)?)),
+            RecordType::Cname => Rdata::Cname(single_name(text, "target", dns)?),
+            RecordType::Ns => Rdata::Ns(single_name(text, "name server", dns)?),
+            RecordType::Srv => {
+                let mut f = non_empty_fields(text)?;
+                let priority = f.u16("priority")?;
+                let weight = f.u16("weight")?;
+                let port = f.u16("port")?;
+                let target = f.name("target", dns)?;
+                f.finish()?;
+                Rdata::Srv(Srv::new(priority, weight, port, target))
+            }
+            RecordType::Soa => Rdata::Soa(Soa::parse_with(text, dns, dns)?),
+            _ => Rdata::parse(rtype, text)?,
+        })
+    }
+
+    /// A TXT or SPF record's strings joined with nothing between them, as
+    /// SPF and DKIM read them (RFC 7208 §3.3, RFC 6376 §3.6.2.2); octets
+    /// that are not UTF-8 become U+FFFD.
+    pub fn txt_joined(&self) -> Option<String> {
+        match self {
+            Rdata::Txt(t) | Rdata::Spf(t) => Some(t.value()),
+            _ => None,
         }
     }
 
@@ -350,18 +411,25 @@ impl From<std::net::IpAddr> for Rdata {
     }
 }
 
-fn single_name(text: &str, field: &'static str, kind: NameKind) -> Result<Name, RdataError> {
+fn non_empty_fields(text: &str) -> Result<Fields<'_>, RdataError> {
     let mut f = Fields::new(text);
     if f.at_end() {
         return Err(err(RdataErrorKind::Empty, 0, text.len()));
     }
+    Ok(f)
+}
+
+fn single_name(text: &str, field: &'static str, kind: NameKind) -> Result<Name, RdataError> {
+    let mut f = non_empty_fields(text)?;
     let n = f.name(field, kind)?;
     f.finish()?;
     Ok(n)
 }
 
 /// Decodes RFC 3597 generic data into typed data (wire format, RFC 1035 §3.3).
-fn from_wire(rtype: RecordType, data: &[u8]) -> Option<Rdata> {
+/// `lenient` reads every name with [`NameKind::Dns`].
+fn from_wire(rtype: RecordType, data: &[u8], lenient: bool) -> Option<Rdata> {
+    let pick = |kind: NameKind| if lenient { NameKind::Dns } else { kind };
     let mut pos = 0;
     let rdata = match rtype {
         RecordType::A => return Some(Rdata::A(Ipv4Addr::from(<[u8; 4]>::try_from(data).ok()?))),
@@ -385,11 +453,14 @@ fn from_wire(rtype: RecordType, data: &[u8]) -> Option<Rdata> {
         }
         RecordType::Mx => {
             let preference = wire_u16(data, &mut pos)?;
-            Rdata::Mx(Mx::new(preference, wire_name(data, &mut pos, NameKind::Host)?))
+            Rdata::Mx(Mx::new(
+                preference,
+                wire_name(data, &mut pos, pick(NameKind::Host))?,
+            ))
         }
-        RecordType::Ptr => Rdata::Ptr(Ptr::new(wire_name(data, &mut pos, NameKind::Service)?)),
-        RecordType::Cname => Rdata::Cname(wire_name(data, &mut pos, NameKind::Service)?),
-        RecordType::Ns => Rdata::Ns(wire_name(data, &mut pos, NameKind::Host)?),
+        RecordType::Ptr => Rdata::Ptr(Ptr::new(wire_name(data, &mut pos, pick(NameKind::Service))?)),
+        RecordType::Cname => Rdata::Cname(wire_name(data, &mut pos, pick(NameKind::Service))?),
+        RecordType::Ns => Rdata::Ns(wire_name(data, &mut pos, pick(NameKind::Host))?),
         RecordType::Srv => {
             let priority = wire_u16(data, &mut pos)?;
             let weight = wire_u16(data, &mut pos)?;
@@ -398,12 +469,12 @@ fn from_wire(rtype: RecordType, data: &[u8]) -> Option<Rdata> {
                 priority,
                 weight,
                 port,
-                wire_name(data, &mut pos, NameKind::Host)?,
+                wire_name(data, &mut pos, pick(NameKind::Host))?,
             ))
         }
         RecordType::Soa => {
-            let mname = wire_name(data, &mut pos, NameKind::Host)?;
-            let rname = wire_name(data, &mut pos, NameKind::Service)?;
+            let mname = wire_name(data, &mut pos, pick(NameKind::Host))?;
+            let rname = wire_name(data, &mut pos, pick(NameKind::Service))?;
             let mut n = [0u32; 5];
             for slot in &mut n {
                 let b = data.get(pos..pos + 4)?;
@@ -616,6 +687,60 @@ mod tests {
         assert_eq!(
             Rdata::parse_lenient(RecordType::Mx, "10 mx.example.com").map(|r| r.to_string()),
             Ok("10 mx.example.com.".into())
+        );
+    }
+
+    #[test]
+    fn lenient_names_hold_what_dns_carries() {
+        // DoH answers: names a host may not use are kept for the linters.
+        let cases: &[(RecordType, &str, &str, &[&str])] = &[
+            (
+                RecordType::Mx,
+                "10 192.0.2.1.",
+                "10 192.0.2.1.",
+                &["mx.ip_literal"],
+            ),
+            (
+                RecordType::Mx,
+                "10 _mx.example.com",
+                "10 _mx.example.com.",
+                &["name.underscore"],
+            ),
+            (RecordType::Mx, "0 .", "0 .", &[]),
+            (
+                RecordType::Ptr,
+                "192.0.2.1.",
+                "192.0.2.1.",
+                &["ptr.not_host_name"],
+            ),
+            (RecordType::Cname, "*.example.net.", "*.example.net.", &[]),
+            (
+                RecordType::Srv,
+                "0 0 25 _smtp.example.com",
+                "0 0 25 _smtp.example.com.",
+                &[],
+            ),
+            (
+                RecordType::Mx,
+                "\\# 13 000a 03313932 0130 0132 0131 00",
+                "10 192.0.2.1.",
+                &["mx.ip_literal"],
+            ),
+        ];
+        for (ty, text, printed, codes) in cases {
+            let r = Rdata::parse_lenient(*ty, text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(r.to_string(), *printed, "{text}");
+            let got: Vec<&str> = r.lint("example.com").iter().map(|f| f.code).collect();
+            assert_eq!(got, *codes, "{text}");
+        }
+        assert_eq!(
+            Rdata::parse(RecordType::Mx, "10 192.0.2.1.").map_err(|e| e.code()),
+            Err("mx.ip_literal"),
+            "the strict parser still refuses"
+        );
+        assert_eq!(
+            Rdata::parse_lenient(RecordType::Mx, "10 a..b").map_err(|e| e.code()),
+            Err("name.empty_label")
         );
     }
 
@@ -999,7 +1124,8 @@ mod tests {
         fn never_panics_on_bytes(b in proptest::collection::vec(any::<u8>(), 0..300), i in 0usize..13) {
             let s = String::from_utf8_lossy(&b);
             let _ = Rdata::parse(TYPES[i], &s);
-            let _ = from_wire(TYPES[i], &b);
+            let _ = from_wire(TYPES[i], &b, false);
+            let _ = from_wire(TYPES[i], &b, true);
             let _ = Rdata::parse(TYPES[i], &format_generic(&b));
         }
 

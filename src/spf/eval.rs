@@ -409,7 +409,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
         let questions: Vec<(String, RecordType)> = records
             .iter()
             .filter_map(|r| match r {
-                Rdata::Ptr(n) => Some(n.strip_suffix('.').unwrap_or(n).to_string()),
+                Rdata::Ptr(p) => Some(p.target.as_str().to_string()),
                 _ => None,
             })
             .take(10)
@@ -770,8 +770,8 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
         let t = self.address_type();
         let mut hosts: Vec<(String, RecordType)> = Vec::new();
         for r in &records {
-            if let Rdata::Mx { exchange, .. } = r {
-                let host = exchange.strip_suffix('.').unwrap_or(exchange);
+            if let Rdata::Mx(mx) = r {
+                let host = mx.exchange.as_str();
                 // A null MX (RFC 7505, ".") has no addresses.
                 if is_queryable_name(host) && !hosts.iter().any(|(h, _)| h.eq_ignore_ascii_case(host)) {
                     hosts.push((host.to_string(), t));

@@ -248,8 +248,8 @@ impl<R: Resolver> Walker<'_, R> {
                                 Err(e) => return Err(format!("{name}: {e}")),
                             };
                             for r in &hosts {
-                                if let Rdata::Mx { exchange, .. } = r {
-                                    for ip in self.addresses(exchange).await? {
+                                if let Rdata::Mx(mx) = r {
+                                    for ip in self.addresses(mx.exchange.as_str()).await? {
                                         nets.push(with_cidr(ip, *cidr));
                                     }
                                 }

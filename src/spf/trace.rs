@@ -45,20 +45,9 @@ impl TraceQuestion {
     }
 }
 
-/// A record's data as one line of text.
+/// A record's data as one line of text: its zone-file presentation.
 pub fn rdata_text(r: &Rdata) -> String {
-    match r {
-        Rdata::A(a) => a.to_string(),
-        Rdata::Aaaa(a) => a.to_string(),
-        Rdata::Mx { preference, exchange } => format!("{preference} {exchange}."),
-        Rdata::Txt(strings) => strings
-            .iter()
-            .map(|s| format!("\"{}\"", String::from_utf8_lossy(s).replace('"', "\\\"")))
-            .collect::<Vec<_>>()
-            .join(" "),
-        Rdata::Ptr(n) | Rdata::Cname(n) => format!("{n}."),
-        Rdata::Other { rtype, data } => format!("TYPE{rtype} \\# {}", data.len()),
-    }
+    r.to_string()
 }
 
 /// What a step was.

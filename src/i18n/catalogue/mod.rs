@@ -2,8 +2,10 @@
 
 use super::Message;
 
+mod check;
 mod dkim;
 mod dmarc;
+mod dns;
 mod generate;
 mod model;
 mod mta_sts;
@@ -18,6 +20,8 @@ pub(super) const PARTS: &[&[Message]] = &[
     name::MESSAGES,
     model::MESSAGES,
     spf::MESSAGES,
+    dns::MESSAGES,
+    check::MESSAGES,
     dkim::MESSAGES,
     dmarc::MESSAGES,
     mta_sts::MESSAGES,

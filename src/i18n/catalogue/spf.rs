@@ -1,5 +1,4 @@
-//! Messages for SPF (`spf.*`, RFC 7208) and for the DNS errors the checks
-//! report (`dns.*`).
+//! Messages for SPF (`spf.*`, RFC 7208).
 
 use crate::i18n::Message;
 
@@ -221,20 +220,4 @@ pub(crate) const MESSAGES: &[Message] = &[
         en: "“{term}” depends on the sender or the client address (macros or ptr) and cannot be flattened; it is kept as is.",
         zh: "“{term}”取决于发件人或客户端地址（宏或 ptr），无法扁平化，保持原样。",
     },
-    // DNS errors.
-    Message { code: "dns.nxdomain", en: "The name does not exist (NXDOMAIN).", zh: "该名称不存在（NXDOMAIN）。" },
-    Message {
-        code: "dns.nodata",
-        en: "The name exists but has no record of this type.",
-        zh: "该名称存在，但没有这种类型的记录。",
-    },
-    Message {
-        code: "dns.servfail",
-        en: "The DNS server failed to answer (SERVFAIL); often a DNSSEC or delegation problem.",
-        zh: "DNS 服务器未能应答（SERVFAIL），通常是 DNSSEC 或授权问题。",
-    },
-    Message { code: "dns.refused", en: "The DNS server refused to answer (REFUSED).", zh: "DNS 服务器拒绝应答（REFUSED）。" },
-    Message { code: "dns.timeout", en: "No answer came in time.", zh: "没有及时收到应答。" },
-    Message { code: "dns.transport", en: "The DNS query could not be sent.", zh: "DNS 查询无法发出。" },
-    Message { code: "dns.malformed", en: "The DNS answer could not be read.", zh: "无法解析 DNS 应答。" },
 ];

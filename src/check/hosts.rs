@@ -1,0 +1,443 @@
+//! The mail-host chain of an audit: MX → each host's addresses (and whether
+//! it is an alias, and its TLSA) → each address's PTR → the PTR target's
+//! addresses (forward-confirmed reverse DNS), with the SPF evaluation of
+//! every address beside the PTR checks. Only these steps wait for one
+//! another; everything at one step goes out together.
+//!
+//! - RFC 5321 §5.1: MX targets are host names with address records.
+//! - RFC 7505 §3: a null MX (`0 .`) says the domain takes no mail.
+//! - RFC 2181 §10.3: an MX target must not be an alias.
+//! - RFC 8601 §3 / FCrDNS (RFC 1912 §2.1): a sending host's PTR names a host
+//!   whose address records lead back to it; receivers check this.
+//! - RFC 7208 §2.4: the receiver runs `check_host()` for the client address.
+//! - RFC 7672 §2.2: TLSA records for SMTP live at `_25._tcp.<mx host>`.
+
+use super::cache::{Asked, Chained, RunCache};
+use super::{could_not_check, void_word, Area, AreaBuilder};
+use crate::dns::{DnsError, Rdata, RecordType, Resolver};
+use crate::finding::Finding;
+use crate::model::mx::{lint_mx_set, target_cname_finding};
+use crate::model::name::NameError;
+use crate::model::{reverse_name, Mx, Name, Txt};
+use crate::spf::{check_host, SpfResult};
+use futures::future::{join, join4, join_all};
+use std::net::IpAddr;
+
+/// What the mail-host chain found.
+pub(crate) struct MailHosts {
+    pub mx: AreaBuilder,
+    pub addresses: AreaBuilder,
+    pub ptr: AreaBuilder,
+    pub tlsa: AreaBuilder,
+    /// `check_host()` findings for the MX and server addresses.
+    pub spf: AreaBuilder,
+    /// The MX hosts (not the null MX), in MX order.
+    pub mx_hosts: Vec<Name>,
+    /// The MX question, for the DNSSEC verdict.
+    pub mx_asked: Asked,
+    pub tlsa_found: bool,
+}
+
+/// One address to check, with the host it belongs to and its depth.
+struct Address {
+    ip: IpAddr,
+    /// The MX host, or `None` for a server address given by the user.
+    host: Option<Name>,
+    depth: usize,
+}
+
+pub(crate) async fn check_mail_hosts<R: Resolver>(
+    cache: &RunCache<'_, R>,
+    domain: &Name,
+    server_ips: &[IpAddr],
+) -> MailHosts {
+    let mut mx = AreaBuilder::new(Area::Mx);
+    let mut addresses = AreaBuilder::new(Area::Addresses);
+    let mut tlsa = AreaBuilder::new(Area::Tlsa);
+    let d = domain.as_str();
+    let mx_asked = cache.ask(d, RecordType::Mx, 0).await;
+    let mut hosts: Vec<Name> = Vec::new();
+    match mx.records(&mx_asked) {
+        None => {}
+        Some(Err(e)) => {
+            // RFC 5321 §5.1: without MX, senders fall back to the domain's
+            // own address; a mail domain should say where its mail goes.
+            mx.push(
+                Finding::error("mx.none", d, "RFC 5321 §5.1")
+                    .arg("answer", void_word(&e))
+                    .with_fix(format!("{} 3600 IN MX 10 mail.{}.", domain.fqdn(), d)),
+            );
+            if e == DnsError::NxDomain {
+                mx.push(Finding::error("check.domain_missing", d, "RFC 8020 §2").arg("answer", "NXDOMAIN"));
+            }
+        }
+        Some(Ok(records)) => {
+            let set: Vec<Mx> = records
+                .iter()
+                .filter_map(|r| match r {
+                    Rdata::Mx(m) => Some(m.clone()),
+                    _ => None,
+                })
+                .collect();
+            mx.extend(lint_mx_set(d, &set));
+            if set.len() == 1 && set.iter().all(Mx::is_null) {
+                // RFC 7505 §3: a lone null MX: the domain takes no mail.
+                mx.push(Finding::info("mx.null", d, "RFC 7505 §3"));
+            }
+            let mut ordered = set.clone();
+            ordered.sort();
+            for m in ordered.iter().filter(|m| !m.is_null()) {
+                let literal = matches!(
+                    m.exchange.host_name_error(),
+                    Some(NameError::IpLiteral | NameError::AllNumericTld { .. })
+                );
+                // An address-shaped target was reported by the lint; senders
+                // would look it up as a name and find nothing.
+                if !literal && !hosts.contains(&m.exchange) {
+                    hosts.push(m.exchange.clone());
+                }
+            }
+        }
+    }
+
+    // Step 2: each host's addresses, alias check and TLSA, all at once.
+    let after = mx_asked.depth;
+    let per_host = join_all(hosts.iter().map(|h| {
+        let tlsa_name = format!("_25._tcp.{}", h.as_str());
+        async move {
+            join4(
+                cache.ask(h.as_str(), RecordType::A, after),
+                cache.ask(h.as_str(), RecordType::Aaaa, after),
+                cache.ask(h.as_str(), RecordType::Cname, after),
+                cache.ask(&tlsa_name, RecordType::Tlsa, after),
+            )
+            .await
+        }
+    }))
+    .await;
+    let mut to_check: Vec<Address> = Vec::new();
+    let mut tlsa_found = false;
+    let mut tlsa_void = 0;
+    for (host, (a, aaaa, cname, tlsa_asked)) in hosts.iter().zip(per_host) {
+        let h = host.as_str();
+        if let Some(Ok(records)) = mx.records(&cname) {
+            if let Some(Rdata::Cname(target)) = records.first() {
+                mx.push(target_cname_finding(host, target));
+            }
+        }
+        let mut voids = Vec::new();
+        let mut failed = false;
+        for asked in [&a, &aaaa] {
+            match addresses.records(asked) {
+                None => failed = true,
+                Some(Err(e)) => voids.push(void_word(&e)),
+                Some(Ok(records)) => {
+                    for r in &records {
+                        let ip = match r {
+                            Rdata::A(v4) => IpAddr::V4(*v4),
+                            Rdata::Aaaa(v6) => IpAddr::V6(*v6),
+                            _ => continue,
+                        };
+                        addresses.extend(r.lint(h));
+                        if !to_check.iter().any(|x| x.ip == ip) {
+                            to_check.push(Address {
+                                ip,
+                                host: Some(host.clone()),
+                                depth: asked.depth,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        if voids.len() == 2 && !failed {
+            addresses.push(
+                Finding::error("mx.no_address", h, "RFC 5321 §5.1")
+                    .arg("host", h)
+                    .arg("answer", voids.join("/")),
+            );
+        }
+        match tlsa.records(&tlsa_asked) {
+            None => {}
+            Some(Err(_)) => tlsa_void += 1,
+            Some(Ok(records)) => {
+                tlsa_found = true;
+                tlsa.push(
+                    Finding::info("tlsa.present", &tlsa_asked.name, "RFC 7672 §2.2")
+                        .arg("host", h)
+                        .arg("count", records.len()),
+                );
+                for r in &records {
+                    tlsa.extend(r.lint(&tlsa_asked.name));
+                }
+            }
+        }
+    }
+    if !hosts.is_empty() && tlsa_void == hosts.len() {
+        tlsa.push(Finding::info("tlsa.none", d, "RFC 7672 §2.2").arg("answer", "NXDOMAIN/NODATA"));
+    }
+    for ip in server_ips {
+        if !to_check.iter().any(|x| x.ip == *ip) {
+            to_check.push(Address {
+                ip: *ip,
+                host: None,
+                depth: 0,
+            });
+        }
+    }
+
+    // Step 3 and 4: reverse DNS with forward confirmation, and SPF, together.
+    let first_host = hosts.first().cloned();
+    let fallback = Name::service(&format!("mail.{d}")).unwrap_or_else(|_| domain.clone());
+    let (ptr_results, spf_results) = join(
+        join_all(to_check.iter().map(|x| {
+            let host = x
+                .host
+                .clone()
+                .or_else(|| first_host.clone())
+                .unwrap_or_else(|| fallback.clone());
+            check_reverse(cache, x.ip, host, x.depth)
+        })),
+        join_all(to_check.iter().map(|x| {
+            let helo = x.host.clone().unwrap_or_else(|| domain.clone());
+            check_spf_for(cache, domain, x.ip, helo, x.depth, x.host.is_some())
+        })),
+    )
+    .await;
+    let mut ptr = AreaBuilder::new(Area::Ptr);
+    for b in ptr_results {
+        ptr.findings.extend(b.findings);
+        for a in b.answers {
+            if !ptr.answers.iter().any(|x| x.name == a.name && x.rtype == a.rtype) {
+                ptr.answers.push(a);
+            }
+        }
+    }
+    let mut spf = AreaBuilder::new(Area::Spf);
+    for (findings, log) in spf_results {
+        for f in findings {
+            if !spf.findings.contains(&f) {
+                spf.push(f);
+            }
+        }
+        for asked in &log {
+            spf.saw(asked);
+        }
+    }
+    MailHosts {
+        mx,
+        addresses,
+        ptr,
+        tlsa,
+        spf,
+        mx_hosts: hosts,
+        mx_asked,
+        tlsa_found,
+    }
+}
+
+/// The PTR record to ask the address's provider for.
+fn ptr_fix(ip: IpAddr, host: &Name) -> String {
+    format!("{} IN PTR {}", reverse_name(ip).fqdn(), host.fqdn())
+}
+
+/// PTR of `ip`, then the addresses of each PTR target (RFC 1912 §2.1).
+async fn check_reverse<R: Resolver>(
+    cache: &RunCache<'_, R>,
+    ip: IpAddr,
+    host: Name,
+    after: usize,
+) -> AreaBuilder {
+    let mut b = AreaBuilder::new(Area::Ptr);
+    let reverse = reverse_name(ip);
+    let subject = ip.to_string();
+    let asked = cache.ask(reverse.as_str(), RecordType::Ptr, after).await;
+    let targets: Vec<Name> = match b.records(&asked) {
+        None => return b,
+        Some(Err(e)) => {
+            b.push(
+                Finding::error("ptr.missing", &subject, "RFC 1912 §2.1")
+                    .arg("ip", ip)
+                    .arg("host", host.as_str())
+                    .arg("answer", void_word(&e))
+                    .with_fix(ptr_fix(ip, &host)),
+            );
+            return b;
+        }
+        Some(Ok(records)) => records
+            .iter()
+            .filter_map(|r| match r {
+                Rdata::Ptr(p) => {
+                    b.extend(p.lint(&subject));
+                    Some(p.target.clone())
+                }
+                _ => None,
+            })
+            .collect(),
+    };
+    let family = match ip {
+        IpAddr::V4(_) => RecordType::A,
+        IpAddr::V6(_) => RecordType::Aaaa,
+    };
+    let forward = join_all(
+        targets
+            .iter()
+            .filter(|t| !t.is_root())
+            .map(|t| cache.ask(t.as_str(), family, asked.depth)),
+    )
+    .await;
+    let mut failed = false;
+    let mut confirmed: Option<&str> = None;
+    for f in &forward {
+        match b.records(f) {
+            None => failed = true,
+            Some(Err(_)) => {}
+            Some(Ok(records)) => {
+                let back = records.iter().any(|r| match (r, ip) {
+                    (Rdata::A(a), IpAddr::V4(v4)) => *a == v4,
+                    (Rdata::Aaaa(a), IpAddr::V6(v6)) => *a == v6,
+                    _ => false,
+                });
+                if back && confirmed.is_none() {
+                    confirmed = Some(f.name.as_str());
+                }
+            }
+        }
+    }
+    let names: Vec<&str> = targets.iter().map(Name::as_str).collect();
+    match confirmed {
+        Some(target) => b.push(
+            Finding::info("ptr.confirmed", &subject, "RFC 1912 §2.1")
+                .arg("ip", ip)
+                .arg("ptr", target),
+        ),
+        // A forward lookup failed: the PTR may well be right; say nothing false.
+        None if failed => {}
+        None => b.push(
+            Finding::error("ptr.mismatch", &subject, "RFC 1912 §2.1")
+                .arg("ip", ip)
+                .arg("ptr", names.join(", "))
+                .arg("host", host.as_str())
+                .with_fix(ptr_fix(ip, &host)),
+        ),
+    }
+    b
+}
+
+/// `check_host()` for one of the domain's own addresses (RFC 7208 §2.4).
+async fn check_spf_for<R: Resolver>(
+    cache: &RunCache<'_, R>,
+    domain: &Name,
+    ip: IpAddr,
+    helo: Name,
+    after: usize,
+    is_mx: bool,
+) -> (Vec<Finding>, Vec<Asked>) {
+    let view = Chained::new(cache, after);
+    let d = domain.as_str();
+    let outcome = check_host(&view, ip, d, &format!("postmaster@{d}"), helo.as_str()).await;
+    let log = view.into_log();
+    let mut out = Vec::new();
+    let subject = ip.to_string();
+    match outcome.result {
+        SpfResult::Pass => out.push(
+            Finding::info("spf.own_ip_passes", &subject, "RFC 7208 §2.6.3")
+                .arg("ip", ip)
+                .arg("domain", d),
+        ),
+        SpfResult::Fail | SpfResult::SoftFail | SpfResult::PermError => {
+            if outcome.result == SpfResult::PermError {
+                out.push(outcome.reason.clone());
+            }
+            let current = current_spf(&log, d);
+            out.push(
+                Finding::error("spf.own_ip_fails", &subject, "RFC 7208 §2.6")
+                    .arg("ip", ip)
+                    .arg("domain", d)
+                    .arg("result", outcome.result)
+                    .with_fix(spf_fix(domain, current.as_deref(), ip, is_mx)),
+            );
+        }
+        SpfResult::Neutral => out.push(
+            Finding::warning("spf.own_ip_not_pass", &subject, "RFC 7208 §2.6.2")
+                .arg("ip", ip)
+                .arg("domain", d)
+                .arg("result", outcome.result)
+                .with_fix(spf_fix(domain, current_spf(&log, d).as_deref(), ip, is_mx)),
+        ),
+        // No record: reported once by the SPF record check.
+        SpfResult::None => {}
+        SpfResult::TempError => {
+            let failed = log
+                .iter()
+                .find_map(|a| a.result.as_ref().err().filter(|e| !e.is_void()).map(|e| (a, e)));
+            match failed {
+                Some((a, e)) => out.push(could_not_check(&a.name, a.rtype, e)),
+                None => out.push(outcome.reason.clone()),
+            }
+        }
+    }
+    (out, log)
+}
+
+/// The domain's SPF record text, from the answers the evaluation saw.
+fn current_spf(log: &[Asked], domain: &str) -> Option<String> {
+    let asked = log
+        .iter()
+        .find(|a| a.name == domain && a.rtype == RecordType::Txt)?;
+    let answer = asked.result.as_ref().ok()?;
+    answer
+        .records
+        .iter()
+        .filter_map(Rdata::txt_joined)
+        .find(|t| crate::spf::is_spf_record(t))
+}
+
+/// The zone-file line of the SPF record with the address allowed (the
+/// finding's subject is the address, so the fix names the owner).
+fn spf_fix(domain: &Name, current: Option<&str>, ip: IpAddr, is_mx: bool) -> String {
+    let value = spf_with_ip(current, ip, is_mx);
+    format!("{} 3600 IN TXT {}", domain.fqdn(), Txt::from_value(&value))
+}
+
+/// The SPF record with the address allowed: `ip4:`/`ip6:` right after the
+/// version, so it matches before any `all` (RFC 7208 §4.6.2: left to right).
+pub(crate) fn spf_with_ip(current: Option<&str>, ip: IpAddr, is_mx: bool) -> String {
+    let term = match ip {
+        IpAddr::V4(a) => format!("ip4:{a}"),
+        IpAddr::V6(a) => format!("ip6:{a}"),
+    };
+    match current {
+        Some(text) => {
+            let rest = text.get(crate::spf::VERSION.len()..).unwrap_or("").trim_start();
+            if rest.is_empty() {
+                format!("v=spf1 {term} -all")
+            } else {
+                format!("v=spf1 {term} {rest}")
+            }
+        }
+        None if is_mx => "v=spf1 mx -all".to_string(),
+        None => format!("v=spf1 mx {term} -all"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spf_fix_puts_the_address_first() {
+        let v4: IpAddr = "192.0.2.10".parse().expect("ip");
+        let v6: IpAddr = "2001:db8::25".parse().expect("ip");
+        assert_eq!(
+            spf_with_ip(Some("v=spf1 include:_spf.example.net -all"), v4, true),
+            "v=spf1 ip4:192.0.2.10 include:_spf.example.net -all"
+        );
+        assert_eq!(
+            spf_with_ip(Some("v=spf1"), v6, false),
+            "v=spf1 ip6:2001:db8::25 -all"
+        );
+        assert_eq!(spf_with_ip(None, v4, true), "v=spf1 mx -all");
+        assert_eq!(spf_with_ip(None, v4, false), "v=spf1 mx ip4:192.0.2.10 -all");
+    }
+}

@@ -1,0 +1,526 @@
+//! The checker: asks DNS about a mail domain and says what is right and what
+//! is wrong, as data ([`Report`]), never text. Pure: it asks its questions
+//! through a [`Resolver`] (DNS-over-HTTPS in the page, a
+//! [`crate::dns::memory::MemoryZone`] in tests).
+//!
+//! Two modes:
+//! - [`audit`]: any domain: MX (RFC 5321 §5.1, RFC 7505), addresses, reverse
+//!   DNS with forward confirmation, SPF (RFC 7208), DKIM (RFC 6376), DMARC
+//!   (RFC 9989, RFC 9990), MTA-STS (RFC 8461), TLS-RPT (RFC 8460), CAA
+//!   (RFC 8659), TLSA (RFC 7672), DNSSEC (the AD bit, RFC 4035 §3.2.3).
+//! - [`verify_plan`]: the records the generator planned, found and equal or
+//!   not, plus the audit of the planned domain.
+//!
+//! Rules every check follows:
+//! - a DNS failure (SERVFAIL, timeout, transport, REFUSED, unreadable) is
+//!   never reported as a missing record: it gives `check.could_not_check`
+//!   with the DNS error's code as `reason`, and the area's status
+//!   [`AreaStatus::CouldNotCheck`]. Only NXDOMAIN and NODATA mean missing,
+//!   and "missing" findings say which in their `answer` argument;
+//! - independent questions go out together; only real dependencies wait;
+//!   one run never asks the same question twice ([`cache`]).
+//!
+//! # JSON export
+//!
+//! [`report_json`] writes the [`Report`] with serde:
+//!
+//! ```text
+//! {
+//!   "domain": "example.com",              // no trailing dot
+//!   "questions_asked": 23,                // questions sent to the resolver
+//!   "longest_chain": 4,                   // deepest dependency chain
+//!   "areas": [{
+//!     "area": "mx",                       // mx addresses ptr spf dkim dmarc mta_sts
+//!                                         // tls_rpt caa tlsa dnssec plan
+//!     "status": {"state": "ok"},          // ok | warnings | errors |
+//!                                         // could_not_check (+ "reason": "dns.servfail")
+//!     "findings": [{
+//!       "code": "mx.none", "severity": "error",   // info | warning | error
+//!       "subject": "example.com", "rfc": "RFC 5321 §5.1",
+//!       "span": null, "args": [["answer", "NODATA"]],
+//!       "fix": "example.com. 3600 IN MX 10 mail.example.com."   // or null
+//!     }],
+//!     "answers": [{
+//!       "name": "example.com", "type": "MX", "depth": 1,
+//!       "records": ["10 mail.example.com."],       // presentation form, when answered
+//!       "error": {"code": "dns.nodata"}            // or, instead, the DNS error
+//!     }]                                           //   ("detail" for transport/malformed)
+//!   }]
+//! }
+//! ```
+
+pub mod cache;
+mod export;
+mod hosts;
+mod plan;
+mod policies;
+mod run;
+
+pub use export::{report_json, report_markdown};
+pub use plan::verify_plan;
+pub use run::audit;
+
+use crate::dns::{DnsError, Rdata, RecordType};
+use crate::finding::{Finding, Severity};
+use crate::model::Name;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use std::net::IpAddr;
+
+/// What to audit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditRequest {
+    pub domain: Name,
+    /// DKIM selectors to check; empty: a short list of common ones is tried.
+    pub dkim_selectors: Vec<String>,
+    /// Addresses the domain's mail leaves from (besides its MX hosts), for
+    /// the SPF and reverse DNS checks.
+    pub server_ips: Vec<IpAddr>,
+    /// The MTA-STS policy file, pasted: a page cannot fetch it (no CORS).
+    pub mta_sts_policy_text: Option<String>,
+}
+
+/// A part of the check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    Mx,
+    Addresses,
+    Ptr,
+    Spf,
+    Dkim,
+    Dmarc,
+    MtaSts,
+    TlsRpt,
+    Caa,
+    Tlsa,
+    Dnssec,
+    Plan,
+}
+
+impl Area {
+    pub const ALL: [Area; 12] = [
+        Area::Plan,
+        Area::Mx,
+        Area::Addresses,
+        Area::Ptr,
+        Area::Spf,
+        Area::Dkim,
+        Area::Dmarc,
+        Area::MtaSts,
+        Area::TlsRpt,
+        Area::Caa,
+        Area::Tlsa,
+        Area::Dnssec,
+    ];
+
+    /// The catalogue code of the area's title.
+    pub fn title_code(self) -> &'static str {
+        match self {
+            Area::Mx => "check.area.mx",
+            Area::Addresses => "check.area.addresses",
+            Area::Ptr => "check.area.ptr",
+            Area::Spf => "check.area.spf",
+            Area::Dkim => "check.area.dkim",
+            Area::Dmarc => "check.area.dmarc",
+            Area::MtaSts => "check.area.mta_sts",
+            Area::TlsRpt => "check.area.tls_rpt",
+            Area::Caa => "check.area.caa",
+            Area::Tlsa => "check.area.tlsa",
+            Area::Dnssec => "check.area.dnssec",
+            Area::Plan => "check.area.plan",
+        }
+    }
+}
+
+/// The verdict of one area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AreaStatus {
+    Ok,
+    Warnings,
+    Errors,
+    /// A question failed; the reason is the DNS error's code (`dns.servfail`).
+    CouldNotCheck(String),
+}
+
+impl AreaStatus {
+    /// The catalogue code of the status word.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AreaStatus::Ok => "check.status.ok",
+            AreaStatus::Warnings => "check.status.warnings",
+            AreaStatus::Errors => "check.status.errors",
+            AreaStatus::CouldNotCheck(_) => "check.status.could_not_check",
+        }
+    }
+
+    /// From the findings: an error wins (it is known for sure), then a
+    /// failed question, then warnings.
+    pub fn of(findings: &[Finding]) -> AreaStatus {
+        if findings.iter().any(|f| f.severity == Severity::Error) {
+            return AreaStatus::Errors;
+        }
+        if let Some(f) = findings.iter().find(|f| f.code == COULD_NOT_CHECK) {
+            return AreaStatus::CouldNotCheck(f.get_arg("reason").unwrap_or("dns.servfail").to_string());
+        }
+        if findings.iter().any(|f| f.severity == Severity::Warning) {
+            AreaStatus::Warnings
+        } else {
+            AreaStatus::Ok
+        }
+    }
+}
+
+impl Serialize for AreaStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (state, reason) = match self {
+            AreaStatus::Ok => ("ok", None),
+            AreaStatus::Warnings => ("warnings", None),
+            AreaStatus::Errors => ("errors", None),
+            AreaStatus::CouldNotCheck(r) => ("could_not_check", Some(r)),
+        };
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("state", state)?;
+        if let Some(r) = reason {
+            map.serialize_entry("reason", r)?;
+        }
+        map.end()
+    }
+}
+
+/// One question and what came back, for showing the raw answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawAnswer {
+    /// Lowercase, no trailing dot.
+    pub name: String,
+    pub rtype: RecordType,
+    pub result: Result<Vec<Rdata>, DnsError>,
+    /// Dependency depth of the question (1: asked first).
+    pub depth: usize,
+}
+
+impl RawAnswer {
+    /// As `dig` shows it: one zone-file line per record, or a comment with
+    /// the error (`; example.com. MX: NODATA`).
+    pub fn lines(&self) -> Vec<String> {
+        match &self.result {
+            Ok(records) => records
+                .iter()
+                .map(|r| format!("{}. IN {} {r}", self.name, self.rtype))
+                .collect(),
+            Err(e) => vec![format!("; {}. {}: {e}", self.name, self.rtype)],
+        }
+    }
+}
+
+impl Serialize for RawAnswer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("type", &self.rtype)?;
+        map.serialize_entry("depth", &self.depth)?;
+        match &self.result {
+            Ok(records) => {
+                let texts: Vec<String> = records.iter().map(Rdata::to_string).collect();
+                map.serialize_entry("records", &texts)?;
+            }
+            Err(e) => map.serialize_entry("error", e)?,
+        }
+        map.end()
+    }
+}
+
+/// The result of one area.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AreaReport {
+    pub area: Area,
+    pub status: AreaStatus,
+    pub findings: Vec<Finding>,
+    pub answers: Vec<RawAnswer>,
+}
+
+/// The whole check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub domain: Name,
+    /// In the order of [`Area::ALL`]; areas that were not checked are absent.
+    pub areas: Vec<AreaReport>,
+    /// Questions sent to the resolver (each distinct question once).
+    pub questions_asked: usize,
+    /// The deepest chain of questions that had to wait for one another.
+    pub longest_chain: usize,
+}
+
+impl Report {
+    /// The report of one area, if it was checked.
+    pub fn area(&self, area: Area) -> Option<&AreaReport> {
+        self.areas.iter().find(|a| a.area == area)
+    }
+
+    /// Every finding of every area.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.areas.iter().flat_map(|a| a.findings.iter())
+    }
+
+    /// True when no finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.findings().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// The code of the finding for a failed question.
+pub const COULD_NOT_CHECK: &str = "check.could_not_check";
+
+/// The codes that claim something is missing; none of them is ever emitted
+/// for a question that failed (tests assert it).
+pub const MISSING_CODES: &[&str] = &[
+    "mx.none",
+    "mx.no_address",
+    "ptr.missing",
+    "spf.no_record",
+    "dkim.missing",
+    "dkim.no_selector_found",
+    "dmarc.missing",
+    "dmarc.external_unauthorized",
+    "mta_sts.missing",
+    "mta_sts.host_missing",
+    "tls_rpt.missing",
+    "caa.none",
+    "tlsa.none",
+    "plan.missing",
+];
+
+/// An area being built: its findings and the answers it looked at.
+#[derive(Debug)]
+pub(crate) struct AreaBuilder {
+    area: Area,
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) answers: Vec<RawAnswer>,
+}
+
+impl AreaBuilder {
+    pub(crate) fn new(area: Area) -> Self {
+        AreaBuilder {
+            area,
+            findings: Vec::new(),
+            answers: Vec::new(),
+        }
+    }
+
+    /// Keeps the answer for the report (once per question).
+    pub(crate) fn saw(&mut self, asked: &cache::Asked) {
+        if self
+            .answers
+            .iter()
+            .any(|a| a.name == asked.name && a.rtype == asked.rtype)
+        {
+            return;
+        }
+        self.answers.push(RawAnswer {
+            name: asked.name.clone(),
+            rtype: asked.rtype,
+            result: asked
+                .result
+                .as_ref()
+                .map(|a| a.records.clone())
+                .map_err(Clone::clone),
+            depth: asked.depth,
+        });
+    }
+
+    pub(crate) fn push(&mut self, f: Finding) {
+        self.findings.push(f);
+    }
+
+    pub(crate) fn extend(&mut self, fs: impl IntoIterator<Item = Finding>) {
+        self.findings.extend(fs);
+    }
+
+    /// The answer's records, or `None` after reporting the failure; void
+    /// answers (NXDOMAIN, NODATA) come back as `Some(Err)` for the caller
+    /// to report as missing.
+    pub(crate) fn records(&mut self, asked: &cache::Asked) -> Option<Result<Vec<Rdata>, DnsError>> {
+        self.saw(asked);
+        match &asked.result {
+            Ok(a) => Some(Ok(a.records.clone())),
+            Err(e) if e.is_void() => Some(Err(e.clone())),
+            Err(e) => {
+                self.push(could_not_check(&asked.name, asked.rtype, e));
+                None
+            }
+        }
+    }
+
+    pub(crate) fn finish(self) -> AreaReport {
+        AreaReport {
+            area: self.area,
+            status: AreaStatus::of(&self.findings),
+            findings: self.findings,
+            answers: self.answers,
+        }
+    }
+}
+
+/// The finding for a failed question: it says nothing about the record.
+pub fn could_not_check(name: &str, rtype: RecordType, error: &DnsError) -> Finding {
+    let mut f = Finding::warning(COULD_NOT_CHECK, name, "RFC 1035 §4.1.1")
+        .arg("name", name)
+        .arg("type", rtype)
+        .arg("reason", error.code())
+        .arg("error", error);
+    if let DnsError::Timeout | DnsError::Transport(_) = error {
+        f.rfc = "RFC 8484 §4";
+    }
+    f
+}
+
+/// `NXDOMAIN` or `NODATA`, for the `answer` argument of "missing" findings.
+pub(crate) fn void_word(e: &DnsError) -> &'static str {
+    match e {
+        DnsError::NxDomain => "NXDOMAIN",
+        _ => "NODATA",
+    }
+}
+
+/// The `curl` command that fetches a domain's MTA-STS policy (RFC 8461 §3.3).
+pub fn mta_sts_curl_command(domain: &Name) -> String {
+    format!(
+        "curl -sS https://mta-sts.{}/.well-known/mta-sts.txt",
+        domain.as_str()
+    )
+}
+
+/// Every code the checker itself emits (the linters' codes come on top).
+pub const CODES: &[&str] = &[
+    COULD_NOT_CHECK,
+    "check.domain_missing",
+    "mx.none",
+    "mx.null",
+    "mx.no_address",
+    "ptr.missing",
+    "ptr.mismatch",
+    "ptr.confirmed",
+    "spf.own_ip_fails",
+    "spf.own_ip_not_pass",
+    "spf.own_ip_passes",
+    "spf.lookups_resolved",
+    "dkim.missing",
+    "dkim.selector_guessed",
+    "dkim.no_selector_found",
+    "dkim.multiple_records",
+    "dkim.found",
+    "dmarc.missing",
+    "dmarc.multiple_records",
+    "dmarc.inherited",
+    "dmarc.tree_walk_limited",
+    "dmarc.external_unauthorized",
+    "dmarc.external_authorized",
+    "mta_sts.missing",
+    "mta_sts.multiple_records",
+    "mta_sts.host_missing",
+    "mta_sts.fetch_policy",
+    "tls_rpt.missing",
+    "tls_rpt.multiple_records",
+    "caa.none",
+    "caa.present",
+    "tlsa.none",
+    "tlsa.present",
+    "tlsa.without_dnssec",
+    "dnssec.unsigned",
+    "dnssec.validated",
+    "plan.ok",
+    "plan.missing",
+    "plan.different",
+    "plan.shadowed",
+    "plan.extra",
+];
+
+/// The catalogue codes of areas and statuses, for the export.
+pub const LABEL_CODES: &[&str] = &[
+    "check.area.mx",
+    "check.area.addresses",
+    "check.area.ptr",
+    "check.area.spf",
+    "check.area.dkim",
+    "check.area.dmarc",
+    "check.area.mta_sts",
+    "check.area.tls_rpt",
+    "check.area.caa",
+    "check.area.tlsa",
+    "check.area.dnssec",
+    "check.area.plan",
+    "check.status.ok",
+    "check.status.warnings",
+    "check.status.errors",
+    "check.status.could_not_check",
+    "check.report.title",
+    "check.report.summary",
+    "check.report.answers",
+    "check.report.fix",
+];
+
+#[cfg(test)]
+mod fuzz;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_in_the_catalogue() {
+        for code in CODES.iter().chain(LABEL_CODES).chain(MISSING_CODES) {
+            assert!(
+                crate::i18n::lookup(code).is_some(),
+                "{code} missing from catalogue"
+            );
+        }
+        for area in Area::ALL {
+            assert!(LABEL_CODES.contains(&area.title_code()));
+        }
+        for s in [
+            AreaStatus::Ok,
+            AreaStatus::Warnings,
+            AreaStatus::Errors,
+            AreaStatus::CouldNotCheck("dns.timeout".into()),
+        ] {
+            assert!(LABEL_CODES.contains(&s.code()));
+        }
+    }
+
+    #[test]
+    fn status_ranks_errors_then_failures_then_warnings() {
+        let fail = could_not_check("example.com", RecordType::Mx, &DnsError::Timeout);
+        let warn = Finding::warning("mx.duplicate_target", "example.com", "RFC 5321 §5.1");
+        let err = Finding::error("mx.none", "example.com", "RFC 5321 §5.1");
+        let info = Finding::info("mx.null", "example.com", "RFC 7505 §3");
+        assert_eq!(AreaStatus::of(&[]), AreaStatus::Ok);
+        assert_eq!(AreaStatus::of(std::slice::from_ref(&info)), AreaStatus::Ok);
+        assert_eq!(AreaStatus::of(&[info, warn.clone()]), AreaStatus::Warnings);
+        assert_eq!(
+            AreaStatus::of(&[warn.clone(), fail.clone()]),
+            AreaStatus::CouldNotCheck("dns.timeout".into())
+        );
+        assert_eq!(AreaStatus::of(&[fail, err, warn]), AreaStatus::Errors);
+    }
+
+    #[test]
+    fn raw_answers_print_like_dig() {
+        let ok = RawAnswer {
+            name: "example.com".into(),
+            rtype: RecordType::Mx,
+            result: Ok(vec![
+                Rdata::parse(RecordType::Mx, "10 mail.example.com.").expect("mx")
+            ]),
+            depth: 1,
+        };
+        assert_eq!(ok.lines(), vec!["example.com. IN MX 10 mail.example.com."]);
+        let err = RawAnswer {
+            result: Err(DnsError::Timeout),
+            ..ok
+        };
+        assert_eq!(err.lines(), vec!["; example.com. MX: timeout"]);
+        let json = serde_json::to_value(&err).expect("json");
+        assert_eq!(json["error"]["code"], "dns.timeout");
+        assert_eq!(json["type"], "MX");
+    }
+}

@@ -1,0 +1,518 @@
+//! The policy records of an audit, each asked at once with no dependency on
+//! the MX chain: SPF (RFC 7208), DMARC (RFC 9989 with the RFC 9990 §3 report
+//! authorizations), DKIM (RFC 6376), MTA-STS (RFC 8461), TLS-RPT (RFC 8460)
+//! and CAA (RFC 8659).
+
+use super::cache::{Asked, Chained, RunCache};
+use super::{mta_sts_curl_command, void_word, Area, AreaBuilder};
+use crate::dkim::DkimKey;
+use crate::dmarc::{self, DmarcRecord};
+use crate::dns::{Rdata, RecordType, Resolver};
+use crate::finding::{Finding, Severity};
+use crate::model::Name;
+use crate::mta_sts::{check_mx_coverage, MtaStsPolicy, MtaStsRecord};
+use crate::spf::trace::LOOKUP_LIMIT;
+use crate::spf::{flatten, is_spf_record, lint_txt_set, lookup_tree};
+use crate::tls_rpt::TlsRptRecord;
+use futures::future::{join3, join_all};
+
+/// Selectors tried when the user gives none: the defaults of common signers
+/// and providers (OpenDKIM, rspamd, Microsoft 365, Google Workspace,
+/// Mailchimp, Amazon SES-style `s1`/`s2`).
+pub const COMMON_DKIM_SELECTORS: &[&str] = &[
+    "default",
+    "mail",
+    "dkim",
+    "selector1",
+    "selector2",
+    "google",
+    "k1",
+    "s1",
+    "s2",
+];
+
+/// True if `text` starts with the version tag `tag` (any case), followed by
+/// the end, `;` or a blank, as DMARC (RFC 9989 §4.7), MTA-STS (RFC 8461
+/// §3.1) and TLS-RPT (RFC 8460 §3) select their records.
+pub(crate) fn has_version(text: &str, tag: &str) -> bool {
+    let t = text.trim_start();
+    let b = t.as_bytes();
+    b.len() >= tag.len()
+        && b.get(..tag.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(tag.as_bytes()))
+        && matches!(b.get(tag.len()), None | Some(b';' | b' ' | b'\t'))
+}
+
+/// The joined values of the TXT records in an answer.
+fn txt_values(records: &[Rdata]) -> Vec<String> {
+    records.iter().filter_map(Rdata::txt_joined).collect()
+}
+
+/// SPF at the domain: the TXT set lint, then the resolved lookup count.
+pub(crate) async fn spf_record<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> (AreaBuilder, Asked) {
+    let mut b = AreaBuilder::new(Area::Spf);
+    let d = domain.as_str();
+    let asked = cache.ask(d, RecordType::Txt, 0).await;
+    let records = match b.records(&asked) {
+        None => return (b, asked),
+        Some(Err(e)) => {
+            b.push(
+                Finding::warning("spf.no_record", d, "RFC 7208 §4.5")
+                    .arg("answer", void_word(&e))
+                    .with_fix("v=spf1 mx -all"),
+            );
+            return (b, asked);
+        }
+        Some(Ok(r)) => r,
+    };
+    let sets: Vec<Vec<String>> = records
+        .iter()
+        .filter_map(|r| match r {
+            Rdata::Txt(t) => Some(
+                t.strings
+                    .iter()
+                    .map(|s| String::from_utf8_lossy(s).into_owned())
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect();
+    for mut f in lint_txt_set(d, &sets) {
+        if f.code == "spf.no_record" {
+            f = f.arg("answer", "NOERROR").with_fix("v=spf1 mx -all");
+        }
+        b.push(f);
+    }
+    let spf_count = txt_values(&records).iter().filter(|t| is_spf_record(t)).count();
+    if spf_count == 1 {
+        // RFC 7208 §4.6.4: the limit counts every lookup of the evaluation,
+        // includes' own terms too, which only the resolved tree shows.
+        let view = Chained::new(cache, asked.depth);
+        let tree = lookup_tree(&view, d).await;
+        let total = tree.total_lookups();
+        b.push(Finding::info("spf.lookups_resolved", d, "RFC 7208 §4.6.4").arg("count", total));
+        if total > LOOKUP_LIMIT {
+            let suggestion = flatten(&view, d).await;
+            let fix = suggestion.records.first().map(|r| r.text.clone());
+            match b.findings.iter_mut().find(|f| f.code == "spf.too_many_lookups") {
+                Some(f) => {
+                    f.args.retain(|(k, _)| *k != "count");
+                    f.args.push(("count", total.to_string()));
+                    if f.fix.is_none() {
+                        f.fix = fix;
+                    }
+                }
+                None => {
+                    let mut f =
+                        Finding::error("spf.too_many_lookups", d, "RFC 7208 §4.6.4").arg("count", total);
+                    f.fix = fix;
+                    b.push(f);
+                }
+            }
+        }
+        for asked in view.into_log() {
+            b.saw(&asked);
+        }
+    }
+    (b, asked)
+}
+
+/// DMARC: the record at `_dmarc.<domain>`, or the walk up to the
+/// organizational domain's, and the external report authorizations.
+pub(crate) async fn dmarc<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> AreaBuilder {
+    let mut b = AreaBuilder::new(Area::Dmarc);
+    let d = domain.as_str();
+    let name = format!("_dmarc.{d}");
+    let asked = cache.ask(&name, RecordType::Txt, 0).await;
+    let void = match b.records(&asked) {
+        None => return b,
+        Some(Err(e)) => void_word(&e),
+        Some(Ok(records)) => {
+            let found: Vec<String> = txt_values(&records)
+                .into_iter()
+                .filter(|t| has_version(t, "v=DMARC1"))
+                .collect();
+            match found.as_slice() {
+                [] => "NOERROR",
+                [text] => {
+                    check_dmarc_record(cache, &mut b, domain, &name, text, asked.depth).await;
+                    return b;
+                }
+                many => {
+                    // RFC 9989 §4.10.1: more than one record: no policy applies.
+                    b.push(
+                        Finding::error("dmarc.multiple_records", &name, "RFC 9989 §4.10.1")
+                            .arg("count", many.len()),
+                    );
+                    return b;
+                }
+            }
+        }
+    };
+    // RFC 9989 §4.10.2: no record here: walk up the tree to the
+    // organizational domain. Without the Public Suffix List the walk stops
+    // at two labels, and says so.
+    let mut parents = Vec::new();
+    let mut p = domain.parent();
+    while let Some(n) = p {
+        if n.label_count() < 2 {
+            break;
+        }
+        p = n.parent();
+        parents.push(n);
+    }
+    let walked = join_all(
+        parents
+            .iter()
+            .map(|p| cache.ask_string(format!("_dmarc.{}", p.as_str()), RecordType::Txt, asked.depth)),
+    )
+    .await;
+    let mut failed = false;
+    for (parent, a) in parents.iter().zip(&walked) {
+        match b.records(a) {
+            None => failed = true,
+            Some(Err(_)) => {}
+            Some(Ok(records)) => {
+                let found: Vec<String> = txt_values(&records)
+                    .into_iter()
+                    .filter(|t| has_version(t, "v=DMARC1"))
+                    .collect();
+                if let [text] = found.as_slice() {
+                    let record = DmarcRecord::parse(text).ok();
+                    let policy = record
+                        .as_ref()
+                        .and_then(|r| r.subdomain_policy.or(r.policy))
+                        .map_or("none", |p| p.as_str());
+                    b.push(
+                        Finding::warning("dmarc.inherited", d, "RFC 9989 §4.10.2")
+                            .arg("org", parent.as_str())
+                            .arg("policy", policy)
+                            .arg("answer", void)
+                            .with_fix(default_dmarc(domain)),
+                    );
+                    return b;
+                }
+            }
+        }
+    }
+    if !parents.is_empty() {
+        let top = parents.last().map_or(d, Name::as_str);
+        b.push(Finding::info("dmarc.tree_walk_limited", d, "RFC 9989 §4.10.2").arg("top", top));
+    }
+    if !failed {
+        b.push(
+            Finding::error("dmarc.missing", &name, "RFC 9989 §4.10.1")
+                .arg("answer", void)
+                .with_fix(default_dmarc(domain)),
+        );
+    }
+    b
+}
+
+/// A first DMARC record to publish: monitoring, reports to postmaster.
+fn default_dmarc(domain: &Name) -> String {
+    format!(
+        "_dmarc.{} 3600 IN TXT \"v=DMARC1; p=none; rua=mailto:postmaster@{}\"",
+        domain.fqdn(),
+        domain.as_str()
+    )
+}
+
+async fn check_dmarc_record<R: Resolver>(
+    cache: &RunCache<'_, R>,
+    b: &mut AreaBuilder,
+    domain: &Name,
+    name: &str,
+    text: &str,
+    after: usize,
+) {
+    let (record, findings) = dmarc::check(text, name);
+    // The static lint only says an authorization is needed; it is checked below.
+    b.extend(findings.into_iter().filter(|f| f.code != "dmarc.external_report"));
+    let Some(record) = record else { return };
+    let needed = dmarc::external_report_authorizations(domain, &record);
+    let answers = join_all(
+        needed
+            .iter()
+            .map(|(n, _)| cache.ask(n.as_str(), RecordType::Txt, after)),
+    )
+    .await;
+    for ((auth_name, value), a) in needed.iter().zip(&answers) {
+        let dest = auth_name
+            .as_str()
+            .rsplit("._report._dmarc.")
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let verdict = match b.records(a) {
+            None => continue,
+            Some(Err(e)) => Err(void_word(&e)),
+            Some(Ok(records)) => {
+                if txt_values(&records).iter().any(|t| has_version(t, "v=DMARC1")) {
+                    Ok(())
+                } else {
+                    Err("NOERROR")
+                }
+            }
+        };
+        match verdict {
+            Ok(()) => b.push(
+                Finding::info("dmarc.external_authorized", name, "RFC 9990 §3")
+                    .arg("dest", &dest)
+                    .arg("name", auth_name.fqdn()),
+            ),
+            // RFC 9990 §3: without it, receivers do not send the reports.
+            Err(answer) => b.push(
+                Finding::warning("dmarc.external_unauthorized", name, "RFC 9990 §3")
+                    .arg("dest", &dest)
+                    .arg("name", auth_name.fqdn())
+                    .arg("answer", answer)
+                    .with_fix(format!("{} 3600 IN TXT \"{value}\"", auth_name.fqdn())),
+            ),
+        }
+    }
+}
+
+/// DKIM keys at the given selectors, or a guess at common ones.
+pub(crate) async fn dkim<R: Resolver>(
+    cache: &RunCache<'_, R>,
+    domain: &Name,
+    selectors: &[String],
+) -> AreaBuilder {
+    let mut b = AreaBuilder::new(Area::Dkim);
+    let guessed = selectors.is_empty();
+    let list: Vec<String> = if guessed {
+        COMMON_DKIM_SELECTORS.iter().map(|s| s.to_string()).collect()
+    } else {
+        selectors
+            .iter()
+            .map(|s| s.trim().trim_end_matches('.').to_string())
+            .collect()
+    };
+    let d = domain.as_str();
+    let answers = join_all(
+        list.iter()
+            .map(|s| cache.ask_string(format!("{s}._domainkey.{d}"), RecordType::Txt, 0)),
+    )
+    .await;
+    let mut found = 0;
+    let mut failed = false;
+    for (selector, a) in list.iter().zip(&answers) {
+        let name = a.name.clone();
+        let void = match b.records(a) {
+            None => {
+                failed = true;
+                continue;
+            }
+            Some(Err(e)) => void_word(&e),
+            Some(Ok(records)) => {
+                // RFC 6376 §3.6.2.2: the strings of one record are joined.
+                let keys: Vec<String> = txt_values(&records)
+                    .into_iter()
+                    .filter(|t| has_version(t, "v=DKIM1") || t.contains("p="))
+                    .collect();
+                match keys.as_slice() {
+                    [] => "NOERROR",
+                    [text, rest @ ..] => {
+                        found += 1;
+                        if guessed {
+                            b.push(
+                                Finding::info("dkim.selector_guessed", &name, "RFC 6376 §3.1")
+                                    .arg("selector", selector),
+                            );
+                        } else {
+                            b.push(
+                                Finding::info("dkim.found", &name, "RFC 6376 §3.6.2.1")
+                                    .arg("selector", selector),
+                            );
+                        }
+                        if !rest.is_empty() {
+                            // RFC 6376 §3.6.2.2: several keys at one selector give unpredictable results.
+                            b.push(
+                                Finding::error("dkim.multiple_records", &name, "RFC 6376 §3.6.2.2")
+                                    .arg("count", keys.len()),
+                            );
+                        }
+                        let (_, findings) = DkimKey::check(text, &name);
+                        b.extend(findings);
+                        continue;
+                    }
+                }
+            }
+        };
+        if !guessed {
+            b.push(
+                Finding::error("dkim.missing", &name, "RFC 6376 §3.6.2.1")
+                    .arg("selector", selector)
+                    .arg("answer", void),
+            );
+        }
+    }
+    if guessed && found == 0 && !failed {
+        b.push(Finding::warning("dkim.no_selector_found", d, "RFC 6376 §3.1").arg("tried", list.join(", ")));
+    }
+    b
+}
+
+/// What the MTA-STS discovery step found.
+pub(crate) struct MtaStsFound {
+    pub area: AreaBuilder,
+    pub record: bool,
+}
+
+/// `_mta-sts.<domain>` and the policy host `mta-sts.<domain>` (RFC 8461 §3.1, §3.3).
+pub(crate) async fn mta_sts<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> MtaStsFound {
+    let mut b = AreaBuilder::new(Area::MtaSts);
+    let d = domain.as_str();
+    let txt_name = format!("_mta-sts.{d}");
+    let host = format!("mta-sts.{d}");
+    let (txt, a, aaaa) = join3(
+        cache.ask(&txt_name, RecordType::Txt, 0),
+        cache.ask(&host, RecordType::A, 0),
+        cache.ask(&host, RecordType::Aaaa, 0),
+    )
+    .await;
+    let mut record = false;
+    match b.records(&txt) {
+        None => {}
+        Some(Err(e)) => {
+            b.push(Finding::info("mta_sts.missing", &txt_name, "RFC 8461 §3.1").arg("answer", void_word(&e)))
+        }
+        Some(Ok(records)) => {
+            let found: Vec<String> = txt_values(&records)
+                .into_iter()
+                .filter(|t| has_version(t, "v=STSv1"))
+                .collect();
+            match found.as_slice() {
+                [] => b.push(
+                    Finding::info("mta_sts.missing", &txt_name, "RFC 8461 §3.1").arg("answer", "NOERROR"),
+                ),
+                [text] => {
+                    record = true;
+                    b.extend(MtaStsRecord::check(text, &txt_name).1);
+                }
+                many => {
+                    record = true;
+                    // RFC 8461 §3.1: several records: senders assume no policy.
+                    b.push(
+                        Finding::error("mta_sts.multiple_records", &txt_name, "RFC 8461 §3.1")
+                            .arg("count", many.len()),
+                    );
+                }
+            }
+        }
+    }
+    if record {
+        let mut voids = Vec::new();
+        let mut failed = false;
+        for asked in [&a, &aaaa] {
+            match b.records(asked) {
+                None => failed = true,
+                Some(Err(e)) => voids.push(void_word(&e)),
+                Some(Ok(_)) => {}
+            }
+        }
+        if voids.len() == 2 && !failed {
+            // RFC 8461 §3.3: the policy is fetched from this host over HTTPS.
+            b.push(
+                Finding::error("mta_sts.host_missing", &host, "RFC 8461 §3.3")
+                    .arg("host", &host)
+                    .arg("answer", voids.join("/")),
+            );
+        }
+        b.push(
+            Finding::info("mta_sts.fetch_policy", &host, "RFC 8461 §3.3")
+                .arg("command", mta_sts_curl_command(domain)),
+        );
+    }
+    MtaStsFound { area: b, record }
+}
+
+/// The pasted policy file, validated and compared with the MX hosts (RFC 8461 §3.2, §4.1).
+pub(crate) fn mta_sts_policy(b: &mut AreaBuilder, domain: &Name, text: &str, mx_hosts: &[Name]) {
+    let subject = format!("https://mta-sts.{}/.well-known/mta-sts.txt", domain.as_str());
+    let (policy, findings) = MtaStsPolicy::check(text, &subject);
+    b.extend(findings);
+    if let Some(policy) = policy {
+        b.extend(check_mx_coverage(&policy, mx_hosts));
+    }
+}
+
+/// `_smtp._tls.<domain>` (RFC 8460 §3). Missing is a warning when MTA-STS or
+/// DANE is in use, since their failures are reported through it.
+pub(crate) async fn tls_rpt<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> AreaBuilder {
+    let mut b = AreaBuilder::new(Area::TlsRpt);
+    let d = domain.as_str();
+    let name = format!("_smtp._tls.{d}");
+    let asked = cache.ask(&name, RecordType::Txt, 0).await;
+    let fix = format!("{name}. 3600 IN TXT \"v=TLSRPTv1; rua=mailto:tls-reports@{d}\"");
+    match b.records(&asked) {
+        None => {}
+        Some(Err(e)) => b.push(
+            Finding::info("tls_rpt.missing", &name, "RFC 8460 §3")
+                .arg("answer", void_word(&e))
+                .with_fix(fix),
+        ),
+        Some(Ok(records)) => {
+            let found: Vec<String> = txt_values(&records)
+                .into_iter()
+                .filter(|t| has_version(t, "v=TLSRPTv1"))
+                .collect();
+            match found.as_slice() {
+                [] => b.push(
+                    Finding::info("tls_rpt.missing", &name, "RFC 8460 §3")
+                        .arg("answer", "NOERROR")
+                        .with_fix(fix),
+                ),
+                [text] => b.extend(TlsRptRecord::check(text, &name).1),
+                many => b.push(
+                    // RFC 8460 §3: several records: none is used.
+                    Finding::error("tls_rpt.multiple_records", &name, "RFC 8460 §3").arg("count", many.len()),
+                ),
+            }
+        }
+    }
+    b
+}
+
+/// Raises `tls_rpt.missing` to a warning when MTA-STS or DANE is published.
+pub(crate) fn tls_rpt_matters(b: &mut AreaBuilder) {
+    for f in b.findings.iter_mut().filter(|f| f.code == "tls_rpt.missing") {
+        f.severity = Severity::Warning;
+    }
+}
+
+/// CAA at the domain (RFC 8659 §4). Only the domain itself is asked: the
+/// tree climb of §3 is left to the CA.
+pub(crate) async fn caa<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> AreaBuilder {
+    let mut b = AreaBuilder::new(Area::Caa);
+    let d = domain.as_str();
+    let asked = cache.ask(d, RecordType::Caa, 0).await;
+    match b.records(&asked) {
+        None => {}
+        Some(Err(e)) => b.push(Finding::info("caa.none", d, "RFC 8659 §4").arg("answer", void_word(&e))),
+        Some(Ok(records)) => {
+            let list: Vec<String> = records.iter().map(Rdata::to_string).collect();
+            b.push(Finding::info("caa.present", d, "RFC 8659 §4").arg("records", list.join("; ")));
+            for r in &records {
+                b.extend(r.lint(d));
+            }
+        }
+    }
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_tags() {
+        assert!(has_version("v=DMARC1; p=none", "v=DMARC1"));
+        assert!(has_version("  V=dmarc1;p=none", "v=DMARC1"));
+        assert!(has_version("v=STSv1", "v=STSv1"));
+        assert!(!has_version("v=DMARC10; p=none", "v=DMARC1"));
+        assert!(!has_version("p=none; v=DMARC1", "v=DMARC1"));
+        assert!(!has_version("v=DMA", "v=DMARC1"));
+    }
+}

@@ -1,0 +1,131 @@
+//! The audit of one domain: every independent part starts at once, over one
+//! run cache; the parts meet at the end for the verdicts that need several
+//! (MTA-STS policy against the MX hosts, TLS-RPT when MTA-STS or DANE is
+//! used, DNSSEC).
+
+use super::cache::{Asked, RunCache};
+use super::hosts::check_mail_hosts;
+use super::policies;
+use super::{Area, AreaBuilder, AreaReport, AuditRequest, Report};
+use crate::dns::Resolver;
+use crate::finding::Finding;
+use crate::model::Name;
+use futures::future::join3;
+
+/// Audits `request.domain`: see the module documentation of [`crate::check`].
+pub async fn audit<R: Resolver>(resolver: &R, request: &AuditRequest) -> Report {
+    let cache = RunCache::new(resolver);
+    let areas = audit_areas(&cache, request).await;
+    finish_report(&cache, request.domain.clone(), areas)
+}
+
+pub(crate) fn finish_report<R: Resolver>(
+    cache: &RunCache<'_, R>,
+    domain: Name,
+    mut areas: Vec<AreaReport>,
+) -> Report {
+    areas.sort_by_key(|a| Area::ALL.iter().position(|x| *x == a.area));
+    Report {
+        domain,
+        areas,
+        questions_asked: cache.questions_sent(),
+        longest_chain: cache.longest_chain(),
+    }
+}
+
+pub(crate) async fn audit_areas<R: Resolver>(
+    cache: &RunCache<'_, R>,
+    request: &AuditRequest,
+) -> Vec<AreaReport> {
+    let d = &request.domain;
+    let (hosts, (spf_record, dmarc, dkim), (mta_sts, tls_rpt, caa)) = join3(
+        check_mail_hosts(cache, d, &request.server_ips),
+        join3(
+            policies::spf_record(cache, d),
+            policies::dmarc(cache, d),
+            policies::dkim(cache, d, &request.dkim_selectors),
+        ),
+        join3(
+            policies::mta_sts(cache, d),
+            policies::tls_rpt(cache, d),
+            policies::caa(cache, d),
+        ),
+    )
+    .await;
+
+    let (mut spf, spf_asked) = spf_record;
+    spf.findings.extend(hosts.spf.findings);
+    for a in hosts.spf.answers {
+        if !spf.answers.iter().any(|x| x.name == a.name && x.rtype == a.rtype) {
+            spf.answers.push(a);
+        }
+    }
+
+    let mut sts = mta_sts.area;
+    if let Some(text) = &request.mta_sts_policy_text {
+        // The policy is in hand: no need to tell how to fetch it.
+        sts.findings.retain(|f| f.code != "mta_sts.fetch_policy");
+        policies::mta_sts_policy(&mut sts, d, text, &hosts.mx_hosts);
+    }
+    let mut tls_rpt = tls_rpt;
+    if mta_sts.record || hosts.tlsa_found {
+        policies::tls_rpt_matters(&mut tls_rpt);
+    }
+
+    let dnssec = dnssec_area(&hosts.mx_asked, &spf_asked, hosts.tlsa_found);
+    let mut tlsa = hosts.tlsa;
+    if hosts.tlsa_found && !validated(&hosts.mx_asked, &spf_asked).unwrap_or(false) {
+        // RFC 7672 §2.2: TLSA records are only usable when DNSSEC-validated.
+        tlsa.push(Finding::warning(
+            "tlsa.without_dnssec",
+            d.as_str(),
+            "RFC 7672 §2.2",
+        ));
+    }
+
+    vec![
+        hosts.mx.finish(),
+        hosts.addresses.finish(),
+        hosts.ptr.finish(),
+        spf.finish(),
+        dkim.finish(),
+        dmarc.finish(),
+        sts.finish(),
+        tls_rpt.finish(),
+        caa.finish(),
+        tlsa.finish(),
+        dnssec.finish(),
+    ]
+}
+
+/// The AD bit of the first of these questions that got records: whether
+/// the resolver validated the domain's data with DNSSEC (RFC 4035 §3.2.3).
+fn validated(mx: &Asked, txt: &Asked) -> Option<bool> {
+    [mx, txt]
+        .into_iter()
+        .find_map(|a| a.result.as_ref().ok().map(|ans| ans.authenticated_data))
+}
+
+fn dnssec_area(mx: &Asked, txt: &Asked, tlsa_found: bool) -> AreaBuilder {
+    let mut b = AreaBuilder::new(Area::Dnssec);
+    let d = mx.name.as_str();
+    for a in [mx, txt] {
+        if a.result.is_ok() {
+            b.saw(a);
+        }
+    }
+    match validated(mx, txt) {
+        Some(true) => b.push(Finding::info("dnssec.validated", d, "RFC 4035 §3.2.3")),
+        Some(false) => {
+            // Unsigned is common and not wrong, unless DANE depends on it.
+            let f = if tlsa_found {
+                Finding::warning("dnssec.unsigned", d, "RFC 7672 §2.2")
+            } else {
+                Finding::info("dnssec.unsigned", d, "RFC 4035 §3.2.3")
+            };
+            b.push(f);
+        }
+        None => {}
+    }
+    b
+}

@@ -1,0 +1,857 @@
+//! Checker scenarios on in-memory zones: a fully correct domain, one fault
+//! at a time, DNS failures (never reported as missing records), the plan
+//! verification, question counting, dependency depth and concurrency.
+
+use futures::executor::block_on;
+use maildns::check::{
+    audit, report_json, report_markdown, verify_plan, Area, AreaStatus, AuditRequest, Report,
+    COULD_NOT_CHECK, MISSING_CODES,
+};
+use maildns::dns::memory::MemoryZone;
+use maildns::dns::{Answer, DnsError, Rdata, RecordType, Resolver};
+use maildns::finding::Severity;
+use maildns::i18n::Lang;
+use maildns::model::{reverse_name, Mx, Name, Record, Txt};
+use std::cell::Cell;
+use std::future::Future;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+/// A 2048-bit RSA public key (SubjectPublicKeyInfo, base64).
+const RSA2048: &str = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAy3Z9ffZe8gUTJrdGuKj6IwEembmKYpp0jMa8uhudErcI4gFVUaFiiRWxc4jP/XR9NAEv3XwHm+CVcHu+L/n6VWt6g59U7vHXQicMfKGmEp2VplsgojNy/Y5X9HdVYM0azsI47NcJCDW9UVfeOHdOSgFME4F8dNtUKC4KTB2d1pqj/yixz+V8Sv8xkEyPfSRHcNXIw0LvelqJ1MRfN3hO/3uQSVrPYYk4SyV0b6wfnkQs28fpiIpGQvzlGI5WkrdOQT5k4YHaEvZDLNdwiMeVZOEL7dDoFs2mQsovm+tH0StUAZTnr61NLVFfD5V6Ip1V9zVtspPHvYSuOWwyArFZ9QIDAQAB";
+/// A 1024-bit RSA key (the `s1024._domainkey.yahoo.com` key of the Google DoH doc).
+const RSA1024: &str = "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDrEee0Ri4Juz+QfiWYui/E9UGSXau/2P8LjnTD8V4Unn+2FAZVGE3kL23bzeoULYv4PeleB3gfmJiDJOKU3Ns5L4KJAUUHjFwDebt0NP+sBK0VKeTATL2Yr/S3bT/xhy+1xtj4RkdV7fVxTn56Lb4udUnwuxK4V5b5PdOKj/+XcwIDAQAB";
+
+const V4: Ipv4Addr = Ipv4Addr::new(192, 0, 2, 25);
+const V6: Ipv6Addr = Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0x25);
+const POLICY: &str = "version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 604800\n";
+
+/// What each scenario changes in the correct zone.
+#[derive(Default)]
+struct Zone {
+    mx: Vec<(u16, &'static str)>,
+    spf: Vec<String>,
+    dmarc: Option<String>,
+    dkim: Option<String>,
+    ptr_v4: Option<&'static str>,
+    mta_sts: Option<String>,
+    tls_rpt: Option<String>,
+}
+
+impl Zone {
+    fn correct() -> Zone {
+        Zone {
+            mx: vec![(10, "mail.example.com.")],
+            spf: vec!["v=spf1 mx -all".into()],
+            dmarc: Some("v=DMARC1; p=reject; rua=mailto:dmarc@example.com".into()),
+            dkim: Some(format!("v=DKIM1; k=rsa; p={RSA2048}")),
+            ptr_v4: Some("mail.example.com."),
+            mta_sts: Some("v=STSv1; id=20260101000000".into()),
+            tls_rpt: Some("v=TLSRPTv1; rua=mailto:tlsrpt@example.com".into()),
+        }
+    }
+
+    fn build(&self) -> MemoryZone {
+        let mut z = MemoryZone::new();
+        for (p, host) in &self.mx {
+            z.add_mx("example.com", *p, host);
+        }
+        for s in &self.spf {
+            z.add_txt("example.com", &[s.as_str()]);
+        }
+        z.add_txt("example.com", &["google-site-verification=abc"]);
+        z.add_a("mail.example.com", V4).add_aaaa("mail.example.com", V6);
+        if let Some(t) = self.ptr_v4 {
+            z.add_ptr(reverse_name(IpAddr::V4(V4)).as_str(), t);
+        }
+        z.add_ptr(reverse_name(IpAddr::V6(V6)).as_str(), "mail.example.com.");
+        if let Some(t) = &self.dmarc {
+            z.add_txt("_dmarc.example.com", &[t.as_str()]);
+        }
+        if let Some(t) = &self.dkim {
+            // A 2048-bit key needs two strings (RFC 1035 §3.3.14: 255 octets each).
+            let (a, b) = t.split_at(t.len() / 2);
+            z.add_txt("s1._domainkey.example.com", &[a, b]);
+        }
+        if let Some(t) = &self.mta_sts {
+            z.add_txt("_mta-sts.example.com", &[t.as_str()]);
+            z.add_a("mta-sts.example.com", Ipv4Addr::new(192, 0, 2, 80));
+        }
+        if let Some(t) = &self.tls_rpt {
+            z.add_txt("_smtp._tls.example.com", &[t.as_str()]);
+        }
+        z.add(
+            "example.com",
+            Rdata::parse(RecordType::Caa, "0 issue \"letsencrypt.org\"").expect("caa"),
+        );
+        z
+    }
+}
+
+fn request() -> AuditRequest {
+    AuditRequest {
+        domain: Name::host("example.com").expect("name"),
+        dkim_selectors: vec!["s1".into()],
+        server_ips: Vec::new(),
+        mta_sts_policy_text: Some(POLICY.into()),
+    }
+}
+
+fn run(zone: &MemoryZone) -> Report {
+    block_on(audit(zone, &request()))
+}
+
+fn codes(report: &Report) -> Vec<&'static str> {
+    report.findings().map(|f| f.code).collect()
+}
+
+fn errors(report: &Report) -> Vec<String> {
+    report
+        .findings()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{} {} {:?}", f.code, f.subject, f.args))
+        .collect()
+}
+
+/// Every "missing" finding says which void answer it saw, and every
+/// finding's code is in the catalogue.
+fn sound(report: &Report) {
+    for f in report.findings() {
+        assert!(
+            maildns::i18n::lookup(f.code).is_some(),
+            "{} not in catalogue",
+            f.code
+        );
+        if MISSING_CODES.contains(&f.code) {
+            let answer = f.get_arg("answer").unwrap_or("");
+            assert!(
+                answer
+                    .split('/')
+                    .all(|a| ["NXDOMAIN", "NODATA", "NOERROR"].contains(&a)),
+                "{} without a void answer: {:?}",
+                f.code,
+                f.args
+            );
+        }
+    }
+}
+
+fn status(report: &Report, area: Area) -> AreaStatus {
+    report
+        .area(area)
+        .map(|a| a.status.clone())
+        .unwrap_or(AreaStatus::Ok)
+}
+
+#[test]
+fn correct_domain_has_no_errors() {
+    let zone = Zone::correct().build();
+    let report = run(&zone);
+    sound(&report);
+    assert_eq!(errors(&report), Vec::<String>::new());
+    let c = codes(&report);
+    for expected in [
+        "ptr.confirmed",
+        "spf.own_ip_passes",
+        "spf.lookups_resolved",
+        "dkim.found",
+        "caa.present",
+        "tlsa.none",
+        "dnssec.unsigned",
+    ] {
+        assert!(c.contains(&expected), "{expected} missing from {c:?}");
+    }
+    for area in [
+        Area::Mx,
+        Area::Ptr,
+        Area::Spf,
+        Area::Dkim,
+        Area::Dmarc,
+        Area::MtaSts,
+        Area::TlsRpt,
+    ] {
+        assert_eq!(status(&report, area), AreaStatus::Ok, "{area:?}");
+    }
+    // Documentation addresses are flagged, but only as warnings.
+    assert_eq!(status(&report, Area::Addresses), AreaStatus::Warnings);
+    assert_eq!(report.area(Area::Plan), None);
+    assert!(
+        !codes(&report).contains(&"mta_sts.fetch_policy"),
+        "the policy was given"
+    );
+    let mut req = request();
+    req.mta_sts_policy_text = None;
+    let report = block_on(audit(&zone, &req));
+    let fetch = report
+        .findings()
+        .find(|f| f.code == "mta_sts.fetch_policy")
+        .expect("curl");
+    assert_eq!(
+        fetch.get_arg("command"),
+        Some("curl -sS https://mta-sts.example.com/.well-known/mta-sts.txt")
+    );
+}
+
+#[test]
+fn no_question_is_asked_twice_and_the_chain_is_short() {
+    let zone = Zone::correct().build();
+    let report = run(&zone);
+    assert_eq!(zone.repeated_questions(), Vec::new());
+    assert_eq!(report.questions_asked, zone.total_questions());
+    // 9 first questions (MX and 8 others); A, AAAA, CNAME, TLSA of the host; 2 PTRs.
+    assert_eq!(report.questions_asked, 15, "{:?}", zone.question_log());
+    // MX -> host address -> PTR; the PTR target's address is already known.
+    assert_eq!(report.longest_chain, 3);
+    let mx = report.area(Area::Mx).expect("mx area");
+    assert_eq!(mx.answers[0].depth, 1);
+    let ptr = report.area(Area::Ptr).expect("ptr area");
+    assert!(ptr
+        .answers
+        .iter()
+        .any(|a| a.rtype == RecordType::Ptr && a.depth == 3));
+}
+
+/// Answers every question only after yielding once, and records how many
+/// questions were in flight at most: questions asked together overlap.
+struct InFlight<'a> {
+    zone: &'a MemoryZone,
+    now: Cell<usize>,
+    max: Cell<usize>,
+}
+
+struct YieldOnce(bool);
+
+impl Future for YieldOnce {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
+impl Resolver for InFlight<'_> {
+    async fn query(&self, name: &str, rtype: RecordType) -> Result<Answer, DnsError> {
+        self.now.set(self.now.get() + 1);
+        self.max.set(self.max.get().max(self.now.get()));
+        YieldOnce(false).await;
+        let answer = self.zone.query(name, rtype).await;
+        self.now.set(self.now.get() - 1);
+        answer
+    }
+}
+
+#[test]
+fn independent_questions_go_out_together() {
+    let zone = Zone::correct().build();
+    let gate = InFlight {
+        zone: &zone,
+        now: Cell::new(0),
+        max: Cell::new(0),
+    };
+    let report = block_on(audit(&gate, &request()));
+    // MX, TXT, _dmarc, the DKIM selector, _mta-sts, mta-sts A and AAAA,
+    // _smtp._tls and CAA have no dependency: all nine go out at once; when
+    // the MX answer comes, the host's A, AAAA, CNAME and TLSA join them
+    // before the other eight are answered.
+    assert_eq!(gate.max.get(), 12);
+    assert_eq!(zone.repeated_questions(), Vec::new());
+    assert_eq!(errors(&report), Vec::<String>::new());
+    assert_eq!(report.longest_chain, 3);
+}
+
+/// The scenarios with one fault: (name, zone change, codes that must appear).
+fn one_fault(change: impl FnOnce(&mut Zone), must: &[&str]) -> Report {
+    let mut z = Zone::correct();
+    change(&mut z);
+    let zone = z.build();
+    let report = run(&zone);
+    sound(&report);
+    let c = codes(&report);
+    for code in must {
+        assert!(c.contains(code), "expected {code}, got {c:?}");
+    }
+    assert_eq!(zone.repeated_questions(), Vec::new());
+    report
+}
+
+#[test]
+fn spf_over_the_lookup_limit() {
+    let mut zone = Zone::correct();
+    zone.spf = vec!["v=spf1 mx include:_spf.example.com -all".into()];
+    let mut z = zone.build();
+    let many: Vec<String> = (1..=10).map(|i| format!("a:h{i}.example.com")).collect();
+    z.add_txt(
+        "_spf.example.com",
+        &[format!("v=spf1 {} -all", many.join(" ")).as_str()],
+    );
+    let report = run(&z);
+    sound(&report);
+    let f = report
+        .findings()
+        .find(|f| f.code == "spf.too_many_lookups")
+        .expect("resolved count over the limit");
+    assert_eq!(f.get_arg("count"), Some("12"));
+    assert_eq!(f.severity, Severity::Error);
+    assert!(f.fix.is_some(), "a flattened record is suggested");
+    assert!(report.longest_chain >= 2);
+}
+
+#[test]
+fn two_spf_records() {
+    let r = one_fault(
+        |z| z.spf.push("v=spf1 a -all".into()),
+        &["spf.multiple_records", "spf.own_ip_fails"],
+    );
+    assert_eq!(status(&r, Area::Spf), AreaStatus::Errors);
+}
+
+#[test]
+fn spf_not_passing_the_mx_address() {
+    let r = one_fault(
+        |z| z.spf = vec!["v=spf1 ip4:198.51.100.7 -all".into()],
+        &["spf.own_ip_fails"],
+    );
+    let fails: Vec<_> = r.findings().filter(|f| f.code == "spf.own_ip_fails").collect();
+    assert_eq!(fails.len(), 2, "both the v4 and the v6 MX address");
+    assert_eq!(fails[0].get_arg("result"), Some("fail"));
+    assert_eq!(
+        fails[0].fix.as_deref(),
+        Some("example.com. 3600 IN TXT \"v=spf1 ip4:192.0.2.25 ip4:198.51.100.7 -all\"")
+    );
+}
+
+#[test]
+fn dmarc_faults() {
+    let r = one_fault(|z| z.dmarc = None, &["dmarc.missing"]);
+    let f = r.findings().find(|f| f.code == "dmarc.missing").expect("missing");
+    assert_eq!(f.get_arg("answer"), Some("NXDOMAIN"));
+    assert_eq!(
+        f.fix.as_deref(),
+        Some("_dmarc.example.com. 3600 IN TXT \"v=DMARC1; p=none; rua=mailto:postmaster@example.com\"")
+    );
+    one_fault(
+        |z| z.dmarc = Some("v=DMARC1; p=rejected".into()),
+        &["dmarc.bad_value"],
+    );
+    let r = one_fault(
+        |z| z.dmarc = Some("v=DMARC1; p=reject; rua=mailto:agg@reports.example.net".into()),
+        &["dmarc.external_unauthorized"],
+    );
+    let f = r
+        .findings()
+        .find(|f| f.code == "dmarc.external_unauthorized")
+        .expect("f");
+    assert_eq!(
+        f.fix.as_deref(),
+        Some("example.com._report._dmarc.reports.example.net. 3600 IN TXT \"v=DMARC1\"")
+    );
+    assert!(
+        !codes(&r).contains(&"dmarc.external_report"),
+        "replaced by the verified finding"
+    );
+    // Authorized: the destination publishes the record.
+    let mut z = Zone::correct();
+    z.dmarc = Some("v=DMARC1; p=reject; rua=mailto:agg@reports.example.net".into());
+    let mut zone = z.build();
+    zone.add_txt("example.com._report._dmarc.reports.example.net", &["v=DMARC1"]);
+    let r = run(&zone);
+    assert!(codes(&r).contains(&"dmarc.external_authorized"));
+    assert_eq!(errors(&r), Vec::<String>::new());
+}
+
+#[test]
+fn dmarc_of_a_subdomain_comes_from_the_organizational_domain() {
+    let mut zone = Zone::correct().build();
+    zone.add_mx("news.example.com", 10, "mail.example.com.");
+    zone.add_txt("news.example.com", &["v=spf1 mx -all"]);
+    let mut req = request();
+    req.domain = Name::host("news.example.com").expect("name");
+    let report = block_on(audit(&zone, &req));
+    let f = report
+        .findings()
+        .find(|f| f.code == "dmarc.inherited")
+        .expect("inherited");
+    assert_eq!(
+        (f.get_arg("org"), f.get_arg("policy")),
+        (Some("example.com"), Some("reject"))
+    );
+    assert!(!codes(&report).contains(&"dmarc.missing"));
+}
+
+#[test]
+fn dkim_faults() {
+    let r = one_fault(
+        |z| z.dkim = Some(format!("v=DKIM1; k=rsa; p={}", &RSA2048[..200])),
+        &[],
+    );
+    let dkim = r.area(Area::Dkim).expect("dkim");
+    assert_eq!(dkim.status, AreaStatus::Errors, "{:?}", dkim.findings);
+    assert!(
+        dkim.findings.iter().any(|f| f.code.starts_with("dkim.bad")),
+        "{:?}",
+        dkim.findings
+    );
+    one_fault(
+        |z| z.dkim = Some(format!("v=DKIM1; k=rsa; p={RSA1024}")),
+        &["dkim.rsa_weak"],
+    );
+    one_fault(
+        |z| z.dkim = Some(format!("v=DKIM1; k=rsa; t=y; p={RSA2048}")),
+        &["dkim.testing"],
+    );
+    let r = one_fault(|z| z.dkim = None, &["dkim.missing"]);
+    assert_eq!(status(&r, Area::Dkim), AreaStatus::Errors);
+}
+
+#[test]
+fn dkim_selectors_are_guessed_when_none_given() {
+    let zone = Zone::correct().build();
+    let mut req = request();
+    req.dkim_selectors.clear();
+    let report = block_on(audit(&zone, &req));
+    let f = report
+        .findings()
+        .find(|f| f.code == "dkim.selector_guessed")
+        .expect("guessed s1");
+    assert_eq!(f.get_arg("selector"), Some("s1"));
+    let mut z = Zone::correct();
+    z.dkim = None;
+    let report = block_on(audit(&z.build(), &req));
+    assert!(codes(&report).contains(&"dkim.no_selector_found"));
+}
+
+#[test]
+fn mx_to_an_alias_and_to_an_address() {
+    let mut z = Zone::correct();
+    z.mx = vec![(10, "mx.example.com.")];
+    let mut zone = z.build();
+    zone.add_cname("mx.example.com", "mail.example.com");
+    let r = run(&zone);
+    sound(&r);
+    assert!(codes(&r).contains(&"mx.target_cname"), "{:?}", codes(&r));
+    let r = one_fault(|z| z.mx = vec![(10, "192.0.2.25.")], &["mx.ip_literal"]);
+    assert_eq!(status(&r, Area::Mx), AreaStatus::Errors);
+    assert!(
+        !codes(&r).contains(&"mx.no_address"),
+        "the address-shaped name is not looked up"
+    );
+}
+
+#[test]
+fn reverse_dns_faults() {
+    let r = one_fault(|z| z.ptr_v4 = Some("host.example.net."), &["ptr.mismatch"]);
+    let f = r.findings().find(|f| f.code == "ptr.mismatch").expect("mismatch");
+    assert_eq!(f.get_arg("ptr"), Some("host.example.net"));
+    assert_eq!(
+        f.fix.as_deref(),
+        Some("25.2.0.192.in-addr.arpa. IN PTR mail.example.com.")
+    );
+    let r = one_fault(|z| z.ptr_v4 = None, &["ptr.missing"]);
+    let f = r.findings().find(|f| f.code == "ptr.missing").expect("missing");
+    assert_eq!(
+        (f.get_arg("ip"), f.get_arg("answer")),
+        (Some("192.0.2.25"), Some("NXDOMAIN"))
+    );
+}
+
+#[test]
+fn null_mx_is_correct() {
+    let mut z = Zone::correct();
+    z.mx = vec![(0, ".")];
+    z.spf = vec!["v=spf1 -all".into()];
+    z.mta_sts = None;
+    z.tls_rpt = None;
+    let zone = z.build();
+    let mut req = request();
+    req.mta_sts_policy_text = None;
+    let r = block_on(audit(&zone, &req));
+    sound(&r);
+    assert_eq!(errors(&r), Vec::<String>::new());
+    assert!(codes(&r).contains(&"mx.null"));
+    assert!(!codes(&r).contains(&"mx.none"));
+    let r = one_fault(|z| z.mx.push((0, ".")), &["mx.null_with_others"]);
+    assert_eq!(status(&r, Area::Mx), AreaStatus::Errors);
+}
+
+#[test]
+fn mta_sts_and_tls_rpt_faults() {
+    one_fault(
+        |z| z.mta_sts = Some("v=STSv1; id=2026-01-01".into()),
+        &["mta_sts.bad_id"],
+    );
+    one_fault(
+        |z| z.tls_rpt = Some("v=TLSRPTv1; rua=ftp://example.com".into()),
+        &[],
+    );
+    let r = one_fault(
+        |z| z.tls_rpt = Some("v=TLSRPTv1; rua=ftp://example.com".into()),
+        &[],
+    );
+    assert_eq!(
+        status(&r, Area::TlsRpt),
+        AreaStatus::Errors,
+        "{:?}",
+        r.area(Area::TlsRpt)
+    );
+    let mut req = request();
+    req.mta_sts_policy_text = Some(POLICY.replace("mail.example.com", "mx.example.org"));
+    let report = block_on(audit(&Zone::correct().build(), &req));
+    assert!(codes(&report).contains(&"mta_sts.mx_not_covered"));
+    // The record without its policy host.
+    let mut zone = Zone::correct();
+    zone.mta_sts = Some("v=STSv1; id=1".into());
+    let mut z = zone.build();
+    z.add_failure("mta-sts.example.com", RecordType::A, DnsError::NxDomain);
+    z.add_failure("mta-sts.example.com", RecordType::Aaaa, DnsError::NxDomain);
+    let r = run(&z);
+    assert!(codes(&r).contains(&"mta_sts.host_missing"));
+}
+
+#[test]
+fn server_addresses_are_checked_too() {
+    let zone = Zone::correct().build();
+    let mut req = request();
+    req.server_ips = vec![IpAddr::V4(Ipv4Addr::new(198, 51, 100, 9))];
+    let r = block_on(audit(&zone, &req));
+    let own: Vec<_> = r
+        .findings()
+        .filter(|f| f.subject == "198.51.100.9")
+        .map(|f| f.code)
+        .collect();
+    assert!(own.contains(&"spf.own_ip_fails"), "{own:?}");
+    assert!(own.contains(&"ptr.missing"), "{own:?}");
+}
+
+/// DNS failures on chosen questions: each area that hit one says it could
+/// not check, and no finding claims a record is missing there.
+#[test]
+fn failures_are_never_reported_as_missing() {
+    let cases: Vec<(&str, RecordType, DnsError, Area, &[&str])> = vec![
+        (
+            "example.com",
+            RecordType::Mx,
+            DnsError::Timeout,
+            Area::Mx,
+            &["mx.none"],
+        ),
+        (
+            "example.com",
+            RecordType::Txt,
+            DnsError::ServFail,
+            Area::Spf,
+            &["spf.no_record"],
+        ),
+        (
+            "_dmarc.example.com",
+            RecordType::Txt,
+            DnsError::ServFail,
+            Area::Dmarc,
+            &["dmarc.missing"],
+        ),
+        (
+            "s1._domainkey.example.com",
+            RecordType::Txt,
+            DnsError::Timeout,
+            Area::Dkim,
+            &["dkim.missing"],
+        ),
+        (
+            "25.2.0.192.in-addr.arpa",
+            RecordType::Ptr,
+            DnsError::Timeout,
+            Area::Ptr,
+            &["ptr.missing", "ptr.mismatch"],
+        ),
+        (
+            "mail.example.com",
+            RecordType::A,
+            DnsError::ServFail,
+            Area::Addresses,
+            &["mx.no_address"],
+        ),
+        (
+            "_mta-sts.example.com",
+            RecordType::Txt,
+            DnsError::Refused,
+            Area::MtaSts,
+            &["mta_sts.missing"],
+        ),
+        (
+            "_smtp._tls.example.com",
+            RecordType::Txt,
+            DnsError::Transport("offline".into()),
+            Area::TlsRpt,
+            &["tls_rpt.missing"],
+        ),
+        (
+            "example.com",
+            RecordType::Caa,
+            DnsError::Malformed("x".into()),
+            Area::Caa,
+            &["caa.none"],
+        ),
+    ];
+    for (name, t, error, area, not) in cases {
+        let mut zone = Zone::correct().build();
+        zone.add_failure(name, t, error.clone());
+        let report = run(&zone);
+        sound(&report);
+        let a = report.area(area).expect("area");
+        assert_eq!(
+            a.status,
+            AreaStatus::CouldNotCheck(error.code().into()),
+            "{name} {t}: {:?}",
+            a.findings
+        );
+        let f = a
+            .findings
+            .iter()
+            .find(|f| f.code == COULD_NOT_CHECK)
+            .expect("could_not_check");
+        assert_eq!(
+            (f.get_arg("name"), f.get_arg("reason")),
+            (Some(name), Some(error.code()))
+        );
+        for code in not {
+            assert!(!codes(&report).contains(code), "{name} {t}: {code} claimed");
+        }
+        assert_eq!(zone.repeated_questions(), Vec::new());
+    }
+}
+
+/// A resolver where every question fails.
+struct AllFail;
+
+impl Resolver for AllFail {
+    async fn query(&self, _: &str, _: RecordType) -> Result<Answer, DnsError> {
+        Err(DnsError::ServFail)
+    }
+}
+
+#[test]
+fn a_dead_resolver_claims_nothing_missing() {
+    let report = block_on(audit(&AllFail, &request()));
+    let c = codes(&report);
+    for code in MISSING_CODES {
+        assert!(!c.contains(code), "{code} claimed with a dead resolver");
+    }
+    for area in [
+        Area::Mx,
+        Area::Spf,
+        Area::Dkim,
+        Area::Dmarc,
+        Area::MtaSts,
+        Area::TlsRpt,
+        Area::Caa,
+    ] {
+        assert_eq!(
+            status(&report, area),
+            AreaStatus::CouldNotCheck("dns.servfail".into()),
+            "{area:?}"
+        );
+    }
+}
+
+fn planned() -> Vec<Record> {
+    let n = |s: &str| Name::service(s).expect("name");
+    let txt = |s: &str| Rdata::Txt(Txt::from_value(s));
+    vec![
+        Record::new(
+            n("example.com"),
+            3600,
+            Rdata::Mx(Mx::new(10, n("mail.example.com"))),
+        ),
+        Record::new(n("mail.example.com"), 3600, Rdata::A(V4)),
+        Record::new(n("mail.example.com"), 3600, Rdata::Aaaa(V6)),
+        Record::new(n("example.com"), 3600, txt("v=spf1 mx -all")),
+        Record::new(
+            n("_dmarc.example.com"),
+            3600,
+            txt("v=DMARC1; p=reject; rua=mailto:dmarc@example.com"),
+        ),
+        Record::new(
+            n("s1._domainkey.example.com"),
+            3600,
+            txt(&format!("v=DKIM1; k=rsa; p={RSA2048}")),
+        ),
+    ]
+}
+
+fn plan_codes(report: &Report) -> Vec<(&'static str, String)> {
+    report
+        .area(Area::Plan)
+        .expect("plan area")
+        .findings
+        .iter()
+        .filter(|f| f.code != "plan.ok")
+        .map(|f| (f.code, f.subject.clone()))
+        .collect()
+}
+
+#[test]
+fn plan_found_as_planned() {
+    let zone = Zone::correct().build();
+    let report = block_on(verify_plan(&zone, &planned()));
+    sound(&report);
+    assert_eq!(plan_codes(&report), Vec::new());
+    let plan = report.area(Area::Plan).expect("plan");
+    assert_eq!(plan.findings.len(), 6);
+    assert_eq!(plan.status, AreaStatus::Ok);
+    assert_eq!(report.domain.as_str(), "example.com");
+    assert!(
+        report.area(Area::Dkim).is_some(),
+        "the planned domain is audited too"
+    );
+    assert!(
+        codes(&report).contains(&"dkim.found"),
+        "selector taken from the plan"
+    );
+    assert_eq!(zone.repeated_questions(), Vec::new());
+}
+
+#[test]
+fn plan_faults() {
+    // Missing (NXDOMAIN), different, and an extra MX.
+    let mut z = Zone::correct();
+    z.dmarc = None;
+    z.spf = vec!["v=spf1 a -all".into()];
+    z.mx.push((20, "backup.example.net."));
+    let report = block_on(verify_plan(&z.build(), &planned()));
+    let got = plan_codes(&report);
+    assert!(
+        got.contains(&("plan.missing", "_dmarc.example.com".into())),
+        "{got:?}"
+    );
+    assert!(got.contains(&("plan.different", "example.com".into())), "{got:?}");
+    assert!(got.contains(&("plan.extra", "example.com".into())), "{got:?}");
+    let plan = report.area(Area::Plan).expect("plan");
+    let missing = plan
+        .findings
+        .iter()
+        .find(|f| f.code == "plan.missing")
+        .expect("missing");
+    assert_eq!(missing.get_arg("answer"), Some("NXDOMAIN"));
+    let diff = plan
+        .findings
+        .iter()
+        .find(|f| f.code == "plan.different")
+        .expect("different");
+    assert_eq!(
+        (diff.get_arg("expected"), diff.get_arg("found")),
+        (Some("\"v=spf1 mx -all\""), Some("\"v=spf1 a -all\""))
+    );
+    assert_eq!(
+        diff.fix.as_deref(),
+        Some("example.com. 3600 IN TXT \"v=spf1 mx -all\"")
+    );
+
+    // Shadowed: a second SPF record, and a CNAME at a planned name.
+    let mut z = Zone::correct();
+    z.spf.push("v=spf1 ip4:198.51.100.1 -all".into());
+    let mut zone = z.build();
+    zone.add_cname("_dmarc.example.com", "dmarc.example.net");
+    zone.add_txt("dmarc.example.net", &["v=DMARC1; p=none"]);
+    let report = block_on(verify_plan(&zone, &planned()));
+    let got = plan_codes(&report);
+    assert!(got.contains(&("plan.shadowed", "example.com".into())), "{got:?}");
+    assert!(
+        got.contains(&("plan.shadowed", "_dmarc.example.com".into())),
+        "{got:?}"
+    );
+    let nodata = {
+        let mut z = Zone::correct().build();
+        z.add_failure("s1._domainkey.example.com", RecordType::Txt, DnsError::NoData);
+        block_on(verify_plan(&z, &planned()))
+    };
+    let f = nodata
+        .area(Area::Plan)
+        .and_then(|a| a.findings.iter().find(|f| f.code == "plan.missing"))
+        .expect("missing");
+    assert_eq!(f.get_arg("answer"), Some("NODATA"));
+}
+
+#[test]
+fn exports() {
+    let mut z = Zone::correct();
+    z.ptr_v4 = None;
+    let report = run(&z.build());
+    let json: serde_json::Value = serde_json::from_str(&report_json(&report)).expect("json");
+    assert_eq!(json["domain"], "example.com");
+    assert_eq!(json["questions_asked"], report.questions_asked);
+    let ptr = json["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .find(|a| a["area"] == "ptr")
+        .expect("ptr area");
+    assert_eq!(ptr["status"]["state"], "errors");
+    assert_eq!(ptr["answers"][0]["type"], "PTR");
+    assert_eq!(ptr["answers"][0]["error"]["code"], "dns.nxdomain");
+    assert!(ptr["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .any(|f| f["code"] == "ptr.missing" && f["severity"] == "error"));
+
+    let en = report_markdown(&report, Lang::En);
+    assert!(en.starts_with("# Mail DNS check: example.com\n"), "{en}");
+    assert!(en.contains("## Reverse DNS (PTR) — Errors"), "{en}");
+    assert!(
+        en.contains("192.0.2.25 has no reverse DNS (PTR, NXDOMAIN)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("25.2.0.192.in-addr.arpa. IN PTR mail.example.com."),
+        "{en}"
+    );
+    assert!(en.contains("; 25.2.0.192.in-addr.arpa. PTR: NXDOMAIN"), "{en}");
+    let zh = report_markdown(&report, Lang::ZhCn);
+    assert!(zh.contains("## 反向解析（PTR） — 有错误"), "{zh}");
+    assert!(!zh.contains('{'), "unfilled placeholder: {zh}");
+    let failed = block_on(audit(&AllFail, &request()));
+    let md = report_markdown(&failed, Lang::En);
+    assert!(
+        md.contains("Could not check (The DNS server failed to answer"),
+        "{md}"
+    );
+}
+
+#[test]
+fn dane_needs_dnssec() {
+    let tlsa = Rdata::parse(
+        RecordType::Tlsa,
+        "3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6",
+    )
+    .expect("tlsa");
+    let mut z = Zone::correct();
+    z.tls_rpt = None;
+    let mut zone = z.build();
+    zone.add("_25._tcp.mail.example.com", tlsa);
+    let r = run(&zone);
+    let c = codes(&r);
+    assert!(
+        c.contains(&"tlsa.present") && c.contains(&"tlsa.without_dnssec"),
+        "{c:?}"
+    );
+    let sev = |code: &str| r.findings().find(|f| f.code == code).map(|f| f.severity);
+    assert_eq!(sev("dnssec.unsigned"), Some(Severity::Warning));
+    assert_eq!(
+        sev("tls_rpt.missing"),
+        Some(Severity::Warning),
+        "TLS-RPT matters with DANE"
+    );
+    zone.set_authenticated(true);
+    let r = run(&zone);
+    let c = codes(&r);
+    assert!(
+        c.contains(&"dnssec.validated") && !c.contains(&"tlsa.without_dnssec"),
+        "{c:?}"
+    );
+    assert_eq!(status(&r, Area::Dnssec), AreaStatus::Ok);
+}
