@@ -1,7 +1,9 @@
 //! The root component: owns the reducer, keeps `<html lang>` and storage in
 //! step with the chosen language, and lays out the page.
 
-use super::components::{domain_field::DomainField, header::Header, tabs::Tabs};
+use super::check::CheckPage;
+use super::components::{header::Header, tabs::Tabs};
+use super::generate::GeneratePage;
 use super::state::{Action, AppState, View};
 use super::storage;
 use crate::i18n::{self, Lang};
@@ -48,26 +50,22 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |view: View| state.dispatch(Action::Show(view)))
     };
-    let on_domain = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::EditDomain(text)))
-    };
     let t = |code: &str| i18n::text(lang, code).to_string();
-    let intro = match state.view {
-        View::Generate => t("ui.generate.intro"),
-        View::Check => t("ui.check.intro"),
-    };
 
     html! {
         <>
             <Header {lang} {on_lang} />
             <main id="content" class="content">
                 <Tabs {lang} view={state.view} on_select={on_view} />
-                <section class="panel" id={format!("panel-{}", if state.view == View::Generate { "generate" } else { "check" })}
-                    role="tabpanel">
-                    <p class="intro">{ intro }</p>
-                    <DomainField {lang} value={state.domain_input.clone()} parsed={state.domain.clone()}
-                        on_input={on_domain} />
+                // Both halves stay mounted so that switching tabs keeps what
+                // the user typed; the hidden one is `hidden`.
+                <section class="panel" id="panel-generate" role="tabpanel" aria-labelledby="tab-generate"
+                    hidden={state.view != View::Generate}>
+                    <GeneratePage {lang} />
+                </section>
+                <section class="panel" id="panel-check" role="tabpanel" aria-labelledby="tab-check"
+                    hidden={state.view != View::Check}>
+                    <CheckPage {lang} />
                 </section>
                 <p class="privacy">{ t("ui.privacy") }</p>
             </main>

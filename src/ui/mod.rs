@@ -2,7 +2,10 @@
 //! sends actions. Parsing and rules live in the core.
 
 mod app;
+pub mod browser;
+mod check;
 mod components;
+mod generate;
 pub mod panic;
 pub mod state;
 pub mod storage;

@@ -1,8 +1,7 @@
-//! All page state in one place: the state, the actions that change it, and
-//! the reducer. No DOM code here.
+//! The page-wide state: language and which half is shown. Each half keeps
+//! its own reducer (`generate::state`, `check::state`). No DOM code here.
 
 use crate::i18n::Lang;
-use crate::model::{Name, NameError};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -17,9 +16,6 @@ pub enum View {
 pub struct AppState {
     pub lang: Lang,
     pub view: View,
-    pub domain_input: String,
-    /// The parsed domain, or why it is not one; `None` while the field is empty.
-    pub domain: Option<Result<Name, NameError>>,
 }
 
 impl AppState {
@@ -27,8 +23,6 @@ impl AppState {
         AppState {
             lang,
             view: View::Generate,
-            domain_input: String::new(),
-            domain: None,
         }
     }
 }
@@ -36,7 +30,6 @@ impl AppState {
 pub enum Action {
     SetLang(Lang),
     Show(View),
-    EditDomain(String),
 }
 
 impl Reducible for AppState {
@@ -47,14 +40,6 @@ impl Reducible for AppState {
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::Show(view) => next.view = view,
-            Action::EditDomain(text) => {
-                next.domain = if text.trim().is_empty() {
-                    None
-                } else {
-                    Some(Name::host(&text))
-                };
-                next.domain_input = text;
-            }
         }
         Rc::new(next)
     }

@@ -7,6 +7,25 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Reads a stored value.
+pub fn get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a value; false when the browser refused (quota, private mode).
+pub fn set(key: &str, value: &str) -> bool {
+    local_storage()
+        .map(|s| s.set_item(key, value).is_ok())
+        .unwrap_or(false)
+}
+
+/// Removes a stored value.
+pub fn remove(key: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
 pub fn load_lang() -> Option<String> {
     local_storage()?.get_item(LANG_KEY).ok().flatten()
 }

@@ -47,5 +47,8 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "请重新加载页面。如果问题再次出现，请附上以下详细信息报告给我们。",
     },
     Message { code: "ui.panic.reload", en: "Reload", zh: "重新加载" },
+    Message { code: "ui.copy", en: "Copy", zh: "复制" },
+    Message { code: "ui.copied", en: "Copied", zh: "已复制" },
+    Message { code: "ui.copy_failed", en: "Copy failed: select and copy by hand", zh: "复制失败：请手动选择并复制" },
     Message { code: "ui.footer", en: "Open source, static, no tracking.", zh: "开源、纯静态页面、无跟踪。" },
 ];

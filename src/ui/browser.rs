@@ -1,0 +1,102 @@
+//! Small wrappers over browser APIs the components use: clipboard, file
+//! downloads, the URL fragment, timers. Each tolerates a browser that
+//! refuses (no clipboard permission, storage disabled) and reports it as a
+//! `Result`, never a panic.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn window() -> Result<web_sys::Window, String> {
+    web_sys::window().ok_or_else(|| "no window".to_string())
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = window()?.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"))
+}
+
+/// Offers `content` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let document = window()?.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "not an anchor".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The URL fragment without the leading `#` (empty when there is none).
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Replaces the URL fragment without adding a history entry.
+pub fn set_fragment(fragment: &str) {
+    if let Ok(w) = window() {
+        if let Ok(history) = w.history() {
+            let url = if fragment.is_empty() {
+                w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default()
+            } else {
+                format!("#{fragment}")
+            };
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// The full page URL with `fragment` as its fragment, for share links.
+pub fn url_with_fragment(fragment: &str) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return format!("#{fragment}");
+    };
+    let base = format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    format!("{base}#{fragment}")
+}
+
+/// Resolves after `ms` milliseconds (setTimeout); never fails.
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Today's (year, month) from the browser clock, for a dated DKIM selector.
+pub fn year_month() -> (u16, u8) {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
+    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
+    (year, month)
+}
+
+/// `performance.now()` in milliseconds, for timings the page reports.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
