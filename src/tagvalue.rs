@@ -231,6 +231,22 @@ pub fn is_extension_value(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn versioned_head() {
+        let v = parse_versioned("v=STSv1; id=1", "STSv1").expect("valid");
+        assert!(v.exact_prefix);
+        assert_eq!(v.list.tags.len(), 2);
+        assert!(!parse_versioned(" v=STSv1; id=1", "STSv1").expect("valid").exact_prefix);
+        assert!(!parse_versioned("V=DMARC1; p=none", "DMARC1").expect("valid").exact_prefix);
+        assert_eq!(parse_versioned("v=spf1 -all", "DMARC1"), Err(HeadError::SpfRecord));
+        assert!(matches!(
+            parse_versioned("p=none; v=DMARC1", "DMARC1"),
+            Err(HeadError::BadVersion { ref found, .. }) if found == "p=none"
+        ));
+        assert!(matches!(parse_versioned("v=DMARC2", "DMARC1"), Err(HeadError::BadVersion { .. })));
+        assert_eq!(parse_versioned("  ", "DMARC1"), Err(HeadError::Syntax(TagListError::Empty)));
+    }
     use proptest::prelude::*;
 
     fn pairs(text: &str) -> Vec<(&str, &str)> {
@@ -344,5 +360,50 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+/// Why a versioned record (`v=<version>; ...`) is not one at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeadError {
+    /// The text is an SPF record published at the wrong name.
+    SpfRecord,
+    /// The tag list does not parse.
+    Syntax(TagListError),
+    /// The first tag is not `v=<version>`.
+    BadVersion { found: String, span: Span },
+}
+
+/// A parsed versioned tag list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Versioned<'a> {
+    pub list: TagList<'a>,
+    /// False when the version tag is right but the text does not start with
+    /// it exactly (leading space, `v = X`): some receivers then discard it.
+    pub exact_prefix: bool,
+}
+
+/// Parses a record whose first tag must be `v=<version>`: DMARC (RFC 9989
+/// §4.7), MTA-STS (RFC 8461 §3.1), TLS-RPT (RFC 8460 §3). The tag name
+/// compares case-insensitively (`v`), the version value case-sensitively.
+/// A `v=spf1` text gets its own error, the commonest mix-up.
+pub fn parse_versioned<'a>(text: &'a str, version: &str) -> Result<Versioned<'a>, HeadError> {
+    let trimmed = text.trim_start_matches(is_space);
+    if trimmed.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("v=spf1")) {
+        return Err(HeadError::SpfRecord);
+    }
+    let list = parse(text).map_err(HeadError::Syntax)?;
+    match list.tags.first() {
+        Some(t) if t.name.eq_ignore_ascii_case("v") && t.value == version => {
+            let exact_prefix = text
+                .strip_prefix("v=")
+                .is_some_and(|rest| rest.starts_with(version));
+            Ok(Versioned { list, exact_prefix })
+        }
+        Some(t) => Err(HeadError::BadVersion {
+            found: format!("{}={}", t.name, t.value),
+            span: t.span,
+        }),
+        None => Err(HeadError::Syntax(TagListError::Empty)),
     }
 }

@@ -7,7 +7,7 @@
 
 use super::uri::{self, UriError};
 use crate::finding::{Finding, Span};
-use crate::tagvalue::{self, TagListError};
+use crate::tagvalue::{self, HeadError, TagListError};
 use std::fmt;
 
 pub(crate) const RFC_TAGS: &str = "RFC 9989 §4.7";
@@ -312,24 +312,15 @@ fn parse_uri_list(tag: &str, value: &str, span: Span) -> Result<Vec<ReportUri>, 
 /// Parses a record: `Err` when receivers would ignore it entirely, otherwise
 /// the record with every per-tag error collected.
 pub fn parse_detailed(text: &str) -> Result<DmarcParse, DmarcError> {
-    let trimmed = text.trim_start_matches(tagvalue::is_space);
-    if trimmed.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("v=spf1")) {
-        return Err(DmarcError::SpfRecord);
-    }
-    let list = tagvalue::parse(text).map_err(DmarcError::Syntax)?;
     // RFC 9989 §4.7 v: "This tag MUST be the first tag in the list. The tag value
     // is case sensitive ... If the tag is not the first in the list, or the tag is
     // absent, or the value is not "DMARC1", then the entire record MUST be ignored."
-    match list.tags.first() {
-        Some(t) if t.name.eq_ignore_ascii_case("v") && t.value == "DMARC1" => {}
-        Some(t) => {
-            return Err(DmarcError::BadVersion {
-                found: format!("{}={}", t.name, t.value),
-                span: t.span,
-            })
-        }
-        None => return Err(DmarcError::Syntax(TagListError::Empty)),
-    }
+    let list = match tagvalue::parse_versioned(text, "DMARC1") {
+        Ok(v) => v.list,
+        Err(HeadError::SpfRecord) => return Err(DmarcError::SpfRecord),
+        Err(HeadError::Syntax(e)) => return Err(DmarcError::Syntax(e)),
+        Err(HeadError::BadVersion { found, span }) => return Err(DmarcError::BadVersion { found, span }),
+    };
     let mut out = DmarcParse::default();
     if let Some(v) = list.tags.first() {
         out.spans.push(("v".to_string(), v.span));

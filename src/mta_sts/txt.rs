@@ -11,7 +11,7 @@
 //! ```
 
 use crate::finding::{Finding, Span};
-use crate::tagvalue::{self, TagListError};
+use crate::tagvalue::{self, HeadError, TagListError};
 use std::fmt;
 
 const RFC: &str = "RFC 8461 §3.1";
@@ -93,38 +93,23 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// Parses into the record (when an id was found) and every error.
 pub fn parse_detailed(text: &str) -> (Option<MtaStsRecord>, Vec<MtaStsError>) {
-    if text
-        .trim_start()
-        .get(..6)
-        .is_some_and(|s| s.eq_ignore_ascii_case("v=spf1"))
-    {
-        return (None, vec![MtaStsError::SpfRecord]);
-    }
-    let list = match tagvalue::parse(text) {
-        Ok(l) => l,
-        Err(e) => return (None, vec![MtaStsError::Syntax(e)]),
-    };
     let mut errors = Vec::new();
-    match list.tags.first() {
-        Some(t) if t.name == "v" && t.value == "STSv1" => {
-            // §3.1: `sts-version = %s"v=STSv1"` with no space, and "records that
-            // do not begin with "v=STSv1;" are discarded". `v=STSv1 ;` is left
-            // alone: the ABNF's `*WSP ";"` allows it.
-            if !text.starts_with("v=STSv1") {
+    let list = match tagvalue::parse_versioned(text, "STSv1") {
+        // §3.1: `sts-version = %s"v=STSv1"` with no space, and "records that
+        // do not begin with "v=STSv1;" are discarded". `v=STSv1 ;` is left
+        // alone: the ABNF's `*WSP ";"` allows it.
+        Ok(v) => {
+            if !v.exact_prefix {
                 errors.push(MtaStsError::VersionPrefix);
             }
+            v.list
         }
-        Some(t) => {
-            return (
-                None,
-                vec![MtaStsError::BadVersion {
-                    found: format!("{}={}", t.name, t.value),
-                    span: t.span,
-                }],
-            )
+        Err(HeadError::SpfRecord) => return (None, vec![MtaStsError::SpfRecord]),
+        Err(HeadError::Syntax(e)) => return (None, vec![MtaStsError::Syntax(e)]),
+        Err(HeadError::BadVersion { found, span }) => {
+            return (None, vec![MtaStsError::BadVersion { found, span }])
         }
-        None => return (None, vec![MtaStsError::Syntax(TagListError::Empty)]),
-    }
+    };
     for dup in list.duplicates(|a, b| a == b) {
         errors.push(MtaStsError::DuplicateTag {
             name: dup.name.to_string(),

@@ -20,7 +20,7 @@
 
 use crate::dmarc::uri::{self, UriError};
 use crate::finding::{Finding, Span};
-use crate::tagvalue::{self, TagListError};
+use crate::tagvalue::{self, HeadError, TagListError};
 use std::fmt;
 
 const RFC: &str = "RFC 8460 §3";
@@ -129,35 +129,21 @@ fn check_uri(u: &str, span: Span) -> Result<(), TlsRptError> {
 
 /// Parses into the record (when some valid `rua` was found) and every error.
 pub fn parse_detailed(text: &str) -> (Option<TlsRptRecord>, Vec<TlsRptError>) {
-    if text
-        .trim_start()
-        .get(..6)
-        .is_some_and(|s| s.eq_ignore_ascii_case("v=spf1"))
-    {
-        return (None, vec![TlsRptError::SpfRecord]);
-    }
-    let list = match tagvalue::parse(text) {
-        Ok(l) => l,
-        Err(e) => return (None, vec![TlsRptError::Syntax(e)]),
-    };
     let mut errors = Vec::new();
-    match list.tags.first() {
-        Some(t) if t.name == "v" && t.value == "TLSRPTv1" => {
-            if !text.starts_with("v=TLSRPTv1") {
+    let list = match tagvalue::parse_versioned(text, "TLSRPTv1") {
+        // §3: the record starts with exactly `v=TLSRPTv1`.
+        Ok(v) => {
+            if !v.exact_prefix {
                 errors.push(TlsRptError::VersionPrefix);
             }
+            v.list
         }
-        Some(t) => {
-            return (
-                None,
-                vec![TlsRptError::BadVersion {
-                    found: format!("{}={}", t.name, t.value),
-                    span: t.span,
-                }],
-            )
+        Err(HeadError::SpfRecord) => return (None, vec![TlsRptError::SpfRecord]),
+        Err(HeadError::Syntax(e)) => return (None, vec![TlsRptError::Syntax(e)]),
+        Err(HeadError::BadVersion { found, span }) => {
+            return (None, vec![TlsRptError::BadVersion { found, span }])
         }
-        None => return (None, vec![TlsRptError::Syntax(TagListError::Empty)]),
-    }
+    };
     let mut rua = Vec::new();
     let mut rua_seen = false;
     let mut extensions: Vec<(String, String)> = Vec::new();
