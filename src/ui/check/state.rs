@@ -327,10 +327,20 @@ fn plan_records(saved: Option<String>, notices: &mut Vec<Finding>) -> Option<Vec
         notices.push(Finding::warning("ui.check.no_plan", "", ""));
         return None;
     };
-    let plan: Option<MailPlan> = serde_json::from_str(&text).ok();
-    let Some(valid) = plan.and_then(|p| crate::plan::validate(&p).ok()) else {
+    let Ok(plan) = serde_json::from_str::<MailPlan>(&text) else {
         notices.push(Finding::error("ui.check.plan_invalid", "", ""));
         return None;
+    };
+    let valid = match crate::plan::validate(&plan) {
+        Ok(v) => v,
+        Err(errors) => {
+            notices.push(Finding::error("ui.check.plan_invalid", "", ""));
+            let errors = errors
+                .iter()
+                .filter(|(_, f)| f.severity == crate::finding::Severity::Error);
+            notices.extend(errors.map(|(_, f)| f.clone()));
+            return None;
+        }
     };
     let set = crate::generate::generate(&valid);
     Some(set.records.into_iter().map(|p| p.record).collect())
