@@ -63,7 +63,7 @@ pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
         <fieldset class="endpoint">
             <legend>{ i18n::text(lang, props.label) }</legend>
             <div class="field">
-                <label for={format!("{id}-kind")}>{ i18n::text(lang, props.label) }</label>
+                <label for={format!("{id}-kind")}>{ i18n::text(lang, "ui.check.endpoint.choice") }</label>
                 <select id={format!("{id}-kind")} onchange={on_kind}>
                     { opt("google", "ui.check.endpoint.google", kind == EndpointKind::Google) }
                     { opt("cloudflare", "ui.check.endpoint.cloudflare", kind == EndpointKind::Cloudflare) }
