@@ -208,7 +208,10 @@ test('a 429 with Retry-After is waited out and retried once', async () => {
   const { context, page } = await openCheck();
   await doh.reset();
   await doh.setFaults([{ kind: 'http429', name: 'good-mail.net', type: 'MX', times: 1, retry_after: 1 }]);
+  // Progress is shown while the 429 is waited out.
+  const progress = page.waitForSelector('.check-progress[role="status"]', { timeout: 5_000 });
   const r = await audit(page, 'good-mail.net');
+  assert.ok(await progress, 'progress shown while questions are in flight');
   assert.equal(r.areas.mx.status, 'ok');
   assert.deepEqual(r.errors, []);
   const stats = await doh.stats();
@@ -288,6 +291,33 @@ test('a share link with a custom resolver asks first: zero questions before conf
   const r = await report(page);
   assert.deepEqual(r.errors, []);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('declining a share link\'s custom resolver asks nothing', async () => {
+  await doh.reset();
+  const ep = encodeURIComponent(`${doh.url}/resolve`);
+  const { context, page } = await openCheck({ fragment: `check=good-mail.net&ep=${ep}` });
+  await page.click('[data-action="confirm-no"]');
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('[data-confirm]').count(), 0);
+  assert.equal(await page.getAttribute('.check', 'data-run'), 'idle');
+  assert.equal((await doh.stats()).total, 0);
+  await context.close();
+});
+
+test('dark mode report with a failed area stays accessible', async () => {
+  await doh.reset();
+  await doh.setFaults([{ kind: 'servfail', name: '_dmarc.spf-double.net', type: 'TXT' }]);
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 900 }, colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.click('#tab-check');
+  const r = await audit(page, 'spf-double.net');
+  assert.equal(r.areas.dmarc.status, 'could_not_check');
+  await screenshot(page, 'check-report-zh-CN-360-dark');
+  await assertAccessible(page, 'dark report');
+  await doh.reset();
   await context.close();
 });
 
