@@ -76,15 +76,15 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
         },
         Run::Done { outcomes, diff } => html! {
             <>
+                if let Some(rows) = diff {
+                    <compare::CompareTable {lang} rows={rows.clone()} />
+                }
                 <div class={classes!("check-reports", (outcomes.len() > 1).then_some("side-by-side"))}>
                     { for outcomes.iter().map(|o| html! {
                         <report::ReportView {lang} outcome={o.clone()}
                             on_rerun={request.reform(move |_: ()| last_mode)} />
                     }) }
                 </div>
-                if let Some(rows) = diff {
-                    <compare::CompareTable {lang} rows={rows.clone()} />
-                }
             </>
         },
     };
