@@ -13,6 +13,9 @@
 
 pub mod doh_json;
 pub mod doh_resolver;
+pub mod endpoint;
+#[cfg(target_arch = "wasm32")]
+pub mod http_gloo;
 pub mod limit;
 pub mod memory;
 

@@ -20,7 +20,14 @@ fn initial_lang() -> Lang {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::new(initial_lang()));
+    let state = use_reducer(|| {
+        let mut s = AppState::new(initial_lang());
+        // A checker share link (`#check=...`) opens the Check half.
+        if super::browser::fragment().starts_with("check=") {
+            s.view = View::Check;
+        }
+        s
+    });
     let lang = state.lang;
 
     use_effect_with(lang, |lang| {

@@ -1,6 +1,28 @@
 //! The Check half of the page: ask DoH resolvers and show the report.
+//!
+//! The reducer ([`state`]) holds the form and the runs; this component starts
+//! a run when the reducer asks for one (`start_request`), drives the engine
+//! over the browser transport, and feeds progress and results back.
 
+mod area;
+mod compare;
+mod confirm;
+mod endpoint_picker;
+mod finding_item;
+mod form;
+mod progress;
+mod report;
+pub mod state;
+
+use crate::check::{audit, verify_plan};
+use crate::dns::doh_resolver::DohJsonResolver;
+use crate::dns::endpoint::{parse_check_link, Endpoint};
+use crate::dns::http_gloo::{GlooHttp, Progress};
 use crate::i18n::{self, Lang};
+use crate::ui::{browser, storage};
+use state::{Action, CheckState, Job, JobKind, Mode, Outcome, Run, PLAN_KEY};
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,5 +32,143 @@ pub struct CheckPageProps {
 
 #[component]
 pub fn CheckPage(props: &CheckPageProps) -> Html {
-    html! { <p class="intro">{ i18n::text(props.lang, "ui.check.intro") }</p> }
+    let lang = props.lang;
+    let state = use_reducer(CheckState::default);
+
+    // A share link `#check=...` pre-fills the form (and starts, or asks first).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(link) = parse_check_link(&browser::fragment()) {
+                dispatcher.dispatch(Action::FromLink(link));
+            }
+        });
+    }
+
+    // Start a run whenever the reducer asks for one.
+    {
+        let state = state.clone();
+        use_effect_with(state.start_request, move |n| {
+            if *n > 0 {
+                start(&state);
+            }
+        });
+    }
+
+    let request = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |mode: Mode| dispatcher.dispatch(Action::Request(mode)))
+    };
+    let on_confirm = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |yes: bool| dispatcher.dispatch(Action::Confirm(yes)))
+    };
+
+    // "Run again" repeats the last mode.
+    let last_mode = state.start_mode;
+    let body = match &state.run {
+        Run::Idle => html! {},
+        Run::AwaitingConfirm => html! {
+            <confirm::ConfirmEndpoint {lang} url={state.endpoint.url.clone()} on_answer={on_confirm} />
+        },
+        Run::Running { asked, answered } => html! {
+            <progress::RunProgress {lang} asked={*asked} answered={*answered} />
+        },
+        Run::Done { outcomes, diff } => html! {
+            <>
+                if let Some(rows) = diff {
+                    <compare::CompareTable {lang} rows={rows.clone()} />
+                }
+                <div class={classes!("check-reports", (outcomes.len() > 1).then_some("side-by-side"))}>
+                    { for outcomes.iter().map(|o| html! {
+                        <report::ReportView {lang} outcome={o.clone()}
+                            on_rerun={request.reform(move |_: ()| last_mode)} />
+                    }) }
+                </div>
+            </>
+        },
+    };
+
+    html! {
+        <div class="check" data-run={run_word(&state.run)}>
+            <p class="intro">{ i18n::text(lang, "ui.check.intro") }</p>
+            <form::CheckForm {lang} state={state.clone()} on_request={request.clone()} />
+            if !state.notices.is_empty() {
+                <div class="check-notices" role="alert">
+                    { for state.notices.iter().map(|n| html! {
+                        <p class="help error" data-notice-code={n.code}>{ i18n::explain(lang, n) }</p>
+                    }) }
+                </div>
+            }
+            <div class="check-results" aria-live="polite">{ body }</div>
+        </div>
+    }
+}
+
+fn run_word(run: &Run) -> &'static str {
+    match run {
+        Run::Idle => "idle",
+        Run::AwaitingConfirm => "confirm",
+        Run::Running { .. } => "running",
+        Run::Done { .. } => "done",
+    }
+}
+
+/// Prepares the job from the form and runs it in the background.
+fn start(state: &UseReducerHandle<CheckState>) {
+    let dispatcher = state.dispatcher();
+    let mode = state.start_mode;
+    let saved = if mode == Mode::Plan {
+        storage::get(PLAN_KEY)
+    } else {
+        None
+    };
+    let job = match state.prepare(mode, saved) {
+        Ok(job) => job,
+        Err(notices) => {
+            dispatcher.dispatch(Action::Refused(notices));
+            return;
+        }
+    };
+    let id = state.run_id.wrapping_add(1);
+    dispatcher.dispatch(Action::Started(id));
+    let progress = Rc::new(Progress::default());
+    let done = Rc::new(Cell::new(false));
+    {
+        let (progress, done, dispatcher) = (progress.clone(), done.clone(), dispatcher.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            while !done.get() {
+                browser::sleep_ms(100).await;
+                dispatcher.dispatch(Action::Progress {
+                    id,
+                    asked: progress.started(),
+                    answered: progress.finished(),
+                });
+            }
+        });
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let t0 = browser::now_ms();
+        let runs = job
+            .endpoints
+            .iter()
+            .map(|e| run_one(&job, e.clone(), progress.clone(), t0));
+        let outcomes = futures::future::join_all(runs).await;
+        done.set(true);
+        dispatcher.dispatch(Action::Finished { id, outcomes });
+    });
+}
+
+async fn run_one(job: &Job, endpoint: Endpoint, progress: Rc<Progress>, t0: f64) -> Outcome {
+    let http = GlooHttp::new(endpoint.flavor, progress);
+    let resolver = DohJsonResolver::new(http, endpoint.url.clone(), endpoint.flavor);
+    let report = match &job.kind {
+        JobKind::Audit(request) => audit(&resolver, request).await,
+        JobKind::Plan(records) => verify_plan(&resolver, records).await,
+    };
+    Outcome {
+        report,
+        wall_ms: browser::now_ms() - t0,
+        endpoint: endpoint.url,
+    }
 }

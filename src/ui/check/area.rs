@@ -1,0 +1,65 @@
+//! One area of a report: status word and colour, findings, raw answers.
+
+use super::finding_item::FindingItem;
+use crate::check::{AreaReport, AreaStatus};
+use crate::i18n::{self, Lang};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AreaViewProps {
+    pub lang: Lang,
+    pub area: Rc<AreaReport>,
+}
+
+/// `mx`, `mta_sts`…: the area's code without its catalogue prefix.
+pub fn area_word(a: &AreaReport) -> &'static str {
+    a.area.title_code().trim_start_matches("check.area.")
+}
+
+fn status_word(s: &AreaStatus) -> &'static str {
+    s.code().trim_start_matches("check.status.")
+}
+
+#[component]
+pub fn AreaView(props: &AreaViewProps) -> Html {
+    let lang = props.lang;
+    let a = &props.area;
+    let word = area_word(a);
+    let status = status_word(&a.status);
+    let reason = match &a.status {
+        AreaStatus::CouldNotCheck(code) => {
+            let r = i18n::fill(
+                i18n::text(lang, "ui.check.reason"),
+                &[("reason", i18n::text(lang, code).to_string())],
+            );
+            html! { <span class="check-reason" data-reason={code.clone()}>{ r }</span> }
+        }
+        _ => html! {},
+    };
+    let lines: Vec<String> = a.answers.iter().flat_map(|x| x.lines()).collect();
+    html! {
+        <section class={classes!("check-area", format!("status-{status}"))} data-area={word} data-status={status}>
+            <h3>
+                <span>{ i18n::text(lang, a.area.title_code()) }</span>
+                <span class="check-status">{ i18n::text(lang, a.status.code()) }</span>
+            </h3>
+            { reason }
+            if a.findings.is_empty() {
+                <p class="muted">{ i18n::text(lang, "ui.check.no_findings") }</p>
+            } else {
+                <ul class="findings">
+                    { for a.findings.iter().map(|f| html! {
+                        <FindingItem {lang} area={word} finding={f.clone()} />
+                    }) }
+                </ul>
+            }
+            if !lines.is_empty() {
+                <details class="raw-answers">
+                    <summary>{ format!("{} ({})", i18n::text(lang, "check.report.answers"), a.answers.len()) }</summary>
+                    <pre data-raw-answers={word}>{ lines.join("\n") }</pre>
+                </details>
+            }
+        </section>
+    }
+}

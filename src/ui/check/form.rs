@@ -1,0 +1,105 @@
+//! The check form: domain, DKIM selectors, server addresses, resolver(s),
+//! pasted MTA-STS policy, and the run buttons.
+
+use super::endpoint_picker::EndpointPicker;
+use super::state::{Action, CheckState, Mode};
+use crate::check::mta_sts_curl_command;
+use crate::i18n::{self, Lang};
+use crate::ui::components::copy_button::CopyButton;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CheckFormProps {
+    pub lang: Lang,
+    pub state: UseReducerHandle<CheckState>,
+    pub on_request: Callback<Mode>,
+}
+
+fn text_input(
+    lang: Lang,
+    id: &'static str,
+    label: &'static str,
+    help: &'static str,
+    value: &str,
+    on: Callback<String>,
+) -> Html {
+    let oninput =
+        Callback::from(move |e: InputEvent| on.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let help_id = format!("{id}-help");
+    html! {
+        <div class="field">
+            <label for={id}>{ i18n::text(lang, label) }</label>
+            <input {id} type="text" autocomplete="off" spellcheck="false" aria-describedby={help_id.clone()}
+                value={value.to_string()} {oninput} />
+            <p id={help_id} class="help">{ i18n::text(lang, help) }</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn CheckForm(props: &CheckFormProps) -> Html {
+    let lang = props.lang;
+    let s = &props.state;
+    let send = |make: fn(String) -> Action| {
+        let d = s.dispatcher();
+        Callback::from(move |v: String| d.dispatch(make(v)))
+    };
+    let on_policy = {
+        let d = s.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            d.dispatch(Action::Policy(
+                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            ))
+        })
+    };
+    let on_ep = {
+        let d = s.dispatcher();
+        Callback::from(move |f| d.dispatch(Action::Endpoint(f)))
+    };
+    let on_ep2 = {
+        let d = s.dispatcher();
+        Callback::from(move |f| d.dispatch(Action::Endpoint2(f)))
+    };
+    let curl = s.domain_name().map(|d| mta_sts_curl_command(&d));
+    let button = |mode: Mode, code: &'static str, primary: bool| {
+        let cb = props.on_request.clone();
+        html! {
+            <button type="button" class={classes!("button", primary.then_some("primary"))}
+                data-action={code.trim_start_matches("ui.check.")} disabled={s.is_running()}
+                onclick={Callback::from(move |_| cb.emit(mode))}>
+                { i18n::text(lang, code) }
+            </button>
+        }
+    };
+    html! {
+        <form class="check-form" aria-label={i18n::text(lang, "ui.check.form").to_string()}
+            onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            { text_input(lang, "check-domain", "ui.check.domain", "ui.check.domain.help", &s.domain, send(Action::Domain)) }
+            { text_input(lang, "check-selectors", "ui.check.selectors", "ui.check.selectors.help", &s.selectors, send(Action::Selectors)) }
+            { text_input(lang, "check-ips", "ui.check.ips", "ui.check.ips.help", &s.ips, send(Action::Ips)) }
+            <EndpointPicker {lang} id="ep" label="ui.check.endpoint" form={s.endpoint.clone()} on_change={on_ep} />
+            <div class="field wide">
+                <label for="check-policy">{ i18n::text(lang, "ui.check.policy") }</label>
+                <p id="check-policy-help" class="help">{ i18n::text(lang, "ui.check.policy.help") }</p>
+                if let Some(cmd) = curl {
+                    <div class="command">
+                        <code data-curl="">{ cmd.clone() }</code>
+                        <CopyButton {lang} text={cmd} />
+                    </div>
+                }
+                <textarea id="check-policy" rows="4" spellcheck="false" aria-describedby="check-policy-help"
+                    value={s.policy.clone()} oninput={on_policy} />
+            </div>
+            <div class="check-actions">
+                { button(Mode::Audit, "ui.check.audit", true) }
+                { button(Mode::Plan, "ui.check.verify", false) }
+            </div>
+            <details class="check-compare">
+                <summary>{ i18n::text(lang, "ui.check.compare") }</summary>
+                <EndpointPicker {lang} id="ep2" label="ui.check.endpoint2" form={s.endpoint2.clone()} on_change={on_ep2} />
+                { button(Mode::Compare, "ui.check.compare", false) }
+            </details>
+        </form>
+    }
+}

@@ -1,0 +1,26 @@
+//! Questions asked and answered while a run is in flight.
+
+use crate::i18n::{self, Lang};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RunProgressProps {
+    pub lang: Lang,
+    pub asked: usize,
+    pub answered: usize,
+}
+
+#[component]
+pub fn RunProgress(props: &RunProgressProps) -> Html {
+    let text = i18n::fill(
+        i18n::text(props.lang, "ui.check.progress"),
+        &[
+            ("asked", props.asked.to_string()),
+            ("answered", props.answered.to_string()),
+        ],
+    );
+    html! {
+        <p class="check-progress" role="status" data-asked={props.asked.to_string()}
+            data-answered={props.answered.to_string()}>{ text }</p>
+    }
+}

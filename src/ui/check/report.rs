@@ -1,0 +1,75 @@
+//! One report: summary line, exports, rerun, and the areas.
+
+use super::area::AreaView;
+use super::state::Outcome;
+use crate::check::{report_json, report_markdown};
+use crate::i18n::{self, Lang};
+use crate::ui::browser;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReportViewProps {
+    pub lang: Lang,
+    pub outcome: Rc<Outcome>,
+    pub on_rerun: Callback<()>,
+}
+
+#[component]
+pub fn ReportView(props: &ReportViewProps) -> Html {
+    let lang = props.lang;
+    let o = &props.outcome;
+    let r = &o.report;
+    let title = i18n::fill(
+        i18n::text(lang, "check.report.title"),
+        &[("domain", r.domain.as_str().to_string())],
+    );
+    let summary = i18n::fill(
+        i18n::text(lang, "ui.check.summary"),
+        &[
+            ("questions", r.questions_asked.to_string()),
+            ("chain", r.longest_chain.to_string()),
+            ("ms", format!("{:.0}", o.wall_ms)),
+            ("endpoint", o.endpoint.clone()),
+        ],
+    );
+    let file = r.domain.as_str().to_string();
+    let export_json = {
+        let (o, file) = (o.clone(), file.clone());
+        Callback::from(move |_| {
+            let _ = browser::download(
+                &format!("maildns-{file}.json"),
+                "application/json",
+                &report_json(&o.report),
+            );
+        })
+    };
+    let export_md = {
+        let o = o.clone();
+        Callback::from(move |_| {
+            let md = report_markdown(&o.report, lang);
+            let _ = browser::download(&format!("maildns-{file}.md"), "text/markdown", &md);
+        })
+    };
+    let rerun = props.on_rerun.reform(|_| ());
+    html! {
+        <article class="check-report" data-report={r.domain.as_str().to_string()} data-endpoint={o.endpoint.clone()}
+            data-questions={r.questions_asked.to_string()} data-chain={r.longest_chain.to_string()}
+            data-wall-ms={format!("{:.0}", o.wall_ms)}>
+            <h2>{ title }</h2>
+            <p class="check-summary" role="status">{ summary }</p>
+            <div class="check-actions">
+                <button type="button" class="button" data-action="rerun" onclick={rerun}>
+                    { i18n::text(lang, "ui.check.rerun") }
+                </button>
+                <button type="button" class="button" data-action="export-json" onclick={export_json}>
+                    { i18n::text(lang, "ui.check.export.json") }
+                </button>
+                <button type="button" class="button" data-action="export-markdown" onclick={export_md}>
+                    { i18n::text(lang, "ui.check.export.markdown") }
+                </button>
+            </div>
+            { for r.areas.iter().map(|a| html! { <AreaView {lang} area={Rc::new(a.clone())} /> }) }
+        </article>
+    }
+}

@@ -1,0 +1,385 @@
+//! The Check half's state: the form, the run in progress and its reports.
+//! The reducer also turns the form into a [`Job`] (parsed request and checked
+//! endpoints) and computes the differences between two resolvers. No DOM code.
+
+use crate::check::{AuditRequest, RawAnswer, Report};
+use crate::dns::endpoint::{CheckLink, Endpoint, EndpointChoice};
+use crate::dns::{JsonFlavor, RecordType};
+use crate::finding::Finding;
+use crate::model::{Name, Record};
+use crate::plan::MailPlan;
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The localStorage key the Generate half saves its plan under.
+pub const PLAN_KEY: &str = "maildns.plan.v1";
+
+/// Which kind of resolver the select shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EndpointKind {
+    Google,
+    Cloudflare,
+    Custom,
+}
+
+/// One resolver picker's values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointForm {
+    pub kind: EndpointKind,
+    pub url: String,
+    pub flavor: JsonFlavor,
+}
+
+impl EndpointForm {
+    pub fn preset(kind: EndpointKind) -> Self {
+        EndpointForm {
+            kind,
+            url: String::new(),
+            flavor: JsonFlavor::Google,
+        }
+    }
+
+    pub fn choice(&self) -> EndpointChoice {
+        match self.kind {
+            EndpointKind::Google => EndpointChoice::Google,
+            EndpointKind::Cloudflare => EndpointChoice::Cloudflare,
+            EndpointKind::Custom => EndpointChoice::Custom {
+                url: self.url.clone(),
+                flavor: self.flavor,
+            },
+        }
+    }
+
+    fn from_choice(choice: &EndpointChoice) -> Self {
+        match choice {
+            EndpointChoice::Google => EndpointForm::preset(EndpointKind::Google),
+            EndpointChoice::Cloudflare => EndpointForm::preset(EndpointKind::Cloudflare),
+            EndpointChoice::Custom { url, flavor } => EndpointForm {
+                kind: EndpointKind::Custom,
+                url: url.clone(),
+                flavor: *flavor,
+            },
+        }
+    }
+
+    /// The catalogue code of the custom URL's error, shown under the field.
+    pub fn error_code(&self) -> Option<&'static str> {
+        match self.kind {
+            EndpointKind::Custom if !self.url.is_empty() => self.choice().resolve().err().map(|e| e.code()),
+            _ => None,
+        }
+    }
+}
+
+/// What a run does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Audit,
+    Plan,
+    Compare,
+}
+
+/// What a run asks, ready for the engine.
+#[derive(Clone, Debug)]
+pub enum JobKind {
+    Audit(AuditRequest),
+    Plan(Vec<Record>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Job {
+    pub kind: JobKind,
+    /// One endpoint, or two to compare.
+    pub endpoints: Vec<Endpoint>,
+}
+
+/// One finished run on one resolver.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub report: Report,
+    pub wall_ms: f64,
+    pub endpoint: String,
+}
+
+/// A question both resolvers answered differently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffRow {
+    pub question: String,
+    pub left: Vec<String>,
+    pub right: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Run {
+    Idle,
+    /// A link names a resolver that is not a preset: nothing is asked yet.
+    AwaitingConfirm,
+    Running {
+        asked: usize,
+        answered: usize,
+    },
+    Done {
+        outcomes: Vec<Rc<Outcome>>,
+        diff: Option<Vec<DiffRow>>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckState {
+    pub domain: String,
+    pub selectors: String,
+    pub ips: String,
+    pub policy: String,
+    pub endpoint: EndpointForm,
+    pub endpoint2: EndpointForm,
+    pub run: Run,
+    /// Why the last start was refused (rendered with `i18n::explain`).
+    pub notices: Vec<Finding>,
+    /// Incremented to ask the page to start `start_mode`.
+    pub start_request: u32,
+    pub start_mode: Mode,
+    /// The run whose results are wanted; older runs' results are dropped.
+    pub run_id: u32,
+}
+
+impl Default for CheckState {
+    fn default() -> Self {
+        CheckState {
+            domain: String::new(),
+            selectors: String::new(),
+            ips: String::new(),
+            policy: String::new(),
+            endpoint: EndpointForm::preset(EndpointKind::Google),
+            endpoint2: EndpointForm::preset(EndpointKind::Cloudflare),
+            run: Run::Idle,
+            notices: Vec::new(),
+            start_request: 0,
+            start_mode: Mode::Audit,
+            run_id: 0,
+        }
+    }
+}
+
+pub enum Action {
+    Domain(String),
+    Selectors(String),
+    Ips(String),
+    Policy(String),
+    Endpoint(EndpointForm),
+    Endpoint2(EndpointForm),
+    /// Pre-fill from a share link; starts at once for a preset resolver.
+    FromLink(CheckLink),
+    Confirm(bool),
+    /// Ask the page to start a run.
+    Request(Mode),
+    Refused(Vec<Finding>),
+    Started(u32),
+    Progress {
+        id: u32,
+        asked: usize,
+        answered: usize,
+    },
+    Finished {
+        id: u32,
+        outcomes: Vec<Outcome>,
+    },
+}
+
+impl Reducible for CheckState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Domain(v) => next.domain = v,
+            Action::Selectors(v) => next.selectors = v,
+            Action::Ips(v) => next.ips = v,
+            Action::Policy(v) => next.policy = v,
+            Action::Endpoint(e) => next.endpoint = e,
+            Action::Endpoint2(e) => next.endpoint2 = e,
+            Action::FromLink(link) => {
+                next.domain = link.domain;
+                next.selectors = link.selectors;
+                next.endpoint = EndpointForm::from_choice(&link.endpoint);
+                if link.endpoint.is_preset() {
+                    next.request(Mode::Audit);
+                } else {
+                    next.run = Run::AwaitingConfirm;
+                }
+            }
+            Action::Confirm(yes) => {
+                next.run = Run::Idle;
+                if yes {
+                    next.request(Mode::Audit);
+                }
+            }
+            Action::Request(mode) => next.request(mode),
+            Action::Refused(notices) => next.notices = notices,
+            Action::Started(id) => {
+                next.run_id = id;
+                next.notices.clear();
+                next.run = Run::Running {
+                    asked: 0,
+                    answered: 0,
+                };
+            }
+            Action::Progress { id, asked, answered } => {
+                if id != next.run_id || !matches!(next.run, Run::Running { .. }) {
+                    return self;
+                }
+                next.run = Run::Running { asked, answered };
+            }
+            Action::Finished { id, outcomes } => {
+                if id != next.run_id {
+                    return self;
+                }
+                let diff = match outcomes.as_slice() {
+                    [a, b] => Some(diff_answers(&a.report, &b.report)),
+                    _ => None,
+                };
+                next.run = Run::Done {
+                    outcomes: outcomes.into_iter().map(Rc::new).collect(),
+                    diff,
+                };
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+impl CheckState {
+    fn request(&mut self, mode: Mode) {
+        self.start_mode = mode;
+        self.start_request = self.start_request.wrapping_add(1);
+    }
+
+    /// The run the form asks for, or every reason it cannot start.
+    /// `saved_plan` is the text stored under [`PLAN_KEY`], for plan mode.
+    pub fn prepare(&self, mode: Mode, saved_plan: Option<String>) -> Result<Job, Vec<Finding>> {
+        let mut notices = Vec::new();
+        let mut endpoints = Vec::new();
+        let forms = if mode == Mode::Compare {
+            vec![&self.endpoint, &self.endpoint2]
+        } else {
+            vec![&self.endpoint]
+        };
+        for form in forms {
+            match form.choice().resolve() {
+                Ok(e) => endpoints.push(e),
+                Err(e) => notices.push(Finding::error(e.code(), form.url.clone(), "RFC 8484 §5")),
+            }
+        }
+        let kind = match mode {
+            Mode::Plan => plan_records(saved_plan, &mut notices).map(JobKind::Plan),
+            Mode::Audit | Mode::Compare => self.audit_request(&mut notices).map(JobKind::Audit),
+        };
+        match kind {
+            Some(kind) if notices.is_empty() => Ok(Job { kind, endpoints }),
+            _ => Err(notices),
+        }
+    }
+
+    fn audit_request(&self, notices: &mut Vec<Finding>) -> Option<AuditRequest> {
+        let domain = match Name::host(self.domain.trim()) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                notices.push(e.to_finding(self.domain.trim()));
+                None
+            }
+        };
+        let mut server_ips = Vec::new();
+        for word in split_list(&self.ips) {
+            match word.parse::<IpAddr>() {
+                Ok(ip) => server_ips.push(ip),
+                Err(_) => notices.push(Finding::error("ui.check.bad_ip", word, "").arg("ip", word)),
+            }
+        }
+        let policy = self.policy.trim();
+        Some(AuditRequest {
+            domain: domain?,
+            dkim_selectors: split_list(&self.selectors).map(str::to_string).collect(),
+            server_ips,
+            mta_sts_policy_text: (!policy.is_empty()).then(|| self.policy.clone()),
+        })
+    }
+
+    /// The domain typed, if it is a valid name (for the curl command).
+    pub fn domain_name(&self) -> Option<Name> {
+        Name::host(self.domain.trim()).ok()
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.run, Run::Running { .. })
+    }
+}
+
+fn split_list(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', ' ', '\n', '\t', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The saved plan's records, validated and generated as the Generate half does.
+fn plan_records(saved: Option<String>, notices: &mut Vec<Finding>) -> Option<Vec<Record>> {
+    let Some(text) = saved.filter(|t| !t.trim().is_empty()) else {
+        notices.push(Finding::warning("ui.check.no_plan", "", ""));
+        return None;
+    };
+    let Ok(plan) = serde_json::from_str::<MailPlan>(&text) else {
+        notices.push(Finding::error("ui.check.plan_invalid", "", ""));
+        return None;
+    };
+    let valid = match crate::plan::validate(&plan) {
+        Ok(v) => v,
+        Err(errors) => {
+            notices.push(Finding::error("ui.check.plan_invalid", "", ""));
+            let errors = errors
+                .iter()
+                .filter(|(_, f)| f.severity == crate::finding::Severity::Error);
+            notices.extend(errors.map(|(_, f)| f.clone()));
+            return None;
+        }
+    };
+    let set = crate::generate::generate(&valid);
+    Some(set.records.into_iter().map(|p| p.record).collect())
+}
+
+/// How an answer compares: sorted records, or the error code.
+fn answer_key(a: &RawAnswer) -> Vec<String> {
+    match &a.result {
+        Ok(records) => {
+            let mut lines: Vec<String> = records.iter().map(ToString::to_string).collect();
+            lines.sort();
+            lines
+        }
+        Err(e) => vec![format!("; {e}")],
+    }
+}
+
+/// The questions both reports asked whose answers differ.
+pub fn diff_answers(left: &Report, right: &Report) -> Vec<DiffRow> {
+    let index = |r: &Report| -> BTreeMap<(String, String), Vec<String>> {
+        r.areas
+            .iter()
+            .flat_map(|a| a.answers.iter())
+            .map(|a| ((a.name.clone(), rtype_text(a.rtype)), answer_key(a)))
+            .collect()
+    };
+    let (l, r) = (index(left), index(right));
+    l.iter()
+        .filter_map(|(key, lv)| {
+            let rv = r.get(key)?;
+            (lv != rv).then(|| DiffRow {
+                question: format!("{}. {}", key.0, key.1),
+                left: lv.clone(),
+                right: rv.clone(),
+            })
+        })
+        .collect()
+}
+
+fn rtype_text(t: RecordType) -> String {
+    t.to_string()
+}
