@@ -237,15 +237,32 @@ mod tests {
         let v = parse_versioned("v=STSv1; id=1", "STSv1").expect("valid");
         assert!(v.exact_prefix);
         assert_eq!(v.list.tags.len(), 2);
-        assert!(!parse_versioned(" v=STSv1; id=1", "STSv1").expect("valid").exact_prefix);
-        assert!(!parse_versioned("V=DMARC1; p=none", "DMARC1").expect("valid").exact_prefix);
-        assert_eq!(parse_versioned("v=spf1 -all", "DMARC1"), Err(HeadError::SpfRecord));
+        assert!(
+            !parse_versioned(" v=STSv1; id=1", "STSv1")
+                .expect("valid")
+                .exact_prefix
+        );
+        assert!(
+            !parse_versioned("V=DMARC1; p=none", "DMARC1")
+                .expect("valid")
+                .exact_prefix
+        );
+        assert_eq!(
+            parse_versioned("v=spf1 -all", "DMARC1"),
+            Err(HeadError::SpfRecord)
+        );
         assert!(matches!(
             parse_versioned("p=none; v=DMARC1", "DMARC1"),
             Err(HeadError::BadVersion { ref found, .. }) if found == "p=none"
         ));
-        assert!(matches!(parse_versioned("v=DMARC2", "DMARC1"), Err(HeadError::BadVersion { .. })));
-        assert_eq!(parse_versioned("  ", "DMARC1"), Err(HeadError::Syntax(TagListError::Empty)));
+        assert!(matches!(
+            parse_versioned("v=DMARC2", "DMARC1"),
+            Err(HeadError::BadVersion { .. })
+        ));
+        assert_eq!(
+            parse_versioned("  ", "DMARC1"),
+            Err(HeadError::Syntax(TagListError::Empty))
+        );
     }
     use proptest::prelude::*;
 

@@ -309,6 +309,9 @@ fn two_spf_records() {
         &["spf.multiple_records", "spf.own_ip_fails"],
     );
     assert_eq!(status(&r, Area::Spf), AreaStatus::Errors);
+    // The lint and the evaluation both see it; the report says it once.
+    let said = r.findings().filter(|f| f.code == "spf.multiple_records").count();
+    assert_eq!(said, 1);
 }
 
 #[test]
@@ -452,6 +455,24 @@ fn reverse_dns_faults() {
         f.fix.as_deref(),
         Some("25.2.0.192.in-addr.arpa. IN PTR mail.example.com.")
     );
+    // Forward-confirmed, but another name than the MX host: a warning with
+    // the PTR to ask for.
+    let mut zone = Zone::correct();
+    zone.ptr_v4 = Some("vps123.hoster.example.");
+    let mut z = zone.build();
+    z.add_a("vps123.hoster.example", V4);
+    let r = run(&z);
+    sound(&r);
+    let f = r
+        .findings()
+        .find(|f| f.code == "ptr.not_mx_name")
+        .expect("other name");
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(
+        (f.get_arg("ptr"), f.get_arg("host")),
+        (Some("vps123.hoster.example"), Some("mail.example.com"))
+    );
+    assert!(codes(&r).contains(&"ptr.confirmed"));
     let r = one_fault(|z| z.ptr_v4 = None, &["ptr.missing"]);
     let f = r.findings().find(|f| f.code == "ptr.missing").expect("missing");
     assert_eq!(
@@ -475,6 +496,15 @@ fn null_mx_is_correct() {
     assert_eq!(errors(&r), Vec::<String>::new());
     assert!(codes(&r).contains(&"mx.null"));
     assert!(!codes(&r).contains(&"mx.none"));
+    // A domain that takes no mail sends none either: no DKIM key is fine.
+    z.dkim = None;
+    let r = block_on(audit(&z.build(), &req));
+    let f = r
+        .findings()
+        .find(|f| f.code == "dkim.missing")
+        .expect("said, as info");
+    assert_eq!(f.severity, Severity::Info);
+    assert_eq!(errors(&r), Vec::<String>::new());
     let r = one_fault(|z| z.mx.push((0, ".")), &["mx.null_with_others"]);
     assert_eq!(status(&r, Area::Mx), AreaStatus::Errors);
 }
@@ -485,10 +515,18 @@ fn mta_sts_and_tls_rpt_faults() {
         |z| z.mta_sts = Some("v=STSv1; id=2026-01-01".into()),
         &["mta_sts.bad_id"],
     );
-    one_fault(
-        |z| z.tls_rpt = Some("v=TLSRPTv1; rua=ftp://example.com".into()),
-        &[],
+    // A record meant as TLS-RPT or MTA-STS with a wrong version is reported
+    // as such, not as missing.
+    let r = one_fault(
+        |z| z.tls_rpt = Some("v=TLSRPTv2; rua=mailto:t@example.com".into()),
+        &["tls_rpt.bad_version"],
     );
+    assert!(!codes(&r).contains(&"tls_rpt.missing"));
+    let r = one_fault(
+        |z| z.mta_sts = Some("v=STSv2; id=1".into()),
+        &["mta_sts.bad_version"],
+    );
+    assert!(!codes(&r).contains(&"mta_sts.missing"));
     let r = one_fault(
         |z| z.tls_rpt = Some("v=TLSRPTv1; rua=ftp://example.com".into()),
         &[],

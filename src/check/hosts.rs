@@ -206,7 +206,7 @@ pub(crate) async fn check_mail_hosts<R: Resolver>(
     .await;
     let mut ptr = AreaBuilder::new(Area::Ptr);
     for b in ptr_results {
-        ptr.findings.extend(b.findings);
+        ptr.extend(b.findings);
         for a in b.answers {
             if !ptr.answers.iter().any(|x| x.name == a.name && x.rtype == a.rtype) {
                 ptr.answers.push(a);
@@ -306,11 +306,25 @@ async fn check_reverse<R: Resolver>(
     }
     let names: Vec<&str> = targets.iter().map(Name::as_str).collect();
     match confirmed {
-        Some(target) => b.push(
-            Finding::info("ptr.confirmed", &subject, "RFC 1912 §2.1")
-                .arg("ip", ip)
-                .arg("ptr", target),
-        ),
+        Some(target) => {
+            b.push(
+                Finding::info("ptr.confirmed", &subject, "RFC 1912 §2.1")
+                    .arg("ip", ip)
+                    .arg("ptr", target),
+            );
+            // Forward-confirmed, but for another name than the MX host: the
+            // server should greet (HELO/EHLO, RFC 5321 §4.1.1.1) with the
+            // name its address maps back to, and many receivers compare them.
+            if !targets.iter().any(|t| t == &host) {
+                b.push(
+                    Finding::warning("ptr.not_mx_name", &subject, "RFC 5321 §4.1.1.1")
+                        .arg("ip", ip)
+                        .arg("ptr", target)
+                        .arg("host", host.as_str())
+                        .with_fix(ptr_fix(ip, &host)),
+                );
+            }
+        }
         // A forward lookup failed: the PTR may well be right; say nothing false.
         None if failed => {}
         None => b.push(

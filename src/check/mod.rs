@@ -328,12 +328,23 @@ impl AreaBuilder {
         });
     }
 
+    /// Adds a finding, unless the same one (code, subject, arguments) is
+    /// already there: two checks reaching one conclusion (the SPF lint and an
+    /// evaluation both seeing two SPF records) say it once.
     pub(crate) fn push(&mut self, f: Finding) {
-        self.findings.push(f);
+        let seen = self
+            .findings
+            .iter()
+            .any(|g| g.code == f.code && g.subject == f.subject && g.args == f.args);
+        if !seen {
+            self.findings.push(f);
+        }
     }
 
     pub(crate) fn extend(&mut self, fs: impl IntoIterator<Item = Finding>) {
-        self.findings.extend(fs);
+        for f in fs {
+            self.push(f);
+        }
     }
 
     /// The answer's records, or `None` after reporting the failure; void
@@ -400,6 +411,7 @@ pub const CODES: &[&str] = &[
     "ptr.missing",
     "ptr.mismatch",
     "ptr.confirmed",
+    "ptr.not_mx_name",
     "spf.own_ip_fails",
     "spf.own_ip_not_pass",
     "spf.own_ip_passes",

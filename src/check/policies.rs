@@ -379,11 +379,17 @@ pub(crate) async fn mta_sts<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
             b.push(Finding::info("mta_sts.missing", &txt_name, "RFC 8461 §3.1").arg("answer", void_word(&e)))
         }
         Some(Ok(records)) => {
-            let found: Vec<String> = txt_values(&records)
-                .into_iter()
-                .filter(|t| has_version(t, "v=STSv1"))
-                .collect();
+            let texts = txt_values(&records);
+            let found: Vec<&String> = texts.iter().filter(|t| has_version(t, "v=STSv1")).collect();
+            let attempts: Vec<&String> = texts.iter().filter(|t| looks_like(t, "v=sts")).collect();
             match found.as_slice() {
+                // A record meant as MTA-STS with a wrong version is not
+                // "missing": say what is wrong with it (RFC 8461 §3.1).
+                [] if !attempts.is_empty() => {
+                    for text in attempts {
+                        b.extend(MtaStsRecord::check(text, &txt_name).1);
+                    }
+                }
                 [] => b.push(
                     Finding::info("mta_sts.missing", &txt_name, "RFC 8461 §3.1").arg("answer", "NOERROR"),
                 ),
@@ -454,11 +460,16 @@ pub(crate) async fn tls_rpt<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
                 .with_fix(fix),
         ),
         Some(Ok(records)) => {
-            let found: Vec<String> = txt_values(&records)
-                .into_iter()
-                .filter(|t| has_version(t, "v=TLSRPTv1"))
-                .collect();
+            let texts = txt_values(&records);
+            let found: Vec<&String> = texts.iter().filter(|t| has_version(t, "v=TLSRPTv1")).collect();
+            let attempts: Vec<&String> = texts.iter().filter(|t| looks_like(t, "v=tlsrpt")).collect();
             match found.as_slice() {
+                // A record meant as TLS-RPT with a wrong version (RFC 8460 §3).
+                [] if !attempts.is_empty() => {
+                    for text in attempts {
+                        b.extend(TlsRptRecord::check(text, &name).1);
+                    }
+                }
                 [] => b.push(
                     Finding::info("tls_rpt.missing", &name, "RFC 8460 §3")
                         .arg("answer", "NOERROR")
@@ -473,6 +484,14 @@ pub(crate) async fn tls_rpt<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
         }
     }
     b
+}
+
+/// True when `text` starts like a record of the family `prefix` (lowercase,
+/// e.g. `v=tlsrpt`), whatever its version: a typo to report, not a stranger.
+fn looks_like(text: &str, prefix: &str) -> bool {
+    text.trim_start()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 /// Raises `tls_rpt.missing` to a warning when MTA-STS or DANE is published.

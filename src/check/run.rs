@@ -8,7 +8,7 @@ use super::hosts::check_mail_hosts;
 use super::policies;
 use super::{Area, AreaBuilder, AreaReport, AuditRequest, Report};
 use crate::dns::Resolver;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::model::Name;
 use futures::future::join3;
 
@@ -54,7 +54,7 @@ pub(crate) async fn audit_areas<R: Resolver>(
     .await;
 
     let (mut spf, spf_asked) = spf_record;
-    spf.findings.extend(hosts.spf.findings);
+    spf.extend(hosts.spf.findings);
     for a in hosts.spf.answers {
         if !spf.answers.iter().any(|x| x.name == a.name && x.rtype == a.rtype) {
             spf.answers.push(a);
@@ -70,6 +70,15 @@ pub(crate) async fn audit_areas<R: Resolver>(
     let mut tls_rpt = tls_rpt;
     if mta_sts.record || hosts.tlsa_found {
         policies::tls_rpt_matters(&mut tls_rpt);
+    }
+
+    let mut dkim = dkim;
+    if hosts.mx.findings.iter().any(|f| f.code == "mx.null") {
+        // RFC 7505 §4: a domain with a null MX sends no mail either, so it
+        // signs nothing; a missing DKIM key is expected there, not an error.
+        for f in dkim.findings.iter_mut().filter(|f| f.code == "dkim.missing") {
+            f.severity = Severity::Info;
+        }
     }
 
     let dnssec = dnssec_area(&hosts.mx_asked, &spf_asked, hosts.tlsa_found);

@@ -41,6 +41,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "{ip} 的 PTR 指向 {ptr}，但该名称并不解析回 {ip}。请让该地址的提供商把 PTR 设置为 {host}，并确保它解析到 {ip}。",
     },
     Message {
+        code: "ptr.not_mx_name",
+        en: "{ip} maps back to {ptr}, not to the mail host {host}. The server should greet other servers with the name its address maps to; ask your provider to set the PTR to {host}, or make the server use {ptr} as its HELO name.",
+        zh: "{ip} 的反向解析是 {ptr}，而不是邮件主机 {host}。服务器与其他服务器握手时应使用其地址反查得到的名称；请让服务商把 PTR 设为 {host}，或让服务器使用 {ptr} 作为 HELO 名称。",
+    },
+    Message {
         code: "ptr.confirmed",
         en: "{ip} has the reverse name {ptr}, which resolves back to it.",
         zh: "{ip} 的反向名称是 {ptr}，且能正向解析回该地址。",
