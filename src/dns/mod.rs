@@ -13,8 +13,11 @@
 
 pub mod doh_json;
 pub mod doh_resolver;
+pub mod doh_wire_resolver;
 pub mod limit;
 pub mod memory;
+pub mod presets;
+pub mod wire;
 
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
