@@ -30,7 +30,8 @@ pub const DO_BIT: u32 = 0x8000;
 /// DO bit when `dnssec_ok` (RFC 3225 §3).
 ///
 /// The name is taken as absolute (a trailing dot is optional), turned into
-/// A-labels when it is not ASCII (RFC 5891 §4) and lowercased; an empty
+/// A-labels when it is not ASCII (RFC 5891 §4), its case kept as given
+/// (RFC 4343 §4.1, as `dig` and dnspython send it); an empty
 /// label, a label over 63 octets or a name over 255 octets is refused with
 /// [`DnsError::BadRequest`], as a DoH server would.
 pub fn build_query(qname: &str, qtype: RecordType, dnssec_ok: bool) -> Result<Vec<u8>, DnsError> {
@@ -83,7 +84,7 @@ fn encode_name(qname: &str) -> Result<Vec<u8>, DnsError> {
     let trimmed = qname.trim();
     let bad = |why: &str| DnsError::BadRequest(format!("{why}: {trimmed}"));
     let ascii = if trimmed.is_ascii() {
-        trimmed.to_ascii_lowercase()
+        trimmed.to_string()
     } else {
         idna::domain_to_ascii(trimmed).map_err(|_| bad("not a valid international name"))?
     };
@@ -118,7 +119,7 @@ mod tests {
         let q = build_query("Example.COM.", RecordType::Mx, true).expect("query");
         let want: Vec<u8> = [
             &[0u8, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1][..],
-            b"\x07example\x03com\x00",
+            b"\x07Example\x03COM\x00",
             &[0, 15, 0, 1],
             &[0, 0, 41, 0x04, 0xd0, 0, 0, 0x80, 0, 0, 0],
         ]

@@ -1,0 +1,193 @@
+//! Decodes every RFC 8484 wire-format fixture in tests/vectors/wire/ (DNS
+//! responses rendered by dnspython from the test zones, see
+//! make_fixtures.py there) and checks the header, the sections and the
+//! typed answer against what dnspython read; also checks that
+//! `build_query` sends the same octets dnspython does.
+
+use maildns::dns::wire::{build_query, decode_wire, decode_wire_response, TRUNCATED};
+use maildns::dns::{DnsError, Rdata, RecordType};
+use maildns::model::UnknownData;
+use serde_json::Value;
+use std::path::Path;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn text(v: &Value, key: &str) -> String {
+    v.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
+}
+
+fn num(v: &Value, key: &str) -> u64 {
+    v.get(key).and_then(Value::as_u64).unwrap_or(u64::MAX)
+}
+
+/// A name as dnspython prints it: absolute with the dot, the root `.`.
+fn fqdn(name: &maildns::model::Name) -> String {
+    format!("{}.", name.as_str()).replace("..", ".")
+}
+
+/// Compares one decoded record with dnspython's fields.
+fn same_record(got: &Rdata, want: &Value) -> Result<(), String> {
+    let ok = match got {
+        Rdata::A(a) => a.to_string() == text(want, "address"),
+        Rdata::Aaaa(a) => a.to_string() == text(want, "address"),
+        Rdata::Mx(mx) => {
+            u64::from(mx.preference) == num(want, "preference") && fqdn(&mx.exchange) == text(want, "exchange")
+        }
+        Rdata::Txt(t) => {
+            let strings: Vec<String> = t.strings.iter().map(|s| hex(s)).collect();
+            let want: Vec<String> = want
+                .get("strings_hex")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
+                .unwrap_or_default();
+            strings == want
+        }
+        Rdata::Ptr(p) => fqdn(&p.target) == text(want, "target"),
+        Rdata::Cname(n) | Rdata::Ns(n) => fqdn(n) == text(want, "target"),
+        Rdata::Soa(s) => {
+            fqdn(&s.mname) == text(want, "mname")
+                && fqdn(&s.rname) == text(want, "rname")
+                && [s.serial, s.refresh, s.retry, s.expire, s.minimum].map(u64::from)
+                    == ["serial", "refresh", "retry", "expire", "minimum"].map(|k| num(want, k))
+        }
+        Rdata::Srv(s) => {
+            [s.priority, s.weight, s.port].map(u64::from) == ["priority", "weight", "port"].map(|k| num(want, k))
+                && fqdn(&s.target) == text(want, "target")
+        }
+        Rdata::Caa(c) => {
+            u64::from(c.flags) == num(want, "flags")
+                && c.tag.as_str() == text(want, "tag")
+                && c.value == text(want, "value")
+        }
+        Rdata::Tlsa(t) => {
+            [t.usage, t.selector, t.matching_type].map(u64::from) == ["usage", "selector", "mtype"].map(|k| num(want, k))
+                && hex(&t.data) == text(want, "cert_hex")
+        }
+        Rdata::Unknown {
+            data: UnknownData::Bytes(b),
+            ..
+        } => hex(b) == text(want, "hex"),
+        other => return Err(format!("unexpected data {other:?}")),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("got {got:?} ({got}), want {want}"))
+    }
+}
+
+/// (owner, type number, TTL) of each record of a section.
+fn lines(v: &Value, key: &str) -> Vec<(String, u64, u64)> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .map(|l| {
+                    (
+                        l.get(0).and_then(Value::as_str).unwrap_or_default().to_string(),
+                        l.get(2).and_then(Value::as_u64).unwrap_or_default(),
+                        l.get(3).and_then(Value::as_u64).unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn check(dir: &Path, case: &Value) -> Result<(), String> {
+    let file = text(case, "file");
+    let bytes = std::fs::read(dir.join(&file)).map_err(|e| format!("read: {e}"))?;
+    let qname = text(case, "qname");
+    let qtype = RecordType::from_number(num(case, "qtype_number") as u16);
+    let dnssec_ok = case.get("dnssec_ok").and_then(Value::as_bool).unwrap_or(false);
+
+    let query = build_query(&qname, qtype, dnssec_ok).map_err(|e| e.to_string())?;
+    if hex(&query) != text(case, "query_hex") {
+        return Err(format!("query {} != dnspython {}", hex(&query), text(case, "query_hex")));
+    }
+
+    let r = decode_wire_response(&bytes).map_err(|e| format!("decode: {e}"))?;
+    let m = &r.message;
+    if u64::from(m.status) != num(case, "rcode") {
+        return Err(format!("rcode {}", m.status));
+    }
+    let flags = case.get("flags").cloned().unwrap_or_default();
+    let flag = |k: &str| flags.get(k).and_then(Value::as_bool).unwrap_or(false);
+    let got_flags = [r.aa, m.tc, m.rd, m.ra, m.ad, m.cd];
+    let want_flags = ["aa", "tc", "rd", "ra", "ad", "cd"].map(flag);
+    if got_flags != want_flags {
+        return Err(format!("flags {got_flags:?} != {want_flags:?}"));
+    }
+    if r.id != 0 {
+        return Err(format!("id {}", r.id));
+    }
+    let edns_do = case.get("edns_do").and_then(Value::as_bool).unwrap_or(false);
+    if r.edns.as_ref().map(|e| (e.udp_size, e.dnssec_ok)) != Some((1232, edns_do)) {
+        return Err(format!("edns {:?}", r.edns));
+    }
+    for (key, section) in [("answer", &m.answer), ("authority", &m.authority)] {
+        let got: Vec<(String, u64, u64)> = section
+            .iter()
+            .map(|rec| (rec.name.clone(), u64::from(rec.rtype.number()), u64::from(rec.ttl)))
+            .collect();
+        let want = lines(case, key);
+        if got != want {
+            return Err(format!("{key} section {got:?} != {want:?}"));
+        }
+    }
+    if case.get("compressed").and_then(Value::as_bool) == Some(true) && !bytes.windows(2).any(|w| w == [0xc0, 0x0c]) {
+        return Err("expected a compression pointer".into());
+    }
+    let _ = r.dig_text();
+
+    let outcome = decode_wire(&bytes, &qname, qtype);
+    if let Some(error) = case.get("error").and_then(Value::as_str) {
+        let want = match error {
+            "nxdomain" => DnsError::NxDomain,
+            "nodata" => DnsError::NoData,
+            "servfail" => DnsError::ServFail,
+            "refused" => DnsError::Refused,
+            "truncated" => DnsError::Transport(TRUNCATED.into()),
+            other => return Err(format!("unknown expected error {other}")),
+        };
+        return if outcome == Err(want.clone()) {
+            Ok(())
+        } else {
+            Err(format!("got {outcome:?}, want {want:?}"))
+        };
+    }
+    let answer = outcome.map_err(|e| format!("answer: {e}"))?;
+    let want = case.get("records").and_then(Value::as_array).cloned().unwrap_or_default();
+    if answer.records.len() != want.len() {
+        return Err(format!("{} records, want {}", answer.records.len(), want.len()));
+    }
+    for (got, want) in answer.records.iter().zip(&want) {
+        same_record(got, want)?;
+    }
+    if answer.authenticated_data != flag("ad") {
+        return Err("authenticated_data differs from AD".into());
+    }
+    Ok(())
+}
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/wire");
+    let json = std::fs::read_to_string(dir.join("expectations.json")).unwrap_or_default();
+    let cases: Vec<Value> = serde_json::from_str(&json).unwrap_or_default();
+    let (mut passed, mut failed) = (0, 0);
+    for case in &cases {
+        match check(&dir, case) {
+            Ok(()) => passed += 1,
+            Err(e) => {
+                failed += 1;
+                eprintln!("FAIL {}: {e}", text(case, "file"));
+            }
+        }
+    }
+    println!("wire fixtures: {passed} passed, {failed} failed");
+    if failed > 0 || passed < 20 {
+        std::process::exit(1);
+    }
+}
