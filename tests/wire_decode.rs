@@ -33,7 +33,8 @@ fn same_record(got: &Rdata, want: &Value) -> Result<(), String> {
         Rdata::A(a) => a.to_string() == text(want, "address"),
         Rdata::Aaaa(a) => a.to_string() == text(want, "address"),
         Rdata::Mx(mx) => {
-            u64::from(mx.preference) == num(want, "preference") && fqdn(&mx.exchange) == text(want, "exchange")
+            u64::from(mx.preference) == num(want, "preference")
+                && fqdn(&mx.exchange) == text(want, "exchange")
         }
         Rdata::Txt(t) => {
             let strings: Vec<String> = t.strings.iter().map(|s| hex(s)).collect();
@@ -53,7 +54,8 @@ fn same_record(got: &Rdata, want: &Value) -> Result<(), String> {
                     == ["serial", "refresh", "retry", "expire", "minimum"].map(|k| num(want, k))
         }
         Rdata::Srv(s) => {
-            [s.priority, s.weight, s.port].map(u64::from) == ["priority", "weight", "port"].map(|k| num(want, k))
+            [s.priority, s.weight, s.port].map(u64::from)
+                == ["priority", "weight", "port"].map(|k| num(want, k))
                 && fqdn(&s.target) == text(want, "target")
         }
         Rdata::Caa(c) => {
@@ -62,7 +64,8 @@ fn same_record(got: &Rdata, want: &Value) -> Result<(), String> {
                 && c.value == text(want, "value")
         }
         Rdata::Tlsa(t) => {
-            [t.usage, t.selector, t.matching_type].map(u64::from) == ["usage", "selector", "mtype"].map(|k| num(want, k))
+            [t.usage, t.selector, t.matching_type].map(u64::from)
+                == ["usage", "selector", "mtype"].map(|k| num(want, k))
                 && hex(&t.data) == text(want, "cert_hex")
         }
         Rdata::Unknown {
@@ -105,7 +108,11 @@ fn check(dir: &Path, case: &Value) -> Result<(), String> {
 
     let query = build_query(&qname, qtype, dnssec_ok).map_err(|e| e.to_string())?;
     if hex(&query) != text(case, "query_hex") {
-        return Err(format!("query {} != dnspython {}", hex(&query), text(case, "query_hex")));
+        return Err(format!(
+            "query {} != dnspython {}",
+            hex(&query),
+            text(case, "query_hex")
+        ));
     }
 
     let r = decode_wire_response(&bytes).map_err(|e| format!("decode: {e}"))?;
@@ -130,14 +137,22 @@ fn check(dir: &Path, case: &Value) -> Result<(), String> {
     for (key, section) in [("answer", &m.answer), ("authority", &m.authority)] {
         let got: Vec<(String, u64, u64)> = section
             .iter()
-            .map(|rec| (rec.name.clone(), u64::from(rec.rtype.number()), u64::from(rec.ttl)))
+            .map(|rec| {
+                (
+                    rec.name.clone(),
+                    u64::from(rec.rtype.number()),
+                    u64::from(rec.ttl),
+                )
+            })
             .collect();
         let want = lines(case, key);
         if got != want {
             return Err(format!("{key} section {got:?} != {want:?}"));
         }
     }
-    if case.get("compressed").and_then(Value::as_bool) == Some(true) && !bytes.windows(2).any(|w| w == [0xc0, 0x0c]) {
+    if case.get("compressed").and_then(Value::as_bool) == Some(true)
+        && !bytes.windows(2).any(|w| w == [0xc0, 0x0c])
+    {
         return Err("expected a compression pointer".into());
     }
     let _ = r.dig_text();
@@ -159,7 +174,11 @@ fn check(dir: &Path, case: &Value) -> Result<(), String> {
         };
     }
     let answer = outcome.map_err(|e| format!("answer: {e}"))?;
-    let want = case.get("records").and_then(Value::as_array).cloned().unwrap_or_default();
+    let want = case
+        .get("records")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     if answer.records.len() != want.len() {
         return Err(format!("{} records, want {}", answer.records.len(), want.len()));
     }

@@ -94,7 +94,10 @@ impl<H: HttpGet> DohWireResolver<H> {
 
     /// The GET URL for a question (what the transport is asked to fetch).
     pub fn url(&self, name: &str, rtype: RecordType) -> Result<String, DnsError> {
-        Ok(query_url(&self.endpoint, &build_query_with(name, rtype, self.flags)?))
+        Ok(query_url(
+            &self.endpoint,
+            &build_query_with(name, rtype, self.flags)?,
+        ))
     }
 
     /// Every question asked so far with its whole decoded response.
@@ -183,8 +186,14 @@ mod tests {
         let a = block_on(r.query("a.example.com", RecordType::A)).expect("answer");
         assert_eq!(a.records, vec![Rdata::A([192, 0, 2, 7].into())]);
         assert!(a.authenticated_data);
-        assert_eq!(block_on(r.query("b.example.com", RecordType::A)), Err(DnsError::NxDomain));
-        assert_eq!(block_on(r.query("a.example.com", RecordType::Txt)), Err(DnsError::Timeout));
+        assert_eq!(
+            block_on(r.query("b.example.com", RecordType::A)),
+            Err(DnsError::NxDomain)
+        );
+        assert_eq!(
+            block_on(r.query("a.example.com", RecordType::Txt)),
+            Err(DnsError::Timeout)
+        );
         assert!(matches!(
             block_on(r.query("a..b", RecordType::A)),
             Err(DnsError::BadRequest(_))

@@ -256,10 +256,19 @@ mod tests {
             (a(&[[93, 184, 215, 14]]), Ok(())),
             (a(&[]), Err(ProbeFault::Failed(DnsError::NoData))),
             (Err(DnsError::Timeout), Err(ProbeFault::Failed(DnsError::Timeout))),
-            (a(&[[198, 18, 0, 7]]), Err(ProbeFault::Bogus([198, 18, 0, 7].into()))),
-            (a(&[[93, 184, 215, 14], [127, 0, 0, 1]]), Err(ProbeFault::Bogus([127, 0, 0, 1].into()))),
+            (
+                a(&[[198, 18, 0, 7]]),
+                Err(ProbeFault::Bogus([198, 18, 0, 7].into())),
+            ),
+            (
+                a(&[[93, 184, 215, 14], [127, 0, 0, 1]]),
+                Err(ProbeFault::Bogus([127, 0, 0, 1].into())),
+            ),
             (a(&[[0, 0, 0, 0]]), Err(ProbeFault::Bogus([0, 0, 0, 0].into()))),
-            (a(&[[100, 100, 1, 1]]), Err(ProbeFault::Bogus([100, 100, 1, 1].into()))),
+            (
+                a(&[[100, 100, 1, 1]]),
+                Err(ProbeFault::Bogus([100, 100, 1, 1].into())),
+            ),
         ];
         for (outcome, want) in cases {
             assert_eq!(check_probe(&outcome), want, "{outcome:?}");

@@ -164,7 +164,8 @@ mod tests {
     #[test]
     fn urls() {
         // RFC 8484 §4.1.1: the example query for www.example.com A.
-        let q = b"\x00\x00\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x03www\x07example\x03com\x00\x00\x01\x00\x01";
+        let q =
+            b"\x00\x00\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x03www\x07example\x03com\x00\x00\x01\x00\x01";
         assert_eq!(
             query_url("https://dnsserver.example.net/dns-query", q),
             "https://dnsserver.example.net/dns-query?dns=AAABAAABAAAAAAAAA3d3dwdleGFtcGxlA2NvbQAAAQAB"

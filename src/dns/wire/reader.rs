@@ -309,15 +309,26 @@ mod tests {
         assert_eq!(name_at(&msg, 18), Ok(("example.com.".into(), 20)));
         assert_eq!(name_at(&msg, 20), Ok(("x.mail.example.com.".into(), 24)));
         assert_eq!(name_at(b"\x00", 0), Ok((".".into(), 1)));
-        assert_eq!(name_at(b"\x03a.\\\x01\xff\x00", 0), Ok(("a\\.\\\\.\\255.".into(), 7)));
+        assert_eq!(
+            name_at(b"\x03a.\\\x01\xff\x00", 0),
+            Ok(("a\\.\\\\.\\255.".into(), 7))
+        );
     }
 
     #[test]
     fn bad_names() {
         let cases: [(&[u8], usize, &str); 6] = [
             (b"\xC0\x00", 0, "compression pointer does not point backwards"),
-            (b"\x01a\xC0\x00", 0, "compression pointer does not point backwards"),
-            (b"\x01a\xC0\x02", 0, "compression pointer does not point backwards"),
+            (
+                b"\x01a\xC0\x00",
+                0,
+                "compression pointer does not point backwards",
+            ),
+            (
+                b"\x01a\xC0\x02",
+                0,
+                "compression pointer does not point backwards",
+            ),
             (b"\x05ab", 0, "label runs past the end"),
             (b"\x01a", 0, "name runs past the end"),
             (b"\x41a\x00", 0, "unknown label type"),
@@ -329,7 +340,9 @@ mod tests {
         let looped = [0x01, b'a', 0xC0, 0x04, 0x01, b'b', 0xC0, 0x00];
         assert!(name_at(&looped, 4).is_err());
         // 5 labels of 63 = 320 octets.
-        let long: Vec<u8> = (0..5).flat_map(|_| std::iter::once(63u8).chain([b'a'; 63])).collect();
+        let long: Vec<u8> = (0..5)
+            .flat_map(|_| std::iter::once(63u8).chain([b'a'; 63]))
+            .collect();
         assert_eq!(
             name_at(&[long, vec![0]].concat(), 0).map_err(|e| e.what),
             Err("name longer than 255 octets")
@@ -342,7 +355,11 @@ mod tests {
             (RecordType::A, &[192, 0, 2, 1], "192.0.2.1"),
             (RecordType::Mx, b"\x00\x0a\x04mail\x00", "10 mail."),
             (RecordType::Txt, b"\x02ab\x00\x01c", "\"ab\" \"\" \"c\""),
-            (RecordType::Caa, b"\x80\x05issueca.example", "128 issue \"ca.example\""),
+            (
+                RecordType::Caa,
+                b"\x80\x05issueca.example",
+                "128 issue \"ca.example\"",
+            ),
             (RecordType::Tlsa, b"\x03\x01\x01\xab", "3 1 1 ab"),
             (RecordType::Unknown(65534), b"\x01\x02", "\\# 2 0102"),
         ];

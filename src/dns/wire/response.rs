@@ -255,7 +255,9 @@ mod tests {
         let a = ok.answer_for("Example.com.", RecordType::Mx).expect("answer");
         assert!(a.authenticated_data);
         assert_eq!(a.records[0].to_string(), "10 mail.example.com.");
-        assert!(ok.dig_text().contains("example.com.\t3600\tIN\tMX\t10 mail.example.com."));
+        assert!(ok
+            .dig_text()
+            .contains("example.com.\t3600\tIN\tMX\t10 mail.example.com."));
         let cases = [
             ([0x81, 0x80], 0, DnsError::NoData),
             ([0x81, 0x82], 0, DnsError::ServFail),
@@ -273,7 +275,11 @@ mod tests {
             );
         }
         assert_eq!(
-            decode_wire(&response([0x81, 0x80], 1, MX_AT_12), "example.org", RecordType::Mx),
+            decode_wire(
+                &response([0x81, 0x80], 1, MX_AT_12),
+                "example.org",
+                RecordType::Mx
+            ),
             Err(DnsError::Malformed(
                 "the answer is for another question, not example.org MX".into()
             ))
@@ -317,7 +323,10 @@ mod tests {
         let r = decode_wire_response(&q).expect("decodes");
         assert_eq!(r.message.question[0].name, "mail.example.com.");
         assert_eq!(r.message.question[0].rtype, RecordType::Aaaa);
-        assert_eq!(r.answer_for("mail.example.com", RecordType::Aaaa), Err(DnsError::NoData));
+        assert_eq!(
+            r.answer_for("mail.example.com", RecordType::Aaaa),
+            Err(DnsError::NoData)
+        );
         assert!(r.edns.is_some_and(|e| e.dnssec_ok));
     }
 
