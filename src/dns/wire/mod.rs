@@ -33,6 +33,8 @@
 mod query;
 mod reader;
 mod response;
+#[cfg(test)]
+mod roundtrip;
 
 pub use query::{
     build_query, build_query_with, query_url, CLASS_IN, DO_BIT, EDNS_UDP_SIZE, MAX_WIRE_NAME, OPT_TYPE,
