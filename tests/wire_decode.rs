@@ -191,12 +191,50 @@ fn check(dir: &Path, case: &Value) -> Result<(), String> {
     Ok(())
 }
 
+/// Every prefix of the message, and the message with each octet replaced by
+/// a few telling values (pointer bits, length 63, 0, 255, off by one),
+/// decode without panicking; returns how many were tried.
+fn mutations(bytes: &[u8], qname: &str, qtype: RecordType) -> usize {
+    let mut tried = 0;
+    for end in 0..bytes.len() {
+        let _ = decode_wire(bytes.get(..end).unwrap_or_default(), qname, qtype);
+        tried += 1;
+    }
+    let mut m = bytes.to_vec();
+    for i in 0..m.len() {
+        let original = m[i];
+        for v in [
+            0x00,
+            0xff,
+            0xc0,
+            0x3f,
+            0x0c,
+            original.wrapping_add(1),
+            original.wrapping_sub(1),
+        ] {
+            m[i] = v;
+            if let Ok(r) = decode_wire_response(&m) {
+                let _ = r.dig_text();
+                let _ = r.answer_for(qname, qtype);
+            }
+            tried += 1;
+        }
+        m[i] = original;
+    }
+    tried
+}
+
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/wire");
     let json = std::fs::read_to_string(dir.join("expectations.json")).unwrap_or_default();
     let cases: Vec<Value> = serde_json::from_str(&json).unwrap_or_default();
     let (mut passed, mut failed) = (0, 0);
+    let mut mutated = 0;
     for case in &cases {
+        if let Ok(bytes) = std::fs::read(dir.join(text(case, "file"))) {
+            let qtype = RecordType::from_number(num(case, "qtype_number") as u16);
+            mutated += mutations(&bytes, &text(case, "qname"), qtype);
+        }
         match check(&dir, case) {
             Ok(()) => passed += 1,
             Err(e) => {
@@ -206,6 +244,7 @@ fn main() {
         }
     }
     println!("wire fixtures: {passed} passed, {failed} failed");
+    println!("wire mutations: {mutated} decoded without panic");
     if failed > 0 || passed < 20 {
         std::process::exit(1);
     }
