@@ -2,7 +2,7 @@
 //! [`DohResponse`] the JSON decoder gives, plus what only the wire carries
 //! (ID, opcode, AA, EDNS).
 
-use super::super::doh_json::{rcode_name, DohQuestion, DohRecord, DohResponse};
+use super::super::doh_json::{DohQuestion, DohRecord, DohResponse};
 use super::super::{normalize_name, Answer, DnsError, RecordType};
 use super::query::OPT_TYPE;
 use super::reader::{rdata, ReadError, Reader};
@@ -76,10 +76,9 @@ impl WireResponse {
         };
         let _ = writeln!(
             out,
-            ";; ->>HEADER<<- opcode: {opcode}, status: {}, id: {}{}",
-            rcode_name(self.message.status),
+            ";; ->>HEADER<<- opcode: {opcode}, id: {}{}",
             self.id,
-            if self.aa { ", flags: aa" } else { "" }
+            if self.aa { ", aa" } else { "" }
         );
         if let Some(e) = &self.edns {
             let _ = writeln!(
