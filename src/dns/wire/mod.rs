@@ -31,6 +31,12 @@
 //! - on a bare baseline with `idna` and `format!`: hickory decoding A/TXT
 //!   and encoding a query, +45.8 KB; with its `Display`, +50.6 KB.
 //!
+//! The page itself (`trunk build`, each part made reachable from the Check
+//! page in a throwaway build): 157.8 KB as it is; 190.6 KB with the JSON
+//! decoder; 197.1 KB with the JSON decoder and this module (+6.5 KB);
+//! 173.8 KB with this module alone (+16.0 KB, much of it the record model
+//! the JSON decoder shares).
+//!
 //! The page budget is 250 KB gzip in all, with about 40 KB allowed for
 //! this, so this module is a small, bounds-checked decoder instead:
 //! proptested on arbitrary bytes, every prefix and single-octet mutation of
