@@ -4,11 +4,17 @@
 //! typed answer against what dnspython read; also checks that
 //! `build_query` sends the same octets dnspython does.
 
+use maildns::dns::doh_json::DohFlags;
+use maildns::dns::doh_resolver::{HttpBytesReply, HttpGet, HttpReply};
+use maildns::dns::doh_wire_resolver::DohWireResolver;
 use maildns::dns::wire::{build_query, decode_wire, decode_wire_response, TRUNCATED};
-use maildns::dns::{DnsError, Rdata, RecordType};
+use maildns::dns::{DnsError, Rdata, RecordType, Resolver};
 use maildns::model::UnknownData;
 use serde_json::Value;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -224,6 +230,146 @@ fn mutations(bytes: &[u8], qname: &str, qtype: RecordType) -> usize {
     tried
 }
 
+/// HTTP/1.1 GET over a plain socket, enough for the local test server.
+struct LocalHttp {
+    base: String,
+}
+
+impl LocalHttp {
+    fn fetch(&self, url: &str, accept: &str) -> Result<HttpBytesReply, String> {
+        let path = url.strip_prefix(&self.base).ok_or("not the local server")?;
+        let host = self.base.trim_start_matches("http://");
+        let mut stream = TcpStream::connect(host).map_err(|e| e.to_string())?;
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept: {accept}\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .ok_or("no header end")?;
+        let head = String::from_utf8_lossy(&raw[..split]).to_string();
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .ok_or("no status")?;
+        let content_type = head.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case("content-type")
+                .then(|| v.trim().to_string())
+        });
+        Ok(HttpBytesReply {
+            status,
+            content_type,
+            body: raw[split + 4..].to_vec(),
+        })
+    }
+}
+
+impl HttpGet for LocalHttp {
+    async fn get(&self, _url: &str) -> Result<HttpReply, DnsError> {
+        Err(DnsError::Transport("wire only".into()))
+    }
+
+    async fn get_bytes(&self, url: &str, accept: &str) -> Result<HttpBytesReply, DnsError> {
+        self.fetch(url, accept).map_err(DnsError::Transport)
+    }
+}
+
+/// Asks tests/doh/server.py (Debian's dnspython) through DohWireResolver:
+/// the GET `?dns=` URL, the Accept header and the decoding end to end.
+/// Returns (passed, failed), or None when the server cannot start.
+fn live_server(repo: &Path) -> Option<(usize, usize)> {
+    let mut child = Command::new("/usr/bin/python3")
+        .current_dir(repo)
+        .args([
+            "tests/doh/server.py",
+            "--port",
+            "0",
+            "--lifetime",
+            "120",
+            "--ad-zone",
+            "good-mail.net",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let port = child.stdout.take().and_then(|out| {
+        BufReader::new(out)
+            .lines()
+            .map_while(Result::ok)
+            .find_map(|l| l.strip_prefix("LISTENING ").map(|p| p.trim().to_string()))
+    });
+    let outcome = port.map(|port| {
+        let base = format!("http://127.0.0.1:{port}");
+        let resolver = DohWireResolver::new(LocalHttp { base: base.clone() }, format!("{base}/dns-query"))
+            .with_flags(DohFlags {
+                checking_disabled: false,
+                dnssec_ok: true,
+            });
+        let ask = |name: &str, t: RecordType| futures::executor::block_on(resolver.query(name, t));
+        let text = |r: Result<maildns::dns::Answer, DnsError>| match r {
+            Ok(a) => a
+                .records
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(" | "),
+            Err(e) => format!("error {}", e.code()),
+        };
+        let checks: Vec<(&str, RecordType, String)> = vec![
+            ("good-mail.net", RecordType::Mx, "10 mail.good-mail.net.".into()),
+            ("mx.mx-cname.net", RecordType::A, "185.47.112.21".into()),
+            ("nope.good-mail.net", RecordType::A, "error dns.nxdomain".into()),
+            ("mail.good-mail.net", RecordType::Txt, "error dns.nodata".into()),
+            (
+                "_25._tcp.mail.good-mail.net",
+                RecordType::Tlsa,
+                "3 1 1 e45af1b1d677c5c97c35eb6084bba7ad2849a190bf3f24917c70a534d36a320f".into(),
+            ),
+            (
+                "10.112.47.185.in-addr.arpa",
+                RecordType::Ptr,
+                "mail.good-mail.net.".into(),
+            ),
+        ];
+        let (mut passed, mut failed) = (0, 0);
+        for (name, t, want) in checks {
+            let got = text(ask(name, t));
+            if got == want {
+                passed += 1;
+            } else {
+                failed += 1;
+                eprintln!("FAIL live {name} {t}: got {got}, want {want}");
+            }
+        }
+        // The DKIM key: one record of two character-strings, AD set.
+        match ask("s202611._domainkey.good-mail.net", RecordType::Txt) {
+            Ok(a)
+                if a.authenticated_data
+                    && matches!(&a.records[..], [Rdata::Txt(t)] if t.strings.len() == 2
+                    && t.value().starts_with("v=DKIM1; k=rsa; p=MIIB")) =>
+            {
+                passed += 1
+            }
+            other => {
+                failed += 1;
+                eprintln!("FAIL live DKIM TXT: {other:?}");
+            }
+        }
+        (passed, failed)
+    });
+    // Closing stdin stops the server; then reap it.
+    drop(child.stdin.take());
+    let _ = child.kill();
+    let _ = child.wait();
+    outcome
+}
+
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/wire");
     let json = std::fs::read_to_string(dir.join("expectations.json")).unwrap_or_default();
@@ -245,6 +391,14 @@ fn main() {
     }
     println!("wire fixtures: {passed} passed, {failed} failed");
     println!("wire mutations: {mutated} decoded without panic");
+    match live_server(Path::new(env!("CARGO_MANIFEST_DIR"))) {
+        Some((p, f)) => {
+            println!("wire live server: {p} passed, {f} failed");
+            passed += p;
+            failed += f;
+        }
+        None => println!("wire live server: skipped (tests/doh/server.py did not start)"),
+    }
     if failed > 0 || passed < 20 {
         std::process::exit(1);
     }
