@@ -13,11 +13,14 @@
 
 pub mod doh_json;
 pub mod doh_resolver;
+pub mod doh_wire_resolver;
 pub mod endpoint;
 #[cfg(target_arch = "wasm32")]
 pub mod http_gloo;
 pub mod limit;
 pub mod memory;
+pub mod presets;
+pub mod wire;
 
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};

@@ -15,6 +15,7 @@ mod spf;
 mod tls_rpt;
 mod ui;
 mod ui_check;
+mod wire;
 
 pub(super) const PARTS: &[&[Message]] = &[
     ui::MESSAGES,
@@ -30,4 +31,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     plan::MESSAGES,
     generate::MESSAGES,
     ui_check::MESSAGES,
+    wire::MESSAGES,
 ];

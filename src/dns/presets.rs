@@ -1,0 +1,323 @@
+//! The DNS-over-HTTPS resolvers the page offers, and the pure half of the
+//! first-use race: the page asks each one the same harmless question,
+//! times the answers, and [`choose_resolver`] picks the fastest that
+//! answered correctly, saying which and why.
+//!
+//! AliDNS and DNSPod come first: from mainland China they are the ones
+//! that answer, and they speak only RFC 8484 wire format to anonymous
+//! browsers; Google and Cloudflare are asked in their JSON flavours
+//! (RFC 8484 §3: the client chooses its DoH server by configuration).
+
+use super::doh_json::JsonFlavor;
+use super::{Answer, DnsError, RecordType};
+use crate::finding::Finding;
+use std::net::Ipv4Addr;
+
+/// How a resolver is asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ResolverKind {
+    /// RFC 8484 wire format ([`super::doh_wire_resolver::DohWireResolver`]).
+    Wire,
+    /// A JSON API ([`super::doh_resolver::DohJsonResolver`]).
+    Json(JsonFlavor),
+}
+
+/// One offered resolver.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ResolverPreset {
+    /// Stable id, for settings and share links.
+    pub id: &'static str,
+    /// Catalogue code of the label shown in the chooser.
+    pub label: &'static str,
+    /// The operator's name, as used in finding arguments.
+    pub name: &'static str,
+    pub url: &'static str,
+    pub kind: ResolverKind,
+}
+
+/// The offered resolvers, in order of preference when they tie.
+pub const PRESETS: [ResolverPreset; 4] = [
+    ResolverPreset {
+        id: "alidns",
+        label: "dns.preset.alidns",
+        name: "AliDNS",
+        url: "https://dns.alidns.com/dns-query",
+        kind: ResolverKind::Wire,
+    },
+    ResolverPreset {
+        id: "dnspod",
+        label: "dns.preset.dnspod",
+        name: "DNSPod",
+        url: "https://doh.pub/dns-query",
+        kind: ResolverKind::Wire,
+    },
+    ResolverPreset {
+        id: "google",
+        label: "dns.preset.google",
+        name: "Google",
+        url: "https://dns.google/resolve",
+        kind: ResolverKind::Json(JsonFlavor::Google),
+    },
+    ResolverPreset {
+        id: "cloudflare",
+        label: "dns.preset.cloudflare",
+        name: "Cloudflare",
+        url: "https://cloudflare-dns.com/dns-query",
+        kind: ResolverKind::Json(JsonFlavor::Cloudflare),
+    },
+];
+
+/// The preset with this id.
+pub fn preset(id: &str) -> Option<&'static ResolverPreset> {
+    PRESETS.iter().find(|p| p.id == id)
+}
+
+/// The race question: the A record of a name reserved by IANA (RFC 2606
+/// §3), answered by every public resolver, in China too, and harmless.
+pub const PROBE_NAME: &str = "example.com";
+/// The type of the race question.
+pub const PROBE_TYPE: RecordType = RecordType::A;
+
+/// What one resolver did with the race question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProbeResult {
+    /// [`ResolverPreset::id`].
+    pub preset_id: &'static str,
+    /// Time from asking to the answer, measured by the caller.
+    pub elapsed_ms: u32,
+    pub outcome: Result<Answer, DnsError>,
+}
+
+/// Why a resolver's answer to the race question is not right.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProbeFault {
+    /// It failed (the error says how).
+    Failed(DnsError),
+    /// It answered with an address no public name has: something on the
+    /// path rewrites DNS (a "fake-IP" proxy, a hijacking resolver).
+    Bogus(Ipv4Addr),
+}
+
+/// Checks an answer to the race question: at least one A record, and
+/// none in a special-purpose range (RFC 6890 §2.2.2) where a public name
+/// never points.
+pub fn check_probe(outcome: &Result<Answer, DnsError>) -> Result<(), ProbeFault> {
+    let answer = outcome.as_ref().map_err(|e| ProbeFault::Failed(e.clone()))?;
+    let mut any = false;
+    for ip in answer.ipv4() {
+        any = true;
+        if is_special(ip) {
+            return Err(ProbeFault::Bogus(ip));
+        }
+    }
+    if any {
+        Ok(())
+    } else {
+        Err(ProbeFault::Failed(DnsError::NoData))
+    }
+}
+
+/// RFC 6890 §2.2.2 special-purpose IPv4 blocks (0/8, 10/8, 100.64/10,
+/// 127/8, 169.254/16, 172.16/12, 192.0.0/24, the documentation nets,
+/// 192.168/16, 198.18/15 (where fake-IP proxies answer from), and 240/4
+/// with broadcast), plus multicast 224/4 (RFC 5771).
+fn is_special(ip: Ipv4Addr) -> bool {
+    let [a, b, c, _] = ip.octets();
+    ip.is_unspecified()
+        || ip.is_private()
+        || ip.is_loopback()
+        || ip.is_link_local()
+        || ip.is_multicast()
+        || ip.is_broadcast()
+        || ip.is_documentation()
+        || a == 0
+        || a >= 240
+        || (a == 100 && (64..128).contains(&b))
+        || (a == 192 && b == 0 && c == 0)
+        || (a == 198 && (b == 18 || b == 19))
+}
+
+/// The result of the race.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RaceOutcome {
+    /// The resolver to use, if any answered correctly.
+    pub chosen: Option<&'static ResolverPreset>,
+    /// First the choice (`dns.resolver.chosen`) or its absence
+    /// (`dns.resolver.none`), then one finding per resolver that failed.
+    pub findings: Vec<Finding>,
+}
+
+/// The RFC cited by the race findings: choosing a DoH server.
+const RFC: &str = "RFC 8484 §3";
+
+/// Picks the resolver that answered the race question correctly in the
+/// least time; ties go to the earlier preset. May be called with the
+/// results received so far: absent presets simply do not compete.
+/// Results for unknown preset ids are ignored.
+pub fn choose_resolver(results: &[ProbeResult]) -> RaceOutcome {
+    let mut ranked: Vec<(usize, &ProbeResult, &'static ResolverPreset)> = results
+        .iter()
+        .filter_map(|r| {
+            PRESETS
+                .iter()
+                .position(|p| p.id == r.preset_id)
+                .and_then(|i| PRESETS.get(i).map(|p| (i, r, p)))
+        })
+        .collect();
+    ranked.sort_by_key(|(i, r, _)| (r.elapsed_ms, *i));
+    let mut chosen: Option<(&ProbeResult, &'static ResolverPreset)> = None;
+    let mut rejected = Vec::new();
+    for (_, r, p) in &ranked {
+        match check_probe(&r.outcome) {
+            Ok(()) if chosen.is_none() => chosen = Some((r, p)),
+            Ok(()) => {}
+            Err(ProbeFault::Failed(e)) => rejected.push(
+                Finding::info("dns.resolver.probe_failed", p.name, RFC)
+                    .arg("resolver", p.name)
+                    .arg("error", e.code())
+                    .arg("detail", &e)
+                    .arg("ms", r.elapsed_ms),
+            ),
+            Err(ProbeFault::Bogus(ip)) => rejected.push(
+                Finding::warning("dns.resolver.probe_bogus", p.name, RFC)
+                    .arg("resolver", p.name)
+                    .arg("address", ip),
+            ),
+        }
+    }
+    let head = match chosen {
+        Some((r, p)) => Finding::info("dns.resolver.chosen", p.name, RFC)
+            .arg("resolver", p.name)
+            .arg("url", p.url)
+            .arg("ms", r.elapsed_ms)
+            .arg("tried", ranked.len()),
+        None => Finding::error("dns.resolver.none", "DNS-over-HTTPS", RFC).arg("tried", ranked.len()),
+    };
+    let mut findings = vec![head];
+    findings.extend(rejected);
+    RaceOutcome {
+        chosen: chosen.map(|(_, p)| p),
+        findings,
+    }
+}
+
+/// Every code this module can emit, and the preset labels.
+pub const CODES: [&str; 8] = [
+    "dns.resolver.chosen",
+    "dns.resolver.none",
+    "dns.resolver.probe_failed",
+    "dns.resolver.probe_bogus",
+    "dns.preset.alidns",
+    "dns.preset.dnspod",
+    "dns.preset.google",
+    "dns.preset.cloudflare",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dns::Rdata;
+
+    fn a(ips: &[[u8; 4]]) -> Result<Answer, DnsError> {
+        Ok(Answer::new(ips.iter().map(|ip| Rdata::A((*ip).into())).collect()))
+    }
+
+    fn probe(id: &'static str, ms: u32, outcome: Result<Answer, DnsError>) -> ProbeResult {
+        ProbeResult {
+            preset_id: id,
+            elapsed_ms: ms,
+            outcome,
+        }
+    }
+
+    #[test]
+    fn presets_are_complete() {
+        let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
+        assert_eq!(ids, ["alidns", "dnspod", "google", "cloudflare"]);
+        assert_eq!(preset("dnspod").map(|p| p.url), Some("https://doh.pub/dns-query"));
+        assert_eq!(preset("alidns").map(|p| p.kind), Some(ResolverKind::Wire));
+        assert_eq!(
+            preset("cloudflare").map(|p| p.kind),
+            Some(ResolverKind::Json(JsonFlavor::Cloudflare))
+        );
+        assert_eq!(preset("nope"), None);
+        for p in &PRESETS {
+            assert!(p.url.starts_with("https://"), "{}", p.id);
+            assert!(CODES.contains(&p.label));
+        }
+        for code in CODES {
+            assert!(crate::i18n::lookup(code).is_some(), "{code} not in catalogue");
+        }
+    }
+
+    #[test]
+    fn probe_checks() {
+        let cases: [(Result<Answer, DnsError>, Result<(), ProbeFault>); 7] = [
+            (a(&[[93, 184, 215, 14]]), Ok(())),
+            (a(&[]), Err(ProbeFault::Failed(DnsError::NoData))),
+            (Err(DnsError::Timeout), Err(ProbeFault::Failed(DnsError::Timeout))),
+            (
+                a(&[[198, 18, 0, 7]]),
+                Err(ProbeFault::Bogus([198, 18, 0, 7].into())),
+            ),
+            (
+                a(&[[93, 184, 215, 14], [127, 0, 0, 1]]),
+                Err(ProbeFault::Bogus([127, 0, 0, 1].into())),
+            ),
+            (a(&[[0, 0, 0, 0]]), Err(ProbeFault::Bogus([0, 0, 0, 0].into()))),
+            (
+                a(&[[100, 100, 1, 1]]),
+                Err(ProbeFault::Bogus([100, 100, 1, 1].into())),
+            ),
+        ];
+        for (outcome, want) in cases {
+            assert_eq!(check_probe(&outcome), want, "{outcome:?}");
+        }
+    }
+
+    #[test]
+    fn fastest_correct_wins() {
+        let results = [
+            probe("google", 900, Err(DnsError::Timeout)),
+            probe("cloudflare", 40, a(&[[10, 0, 0, 1]])),
+            probe("dnspod", 120, a(&[[93, 184, 215, 14]])),
+            probe("alidns", 120, a(&[[93, 184, 215, 14]])),
+            probe("unknown", 1, a(&[[93, 184, 215, 14]])),
+        ];
+        let out = choose_resolver(&results);
+        // Tie at 120 ms: AliDNS comes first in PRESETS.
+        assert_eq!(out.chosen.map(|p| p.id), Some("alidns"));
+        let head = &out.findings[0];
+        assert_eq!(head.code, "dns.resolver.chosen");
+        assert_eq!(head.get_arg("resolver"), Some("AliDNS"));
+        assert_eq!(head.get_arg("ms"), Some("120"));
+        assert_eq!(head.get_arg("tried"), Some("4"));
+        let rest: Vec<(&str, Option<&str>)> = out.findings[1..]
+            .iter()
+            .map(|f| (f.code, f.get_arg("resolver")))
+            .collect();
+        assert_eq!(
+            rest,
+            [
+                ("dns.resolver.probe_bogus", Some("Cloudflare")),
+                ("dns.resolver.probe_failed", Some("Google")),
+            ]
+        );
+        assert_eq!(out.findings[1].get_arg("address"), Some("10.0.0.1"));
+        assert_eq!(out.findings[2].get_arg("error"), Some("dns.timeout"));
+    }
+
+    #[test]
+    fn none_answered() {
+        let out = choose_resolver(&[
+            probe("alidns", 5000, Err(DnsError::Timeout)),
+            probe("google", 30, Err(DnsError::Transport("CORS".into()))),
+        ]);
+        assert_eq!(out.chosen, None);
+        assert_eq!(out.findings[0].code, "dns.resolver.none");
+        assert_eq!(out.findings[0].severity, crate::finding::Severity::Error);
+        assert_eq!(out.findings.len(), 3);
+        let empty = choose_resolver(&[]);
+        assert_eq!((empty.chosen, empty.findings.len()), (None, 1));
+    }
+}
