@@ -9,11 +9,12 @@
 //!   into a transport failure "HTTP 429";
 //! - at most [`MAX_IN_FLIGHT`] requests are in flight at once
 //!   ([`InFlightLimit`]), so a big SPF tree does not flood the resolver;
-//! - [`Progress`] counts questions started and finished for the page.
+//! - [`Progress`] counts questions started and finished for the page;
+//! - JSON answers are read as text, RFC 8484 answers as bytes (`get_bytes`).
 //!
 //! wasm32 only.
 
-use super::doh_resolver::{HttpGet, HttpReply};
+use super::doh_resolver::{HttpBytesReply, HttpGet, HttpReply};
 use super::limit::InFlightLimit;
 use super::{DnsError, JsonFlavor};
 use crate::ui::browser;
@@ -72,13 +73,14 @@ impl GlooHttp {
         self.limit.peak()
     }
 
-    /// One request, no retry: the reply and its `Retry-After` in seconds.
-    async fn once(&self, url: &str) -> Result<(HttpReply, Option<u32>), DnsError> {
+    /// One request, no retry. `binary` reads the body as bytes (RFC 8484
+    /// wire format) instead of text (the JSON APIs).
+    async fn once(&self, url: &str, accept: Option<&str>, binary: bool) -> Result<RawReply, DnsError> {
         let controller = web_sys::AbortController::new()
             .map_err(|e| DnsError::Transport(format!("AbortController: {e:?}")))?;
         let signal = controller.signal();
         let mut request = gloo_net::http::Request::get(url).abort_signal(Some(&signal));
-        if let Some(accept) = self.accept {
+        if let Some(accept) = accept {
             request = request.header("accept", accept);
         }
         let fetch = async move {
@@ -86,16 +88,33 @@ impl GlooHttp {
                 .send()
                 .await
                 .map_err(|e| DnsError::Transport(e.to_string()))?;
-            let retry_after = response
-                .headers()
+            let headers = response.headers();
+            let retry_after = headers
                 .get("retry-after")
                 .and_then(|v| v.trim().parse::<u32>().ok());
+            let content_type = headers.get("content-type");
             let status = response.status();
-            let body = response
-                .text()
-                .await
-                .map_err(|e| DnsError::Transport(e.to_string()))?;
-            Ok((HttpReply { status, body }, retry_after))
+            let body = if binary {
+                RawBody::Bytes(
+                    response
+                        .binary()
+                        .await
+                        .map_err(|e| DnsError::Transport(e.to_string()))?,
+                )
+            } else {
+                RawBody::Text(
+                    response
+                        .text()
+                        .await
+                        .map_err(|e| DnsError::Transport(e.to_string()))?,
+                )
+            };
+            Ok(RawReply {
+                status,
+                content_type,
+                body,
+                retry_after,
+            })
         };
         let deadline = browser::sleep_ms(self.timeout_ms);
         match select(Box::pin(fetch), Box::pin(deadline)).await {
@@ -107,27 +126,75 @@ impl GlooHttp {
         }
     }
 
-    async fn with_retry(&self, url: &str) -> Result<HttpReply, DnsError> {
-        match self.once(url).await {
-            Ok((reply, retry_after)) if reply.status == 429 => {
-                let wait = retry_after.unwrap_or(1).min(MAX_RETRY_AFTER_S);
+    async fn with_retry(&self, url: &str, accept: Option<&str>, binary: bool) -> Result<RawReply, DnsError> {
+        match self.once(url, accept, binary).await {
+            Ok(reply) if reply.status == 429 => {
+                let wait = reply.retry_after.unwrap_or(1).min(MAX_RETRY_AFTER_S);
                 browser::sleep_ms(i32::try_from(wait * 1000).unwrap_or(10_000)).await;
-                self.once(url).await.map(|(r, _)| r)
+                self.once(url, accept, binary).await
             }
-            Ok((reply, _)) if reply.status >= 500 => self.once(url).await.map(|(r, _)| r),
-            Ok((reply, _)) => Ok(reply),
-            Err(DnsError::Transport(_)) => self.once(url).await.map(|(r, _)| r),
+            Ok(reply) if reply.status >= 500 => self.once(url, accept, binary).await,
+            Ok(reply) => Ok(reply),
+            Err(DnsError::Transport(_)) => self.once(url, accept, binary).await,
             Err(e) => Err(e),
+        }
+    }
+
+    /// A request under the in-flight cap, counted for the progress display.
+    async fn fetch(&self, url: &str, accept: Option<&str>, binary: bool) -> Result<RawReply, DnsError> {
+        let _permit = self.limit.acquire().await;
+        self.progress.started.set(self.progress.started.get() + 1);
+        let result = self.with_retry(url, accept, binary).await;
+        self.progress.finished.set(self.progress.finished.get() + 1);
+        result
+    }
+}
+
+/// A reply before it is shaped for [`HttpGet::get`] or [`HttpGet::get_bytes`].
+struct RawReply {
+    status: u16,
+    content_type: Option<String>,
+    body: RawBody,
+    retry_after: Option<u32>,
+}
+
+enum RawBody {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl RawBody {
+    fn into_text(self) -> String {
+        match self {
+            RawBody::Text(t) => t,
+            RawBody::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
+        }
+    }
+
+    fn into_bytes(self) -> Vec<u8> {
+        match self {
+            RawBody::Text(t) => t.into_bytes(),
+            RawBody::Bytes(b) => b,
         }
     }
 }
 
 impl HttpGet for GlooHttp {
     async fn get(&self, url: &str) -> Result<HttpReply, DnsError> {
-        let _permit = self.limit.acquire().await;
-        self.progress.started.set(self.progress.started.get() + 1);
-        let result = self.with_retry(url).await;
-        self.progress.finished.set(self.progress.finished.get() + 1);
-        result
+        let reply = self.fetch(url, self.accept, false).await?;
+        Ok(HttpReply {
+            status: reply.status,
+            body: reply.body.into_text(),
+        })
+    }
+
+    /// RFC 8484 §4.1: GET with `Accept: application/dns-message`, binary body.
+    async fn get_bytes(&self, url: &str, accept: &str) -> Result<HttpBytesReply, DnsError> {
+        let reply = self.fetch(url, Some(accept), true).await?;
+        Ok(HttpBytesReply {
+            status: reply.status,
+            content_type: reply.content_type,
+            body: reply.body.into_bytes(),
+        })
     }
 }
