@@ -14,6 +14,7 @@ mod plan;
 mod spf;
 mod tls_rpt;
 mod ui;
+mod ui_generate;
 
 pub(super) const PARTS: &[&[Message]] = &[
     ui::MESSAGES,
@@ -28,4 +29,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     tls_rpt::MESSAGES,
     plan::MESSAGES,
     generate::MESSAGES,
+    ui_generate::MESSAGES,
 ];
