@@ -35,7 +35,7 @@ pub fn PrivateKeyPanel(props: &PrivateKeyProps) -> Html {
         html! {
             <div class="snippet">
                 <div class="snippet-head">
-                    <h4 id={format!("{id}-title")}>{ title.to_string() }</h4>
+                    <h3 id={format!("{id}-title")}>{ title.to_string() }</h3>
                     <CopyButton {lang} text={text.to_string()} label={format!("{} {title}", t("ui.copy"))} />
                 </div>
                 <pre id={id.to_string()} tabindex="0" aria-labelledby={format!("{id}-title")}>{ text.to_string() }</pre>
@@ -44,7 +44,7 @@ pub fn PrivateKeyPanel(props: &PrivateKeyProps) -> Html {
     };
     html! {
         <section class="private-key" id="private-key" aria-labelledby="private-key-title">
-            <h3 id="private-key-title">{ t("ui.gen.private.title") }</h3>
+            <h2 id="private-key-title">{ t("ui.gen.private.title") }</h2>
             <p class="help warning"><strong>{ t("ui.gen.severity.warning") }{ ": " }</strong>{ t("ui.gen.private.once") }</p>
             <div class="actions">
                 <button type="button" id="private-key-download" class="primary" onclick={download}>
