@@ -29,7 +29,7 @@ pub fn panel_value(p: Panel) -> &'static str {
     }
 }
 
-fn row_html(lang: Lang, r: &PlannedRecord, row: &PanelRow) -> Html {
+fn row_html(lang: Lang, host_col: &str, r: &PlannedRecord, row: &PanelRow) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let what = format!("{} {}", row.rtype, row.host);
     let copy = |code: &str| format!("{} {what}", t(code));
@@ -39,14 +39,14 @@ fn row_html(lang: Lang, r: &PlannedRecord, row: &PanelRow) -> Html {
             <tr data-record-type={row.rtype.clone()} data-record-name={r.record.name.fqdn()}
                 data-record-host={row.host.clone()} data-record-value={row.value.clone()}
                 data-record-priority={row.priority.map(|p| p.to_string())} data-record-ttl={row.ttl.to_string()}>
-                <td class="host"><code>{ row.host.clone() }</code>
+                <td class="host" data-label={t(host_col)}><code>{ row.host.clone() }</code>
                     <CopyButton {lang} text={row.host.clone()} label={copy("ui.gen.copy.host")} /></td>
-                <td>{ row.rtype.clone() }</td>
-                <td class="value"><code>{ row.value.clone() }</code>
+                <td data-label={t("ui.gen.col.type")}>{ row.rtype.clone() }</td>
+                <td class="value" data-label={t("ui.gen.col.value")}><code>{ row.value.clone() }</code>
                     <CopyButton {lang} text={row.value.clone()} label={copy("ui.gen.copy.value")} /></td>
-                <td>{ row.priority.map(|p| p.to_string()).unwrap_or_default() }</td>
-                <td>{ row.ttl }</td>
-                <td><CopyButton {lang} text={r.record.to_string()} label={copy("ui.gen.copy.record")} /></td>
+                <td class="priority" data-label={t("ui.gen.col.priority")}>{ row.priority.map(|p| p.to_string()).unwrap_or_default() }</td>
+                <td data-label={t("ui.gen.col.ttl")}>{ row.ttl }</td>
+                <td data-label={t("ui.gen.col.record")}><CopyButton {lang} text={r.record.to_string()} label={copy("ui.gen.copy.record")} /></td>
             </tr>
             <tr class="detail">
                 <td colspan="6">
@@ -84,7 +84,7 @@ fn table(
                     <th scope="col">{ t("ui.gen.col.value") }</th><th scope="col">{ t("ui.gen.col.priority") }</th>
                     <th scope="col">{ t("ui.gen.col.ttl") }</th><th scope="col">{ t("ui.gen.col.record") }</th>
                 </tr></thead>
-                <tbody>{ for rows.into_iter().map(|(r, row)| row_html(lang, r, row)) }</tbody>
+                <tbody>{ for rows.into_iter().map(|(r, row)| row_html(lang, host, r, row)) }</tbody>
             </table>
         </div>
     }
