@@ -172,6 +172,11 @@ test('(c) a share link restores the same records in a fresh browser; p0 links op
   assert.equal(await fresh.page.locator('#private-key').count(), 0);
   await fresh.page.waitForSelector('[data-notice-code="ui.gen.share.opened"]');
   await assertAccessible(fresh.page, 'opened share link');
+  // Once edited, the old link leaves the URL and the edit is what a reload opens.
+  await fresh.page.fill('#hosts-0-ipv4-0', '192.0.2.2');
+  await fresh.page.waitForFunction(() => location.hash === '');
+  await fresh.page.reload();
+  await fresh.page.waitForSelector('tr[data-record-value="192.0.2.2"]');
   await fresh.context.close();
 
   const v0 = { domain: 'example.org', hosts: [{ name: 'mx', ipv4: '198.51.100.7, 198.51.100.8', priority: '5' }], ttl: '7200', dmarc: { p: 'reject' } };
@@ -301,5 +306,84 @@ test('(f2) dark mode stays accessible with the records shown', async () => {
   await fillExample(page);
   await screenshot(page, 'generate-zh-CN-360-dark');
   await assertAccessible(page, 'dark');
+  await context.close();
+});
+
+test('(g) the optional sections add their records; other-zone records are listed apart', async () => {
+  const { context, page, errors } = await openPage();
+  await page.fill('#domain', 'example.com');
+  await page.fill('#hosts-0-ipv4-0', '198.51.100.25');
+  await page.click('#dmarc-rua > button.add');
+  await page.fill('#dmarc-rua-0', 'reports@example.net');
+  await page.waitForSelector('#records-other tr[data-record-name="example.com._report._dmarc.example.net."]');
+  assert.match(await page.textContent('#other-zone-note'), /another domain/);
+  await page.click('#section-mta-sts > summary');
+  await page.check('#mta-sts-enabled');
+  await page.selectOption('#mta-sts-mode', 'enforce');
+  await page.check('#tls-rpt-enabled');
+  await page.click('#tls-rpt-rua > button.add');
+  await page.fill('#tls-rpt-rua-0', 'tlsrpt@example.com');
+  await page.click('#section-extras > summary');
+  await page.check('#autoconfig-enabled');
+  await page.check('#caa-enabled');
+  await page.click('#caa-issuers > button.add');
+  await page.fill('#caa-issuers-0', 'letsencrypt.org');
+  await page.waitForSelector('tr[data-record-type="CAA"]');
+  const all = await records(page);
+  const has = (type, name) => assert.ok(all.some((r) => r.type === type && r.name === name), `${type} ${name}`);
+  has('TXT', '_mta-sts.example.com.');
+  has('A', 'mta-sts.example.com.');
+  has('TXT', '_smtp._tls.example.com.');
+  has('SRV', '_submissions._tcp.example.com.');
+  has('SRV', '_imaps._tcp.example.com.');
+  has('CAA', 'example.com.');
+  assert.equal(all.find((r) => r.name === '_smtp._tls.example.com.').value, 'v=TLSRPTv1; rua=mailto:tlsrpt@example.com');
+  assert.match(await page.textContent('#policy-body'), /mode: enforce/);
+  assert.equal(await page.textContent('#policy-url'), 'https://mta-sts.example.com/.well-known/mta-sts.txt');
+  // A bad max_age is explained under its field.
+  await page.fill('#mta-sts-max-age', 'soon');
+  await page.waitForSelector('#mta-sts-max-age-msg [data-error-code]');
+  await page.fill('#mta-sts-max-age', '');
+  // TLSA from a pasted PEM that is not one: a specific error.
+  await page.check('#tlsa-enabled');
+  await page.fill('#tlsa-pem', '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----');
+  await page.waitForSelector('#tlsa-pem-msg [data-error-code]');
+  await page.uncheck('#tlsa-enabled');
+  // Null MX: only the lockdown set.
+  await page.check('#null-mx');
+  await page.waitForSelector('tr[data-record-type="MX"][data-record-value="."]');
+  const locked = await records(page);
+  assert.ok(locked.some((r) => r.type === 'TXT' && r.value === 'v=spf1 -all'));
+  assert.ok(!locked.some((r) => r.type === 'A'));
+  await page.click('#section-backup > summary');
+  await page.click('#section-ttl > summary');
+  await page.click('#section-spf > summary');
+  await assertAccessible(page, 'all sections open');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('(h) Ed25519 goes beside RSA: generated in the browser or explained when it cannot be', async () => {
+  const { context, page } = await openPage();
+  await page.fill('#domain', 'example.com');
+  await page.fill('#hosts-0-ipv4-0', '198.51.100.25');
+  await page.click('#dkim-generate');
+  await page.waitForSelector('tr[data-record-name$="._domainkey.example.com."]');
+  await page.check('#dkim-ed25519');
+  await page.fill('#dkim-ed25519-selector', 'ed1');
+  await page.click('#dkim-generate-ed25519');
+  const outcome = await Promise.race([
+    page.waitForSelector('tr[data-record-name="ed1._domainkey.example.com."]').then(() => 'made'),
+    page.waitForSelector('[data-error-code="ui.gen.dkim.keygen_failed"]').then(() => 'refused'),
+  ]);
+  if (outcome === 'made') {
+    const row = await page.getAttribute('tr[data-record-name="ed1._domainkey.example.com."]', 'data-record-value');
+    assert.match(row, /^v=DKIM1; k=ed25519; p=[A-Za-z0-9+/]{43}=$/);
+  }
+  // Without the RSA key, the Ed25519 key alone is refused with its reason.
+  await page.fill('#dkim-public-key', '');
+  await page.fill('#dkim-ed25519-public-key', '11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=');
+  await page.waitForSelector('#dkim-ed25519-public-key-msg [data-error-code], #dkim-public-key-msg [data-error-code]');
+  await assertAccessible(page, 'ed25519');
   await context.close();
 });

@@ -21,7 +21,7 @@ pub fn edit(f: impl Fn(&mut MailPlan) + 'static) -> PlanEdit {
 /// localStorage only when the user opts in).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PrivateKey {
-    /// The selector the key was made for: the download is `<selector>.private`.
+    /// The selector field's current value: the download is `<selector>.private`.
     pub selector: String,
     /// PKCS#8 PEM.
     pub pem: String,
@@ -144,6 +144,17 @@ impl GenState {
         self.findings = if typed { findings } else { PlanErrors::default() };
         self.set = set;
         self.derive_rows();
+        // The key is not bound to a selector: it follows the selector field.
+        if let Some(k) = &mut self.private_key {
+            let d = &self.plan.dkim;
+            k.selector = if k.ed25519 {
+                &d.ed25519_selector
+            } else {
+                &d.selector
+            }
+            .trim()
+            .to_string();
+        }
         self.snippets = match (
             &self.private_key,
             self.domain.as_ref().and_then(|d| d.as_ref().ok()),
