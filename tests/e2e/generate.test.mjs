@@ -126,6 +126,8 @@ test('(a2) a bad address shows its own message with its code, and the records wa
   assert.match(await msg.first().textContent(), /错误/);
   assert.equal(await page.locator('#records').count(), 0);
   await page.waitForSelector('#records-none');
+  // The summary lists the same error, so nothing hides in a closed section.
+  await page.waitForSelector('#gen-errors [data-finding-code="address.bad_ipv4"]');
   await assertAccessible(page, 'bad address zh');
   await context.close();
 });

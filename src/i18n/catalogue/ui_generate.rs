@@ -217,6 +217,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     m("ui.gen.policy.copy_body", "Copy the policy file", "复制策略文件"),
     m("ui.gen.policy.download", "Download mta-sts.txt", "下载 mta-sts.txt"),
     m("ui.gen.findings", "Notes on these records", "关于这些记录的提示"),
+    m("ui.gen.errors", "To fix before the records can be made", "生成记录前需要修正的问题"),
+    m("ui.gen.jump", "Jump to the records ↓", "跳到生成的记录 ↓"),
     m("ui.gen.downloads", "Downloads and sharing", "下载与分享"),
     m("ui.gen.download.zone", "Download BIND zone file", "下载 BIND 区域文件"),
     m("ui.gen.download.csv", "Download CSV", "下载 CSV"),

@@ -11,6 +11,13 @@ use yew::prelude::*;
 pub struct FindingsProps {
     pub lang: Lang,
     pub findings: Vec<Finding>,
+    /// Catalogue key of the heading.
+    pub title: &'static str,
+    /// Element id of the section.
+    pub id: &'static str,
+    /// A top-level section (heading `h2`) rather than part of the records (`h3`).
+    #[prop_or_default]
+    pub top: bool,
 }
 
 #[component]
@@ -23,8 +30,8 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
         Severity::Info => "info",
     };
     html! {
-        <section class="gen-findings" aria-labelledby="gen-findings-title">
-            <h3 id="gen-findings-title">{ t("ui.gen.findings") }</h3>
+        <section class="gen-findings" id={props.id} aria-labelledby={format!("{}-title", props.id)}>
+            <@{if props.top { "h2" } else { "h3" }} id={format!("{}-title", props.id)}>{ t(props.title) }</@>
             <ul>
                 { for props.findings.iter().map(|f| html! {
                     <li class={classes!("finding", class(f.severity))} data-finding-code={f.code}

@@ -168,6 +168,13 @@ pub fn GeneratePage(props: &GeneratePageProps) -> Html {
         Callback::from(move |_| state.dispatch(Action::DismissNotices))
     };
     let s = &*state;
+    // Every error of the form in one list, so none hides in a closed section.
+    let errors: Vec<_> = s
+        .findings
+        .iter()
+        .filter(|(_, f)| f.severity == crate::finding::Severity::Error)
+        .map(|(_, f)| f.clone())
+        .collect();
     let placeholder = s
         .domain
         .as_ref()
@@ -175,7 +182,8 @@ pub fn GeneratePage(props: &GeneratePageProps) -> Html {
         .map(|d| AttrValue::from(format!("mail.{}", d.as_str())));
     html! {
         <div class="generate">
-            <p class="intro">{ t("ui.generate.intro") }</p>
+            <p class="intro">{ t("ui.generate.intro") }{ " " }
+                <a href={if s.set.is_some() { "#records-title" } else { "#records-none" }} class="jump">{ t("ui.gen.jump") }</a></p>
             <notices::Notices {lang} notices={s.notices.clone()} {on_dismiss} />
             <form class="plan-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="section basics">
@@ -214,10 +222,13 @@ pub fn GeneratePage(props: &GeneratePageProps) -> Html {
                         <policy_file::PolicyFile {lang} policy={policy.clone()} />
                     }
                     if !set.findings.is_empty() {
-                        <findings::FindingsList {lang} findings={set.findings.clone()} />
+                        <findings::FindingsList {lang} findings={set.findings.clone()} title="ui.gen.findings" id="gen-findings" />
                     }
                 } else {
-                    <p class="help" id="records-none">{ t("ui.gen.records.none") }</p>
+                    <p class="help" id="records-none" tabindex="-1">{ t("ui.gen.records.none") }</p>
+                    if s.findings.has_errors() {
+                        <findings::FindingsList {lang} findings={errors} title="ui.gen.errors" id="gen-errors" top=true />
+                    }
                 }
             </div>
         </div>
