@@ -3,6 +3,7 @@
 //! reducer on every edit so that components only render data. No DOM code.
 
 use crate::export::{self, Panel, PanelRow};
+use crate::finding::{Finding, Severity};
 use crate::generate::{self, RecordSet};
 use crate::model::{Name, NameError};
 use crate::plan::{self, MailPlan, PlanErrors};
@@ -62,6 +63,11 @@ pub struct GenState {
     pub domain: Option<Result<Name, NameError>>,
     /// Findings by field key; shown once a domain has been typed.
     pub findings: PlanErrors,
+    /// Every error of the form, listed where the records would be so none
+    /// hides in a closed section.
+    pub errors: Vec<Finding>,
+    /// The first mail host's default name, `mail.<domain>`, once the domain parses.
+    pub default_host: Option<String>,
     /// The generated records, when the plan validates.
     pub set: Option<Rc<RecordSet>>,
     /// `set` as the chosen panel wants it.
@@ -115,6 +121,8 @@ impl GenState {
             panel: Panel::Aliyun,
             domain: None,
             findings: PlanErrors::default(),
+            errors: Vec::new(),
+            default_host: None,
             set: None,
             rows: Rc::new(Vec::new()),
             private_key,
@@ -142,6 +150,16 @@ impl GenState {
             Err(e) => (e, None),
         };
         self.findings = if typed { findings } else { PlanErrors::default() };
+        self.errors = self
+            .findings
+            .iter()
+            .filter(|(_, f)| f.severity == Severity::Error)
+            .map(|(_, f)| f.clone())
+            .collect();
+        self.default_host = match &self.domain {
+            Some(Ok(d)) => Some(format!("mail.{}", d.as_str())),
+            _ => None,
+        };
         self.set = set;
         self.derive_rows();
         // The key is not bound to a selector: it follows the selector field.
