@@ -16,9 +16,11 @@ pub(crate) const MESSAGES: &[Message] = &[
     m("ui.gen.basics", "Domain and mail host", "域名与邮件主机"),
     m("ui.gen.hosts.one", "Mail host", "邮件主机"),
     m("ui.gen.hosts.add", "Add a mail host", "添加邮件主机"),
+    m("ui.gen.hosts.remove", "Remove mail host {n}", "删除邮件主机 {n}"),
     m("ui.gen.backup_mx", "Backup MX", "备用 MX"),
     m("ui.gen.backup_mx.one", "Backup MX", "备用 MX"),
     m("ui.gen.backup_mx.add", "Add a backup MX", "添加备用 MX"),
+    m("ui.gen.backup_mx.remove", "Remove backup MX {n}", "删除备用 MX {n}"),
     m("ui.gen.host.name", "Host name", "主机名"),
     m(
         "ui.gen.host.name.help",
@@ -269,6 +271,7 @@ mod tests {
         for p in ["hosts", "backup_mx"] {
             codes.push(format!("ui.gen.{p}.one"));
             codes.push(format!("ui.gen.{p}.add"));
+            codes.push(format!("ui.gen.{p}.remove"));
         }
         for a in ["rsa-2048", "rsa-1024", "rsa-4096"] {
             codes.push(format!("ui.gen.dkim.alg.{a}"));

@@ -83,7 +83,7 @@ pub fn Hosts(props: &HostsProps) -> Html {
                     placeholder={if prefix == "hosts" { "10" } else { "20" }}
                     on_input={text(|h, v| h.priority = v)} />
                 <button type="button" class="remove-host" onclick={remove}>
-                    { format!("{} {title}", t("ui.gen.remove")) }
+                    { i18n::fill(&t(&format!("ui.gen.{prefix}.remove")), &[("n", (i + 1).to_string())]) }
                 </button>
             </fieldset>
         }
