@@ -92,9 +92,11 @@ pub fn GeneratePage(props: &GeneratePageProps) -> Html {
     let s = &*state;
     html! {
         <div class="generate">
-            <p class="intro">{ t("ui.generate.intro") }{ " " }
-                <a href={if s.set.is_some() { "#records-title" } else { "#records-none" }} class="jump">{ t("ui.gen.jump") }</a></p>
-            <notices::Notices {lang} notices={s.notices.clone()} {on_dismiss} />
+            <div class="head">
+                <p class="intro">{ t("ui.generate.intro") }{ " " }
+                    <a href={if s.set.is_some() { "#records-title" } else { "#records-none" }} class="jump">{ t("ui.gen.jump") }</a></p>
+                <notices::Notices {lang} notices={s.notices.clone()} {on_dismiss} />
+            </div>
             <form class="plan-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="section basics">
                     <legend>{ t("ui.gen.basics") }</legend>
