@@ -173,6 +173,8 @@ test('(c) a share link restores the same records in a fresh browser; p0 links op
   assert.deepEqual(await records(fresh.page), before);
   assert.equal(await fresh.page.locator('#private-key').count(), 0);
   await fresh.page.waitForSelector('[data-notice-code="ui.gen.share.opened"]');
+  // The opened plan is the current plan for the Check half too.
+  assert.equal(await fresh.page.evaluate(() => JSON.parse(localStorage.getItem('maildns.plan.v1')).dkim.selector), 'mail');
   await assertAccessible(fresh.page, 'opened share link');
   // Once edited, the old link leaves the URL and the edit is what a reload opens.
   await fresh.page.fill('#hosts-0-ipv4-0', '192.0.2.2');

@@ -18,19 +18,19 @@ pub fn use_persistence(state: &UseReducerHandle<GenState>) {
     use_effect_with(state.revision, {
         let state = state.clone();
         move |rev| {
-            if *rev > 0 {
-                if !persist::save(&state.plan) {
-                    state.dispatch(Action::Notify(Notice {
-                        code: "ui.gen.storage.refused",
-                        error: true,
-                        detail: None,
-                    }));
-                }
-                // A share link in the URL no longer describes the edited plan:
-                // drop it so that a reload opens the saved plan, not the old link.
-                if browser::fragment().contains('=') {
-                    browser::set_fragment("");
-                }
+            // Saved at once too, so that the Check half's "verify my plan"
+            // sees the plan on screen, also one just opened from a link.
+            if !persist::save(&state.plan) {
+                state.dispatch(Action::Notify(Notice {
+                    code: "ui.gen.storage.refused",
+                    error: true,
+                    detail: None,
+                }));
+            }
+            // A share link in the URL no longer describes an edited plan:
+            // drop it so that a reload opens the saved plan, not the old link.
+            if *rev > 0 && browser::fragment().contains('=') {
+                browser::set_fragment("");
             }
             if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
                 if p.get_entries_by_name("maildns-edit").length() > 0 {
