@@ -199,6 +199,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     m("ui.gen.copy.host", "Copy host of", "复制主机记录："),
     m("ui.gen.copy.value", "Copy value of", "复制记录值："),
     m("ui.gen.copy.record", "Copy zone line of", "复制区域文件行："),
+    m("ui.gen.copy.priority", "Copy priority of", "复制优先级："),
+    m("ui.gen.copy.ttl", "Copy TTL of", "复制 TTL："),
     m("ui.gen.copy.dig", "Copy dig command for", "复制 dig 命令："),
     m("ui.gen.copy.fix", "Copy the fix", "复制修复内容"),
     m("ui.gen.ptr", "Reverse DNS (PTR): ask your provider", "反向解析（PTR）：向服务商申请"),

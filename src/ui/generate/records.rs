@@ -44,8 +44,13 @@ fn row_html(lang: Lang, host_col: &str, r: &PlannedRecord, row: &PanelRow) -> Ht
                 <td data-label={t("ui.gen.col.type")}>{ row.rtype.clone() }</td>
                 <td class="value" data-label={t("ui.gen.col.value")}><code>{ row.value.clone() }</code>
                     <CopyButton {lang} text={row.value.clone()} label={copy("ui.gen.copy.value")} /></td>
-                <td class="priority" data-label={t("ui.gen.col.priority")}>{ row.priority.map(|p| p.to_string()).unwrap_or_default() }</td>
-                <td data-label={t("ui.gen.col.ttl")}>{ row.ttl }</td>
+                <td class="priority" data-label={t("ui.gen.col.priority")}>
+                    if let Some(p) = row.priority {
+                        { p }<CopyButton {lang} text={p.to_string()} label={copy("ui.gen.copy.priority")} />
+                    }
+                </td>
+                <td data-label={t("ui.gen.col.ttl")}>{ row.ttl }
+                    <CopyButton {lang} text={row.ttl.to_string()} label={copy("ui.gen.copy.ttl")} /></td>
                 <td data-label={t("ui.gen.col.record")}><CopyButton {lang} text={r.record.to_string()} label={copy("ui.gen.copy.record")} /></td>
             </tr>
             <tr class="detail">
