@@ -5,6 +5,7 @@ mod app;
 pub mod browser;
 mod check;
 mod components;
+mod dkim_keygen;
 mod generate;
 pub mod panic;
 pub mod state;

@@ -15,6 +15,7 @@ mod spf;
 mod tls_rpt;
 mod ui;
 mod ui_check;
+mod ui_generate;
 mod wire;
 
 pub(super) const PARTS: &[&[Message]] = &[
@@ -32,4 +33,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     generate::MESSAGES,
     ui_check::MESSAGES,
     wire::MESSAGES,
+    ui_generate::MESSAGES,
 ];

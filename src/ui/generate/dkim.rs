@@ -1,0 +1,106 @@
+//! DKIM: selector, key size, "Generate key pair" (WebCrypto) or a pasted
+//! public key, and an optional Ed25519 key beside the RSA one.
+
+use super::choice::{Checkbox, Select};
+use super::field::TextField;
+use super::state::{edit, Keygen, PlanEdit};
+use crate::i18n::{self, Lang};
+use crate::plan::{DkimAlgorithm, DkimInput, PlanErrors};
+use crate::ui::dkim_keygen::KeyKind;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DkimProps {
+    pub lang: Lang,
+    pub dkim: DkimInput,
+    pub findings: PlanErrors,
+    pub keygen: Keygen,
+    pub show_ed25519: bool,
+    pub on_edit: Callback<PlanEdit>,
+    pub on_generate: Callback<KeyKind>,
+    pub on_show_ed25519: Callback<bool>,
+}
+
+fn algorithm_value(a: DkimAlgorithm) -> &'static str {
+    match a {
+        DkimAlgorithm::Rsa2048 => "rsa-2048",
+        DkimAlgorithm::Rsa1024 => "rsa-1024",
+        DkimAlgorithm::Rsa4096 => "rsa-4096",
+    }
+}
+
+#[component]
+pub fn DkimSection(props: &DkimProps) -> Html {
+    let lang = props.lang;
+    let t = |code: &str| i18n::text(lang, code).to_string();
+    let f = &props.findings;
+    let d = &props.dkim;
+    let text = |set: fn(&mut DkimInput, String)| {
+        props
+            .on_edit
+            .reform(move |v: String| edit(move |p| set(&mut p.dkim, v.clone())))
+    };
+    let on_alg = props.on_edit.reform(|v: String| {
+        let a = match v.as_str() {
+            "rsa-1024" => DkimAlgorithm::Rsa1024,
+            "rsa-4096" => DkimAlgorithm::Rsa4096,
+            _ => DkimAlgorithm::Rsa2048,
+        };
+        edit(move |p| p.dkim.algorithm = a)
+    });
+    let options = ["rsa-2048", "rsa-1024", "rsa-4096"]
+        .iter()
+        .map(|v| ((*v).into(), t(&format!("ui.gen.dkim.alg.{v}")).into()))
+        .collect::<Vec<_>>();
+    let running = props.keygen == Keygen::Running;
+    let bits = d.algorithm.bits();
+    let gen_rsa = props.on_generate.reform(move |_: MouseEvent| KeyKind::Rsa(bits));
+    let gen_ed = props.on_generate.reform(|_: MouseEvent| KeyKind::Ed25519);
+    let status = match &props.keygen {
+        Keygen::Idle => html! {},
+        Keygen::Running => html! { <p class="help">{ t("ui.gen.dkim.generating") }</p> },
+        Keygen::Failed(e) => html! {
+            <p class="help error" data-error-code="ui.gen.dkim.keygen_failed">
+                <strong>{ t("ui.gen.severity.error") }{ ": " }</strong>
+                { i18n::fill(i18n::text(lang, "ui.gen.dkim.keygen_failed"), &[("error", e.clone())]) }
+            </p>
+        },
+    };
+    html! {
+        <details class="section" id="section-dkim" open=true>
+            <summary>{ t("ui.gen.dkim") }</summary>
+            <p class="help">{ t("ui.gen.dkim.help") }</p>
+            <div class="grid">
+                <TextField {lang} id="dkim-selector" label={t("ui.gen.dkim.selector")} value={d.selector.clone()}
+                    findings={f.get("dkim.selector").to_vec()} on_input={text(|d, v| d.selector = v)} />
+                <Select id="dkim-algorithm" label={t("ui.gen.dkim.algorithm")} value={algorithm_value(d.algorithm)}
+                    {options} on_change={on_alg} />
+            </div>
+            <div class="actions" role="status" aria-live="polite">
+                <button type="button" id="dkim-generate" class="primary" disabled={running} onclick={gen_rsa}>
+                    { t("ui.gen.dkim.generate") }
+                </button>
+                { status }
+            </div>
+            <TextField {lang} id="dkim-public-key" label={t("ui.gen.dkim.public_key")} value={d.public_key.clone()}
+                multiline=true help={t("ui.gen.dkim.public_key.help")} findings={f.get("dkim.public_key").to_vec()}
+                on_input={text(|d, v| d.public_key = v)} />
+            <Checkbox id="dkim-ed25519" label={t("ui.gen.dkim.ed25519")} checked={props.show_ed25519}
+                on_change={props.on_show_ed25519.clone()} />
+            if props.show_ed25519 {
+                <div class="sub">
+                    <TextField {lang} id="dkim-ed25519-selector" label={t("ui.gen.dkim.ed25519_selector")}
+                        value={d.ed25519_selector.clone()} findings={f.get("dkim.ed25519_selector").to_vec()}
+                        on_input={text(|d, v| d.ed25519_selector = v)} />
+                    <button type="button" id="dkim-generate-ed25519" disabled={running} onclick={gen_ed}>
+                        { t("ui.gen.dkim.generate_ed25519") }
+                    </button>
+                    <TextField {lang} id="dkim-ed25519-public-key" label={t("ui.gen.dkim.ed25519_public_key")}
+                        value={d.ed25519_public_key.clone()} multiline=true
+                        findings={f.get("dkim.ed25519_public_key").to_vec()}
+                        on_input={text(|d, v| d.ed25519_public_key = v)} />
+                </div>
+            }
+        </details>
+    }
+}

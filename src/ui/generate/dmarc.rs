@@ -1,0 +1,110 @@
+//! DMARC: policy for the domain, subdomains and non-existent subdomains,
+//! alignment, report addresses, and the phased-rollout hint.
+
+use super::choice::Select;
+use super::list_field::{per_entry, ListField};
+use super::state::{edit, PlanEdit};
+use crate::i18n::{self, Lang};
+use crate::plan::{AlignmentChoice, DmarcInput, PlanErrors, PolicyChoice};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DmarcProps {
+    pub lang: Lang,
+    pub dmarc: DmarcInput,
+    pub findings: PlanErrors,
+    pub on_edit: Callback<PlanEdit>,
+}
+
+fn policy(v: &str) -> Option<PolicyChoice> {
+    match v {
+        "none" => Some(PolicyChoice::None),
+        "quarantine" => Some(PolicyChoice::Quarantine),
+        "reject" => Some(PolicyChoice::Reject),
+        _ => None,
+    }
+}
+
+fn alignment(v: &str) -> Option<AlignmentChoice> {
+    match v {
+        "r" => Some(AlignmentChoice::Relaxed),
+        "s" => Some(AlignmentChoice::Strict),
+        _ => None,
+    }
+}
+
+fn alignment_value(a: Option<AlignmentChoice>) -> &'static str {
+    match a {
+        Some(AlignmentChoice::Relaxed) => "r",
+        Some(AlignmentChoice::Strict) => "s",
+        None => "",
+    }
+}
+
+#[component]
+pub fn DmarcSection(props: &DmarcProps) -> Html {
+    let lang = props.lang;
+    let t = |code: &str| i18n::text(lang, code).to_string();
+    let d = &props.dmarc;
+    let f = &props.findings;
+    let opt = |v: &str, code: &str| -> (AttrValue, AttrValue) { (v.to_string().into(), t(code).into()) };
+    let policies = |with_unset: bool| {
+        let mut v = Vec::new();
+        if with_unset {
+            v.push(opt("", "ui.gen.dmarc.unset"));
+        }
+        for p in ["none", "quarantine", "reject"] {
+            v.push(opt(p, &format!("ui.gen.dmarc.p.{p}")));
+        }
+        v
+    };
+    let aligns = vec![
+        opt("", "ui.gen.dmarc.unset"),
+        opt("r", "ui.gen.dmarc.relaxed"),
+        opt("s", "ui.gen.dmarc.strict"),
+    ];
+    let on_p = props.on_edit.reform(|v: String| {
+        let p = policy(&v).unwrap_or_default();
+        edit(move |plan| plan.dmarc.p = p)
+    });
+    let on_sp = props
+        .on_edit
+        .reform(|v: String| edit(move |plan| plan.dmarc.sp = policy(&v)));
+    let on_np = props
+        .on_edit
+        .reform(|v: String| edit(move |plan| plan.dmarc.np = policy(&v)));
+    let on_adkim = props
+        .on_edit
+        .reform(|v: String| edit(move |plan| plan.dmarc.adkim = alignment(&v)));
+    let on_aspf = props
+        .on_edit
+        .reform(|v: String| edit(move |plan| plan.dmarc.aspf = alignment(&v)));
+    let on_rua = props
+        .on_edit
+        .reform(|v: Vec<String>| edit(move |plan| plan.dmarc.rua = v.clone()));
+    let on_ruf = props
+        .on_edit
+        .reform(|v: Vec<String>| edit(move |plan| plan.dmarc.ruf = v.clone()));
+    html! {
+        <details class="section" id="section-dmarc" open=true>
+            <summary>{ t("ui.gen.dmarc") }</summary>
+            <p class="help" id="dmarc-rollout">{ t("ui.gen.dmarc.rollout") }</p>
+            <div class="grid">
+                <Select id="dmarc-p" label={t("ui.gen.dmarc.p")} value={d.p.as_str()} options={policies(false)} on_change={on_p} />
+                <Select id="dmarc-sp" label={t("ui.gen.dmarc.sp")} value={d.sp.map_or("", |p| p.as_str())}
+                    options={policies(true)} on_change={on_sp} />
+                <Select id="dmarc-np" label={t("ui.gen.dmarc.np")} value={d.np.map_or("", |p| p.as_str())}
+                    options={policies(true)} on_change={on_np} />
+                <Select id="dmarc-adkim" label={t("ui.gen.dmarc.adkim")} value={alignment_value(d.adkim)}
+                    options={aligns.clone()} on_change={on_adkim} />
+                <Select id="dmarc-aspf" label={t("ui.gen.dmarc.aspf")} value={alignment_value(d.aspf)}
+                    options={aligns} on_change={on_aspf} />
+            </div>
+            <ListField {lang} id="dmarc-rua" label={t("ui.gen.dmarc.rua")} values={d.rua.clone()}
+                findings={per_entry(f, "dmarc.rua", d.rua.len())} placeholder="dmarc@example.com" on_change={on_rua} />
+            <ListField {lang} id="dmarc-ruf" label={t("ui.gen.dmarc.ruf")} values={d.ruf.clone()}
+                findings={per_entry(f, "dmarc.ruf", d.ruf.len())} placeholder="dmarc-failures@example.com"
+                on_change={on_ruf} />
+        </details>
+    }
+}

@@ -1,0 +1,103 @@
+//! A labelled text input (or text area) with the findings of its field key
+//! under it, each message carrying its `data-error-code`.
+
+use crate::finding::{Finding, Severity};
+use crate::i18n::{self, Lang};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// The severity word shown before a message (colour is never the only signal).
+pub fn severity_code(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "ui.gen.severity.error",
+        Severity::Warning => "ui.gen.severity.warning",
+        Severity::Info => "ui.gen.severity.info",
+    }
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MessagesProps {
+    pub lang: Lang,
+    pub id: AttrValue,
+    pub findings: Vec<Finding>,
+    #[prop_or_default]
+    pub help: Option<AttrValue>,
+}
+
+/// The messages under a field; `id` is what the input's `aria-describedby` names.
+#[component]
+pub fn Messages(props: &MessagesProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <div id={props.id.clone()} class="messages" aria-live="polite">
+            if let Some(help) = &props.help { <p class="help">{ help.clone() }</p> }
+            { for props.findings.iter().map(|f| html! {
+                <p class={classes!("help", severity_class(f.severity))} data-error-code={f.code}>
+                    <strong>{ i18n::text(lang, severity_code(f.severity)) }{ ": " }</strong>
+                    { i18n::explain(lang, f) }
+                </p>
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    pub lang: Lang,
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: String,
+    #[prop_or_default]
+    pub findings: Vec<Finding>,
+    #[prop_or_default]
+    pub help: Option<AttrValue>,
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    /// A multi-line box (pasted keys, certificates).
+    #[prop_or_default]
+    pub multiline: bool,
+    pub on_input: Callback<String>,
+}
+
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let msg_id: AttrValue = format!("{}-msg", props.id).into();
+    let invalid = props.findings.iter().any(|f| f.severity == Severity::Error);
+    let cb = props.on_input.clone();
+    let input = if props.multiline {
+        let oninput = Callback::from(move |e: InputEvent| {
+            let el: HtmlTextAreaElement = e.target_unchecked_into();
+            cb.emit(el.value());
+        });
+        html! {
+            <textarea id={props.id.clone()} rows="4" spellcheck="false" aria-describedby={msg_id.clone()}
+                aria-invalid={invalid.to_string()} placeholder={props.placeholder.clone()}
+                value={props.value.clone()} {oninput} />
+        }
+    } else {
+        let oninput = Callback::from(move |e: InputEvent| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            cb.emit(el.value());
+        });
+        html! {
+            <input id={props.id.clone()} type="text" autocomplete="off" spellcheck="false"
+                aria-describedby={msg_id.clone()} aria-invalid={invalid.to_string()}
+                placeholder={props.placeholder.clone()} value={props.value.clone()} {oninput} />
+        }
+    };
+    html! {
+        <div class="field" data-field={props.id.clone()}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            { input }
+            <Messages lang={props.lang} id={msg_id} findings={props.findings.clone()} help={props.help.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,97 @@
+//! The Generate half's side effects, kept out of the layout: saving the
+//! plan and the opted-in private key, the benchmark's render measure,
+//! WebCrypto key generation and the share link.
+
+use super::persist;
+use super::state::{Action, GenState, Notice, PrivateKey};
+use crate::generate;
+use crate::share;
+use crate::ui::browser;
+use crate::ui::dkim_keygen::{self, KeyKind};
+use base64::Engine;
+use yew::prelude::*;
+
+/// Saves every change (never the private key) and keeps or deletes the
+/// private key as the user chose; measures each edit's regenerate + render.
+#[hook]
+pub fn use_persistence(state: &UseReducerHandle<GenState>) {
+    use_effect_with(state.revision, {
+        let state = state.clone();
+        move |rev| {
+            // Saved at once too, so that the Check half's "verify my plan"
+            // sees the plan on screen, also one just opened from a link.
+            if !persist::save(&state.plan) {
+                state.dispatch(Action::Notify(Notice {
+                    code: "ui.gen.storage.refused",
+                    error: true,
+                    detail: None,
+                }));
+            }
+            // A share link in the URL no longer describes an edited plan:
+            // drop it so that a reload opens the saved plan, not the old link.
+            if *rev > 0 && browser::fragment().contains('=') {
+                browser::set_fragment("");
+            }
+            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                if p.get_entries_by_name("maildns-edit").length() > 0 {
+                    let _ = p.measure_with_start_mark("maildns-regenerate", "maildns-edit");
+                    p.clear_marks_with_mark_name("maildns-edit");
+                }
+            }
+        }
+    });
+    use_effect_with((state.keep_private, state.private_key.clone()), |(keep, key)| {
+        persist::keep_private_key(if *keep { key.as_ref() } else { None });
+    });
+}
+
+/// "Generate key pair": makes the pair, puts the public key into the plan
+/// and keeps the private key in the state only.
+pub fn keygen(state: UseReducerHandle<GenState>) -> Callback<KeyKind> {
+    Callback::from(move |kind: KeyKind| {
+        let ed25519 = kind == KeyKind::Ed25519;
+        let d = &state.plan.dkim;
+        let selector = if ed25519 {
+            d.ed25519_selector.clone()
+        } else {
+            d.selector.clone()
+        };
+        let state = state.clone();
+        state.dispatch(Action::KeygenStarted);
+        wasm_bindgen_futures::spawn_local(async move {
+            match dkim_keygen::generate(kind).await {
+                Ok(pair) => state.dispatch(Action::KeyMade {
+                    spki_b64: base64::engine::general_purpose::STANDARD.encode(&pair.spki),
+                    private: PrivateKey {
+                        selector,
+                        pem: generate::pem("PRIVATE KEY", &pair.pkcs8),
+                        ed25519,
+                    },
+                }),
+                Err(e) => state.dispatch(Action::KeygenFailed(e)),
+            }
+        });
+    })
+}
+
+/// "Share link": the plan into the URL fragment, the full URL to the clipboard.
+pub fn share(state: UseReducerHandle<GenState>) -> Callback<()> {
+    Callback::from(move |_| {
+        let fragment = share::encode(&state.plan);
+        browser::set_fragment(&fragment);
+        let url = browser::url_with_fragment(&fragment);
+        let state = state.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let code = if browser::copy_text(&url).await.is_ok() {
+                "ui.gen.share.copied"
+            } else {
+                "ui.gen.share.made"
+            };
+            state.dispatch(Action::Notify(Notice {
+                code,
+                error: false,
+                detail: Some(url),
+            }));
+        });
+    })
+}

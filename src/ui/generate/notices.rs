@@ -1,0 +1,35 @@
+//! Notices at the top of the half: a share link that did not open, stored
+//! data that did not read, a share link made.
+
+use super::state::Notice;
+use crate::i18n::{self, Lang};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub lang: Lang,
+    pub notices: Vec<Notice>,
+    pub on_dismiss: Callback<()>,
+}
+
+#[component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    let lang = props.lang;
+    let t = |code: &str| i18n::text(lang, code).to_string();
+    let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    html! {
+        <div class="notices" role="status" aria-live="polite">
+            if !props.notices.is_empty() {
+                { for props.notices.iter().map(|n| html! {
+                    <p class={classes!("notice", if n.error { "error" } else { "ok" })} data-notice-code={n.code}
+                        data-error-code={n.error.then_some(n.code)}>
+                        <strong>{ t(if n.error { "ui.gen.severity.error" } else { "ui.gen.severity.info" }) }{ ": " }</strong>
+                        { t(n.code) }
+                        if let Some(d) = &n.detail { <br /><code class="detail">{ d.clone() }</code> }
+                    </p>
+                }) }
+                <button type="button" class="dismiss" onclick={dismiss}>{ t("ui.gen.dismiss") }</button>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+//! Reverse DNS requests to send to each address's provider: reverse name,
+//! target, the request text in the page's language, `dig -x`.
+
+use crate::export::dig_ptr;
+use crate::generate::PtrRequest;
+use crate::i18n::{self, Lang};
+use crate::ui::components::copy_button::CopyButton;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PtrProps {
+    pub lang: Lang,
+    pub requests: Vec<PtrRequest>,
+}
+
+#[component]
+pub fn PtrRequests(props: &PtrProps) -> Html {
+    let lang = props.lang;
+    let t = |code: &str| i18n::text(lang, code).to_string();
+    html! {
+        <section class="ptr" aria-labelledby="ptr-title">
+            <h3 id="ptr-title">{ t("ui.gen.ptr") }</h3>
+            <p class="help">{ t("ui.gen.ptr.help") }</p>
+            { for props.requests.iter().map(|r| {
+                let text = match lang { Lang::ZhCn => r.text_zh.clone(), Lang::En => r.text_en.clone() };
+                let dig = dig_ptr(r.ip);
+                html! {
+                    <div class="ptr-request" data-ptr-ip={r.ip.to_string()} data-ptr-name={r.reverse_name.fqdn()}
+                        data-ptr-target={r.target.fqdn()}>
+                        <p><code>{ r.reverse_name.fqdn() }</code>{ " PTR " }<code>{ r.target.fqdn() }</code></p>
+                        <pre tabindex="0" aria-label={format!("{} {}", t("ui.gen.ptr.request"), r.ip)}>{ text.clone() }</pre>
+                        <div class="actions">
+                            <CopyButton {lang} text={text} label={format!("{} {}", t("ui.gen.ptr.copy"), r.ip)} />
+                            <code>{ dig.clone() }</code>
+                            <CopyButton {lang} text={dig} label={format!("{} dig {}", t("ui.copy"), r.ip)} />
+                        </div>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
