@@ -67,6 +67,17 @@ pub fn encode(plan: &MailPlan) -> String {
     format!("p{CURRENT_VERSION}={}", URL_SAFE_NO_PAD.encode(deflated))
 }
 
+/// True when `fragment` is a share link (`p<version>=...`), as opposed to
+/// another use of the fragment (`check=...`, `content`).
+pub fn is_share_fragment(fragment: &str) -> bool {
+    match fragment.split_once('=') {
+        Some((key, _)) => {
+            key.len() > 1 && key.starts_with('p') && key[1..].bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
 /// The plan in a fragment (with or without the leading `#`).
 pub fn decode(fragment: &str) -> Result<MailPlan, ShareError> {
     if fragment.len() > MAX_FRAGMENT {
@@ -148,6 +159,23 @@ fn v0_to_v1(mut value: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_fragments_are_told_from_other_fragments() {
+        for f in ["p1=abc", "p0=e30", "p12=x"] {
+            assert!(is_share_fragment(f), "{f}");
+        }
+        for f in [
+            "check=example.com&ep=google",
+            "content",
+            "",
+            "p=abc",
+            "px=1",
+            "=p1",
+        ] {
+            assert!(!is_share_fragment(f), "{f}");
+        }
+    }
     use crate::plan::tests::{any_plan, example};
     use proptest::prelude::*;
 

@@ -48,7 +48,7 @@ pub fn Checkbox(props: &CheckboxProps) -> Html {
         cb.emit(el.checked());
     });
     html! {
-        <div class="check">
+        <div class="checkbox-row">
             <input type="checkbox" id={props.id.clone()} checked={props.checked} {onchange} />
             <label for={props.id.clone()}>{ props.label.clone() }</label>
         </div>

@@ -29,7 +29,7 @@ pub fn use_persistence(state: &UseReducerHandle<GenState>) {
             }
             // A share link in the URL no longer describes an edited plan:
             // drop it so that a reload opens the saved plan, not the old link.
-            if *rev > 0 && browser::fragment().contains('=') {
+            if *rev > 0 && share::is_share_fragment(&browser::fragment()) {
                 browser::set_fragment("");
             }
             if let Some(p) = web_sys::window().and_then(|w| w.performance()) {

@@ -22,8 +22,8 @@ pub fn load() -> (MailPlan, Option<PrivateKey>, Vec<Notice>) {
     let fragment = browser::fragment();
     let mut plan = None;
     // A share link is `p<version>=...`; other fragments (`#content` from the
-    // skip link) are not share links.
-    if fragment.contains('=') {
+    // skip link, `#check=...` for the Check half) are not share links.
+    if share::is_share_fragment(&fragment) {
         match share::decode(&fragment) {
             Ok(p) => {
                 notices.push(notice("ui.gen.share.opened", false, None));
@@ -69,7 +69,13 @@ fn notice(code: &'static str, error: bool, detail: Option<String>) -> Notice {
 }
 
 /// Saves the plan without private keys; false when the browser refused.
+/// A plan with no domain yet is nothing to keep: the stored one is removed,
+/// so the Check half does not "verify" an empty form.
 pub fn save(plan: &MailPlan) -> bool {
+    if plan.domain.trim().is_empty() {
+        storage::remove(PLAN_KEY);
+        return true;
+    }
     match serde_json::to_string(&plan.without_private_keys()) {
         Ok(json) => storage::set(PLAN_KEY, &json),
         Err(_) => false,
