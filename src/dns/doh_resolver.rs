@@ -67,7 +67,7 @@ pub fn decode_http_response(reply: &HttpReply) -> Result<DohResponse, DnsError> 
 }
 
 /// The first line of a body, at most 200 characters.
-fn short(body: &str) -> String {
+pub(crate) fn short(body: &str) -> String {
     body.lines().next().unwrap_or("").chars().take(200).collect()
 }
 

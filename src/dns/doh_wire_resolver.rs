@@ -11,7 +11,7 @@
 //! type the server does not take, 429 slow down, 5xx the service failing).
 
 use super::doh_json::DohFlags;
-use super::doh_resolver::{HttpBytesReply, HttpGet};
+use super::doh_resolver::{short, HttpBytesReply, HttpGet};
 use super::wire::{build_query_with, decode_wire_response, query_url, WireResponse, DNS_MESSAGE};
 use super::{Answer, DnsError, RecordType, Resolver};
 use std::cell::RefCell;
@@ -23,13 +23,11 @@ pub fn decode_wire_http(reply: &HttpBytesReply) -> Result<WireResponse, DnsError
             // A captive portal or a JSON-only server answers something
             // else; say so rather than "message ends early".
             Some(ct) if !is_dns_message(ct) => {
-                DnsError::Malformed(format!("expected {DNS_MESSAGE}, got {}", first_line(ct)))
+                DnsError::Malformed(format!("expected {DNS_MESSAGE}, got {}", short(ct)))
             }
             _ => e,
         }),
-        400 => Err(DnsError::BadRequest(first_line(&String::from_utf8_lossy(
-            &reply.body,
-        )))),
+        400 => Err(DnsError::BadRequest(short(&String::from_utf8_lossy(&reply.body)))),
         415 => Err(DnsError::BadRequest(format!(
             "HTTP 415: the server does not take {DNS_MESSAGE}"
         ))),
@@ -55,11 +53,6 @@ fn is_dns_message(content_type: &str) -> bool {
         .split(';')
         .next()
         .is_some_and(|t| t.trim().eq_ignore_ascii_case(DNS_MESSAGE))
-}
-
-/// The first line of a text, at most 200 characters.
-fn first_line(text: &str) -> String {
-    text.lines().next().unwrap_or("").chars().take(200).collect()
 }
 
 /// One question and the whole decoded response (or why there is none).
