@@ -1,12 +1,35 @@
-//! Which DNS-over-HTTPS JSON endpoint the checker asks: the two public
-//! presets, or a URL the user typed, checked before any question is sent.
+//! Which DNS-over-HTTPS endpoint the checker asks: the public presets (the
+//! JSON APIs of Google and Cloudflare, and the RFC 8484 endpoints of AliDNS
+//! and DNSPod that browsers in mainland China reach), or a URL the user
+//! typed, checked before any question is sent.
 //!
 //! RFC 8484 §5 requires HTTPS for DoH; a plain `http://` URL is accepted only
 //! for the loopback address (127.0.0.1, localhost, [::1]), where a local
 //! resolver or a test server answers and nothing crosses a network.
 //! Pure: no I/O, tested natively.
 
+use super::presets;
 use super::JsonFlavor;
+
+/// How an endpoint is asked: one of the two JSON shapes, or RFC 8484 wire
+/// format (`?dns=`, `application/dns-message`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flavor {
+    Google,
+    Cloudflare,
+    Wire,
+}
+
+impl Flavor {
+    /// The JSON shape, `None` for wire format.
+    pub fn json(self) -> Option<JsonFlavor> {
+        match self {
+            Flavor::Google => Some(JsonFlavor::Google),
+            Flavor::Cloudflare => Some(JsonFlavor::Cloudflare),
+            Flavor::Wire => None,
+        }
+    }
+}
 
 /// Google Public DNS, JSON API.
 pub const GOOGLE_URL: &str = "https://dns.google/resolve";
@@ -18,14 +41,16 @@ pub const CLOUDFLARE_URL: &str = "https://cloudflare-dns.com/dns-query";
 pub enum EndpointChoice {
     Google,
     Cloudflare,
-    Custom { url: String, flavor: JsonFlavor },
+    AliDns,
+    DnsPod,
+    Custom { url: String, flavor: Flavor },
 }
 
 /// A checked endpoint: the URL to ask and how to ask it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Endpoint {
     pub url: String,
-    pub flavor: JsonFlavor,
+    pub flavor: Flavor,
 }
 
 /// Why a custom endpoint URL is refused.
@@ -75,11 +100,19 @@ impl EndpointChoice {
         match self {
             EndpointChoice::Google => Ok(Endpoint {
                 url: GOOGLE_URL.into(),
-                flavor: JsonFlavor::Google,
+                flavor: Flavor::Google,
             }),
             EndpointChoice::Cloudflare => Ok(Endpoint {
                 url: CLOUDFLARE_URL.into(),
-                flavor: JsonFlavor::Cloudflare,
+                flavor: Flavor::Cloudflare,
+            }),
+            EndpointChoice::AliDns => Ok(Endpoint {
+                url: preset_url("alidns"),
+                flavor: Flavor::Wire,
+            }),
+            EndpointChoice::DnsPod => Ok(Endpoint {
+                url: preset_url("dnspod"),
+                flavor: Flavor::Wire,
             }),
             EndpointChoice::Custom { url, flavor } => Ok(Endpoint {
                 url: validate_url(url)?,
@@ -98,6 +131,8 @@ impl EndpointChoice {
         match self {
             EndpointChoice::Google => "google".into(),
             EndpointChoice::Cloudflare => "cloudflare".into(),
+            EndpointChoice::AliDns => "alidns".into(),
+            EndpointChoice::DnsPod => "dnspod".into(),
             EndpointChoice::Custom { url, .. } => url.clone(),
         }
     }
@@ -108,6 +143,8 @@ impl EndpointChoice {
         match ep.trim() {
             "google" => EndpointChoice::Google,
             "cloudflare" => EndpointChoice::Cloudflare,
+            "alidns" => EndpointChoice::AliDns,
+            "dnspod" => EndpointChoice::DnsPod,
             url => EndpointChoice::Custom {
                 url: url.to_string(),
                 flavor: flavor_from_str(flavor.unwrap_or("google")),
@@ -116,20 +153,27 @@ impl EndpointChoice {
     }
 }
 
-/// `cloudflare` means [`JsonFlavor::Cloudflare`]; anything else Google's.
-pub fn flavor_from_str(s: &str) -> JsonFlavor {
-    if s.trim().eq_ignore_ascii_case("cloudflare") {
-        JsonFlavor::Cloudflare
-    } else {
-        JsonFlavor::Google
+/// The URL of a preset of [`presets::PRESETS`] (they are constants; an
+/// unknown id gives an empty URL, which no test or caller uses).
+fn preset_url(id: &str) -> String {
+    presets::preset(id).map(|p| p.url.to_string()).unwrap_or_default()
+}
+
+/// `cloudflare` and `wire` name those flavors; anything else is Google's.
+pub fn flavor_from_str(s: &str) -> Flavor {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "cloudflare" => Flavor::Cloudflare,
+        "wire" => Flavor::Wire,
+        _ => Flavor::Google,
     }
 }
 
 /// The share-link word of a flavor.
-pub fn flavor_str(flavor: JsonFlavor) -> &'static str {
+pub fn flavor_str(flavor: Flavor) -> &'static str {
     match flavor {
-        JsonFlavor::Google => "google",
-        JsonFlavor::Cloudflare => "cloudflare",
+        Flavor::Google => "google",
+        Flavor::Cloudflare => "cloudflare",
+        Flavor::Wire => "wire",
     }
 }
 
@@ -281,6 +325,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn wire_presets_and_flavor() {
+        let ali = EndpointChoice::AliDns.resolve().expect("preset");
+        assert_eq!(
+            (ali.url.as_str(), ali.flavor),
+            ("https://dns.alidns.com/dns-query", Flavor::Wire)
+        );
+        let pod = EndpointChoice::DnsPod.resolve().expect("preset");
+        assert_eq!(
+            (pod.url.as_str(), pod.flavor),
+            ("https://doh.pub/dns-query", Flavor::Wire)
+        );
+        assert!(EndpointChoice::AliDns.is_preset() && EndpointChoice::DnsPod.is_preset());
+        for choice in [EndpointChoice::AliDns, EndpointChoice::DnsPod] {
+            assert_eq!(EndpointChoice::from_link(&choice.link_value(), None), choice);
+        }
+        let custom = EndpointChoice::from_link("http://127.0.0.1:8053/dns-query", Some("wire"));
+        assert_eq!(custom.resolve().map(|e| e.flavor), Ok(Flavor::Wire));
+        assert_eq!(flavor_from_str(flavor_str(Flavor::Wire)), Flavor::Wire);
+        assert_eq!(Flavor::Wire.json(), None);
+        assert_eq!(Flavor::Cloudflare.json(), Some(JsonFlavor::Cloudflare));
+    }
+
+    #[test]
     fn urls() {
         let ok = [
             "https://dns.google/resolve",
@@ -322,12 +389,12 @@ mod tests {
             EndpointChoice::Google.resolve(),
             Ok(Endpoint {
                 url: GOOGLE_URL.into(),
-                flavor: JsonFlavor::Google
+                flavor: Flavor::Google
             })
         );
         assert_eq!(
             EndpointChoice::Cloudflare.resolve().map(|e| e.flavor),
-            Ok(JsonFlavor::Cloudflare)
+            Ok(Flavor::Cloudflare)
         );
         assert!(EndpointChoice::Google.is_preset());
         let custom = EndpointChoice::from_link("http://127.0.0.1:9/dns-query", Some("cloudflare"));
@@ -336,7 +403,7 @@ mod tests {
             custom.resolve(),
             Ok(Endpoint {
                 url: "http://127.0.0.1:9/dns-query".into(),
-                flavor: JsonFlavor::Cloudflare
+                flavor: Flavor::Cloudflare
             })
         );
         assert_eq!(custom.link_value(), "http://127.0.0.1:9/dns-query");
@@ -349,7 +416,7 @@ mod tests {
             Err(EndpointError::HttpNotLoopback)
         );
         assert_eq!(flavor_str(flavor_from_str("Cloudflare")), "cloudflare");
-        assert_eq!(flavor_from_str("x"), JsonFlavor::Google);
+        assert_eq!(flavor_from_str("x"), Flavor::Google);
     }
 
     #[test]
@@ -373,7 +440,7 @@ mod tests {
             link.endpoint,
             EndpointChoice::Custom {
                 url: "http://127.0.0.1:9/dns-query".into(),
-                flavor: JsonFlavor::Cloudflare
+                flavor: Flavor::Cloudflare
             }
         );
         let plain = parse_check_link("#check=example.com").expect("link");

@@ -167,6 +167,25 @@ test('the Cloudflare shape and spaced TXT strings give the same findings', async
   await context.close();
 });
 
+test('RFC 8484 wire format gives the same findings as JSON on every scenario', async () => {
+  const { context, page, errors } = await openCheck();
+  // The mainland-China presets are offered (they are RFC 8484 endpoints).
+  const kinds = await page.locator('#ep-kind option').evaluateAll((os) => os.map((o) => o.value));
+  for (const k of ['alidns', 'dnspod']) assert.ok(kinds.includes(k), `preset ${k} offered: ${kinds}`);
+  await doh.reset();
+  for (const s of SCENARIOS) {
+    const json = await audit(page, s.domain, { selectors: s.selectors ?? DKIM_SELECTOR });
+    const wire = await audit(page, s.domain, { shape: 'wire', selectors: s.selectors ?? DKIM_SELECTOR });
+    assertScenario(wire, s, `${s.domain} (wire)`);
+    assert.deepEqual([...wire.codes].sort(), [...json.codes].sort(), `${s.domain}: same codes over wire and JSON`);
+  }
+  // The wire questions really went out as RFC 8484.
+  const stats = await doh.stats();
+  assert.ok((stats.by_endpoint?.wire ?? 0) > 0, `wire questions counted: ${JSON.stringify(stats.by_endpoint)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // Faults on some questions: the affected area says "could not check" with
 // the reason and claims nothing missing; the rest of the report is whole.
 const FAULTS = [

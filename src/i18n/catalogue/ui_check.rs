@@ -38,6 +38,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         en: "Cloudflare (application/dns-json)",
         zh: "Cloudflare（application/dns-json）",
     },
+    Message {
+        code: "ui.check.flavor.wire",
+        en: "RFC 8484 wire format (application/dns-message)",
+        zh: "RFC 8484 二进制格式（application/dns-message）",
+    },
     Message { code: "ui.check.policy", en: "MTA-STS policy file (optional)", zh: "MTA-STS 策略文件（可选）" },
     Message {
         code: "ui.check.policy.help",

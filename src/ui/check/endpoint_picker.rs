@@ -1,7 +1,7 @@
 //! A resolver choice: preset select, and for "other" a URL and its JSON format.
 
 use super::state::{EndpointForm, EndpointKind};
-use crate::dns::JsonFlavor;
+use crate::dns::endpoint::{flavor_from_str, Flavor};
 use crate::i18n::{self, Lang};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -25,6 +25,8 @@ pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
         Callback::from(move |e: Event| {
             let kind = match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
                 "cloudflare" => EndpointKind::Cloudflare,
+                "alidns" => EndpointKind::AliDns,
+                "dnspod" => EndpointKind::DnsPod,
                 "custom" => EndpointKind::Custom,
                 _ => EndpointKind::Google,
             };
@@ -41,10 +43,7 @@ pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
     let on_flavor = {
         let (form, cb) = (props.form.clone(), props.on_change.clone());
         Callback::from(move |e: Event| {
-            let flavor = match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
-                "cloudflare" => JsonFlavor::Cloudflare,
-                _ => JsonFlavor::Google,
-            };
+            let flavor = flavor_from_str(&e.target_unchecked_into::<HtmlSelectElement>().value());
             cb.emit(EndpointForm {
                 flavor,
                 ..form.clone()
@@ -67,6 +66,8 @@ pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
                 <select id={format!("{id}-kind")} onchange={on_kind}>
                     { opt("google", "ui.check.endpoint.google", kind == EndpointKind::Google) }
                     { opt("cloudflare", "ui.check.endpoint.cloudflare", kind == EndpointKind::Cloudflare) }
+                    { opt("alidns", "dns.preset.alidns", kind == EndpointKind::AliDns) }
+                    { opt("dnspod", "dns.preset.dnspod", kind == EndpointKind::DnsPod) }
                     { opt("custom", "ui.check.endpoint.custom", kind == EndpointKind::Custom) }
                 </select>
             </div>
@@ -84,8 +85,9 @@ pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
                 <div class="field">
                     <label for={format!("{id}-flavor")}>{ i18n::text(lang, "ui.check.endpoint.flavor") }</label>
                     <select id={format!("{id}-flavor")} onchange={on_flavor}>
-                        { opt("google", "ui.check.flavor.google", props.form.flavor == JsonFlavor::Google) }
-                        { opt("cloudflare", "ui.check.flavor.cloudflare", props.form.flavor == JsonFlavor::Cloudflare) }
+                        { opt("google", "ui.check.flavor.google", props.form.flavor == Flavor::Google) }
+                        { opt("cloudflare", "ui.check.flavor.cloudflare", props.form.flavor == Flavor::Cloudflare) }
+                        { opt("wire", "ui.check.flavor.wire", props.form.flavor == Flavor::Wire) }
                     </select>
                 </div>
             }

@@ -16,8 +16,10 @@ pub mod state;
 
 use crate::check::{audit, verify_plan};
 use crate::dns::doh_resolver::DohJsonResolver;
+use crate::dns::doh_wire_resolver::DohWireResolver;
 use crate::dns::endpoint::{parse_check_link, Endpoint};
 use crate::dns::http_gloo::{GlooHttp, Progress};
+use crate::dns::JsonFlavor;
 use crate::i18n::{self, Lang};
 use crate::ui::{browser, storage};
 use state::{Action, CheckState, Job, JobKind, Mode, Outcome, Run, PLAN_KEY};
@@ -160,11 +162,25 @@ fn start(state: &UseReducerHandle<CheckState>) {
 }
 
 async fn run_one(job: &Job, endpoint: Endpoint, progress: Rc<Progress>, t0: f64) -> Outcome {
-    let http = GlooHttp::new(endpoint.flavor, progress);
-    let resolver = DohJsonResolver::new(http, endpoint.url.clone(), endpoint.flavor);
-    let report = match &job.kind {
-        JobKind::Audit(request) => audit(&resolver, request).await,
-        JobKind::Plan(records) => verify_plan(&resolver, records).await,
+    let report = match endpoint.flavor.json() {
+        Some(flavor) => {
+            let http = GlooHttp::new(flavor, progress);
+            let resolver = DohJsonResolver::new(http, endpoint.url.clone(), flavor);
+            match &job.kind {
+                JobKind::Audit(request) => audit(&resolver, request).await,
+                JobKind::Plan(records) => verify_plan(&resolver, records).await,
+            }
+        }
+        // RFC 8484: the JSON flavor only sets the Accept header of `get`,
+        // which the wire resolver does not use (`get_bytes` sets its own).
+        None => {
+            let http = GlooHttp::new(JsonFlavor::Google, progress);
+            let resolver = DohWireResolver::new(http, endpoint.url.clone());
+            match &job.kind {
+                JobKind::Audit(request) => audit(&resolver, request).await,
+                JobKind::Plan(records) => verify_plan(&resolver, records).await,
+            }
+        }
     };
     Outcome {
         report,

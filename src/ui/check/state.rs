@@ -3,8 +3,8 @@
 //! endpoints) and computes the differences between two resolvers. No DOM code.
 
 use crate::check::{AuditRequest, RawAnswer, Report};
-use crate::dns::endpoint::{CheckLink, Endpoint, EndpointChoice};
-use crate::dns::{JsonFlavor, RecordType};
+use crate::dns::endpoint::{CheckLink, Endpoint, EndpointChoice, Flavor};
+use crate::dns::RecordType;
 use crate::finding::Finding;
 use crate::model::{Name, Record};
 use crate::plan::MailPlan;
@@ -21,6 +21,8 @@ pub const PLAN_KEY: &str = "maildns.plan.v1";
 pub enum EndpointKind {
     Google,
     Cloudflare,
+    AliDns,
+    DnsPod,
     Custom,
 }
 
@@ -29,7 +31,7 @@ pub enum EndpointKind {
 pub struct EndpointForm {
     pub kind: EndpointKind,
     pub url: String,
-    pub flavor: JsonFlavor,
+    pub flavor: Flavor,
 }
 
 impl EndpointForm {
@@ -37,7 +39,7 @@ impl EndpointForm {
         EndpointForm {
             kind,
             url: String::new(),
-            flavor: JsonFlavor::Google,
+            flavor: Flavor::Google,
         }
     }
 
@@ -45,6 +47,8 @@ impl EndpointForm {
         match self.kind {
             EndpointKind::Google => EndpointChoice::Google,
             EndpointKind::Cloudflare => EndpointChoice::Cloudflare,
+            EndpointKind::AliDns => EndpointChoice::AliDns,
+            EndpointKind::DnsPod => EndpointChoice::DnsPod,
             EndpointKind::Custom => EndpointChoice::Custom {
                 url: self.url.clone(),
                 flavor: self.flavor,
@@ -56,6 +60,8 @@ impl EndpointForm {
         match choice {
             EndpointChoice::Google => EndpointForm::preset(EndpointKind::Google),
             EndpointChoice::Cloudflare => EndpointForm::preset(EndpointKind::Cloudflare),
+            EndpointChoice::AliDns => EndpointForm::preset(EndpointKind::AliDns),
+            EndpointChoice::DnsPod => EndpointForm::preset(EndpointKind::DnsPod),
             EndpointChoice::Custom { url, flavor } => EndpointForm {
                 kind: EndpointKind::Custom,
                 url: url.clone(),
