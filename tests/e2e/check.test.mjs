@@ -186,6 +186,44 @@ test('RFC 8484 wire format gives the same findings as JSON on every scenario', a
   await context.close();
 });
 
+test('first use races the presets, takes the first correct answer, says why and remembers it', async () => {
+  await doh.reset();
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  // No internet here: AliDNS (RFC 8484) is routed to the local endpoint;
+  // the other presets refuse, as blocked resolvers do.
+  await page.route('https://dns.alidns.com/**', async (route) => {
+    const u = new URL(route.request().url());
+    const response = await route.fetch({ url: `${doh.url}/dns-query${u.search}` });
+    await route.fulfill({ response });
+  });
+  for (const pattern of ['https://dns.google/**', 'https://cloudflare-dns.com/**', 'https://doh.pub/**']) {
+    await page.route(pattern, (route) => route.abort('connectionrefused'));
+  }
+  await page.goto(`${server.url}/`);
+  await page.click('#tab-check');
+  assert.equal(await page.inputValue('#ep-kind'), 'google', 'nothing chosen yet');
+  await page.fill('#check-domain', 'good-mail.net');
+  await page.fill('#check-selectors', DKIM_SELECTOR);
+  await page.click('[data-action="audit"]');
+  await page.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
+  const note = page.locator('.resolver-note');
+  assert.equal(await note.getAttribute('data-finding-code'), 'dns.resolver.chosen');
+  assert.match(await note.textContent(), /AliDNS/);
+  assert.equal(await page.inputValue('#ep-kind'), 'alidns');
+  const r = await report(page);
+  assert.ok(r.codes.includes('dkim.found'), `audited through AliDNS: ${r.codes}`);
+  assert.deepEqual(r.errors, []);
+  assert.equal(await page.evaluate(() => localStorage.getItem('maildns.resolver.v1')), 'alidns');
+  await assertAccessible(page, 'resolver chosen');
+  // Remembered: the next visit starts with it and races no more.
+  await page.reload();
+  await page.click('#tab-check');
+  assert.equal(await page.inputValue('#ep-kind'), 'alidns');
+  assert.equal(await page.locator('.resolver-note').count(), 0);
+  await context.close();
+});
+
 // Faults on some questions: the affected area says "could not check" with
 // the reason and claims nothing missing; the rest of the report is whole.
 const FAULTS = [

@@ -221,6 +221,12 @@ def dns_host_zone():
     return out
 
 
+def probe_zone():
+    # The checker's first-use race asks `example.com A` (src/dns/presets.rs
+    # PROBE_NAME); any public-looking address is a correct answer.
+    return header("example.com") + ["@ IN A 93.184.215.14"]
+
+
 def reverse_zones():
     v4_origin = ".".join(reversed(str(V4_NET.network_address).split(".")[:3])) + ".in-addr.arpa"
     nibbles = V6_NET.network_address.exploded.replace(":", "")[: V6_NET.prefixlen // 4]
@@ -246,6 +252,7 @@ def main():
     zones[SPF_CHAIN] = spf_chain_zone()
     zones[HOSTING] = hosting_zone()
     zones["fictional-dns.net"] = dns_host_zone()
+    zones["example.com"] = probe_zone()
     zones.update(reverse_zones())
     for old in HERE.glob("*.zone"):
         old.unlink()

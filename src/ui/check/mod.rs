@@ -11,6 +11,7 @@ mod endpoint_picker;
 mod finding_item;
 mod form;
 mod progress;
+mod race;
 mod report;
 pub mod state;
 
@@ -22,7 +23,7 @@ use crate::dns::http_gloo::{GlooHttp, Progress};
 use crate::dns::JsonFlavor;
 use crate::i18n::{self, Lang};
 use crate::ui::{browser, storage};
-use state::{Action, CheckState, Job, JobKind, Mode, Outcome, Run, PLAN_KEY};
+use state::{Action, CheckState, EndpointKind, Job, JobKind, Mode, Outcome, Run, PLAN_KEY};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -37,21 +38,44 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
     let lang = props.lang;
     let state = use_reducer(CheckState::default);
 
-    // A share link `#check=...` pre-fills the form (and starts, or asks first).
+    // A share link `#check=...` pre-fills the form (and starts, or asks
+    // first); otherwise a resolver remembered from an earlier visit is used.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             if let Some(link) = parse_check_link(&browser::fragment()) {
                 dispatcher.dispatch(Action::FromLink(link));
+            } else if let Some(kind) =
+                storage::get(race::RESOLVER_KEY).and_then(|id| EndpointKind::from_preset_id(&id))
+            {
+                dispatcher.dispatch(Action::Remembered(kind));
             }
         });
     }
 
-    // Start a run whenever the reducer asks for one.
+    // Remember a preset once it is chosen (by the user or the race).
+    use_effect_with((state.endpoint_chosen, state.endpoint.kind), |(chosen, kind)| {
+        if let (true, Some(id)) = (*chosen, kind.preset_id()) {
+            storage::set(race::RESOLVER_KEY, id);
+        }
+    });
+
+    // Start a run whenever the reducer asks for one; the very first run,
+    // with no resolver chosen yet, races the presets first.
     {
         let state = state.clone();
         use_effect_with(state.start_request, move |n| {
-            if *n > 0 {
+            if *n > 0 && !state.endpoint_chosen {
+                let dispatcher = state.dispatcher();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let outcome = race::run().await;
+                    let chosen = outcome.chosen.and_then(|p| EndpointKind::from_preset_id(p.id));
+                    dispatcher.dispatch(Action::RaceDone {
+                        chosen,
+                        note: outcome.findings.into_iter().next(),
+                    });
+                });
+            } else if *n > 0 {
                 start(&state);
             }
         });
@@ -95,6 +119,11 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
         <div class="check" data-run={run_word(&state.run)}>
             <p class="intro">{ i18n::text(lang, "ui.check.intro") }</p>
             <form::CheckForm {lang} state={state.clone()} on_request={request.clone()} />
+            if let Some(note) = &state.resolver_note {
+                <p class="help resolver-note" role="status" data-finding-code={note.code}>
+                    { i18n::explain(lang, note) }
+                </p>
+            }
             if !state.notices.is_empty() {
                 <div class="check-notices" role="alert">
                     { for state.notices.iter().map(|n| html! {

@@ -34,6 +34,30 @@ pub struct EndpointForm {
     pub flavor: Flavor,
 }
 
+impl EndpointKind {
+    /// The kind of a preset id of `dns::presets` (`None` for other ids).
+    pub fn from_preset_id(id: &str) -> Option<EndpointKind> {
+        match id {
+            "google" => Some(EndpointKind::Google),
+            "cloudflare" => Some(EndpointKind::Cloudflare),
+            "alidns" => Some(EndpointKind::AliDns),
+            "dnspod" => Some(EndpointKind::DnsPod),
+            _ => None,
+        }
+    }
+
+    /// The preset id, `None` for a custom endpoint.
+    pub fn preset_id(self) -> Option<&'static str> {
+        match self {
+            EndpointKind::Google => Some("google"),
+            EndpointKind::Cloudflare => Some("cloudflare"),
+            EndpointKind::AliDns => Some("alidns"),
+            EndpointKind::DnsPod => Some("dnspod"),
+            EndpointKind::Custom => None,
+        }
+    }
+}
+
 impl EndpointForm {
     pub fn preset(kind: EndpointKind) -> Self {
         EndpointForm {
@@ -148,6 +172,11 @@ pub struct CheckState {
     pub start_mode: Mode,
     /// The run whose results are wanted; older runs' results are dropped.
     pub run_id: u32,
+    /// True once a resolver was chosen: by the user, a link, a remembered
+    /// choice or the first-use race. Until then the first run races first.
+    pub endpoint_chosen: bool,
+    /// What the first-use race decided, shown under the form.
+    pub resolver_note: Option<Finding>,
 }
 
 impl Default for CheckState {
@@ -164,6 +193,8 @@ impl Default for CheckState {
             start_request: 0,
             start_mode: Mode::Audit,
             run_id: 0,
+            endpoint_chosen: false,
+            resolver_note: None,
         }
     }
 }
@@ -175,6 +206,14 @@ pub enum Action {
     Policy(String),
     Endpoint(EndpointForm),
     Endpoint2(EndpointForm),
+    /// A resolver remembered from an earlier visit (a preset kind).
+    Remembered(EndpointKind),
+    /// The first-use race is over: its pick (if any) and why; the run that
+    /// waited for it starts.
+    RaceDone {
+        chosen: Option<EndpointKind>,
+        note: Option<Finding>,
+    },
     /// Pre-fill from a share link; starts at once for a preset resolver.
     FromLink(CheckLink),
     Confirm(bool),
@@ -203,12 +242,30 @@ impl Reducible for CheckState {
             Action::Selectors(v) => next.selectors = v,
             Action::Ips(v) => next.ips = v,
             Action::Policy(v) => next.policy = v,
-            Action::Endpoint(e) => next.endpoint = e,
+            Action::Endpoint(e) => {
+                next.endpoint = e;
+                next.endpoint_chosen = true;
+            }
+            Action::Remembered(kind) => {
+                next.endpoint = EndpointForm::preset(kind);
+                next.endpoint_chosen = true;
+            }
+            Action::RaceDone { chosen, note } => {
+                if !next.endpoint_chosen {
+                    if let Some(kind) = chosen {
+                        next.endpoint = EndpointForm::preset(kind);
+                    }
+                }
+                next.endpoint_chosen = true;
+                next.resolver_note = note;
+                next.request(next.start_mode);
+            }
             Action::Endpoint2(e) => next.endpoint2 = e,
             Action::FromLink(link) => {
                 next.domain = link.domain;
                 next.selectors = link.selectors;
                 next.endpoint = EndpointForm::from_choice(&link.endpoint);
+                next.endpoint_chosen = true;
                 if link.endpoint.is_preset() {
                     next.request(Mode::Audit);
                 } else {
