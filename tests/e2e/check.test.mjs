@@ -417,6 +417,32 @@ test('a bad custom URL is refused with its code and nothing is asked', async () 
   await context.close();
 });
 
+test('compare across transports: RFC 8484 against Cloudflare JSON', async () => {
+  await doh.reset();
+  // The same zone through two transports: the differences are the fault only.
+  await doh.setFaults([{ kind: 'servfail', name: 'good-mail.net', type: 'CAA', endpoint: 'wire' }]);
+  const { context, page, errors } = await openCheck();
+  await page.fill('#check-domain', 'good-mail.net');
+  await page.fill('#check-selectors', DKIM_SELECTOR);
+  await page.selectOption('#ep-kind', 'custom');
+  await page.fill('#ep-url', `${doh.url}/dns-query`);
+  await page.selectOption('#ep-flavor', 'wire');
+  await page.click('.check-compare summary');
+  await page.selectOption('#ep2-kind', 'custom');
+  await page.fill('#ep2-url', `${doh.url}/dns-query`);
+  await page.selectOption('#ep2-flavor', 'cloudflare');
+  await page.click('[data-action="compare"]');
+  await page.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
+  assert.equal(await page.locator('.check-report').count(), 2);
+  const rows = await page.$$eval('[data-diff]', (els) => els.map((e) => e.dataset.diff));
+  assert.deepEqual(rows, ['good-mail.net. CAA']);
+  const stats = await doh.stats();
+  assert.ok(stats.by_endpoint.wire > 0 && stats.by_endpoint.cloudflare > 0, JSON.stringify(stats.by_endpoint));
+  assert.deepEqual(errors, []);
+  await doh.reset();
+  await context.close();
+});
+
 test('compare two resolvers: the answers that differ are listed', async () => {
   await doh.reset();
   await doh.setFaults([{ kind: 'servfail', name: '_dmarc.good-mail.net', type: 'TXT', endpoint: 'cloudflare' }]);
