@@ -11,6 +11,7 @@
 //! [`crate::model::NameKind::Dns`], so whatever DNS carries can be held and
 //! judged by the linters.
 
+pub mod doh_any;
 pub mod doh_json;
 pub mod doh_resolver;
 pub mod doh_wire_resolver;

@@ -16,6 +16,7 @@ mod report;
 pub mod state;
 
 use crate::check::{audit, verify_plan};
+use crate::dns::doh_any::DohResolver;
 use crate::dns::doh_resolver::DohJsonResolver;
 use crate::dns::doh_wire_resolver::DohWireResolver;
 use crate::dns::endpoint::{parse_check_link, Endpoint};
@@ -191,25 +192,22 @@ fn start(state: &UseReducerHandle<CheckState>) {
 }
 
 async fn run_one(job: &Job, endpoint: Endpoint, progress: Rc<Progress>, t0: f64) -> Outcome {
-    let report = match endpoint.flavor.json() {
-        Some(flavor) => {
-            let http = GlooHttp::new(flavor, progress);
-            let resolver = DohJsonResolver::new(http, endpoint.url.clone(), flavor);
-            match &job.kind {
-                JobKind::Audit(request) => audit(&resolver, request).await,
-                JobKind::Plan(records) => verify_plan(&resolver, records).await,
-            }
-        }
-        // RFC 8484: the JSON flavor only sets the Accept header of `get`,
-        // which the wire resolver does not use (`get_bytes` sets its own).
-        None => {
-            let http = GlooHttp::new(JsonFlavor::Google, progress);
-            let resolver = DohWireResolver::new(http, endpoint.url.clone());
-            match &job.kind {
-                JobKind::Audit(request) => audit(&resolver, request).await,
-                JobKind::Plan(records) => verify_plan(&resolver, records).await,
-            }
-        }
+    // RFC 8484 endpoints take the JSON flavor only for the Accept header of
+    // `get`, which the wire resolver does not use (`get_bytes` sets its own).
+    let resolver = match endpoint.flavor.json() {
+        Some(flavor) => DohResolver::Json(DohJsonResolver::new(
+            GlooHttp::new(flavor, progress),
+            endpoint.url.clone(),
+            flavor,
+        )),
+        None => DohResolver::Wire(DohWireResolver::new(
+            GlooHttp::new(JsonFlavor::Google, progress),
+            endpoint.url.clone(),
+        )),
+    };
+    let report = match &job.kind {
+        JobKind::Audit(request) => audit(&resolver, request).await,
+        JobKind::Plan(records) => verify_plan(&resolver, records).await,
     };
     Outcome {
         report,

@@ -4,6 +4,7 @@
 //! blocked; Google and Cloudflare elsewhere). The choice itself is the pure
 //! [`presets::choose_resolver`]; this file only asks and times.
 
+use crate::dns::doh_any::DohResolver;
 use crate::dns::doh_resolver::DohJsonResolver;
 use crate::dns::doh_wire_resolver::DohWireResolver;
 use crate::dns::http_gloo::{GlooHttp, Progress};
@@ -19,20 +20,18 @@ pub const RESOLVER_KEY: &str = "maildns.resolver.v1";
 async fn probe(preset: &'static ResolverPreset) -> ProbeResult {
     let progress = Rc::new(Progress::default());
     let t0 = browser::now_ms();
-    let outcome = match preset.kind {
-        ResolverKind::Json(flavor) => {
-            let http = GlooHttp::new(flavor, progress);
-            DohJsonResolver::new(http, preset.url, flavor)
-                .query(presets::PROBE_NAME, presets::PROBE_TYPE)
-                .await
-        }
-        ResolverKind::Wire => {
-            let http = GlooHttp::new(JsonFlavor::Google, progress);
-            DohWireResolver::new(http, preset.url)
-                .query(presets::PROBE_NAME, presets::PROBE_TYPE)
-                .await
-        }
+    let resolver = match preset.kind {
+        ResolverKind::Json(flavor) => DohResolver::Json(DohJsonResolver::new(
+            GlooHttp::new(flavor, progress),
+            preset.url,
+            flavor,
+        )),
+        ResolverKind::Wire => DohResolver::Wire(DohWireResolver::new(
+            GlooHttp::new(JsonFlavor::Google, progress),
+            preset.url,
+        )),
     };
+    let outcome = resolver.query(presets::PROBE_NAME, presets::PROBE_TYPE).await;
     let elapsed = (browser::now_ms() - t0).max(0.0).min(f64::from(u32::MAX));
     ProbeResult {
         preset_id: preset.id,
