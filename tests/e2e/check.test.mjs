@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { assertAccessible } from './lib/a11y.mjs';
 import { launch, screenshot, distDir, repoRoot } from './lib/browser.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 import { startDohServer } from './lib/doh-server.mjs';
@@ -30,14 +30,6 @@ after(async () => {
 const DKIM_SELECTOR = 's202611';
 // Codes that claim a record is missing: never for a question that failed.
 const MISSING = /\.missing$|^mx\.none$|^mx\.no_address$|^dkim\.no_selector_found$|^spf\.no_record$|^caa\.none$|^tlsa\.none$|^plan\.missing$|^dmarc\.external_unauthorized$/;
-
-async function assertAccessible(page, label) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const problems = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
-  assert.equal(problems.length, 0, `axe violations on ${label}:\n  ${problems.join('\n  ')}`);
-}
 
 async function openCheck({ locale = 'en-US', width = 1280, fragment = '' } = {}) {
   const context = await browser.newContext({ locale, viewport: { width, height: 900 } });

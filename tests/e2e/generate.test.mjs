@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import zlib from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
+import { assertAccessible } from './lib/a11y.mjs';
 import { launch, screenshot, distDir } from './lib/browser.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
@@ -23,15 +23,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function assertAccessible(page, label) {
-  // Open every collapsed section so axe sees the whole form.
-  const result = await new AxeBuilder({ page }).analyze();
-  const problems = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
-  assert.equal(problems.length, 0, `axe violations on ${label}:\n  ${problems.join('\n  ')}`);
-}
 
 async function openPage({ locale = 'en-US', width = 1280, path = '/', context } = {}) {
   context ??= await browser.newContext({

@@ -3,7 +3,7 @@
 // screenshots saved under target/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
+import { assertAccessible } from './lib/a11y.mjs';
 import { launch, screenshot, distDir } from './lib/browser.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
@@ -19,15 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-// Fails the test on any axe violation, listing each with its nodes.
-async function assertAccessible(page, label) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const problems = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
-  assert.equal(problems.length, 0, `axe violations on ${label}:\n  ${problems.join('\n  ')}`);
-}
 
 async function openPage({ locale = 'en-US', width = 1280, colorScheme = 'light', path = '/' } = {}) {
   const context = await browser.newContext({ locale, viewport: { width, height: 800 }, colorScheme });
