@@ -4,8 +4,8 @@
 
 use futures::executor::block_on;
 use maildns::check::{
-    audit, report_json, report_markdown, verify_plan, Area, AreaStatus, AuditRequest, Report,
-    COULD_NOT_CHECK, MISSING_CODES,
+    audit, audit_from, report_json, report_markdown, verify_plan, Area, AreaStatus, AuditRequest,
+    KnownAnswers, Report, COULD_NOT_CHECK, MISSING_CODES,
 };
 use maildns::dns::memory::MemoryZone;
 use maildns::dns::{Answer, DnsError, Rdata, RecordType, Resolver};
@@ -892,4 +892,37 @@ fn dane_needs_dnssec() {
         "{c:?}"
     );
     assert_eq!(status(&r, Area::Dnssec), AreaStatus::Ok);
+}
+
+/// Re-running one area after a failure asks that area's questions again and
+/// nothing else, and the rest of the report is unchanged.
+#[test]
+fn rerun_of_one_area_asks_only_its_questions() {
+    let mut failing = Zone::correct().build();
+    failing.add_servfail("_dmarc.example.com");
+    let (first, known) = block_on(audit_from(&failing, &request(), KnownAnswers::default()));
+    let dmarc = first.area(Area::Dmarc).expect("dmarc area");
+    assert_eq!(dmarc.status, AreaStatus::CouldNotCheck("dns.servfail".into()));
+    assert!(dmarc.findings.iter().all(|f| !MISSING_CODES.contains(&f.code)));
+
+    // The DMARC record answers now (SERVFAIL was transient).
+    let healthy = Zone::correct().build();
+    let seed = first.rerun_seed(&known, Area::Dmarc);
+    let (second, _) = block_on(audit_from(&healthy, &request(), seed));
+    assert_eq!(second.area(Area::Dmarc).map(|a| &a.status), Some(&AreaStatus::Ok));
+    let asked = healthy.question_log();
+    assert!(!asked.is_empty());
+    assert!(
+        asked.iter().all(|(name, _)| name.ends_with("_dmarc.example.com")),
+        "only DMARC questions are asked again: {asked:?}"
+    );
+    assert_eq!(second.questions_asked, asked.len());
+    for area in [Area::Mx, Area::Spf, Area::Dkim, Area::Ptr, Area::MtaSts] {
+        let (a, b) = (first.area(area), second.area(area));
+        assert_eq!(
+            a.map(|x| (&x.status, &x.findings)),
+            b.map(|x| (&x.status, &x.findings)),
+            "{area:?} unchanged"
+        );
+    }
 }

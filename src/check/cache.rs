@@ -10,6 +10,10 @@
 //! the PTR target's address: depth 4). A question asked again finds its
 //! first depth: it costs no further round trip.
 //!
+//! A run can start from the answers of an earlier one ([`KnownAnswers`]):
+//! re-running one area keeps every other answer and asks only what was
+//! dropped. A kept answer has depth 0: it cost this run no round trip.
+//!
 //! Single-threaded (`RefCell`), as browser futures are. Nothing here is ever
 //! cancelled during a run; a first asker dropped before its answer would
 //! leave the waiters pending.
@@ -45,6 +49,36 @@ enum Slot {
 
 type Key = (String, RecordType);
 
+/// The answers a run got, to start a later run from (a re-run of one area).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KnownAnswers(HashMap<Key, Result<Answer, DnsError>>);
+
+impl KnownAnswers {
+    /// How many questions are known.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Drops the given questions (name as in a report: lowercase, no
+    /// trailing dot), so the next run asks them again.
+    pub fn forget<'a>(&mut self, questions: impl IntoIterator<Item = (&'a str, RecordType)>) {
+        for (name, rtype) in questions {
+            self.0.remove(&(normalize_name(name), rtype));
+        }
+    }
+
+    /// Drops every question that failed (SERVFAIL, timeout, transport…):
+    /// only NXDOMAIN and NODATA are answers worth keeping.
+    pub fn forget_failures(&mut self) {
+        self.0
+            .retain(|_, r| matches!(r, Ok(_) | Err(DnsError::NxDomain) | Err(DnsError::NoData)));
+    }
+}
+
 /// The cache in front of a resolver for one run.
 pub struct RunCache<'r, R> {
     resolver: &'r R,
@@ -61,6 +95,35 @@ impl<'r, R: Resolver> RunCache<'r, R> {
             sent: Cell::new(0),
             longest: Cell::new(0),
         }
+    }
+
+    /// A run that starts from `known` answers: they are not asked again.
+    pub fn with_known(resolver: &'r R, known: KnownAnswers) -> Self {
+        let slots = known
+            .0
+            .into_iter()
+            .map(|(key, result)| (key, Slot::Done { depth: 0, result }))
+            .collect();
+        RunCache {
+            resolver,
+            slots: RefCell::new(slots),
+            sent: Cell::new(0),
+            longest: Cell::new(0),
+        }
+    }
+
+    /// Every answer of the run so far (kept ones included).
+    pub fn known(&self) -> KnownAnswers {
+        let slots = self.slots.borrow();
+        KnownAnswers(
+            slots
+                .iter()
+                .filter_map(|(k, s)| match s {
+                    Slot::Done { result, .. } => Some((k.clone(), result.clone())),
+                    Slot::Pending { .. } => None,
+                })
+                .collect(),
+        )
     }
 
     /// How many questions went to the resolver.
@@ -233,6 +296,45 @@ mod tests {
         let nx = block_on(cache.ask("none.example.com", RecordType::A, 2));
         assert_eq!((nx.depth, nx.result), (3, Err(DnsError::NxDomain)));
         assert_eq!(cache.longest_chain(), 3);
+    }
+
+    #[test]
+    fn a_run_from_known_answers_asks_only_what_was_dropped() {
+        let mut zone = MemoryZone::new();
+        zone.add_a("a.example", Ipv4Addr::new(192, 0, 2, 1))
+            .add_a("b.example", Ipv4Addr::new(192, 0, 2, 2));
+        let first = RunCache::new(&zone);
+        block_on(first.ask("a.example", RecordType::A, 0));
+        block_on(first.ask("b.example", RecordType::A, 0));
+        block_on(first.ask("none.example", RecordType::A, 0));
+        let mut known = first.known();
+        assert_eq!(known.len(), 3);
+        known.forget([("B.example.", RecordType::A)]);
+        known.forget_failures();
+        assert_eq!(known.len(), 2, "NXDOMAIN is an answer, kept");
+
+        let second = RunCache::with_known(&zone, known);
+        let a = block_on(second.ask("a.example", RecordType::A, 0));
+        let b = block_on(second.ask("b.example", RecordType::A, a.depth));
+        assert_eq!((a.depth, b.depth), (0, 1), "kept answers cost no round trip");
+        assert_eq!(second.questions_sent(), 1);
+        assert_eq!(zone.total_questions(), 4);
+    }
+
+    #[test]
+    fn failures_are_not_kept() {
+        let mut known = KnownAnswers::default();
+        known
+            .0
+            .insert(("a.example".into(), RecordType::A), Err(DnsError::ServFail));
+        known
+            .0
+            .insert(("b.example".into(), RecordType::A), Err(DnsError::Timeout));
+        known
+            .0
+            .insert(("c.example".into(), RecordType::A), Err(DnsError::NoData));
+        known.forget_failures();
+        assert_eq!(known.len(), 1);
     }
 
     #[test]

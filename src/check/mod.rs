@@ -41,7 +41,7 @@
 //!       "fix": "example.com. 3600 IN MX 10 mail.example.com."   // or null
 //!     }],
 //!     "answers": [{
-//!       "name": "example.com", "type": "MX", "depth": 1,
+//!       "name": "example.com", "type": "MX", "depth": 1,  // 0: kept from the run before
 //!       "records": ["10 mail.example.com."],       // presentation form, when answered
 //!       "error": {"code": "dns.nodata"}            // or, instead, the DNS error
 //!     }]                                           //   ("detail" for transport/malformed)
@@ -56,9 +56,10 @@ mod plan;
 mod policies;
 mod run;
 
+pub use cache::KnownAnswers;
 pub use export::{report_json, report_markdown};
-pub use plan::verify_plan;
-pub use run::audit;
+pub use plan::{verify_plan, verify_plan_from};
+pub use run::{audit, audit_from};
 
 use crate::dns::{DnsError, Rdata, RecordType};
 use crate::finding::{Finding, Severity};
@@ -195,7 +196,8 @@ pub struct RawAnswer {
     pub name: String,
     pub rtype: RecordType,
     pub result: Result<Vec<Rdata>, DnsError>,
-    /// Dependency depth of the question (1: asked first).
+    /// Dependency depth of the question (1: asked first; 0: the answer was
+    /// kept from the run before, when one area was re-run).
     pub depth: usize,
 }
 
@@ -260,6 +262,17 @@ impl Report {
     /// Every finding of every area.
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
         self.areas.iter().flat_map(|a| a.findings.iter())
+    }
+
+    /// What a re-run of `area` starts from: every answer of this run except
+    /// the questions the area looked at, which are asked again (the failed
+    /// ones and the ones the user may have fixed since).
+    pub fn rerun_seed(&self, known: &KnownAnswers, area: Area) -> KnownAnswers {
+        let mut seed = known.clone();
+        if let Some(a) = self.area(area) {
+            seed.forget(a.answers.iter().map(|x| (x.name.as_str(), x.rtype)));
+        }
+        seed
     }
 
     /// True when no finding is an error.

@@ -9,7 +9,7 @@
 //! of a planned name and type that the plan does not have are `plan.extra`.
 //! Then the planned domain is audited like any other, over the same cache.
 
-use super::cache::RunCache;
+use super::cache::{KnownAnswers, RunCache};
 use super::run::{audit_areas, finish_report};
 use super::{void_word, Area, AreaBuilder, AuditRequest, Report};
 use crate::dns::{Rdata, RecordType, Resolver};
@@ -20,10 +20,27 @@ use futures::future::{join, join_all};
 /// Verifies the planned records, then audits the planned domain (the owner
 /// of the planned MX records, else the shortest planned name).
 pub async fn verify_plan<R: Resolver>(resolver: &R, expected: &[Record]) -> Report {
-    let cache = RunCache::new(resolver);
+    verify_plan_from(resolver, expected, KnownAnswers::default())
+        .await
+        .0
+}
+
+/// [`verify_plan`] starting from answers already known (see
+/// [`super::audit_from`]); returns every answer too.
+pub async fn verify_plan_from<R: Resolver>(
+    resolver: &R,
+    expected: &[Record],
+    known: KnownAnswers,
+) -> (Report, KnownAnswers) {
+    let cache = RunCache::with_known(resolver, known);
+    let report = plan_report(&cache, expected).await;
+    (report, cache.known())
+}
+
+async fn plan_report<R: Resolver>(cache: &RunCache<'_, R>, expected: &[Record]) -> Report {
     let Some(domain) = planned_domain(expected) else {
-        let plan = plan_area(&cache, expected).await;
-        return finish_report(&cache, Name::root(), vec![plan.finish()]);
+        let plan = plan_area(cache, expected).await;
+        return finish_report(cache, Name::root(), vec![plan.finish()]);
     };
     let selectors: Vec<String> = expected
         .iter()
@@ -42,9 +59,9 @@ pub async fn verify_plan<R: Resolver>(resolver: &R, expected: &[Record]) -> Repo
         server_ips: Vec::new(),
         mta_sts_policy_text: None,
     };
-    let (plan, mut areas) = join(plan_area(&cache, expected), audit_areas(&cache, &request)).await;
+    let (plan, mut areas) = join(plan_area(cache, expected), audit_areas(cache, &request)).await;
     areas.push(plan.finish());
-    finish_report(&cache, domain, areas)
+    finish_report(cache, domain, areas)
 }
 
 fn planned_domain(expected: &[Record]) -> Option<Name> {

@@ -3,7 +3,7 @@
 //! (MTA-STS policy against the MX hosts, TLS-RPT when MTA-STS or DANE is
 //! used, DNSSEC).
 
-use super::cache::{Asked, RunCache};
+use super::cache::{Asked, KnownAnswers, RunCache};
 use super::hosts::check_mail_hosts;
 use super::policies;
 use super::{Area, AreaBuilder, AreaReport, AuditRequest, Report};
@@ -14,9 +14,21 @@ use futures::future::join3;
 
 /// Audits `request.domain`: see the module documentation of [`crate::check`].
 pub async fn audit<R: Resolver>(resolver: &R, request: &AuditRequest) -> Report {
-    let cache = RunCache::new(resolver);
+    audit_from(resolver, request, KnownAnswers::default()).await.0
+}
+
+/// [`audit`] starting from answers already known (a re-run of one area:
+/// the caller dropped that area's questions and the failed ones). Returns
+/// the report and every answer, to start the next re-run from.
+pub async fn audit_from<R: Resolver>(
+    resolver: &R,
+    request: &AuditRequest,
+    known: KnownAnswers,
+) -> (Report, KnownAnswers) {
+    let cache = RunCache::with_known(resolver, known);
     let areas = audit_areas(&cache, request).await;
-    finish_report(&cache, request.domain.clone(), areas)
+    let report = finish_report(&cache, request.domain.clone(), areas);
+    (report, cache.known())
 }
 
 pub(crate) fn finish_report<R: Resolver>(

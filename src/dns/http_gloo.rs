@@ -22,8 +22,11 @@ use futures::future::{select, Either};
 use std::cell::Cell;
 use std::rc::Rc;
 
-/// Requests in flight at once.
-pub const MAX_IN_FLIGHT: usize = 8;
+/// Requests in flight at once. A full audit's first wave (MX, SPF, DMARC,
+/// MTA-STS TXT and host, TLS-RPT, CAA and a DKIM selector) is 9 questions:
+/// all of them go out together, with room for a few typed selectors. Over
+/// HTTP/2 they share one connection; public resolvers allow far more streams.
+pub const MAX_IN_FLIGHT: usize = 12;
 /// Deadline of one HTTP request.
 pub const DEFAULT_TIMEOUT_MS: i32 = 5_000;
 /// The longest `Retry-After` honoured, in seconds.

@@ -1,7 +1,7 @@
 //! One area of a report: status word and colour, findings, raw answers.
 
 use super::finding_item::FindingItem;
-use crate::check::{AreaReport, AreaStatus};
+use crate::check::{Area, AreaReport, AreaStatus};
 use crate::i18n::{self, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -10,6 +10,8 @@ use yew::prelude::*;
 pub struct AreaViewProps {
     pub lang: Lang,
     pub area: Rc<AreaReport>,
+    /// Re-runs this area (asks its questions again, keeps the others').
+    pub on_rerun: Callback<Area>,
 }
 
 /// `mx`, `mta_sts`…: the area's code without its catalogue prefix.
@@ -38,6 +40,22 @@ pub fn AreaView(props: &AreaViewProps) -> Html {
         _ => html! {},
     };
     let lines: Vec<String> = a.answers.iter().flat_map(|x| x.lines()).collect();
+    // A failed area offers to try again; any other area can be re-run after
+    // a fix is published. The plan area is the whole plan: "run again".
+    let rerun = (a.area != Area::Plan).then(|| {
+        let label = if matches!(a.status, AreaStatus::CouldNotCheck(_)) {
+            "ui.check.retry_area"
+        } else {
+            "ui.check.rerun_area"
+        };
+        let area = a.area;
+        let onclick = props.on_rerun.reform(move |_: MouseEvent| area);
+        html! {
+            <button type="button" class="button small" data-action="rerun-area" {onclick}>
+                { i18n::text(lang, label) }
+            </button>
+        }
+    });
     html! {
         <section class={classes!("check-area", format!("status-{status}"))} data-area={word} data-status={status}>
             <h3>
@@ -45,6 +63,7 @@ pub fn AreaView(props: &AreaViewProps) -> Html {
                 <span class="check-status">{ i18n::text(lang, a.status.code()) }</span>
             </h3>
             { reason }
+            { for rerun }
             if a.findings.is_empty() {
                 <p class="muted">{ i18n::text(lang, "ui.check.no_findings") }</p>
             } else {

@@ -15,7 +15,7 @@ mod race;
 mod report;
 pub mod state;
 
-use crate::check::{audit, verify_plan};
+use crate::check::{audit_from, verify_plan_from, Area, KnownAnswers};
 use crate::dns::doh_any::DohResolver;
 use crate::dns::doh_resolver::DohJsonResolver;
 use crate::dns::doh_wire_resolver::DohWireResolver;
@@ -91,8 +91,12 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
         Callback::from(move |yes: bool| dispatcher.dispatch(Action::Confirm(yes)))
     };
 
-    // "Run again" repeats the last mode.
+    // "Run again" repeats the last mode; an area's button re-runs that area.
     let last_mode = state.start_mode;
+    let rerun_area = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |area: Area| dispatcher.dispatch(Action::RerunArea(area)))
+    };
     let body = match &state.run {
         Run::Idle => html! {},
         Run::AwaitingConfirm => html! {
@@ -109,7 +113,8 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
                 <div class={classes!("check-reports", (outcomes.len() > 1).then_some("side-by-side"))}>
                     { for outcomes.iter().map(|o| html! {
                         <report::ReportView {lang} outcome={o.clone()}
-                            on_rerun={request.reform(move |_: ()| last_mode)} />
+                            on_rerun={request.reform(move |_: ()| last_mode)}
+                            on_rerun_area={rerun_area.clone()} />
                     }) }
                 </div>
             </>
@@ -155,15 +160,19 @@ fn start(state: &UseReducerHandle<CheckState>) {
     } else {
         None
     };
-    let job = match state.prepare(mode, saved) {
-        Ok(job) => job,
+    let prepared = match state.rerun_job() {
+        Some(job) => Ok(job),
+        None => state.prepare(mode, saved),
+    };
+    let job = match prepared {
+        Ok(job) => Rc::new(job),
         Err(notices) => {
             dispatcher.dispatch(Action::Refused(notices));
             return;
         }
     };
     let id = state.run_id.wrapping_add(1);
-    dispatcher.dispatch(Action::Started(id));
+    dispatcher.dispatch(Action::Started { id, job: job.clone() });
     let progress = Rc::new(Progress::default());
     let done = Rc::new(Cell::new(false));
     {
@@ -184,14 +193,21 @@ fn start(state: &UseReducerHandle<CheckState>) {
         let runs = job
             .endpoints
             .iter()
-            .map(|e| run_one(&job, e.clone(), progress.clone(), t0));
+            .zip(job.seeds.iter())
+            .map(|(e, seed)| run_one(&job, e.clone(), seed.clone(), progress.clone(), t0));
         let outcomes = futures::future::join_all(runs).await;
         done.set(true);
         dispatcher.dispatch(Action::Finished { id, outcomes });
     });
 }
 
-async fn run_one(job: &Job, endpoint: Endpoint, progress: Rc<Progress>, t0: f64) -> Outcome {
+async fn run_one(
+    job: &Job,
+    endpoint: Endpoint,
+    seed: KnownAnswers,
+    progress: Rc<Progress>,
+    t0: f64,
+) -> Outcome {
     // RFC 8484 endpoints take the JSON flavor only for the Accept header of
     // `get`, which the wire resolver does not use (`get_bytes` sets its own).
     let resolver = match endpoint.flavor.json() {
@@ -205,13 +221,14 @@ async fn run_one(job: &Job, endpoint: Endpoint, progress: Rc<Progress>, t0: f64)
             endpoint.url.clone(),
         )),
     };
-    let report = match &job.kind {
-        JobKind::Audit(request) => audit(&resolver, request).await,
-        JobKind::Plan(records) => verify_plan(&resolver, records).await,
+    let (report, known) = match &job.kind {
+        JobKind::Audit(request) => audit_from(&resolver, request, seed).await,
+        JobKind::Plan(records) => verify_plan_from(&resolver, records, seed).await,
     };
     Outcome {
         report,
         wall_ms: browser::now_ms() - t0,
         endpoint: endpoint.url,
+        known,
     }
 }

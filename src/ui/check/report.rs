@@ -2,7 +2,7 @@
 
 use super::area::AreaView;
 use super::state::Outcome;
-use crate::check::{report_json, report_markdown};
+use crate::check::{report_json, report_markdown, Area};
 use crate::i18n::{self, Lang};
 use crate::ui::browser;
 use std::rc::Rc;
@@ -13,6 +13,7 @@ pub struct ReportViewProps {
     pub lang: Lang,
     pub outcome: Rc<Outcome>,
     pub on_rerun: Callback<()>,
+    pub on_rerun_area: Callback<Area>,
 }
 
 #[component]
@@ -69,7 +70,9 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                     { i18n::text(lang, "ui.check.export.markdown") }
                 </button>
             </div>
-            { for r.areas.iter().map(|a| html! { <AreaView {lang} area={Rc::new(a.clone())} /> }) }
+            { for r.areas.iter().map(|a| html! {
+                <AreaView {lang} area={Rc::new(a.clone())} on_rerun={props.on_rerun_area.clone()} />
+            }) }
         </article>
     }
 }

@@ -2,7 +2,7 @@
 //! The reducer also turns the form into a [`Job`] (parsed request and checked
 //! endpoints) and computes the differences between two resolvers. No DOM code.
 
-use crate::check::{AuditRequest, RawAnswer, Report};
+use crate::check::{Area, AuditRequest, KnownAnswers, RawAnswer, Report};
 use crate::dns::endpoint::{CheckLink, Endpoint, EndpointChoice, Flavor};
 use crate::dns::RecordType;
 use crate::finding::Finding;
@@ -112,17 +112,20 @@ pub enum Mode {
 }
 
 /// What a run asks, ready for the engine.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum JobKind {
     Audit(AuditRequest),
     Plan(Vec<Record>),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Job {
     pub kind: JobKind,
     /// One endpoint, or two to compare.
     pub endpoints: Vec<Endpoint>,
+    /// Per endpoint, the answers a re-run of one area starts from (empty:
+    /// ask everything).
+    pub seeds: Vec<KnownAnswers>,
 }
 
 /// One finished run on one resolver.
@@ -131,6 +134,8 @@ pub struct Outcome {
     pub report: Report,
     pub wall_ms: f64,
     pub endpoint: String,
+    /// Every answer of the run, for re-running one area.
+    pub known: KnownAnswers,
 }
 
 /// A question both resolvers answered differently.
@@ -177,6 +182,10 @@ pub struct CheckState {
     pub endpoint_chosen: bool,
     /// What the first-use race decided, shown under the form.
     pub resolver_note: Option<Finding>,
+    /// The job of the last run, for re-running one of its areas.
+    pub last_job: Option<Rc<Job>>,
+    /// Set when the requested run re-runs one area of the last one.
+    pub rerun_area: Option<Area>,
 }
 
 impl Default for CheckState {
@@ -195,6 +204,8 @@ impl Default for CheckState {
             run_id: 0,
             endpoint_chosen: false,
             resolver_note: None,
+            last_job: None,
+            rerun_area: None,
         }
     }
 }
@@ -219,8 +230,14 @@ pub enum Action {
     Confirm(bool),
     /// Ask the page to start a run.
     Request(Mode),
+    /// Ask again the questions of one area of the last run (all of them:
+    /// failed ones and ones the user may have fixed since), keep the rest.
+    RerunArea(Area),
     Refused(Vec<Finding>),
-    Started(u32),
+    Started {
+        id: u32,
+        job: Rc<Job>,
+    },
     Progress {
         id: u32,
         asked: usize,
@@ -278,10 +295,19 @@ impl Reducible for CheckState {
                     next.request(Mode::Audit);
                 }
             }
-            Action::Request(mode) => next.request(mode),
+            Action::Request(mode) => {
+                next.rerun_area = None;
+                next.request(mode);
+            }
+            Action::RerunArea(area) => {
+                next.rerun_area = Some(area);
+                next.request(next.start_mode);
+            }
             Action::Refused(notices) => next.notices = notices,
-            Action::Started(id) => {
+            Action::Started { id, job } => {
                 next.run_id = id;
+                next.last_job = Some(job);
+                next.rerun_area = None;
                 next.notices.clear();
                 next.run = Run::Running {
                     asked: 0,
@@ -318,6 +344,25 @@ impl CheckState {
         self.start_request = self.start_request.wrapping_add(1);
     }
 
+    /// The job of a re-run of one area: the last job, each endpoint seeded
+    /// with its last answers minus the area's questions. `None` when there
+    /// is nothing to re-run (then the form's job runs).
+    pub fn rerun_job(&self) -> Option<Job> {
+        let area = self.rerun_area?;
+        let job = self.last_job.as_deref()?;
+        let Run::Done { outcomes, .. } = &self.run else {
+            return None;
+        };
+        if outcomes.len() != job.endpoints.len() {
+            return None;
+        }
+        let seeds = outcomes
+            .iter()
+            .map(|o| o.report.rerun_seed(&o.known, area))
+            .collect();
+        Some(Job { seeds, ..job.clone() })
+    }
+
     /// The run the form asks for, or every reason it cannot start.
     /// `saved_plan` is the text stored under [`PLAN_KEY`], for plan mode.
     pub fn prepare(&self, mode: Mode, saved_plan: Option<String>) -> Result<Job, Vec<Finding>> {
@@ -339,7 +384,11 @@ impl CheckState {
             Mode::Audit | Mode::Compare => self.audit_request(&mut notices).map(JobKind::Audit),
         };
         match kind {
-            Some(kind) if notices.is_empty() => Ok(Job { kind, endpoints }),
+            Some(kind) if notices.is_empty() => Ok(Job {
+                kind,
+                seeds: vec![KnownAnswers::default(); endpoints.len()],
+                endpoints,
+            }),
             _ => Err(notices),
         }
     }
