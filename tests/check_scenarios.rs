@@ -199,8 +199,9 @@ fn no_question_is_asked_twice_and_the_chain_is_short() {
     let report = run(&zone);
     assert_eq!(zone.repeated_questions(), Vec::new());
     assert_eq!(report.questions_asked, zone.total_questions());
-    // 9 first questions (MX and 8 others); A, AAAA, CNAME, TLSA of the host; 2 PTRs.
-    assert_eq!(report.questions_asked, 15, "{:?}", zone.question_log());
+    // 10 first questions (MX and 9 others, CAA at the domain and at `com`);
+    // A, AAAA, CNAME, TLSA of the host; 2 PTRs.
+    assert_eq!(report.questions_asked, 16, "{:?}", zone.question_log());
     // MX -> host address -> PTR; the PTR target's address is already known.
     assert_eq!(report.longest_chain, 3);
     let mx = report.area(Area::Mx).expect("mx area");
@@ -256,10 +257,10 @@ fn independent_questions_go_out_together() {
     };
     let report = block_on(audit(&gate, &request()));
     // MX, TXT, _dmarc, the DKIM selector, _mta-sts, mta-sts A and AAAA,
-    // _smtp._tls and CAA have no dependency: all nine go out at once; when
-    // the MX answer comes, the host's A, AAAA, CNAME and TLSA join them
-    // before the other eight are answered.
-    assert_eq!(gate.max.get(), 12);
+    // _smtp._tls and CAA (at the domain and at `com`) have no dependency: all
+    // ten go out at once; when the MX answer comes, the host's A, AAAA, CNAME
+    // and TLSA join them before the other nine are answered.
+    assert_eq!(gate.max.get(), 13);
     assert_eq!(zone.repeated_questions(), Vec::new());
     assert_eq!(errors(&report), Vec::<String>::new());
     assert_eq!(report.longest_chain, 3);
@@ -925,4 +926,91 @@ fn rerun_of_one_area_asks_only_its_questions() {
             "{area:?} unchanged"
         );
     }
+}
+
+/// RFC 8659 §3: a domain without CAA is governed by its closest ancestor's.
+#[test]
+fn caa_climbs_to_the_closest_parent_set() {
+    let mut zone = MemoryZone::new();
+    zone.add_mx("mail.example.com", 10, "mx.example.com.")
+        .add_a("mx.example.com", V4)
+        .add(
+            "example.com",
+            Rdata::parse(RecordType::Caa, "0 issue \"pki.example\"").expect("caa"),
+        );
+    let request = AuditRequest {
+        domain: Name::host("mail.example.com").expect("name"),
+        ..request()
+    };
+    let report = block_on(audit(&zone, &request));
+    let caa = report.area(Area::Caa).expect("caa");
+    let f = caa
+        .findings
+        .iter()
+        .find(|f| f.code == "caa.inherited")
+        .expect("inherited");
+    assert_eq!(f.get_arg("owner"), Some("example.com"));
+    assert!(f.get_arg("records").is_some_and(|r| r.contains("pki.example")));
+    // All levels went out together: the climb adds no round trip.
+    assert!(caa.answers.iter().all(|a| a.depth == 1), "{:?}", caa.answers);
+    assert!(caa.findings.iter().all(|f| f.code != "caa.none"));
+
+    // Nothing up to the TLD: any CA may issue, and the fix is a record.
+    let bare = MemoryZone::new();
+    let report = block_on(audit(&bare, &request));
+    let none = report
+        .findings()
+        .find(|f| f.code == "caa.none")
+        .expect("caa.none");
+    assert_eq!(
+        none.fix.as_deref(),
+        Some("mail.example.com. 3600 IN CAA 0 issue \"letsencrypt.org\"")
+    );
+    assert_eq!(bare.times_asked("com", RecordType::Caa), 1, "climbs to the TLD");
+
+    // A failure below the first set found leaves the area unchecked.
+    let mut failing = zone;
+    failing.add_failure("mail.example.com", RecordType::Caa, DnsError::ServFail);
+    let report = block_on(audit(&failing, &request));
+    let caa = report.area(Area::Caa).expect("caa");
+    assert_eq!(caa.status, AreaStatus::CouldNotCheck("dns.servfail".into()));
+    assert!(caa
+        .findings
+        .iter()
+        .all(|f| f.code != "caa.none" && f.code != "caa.inherited"));
+}
+
+/// RFC 9989 §4.10.2: the tree walk finds the closest DMARC record above a
+/// name without one, with no public suffix list; a failed closer level
+/// leaves the policy unknown rather than inherited from farther up.
+#[test]
+fn dmarc_tree_walk_reaches_the_closest_record() {
+    let mut zone = Zone::correct().build();
+    zone.add_mx("a.b.example.com", 10, "mail.example.com.");
+    let request = AuditRequest {
+        domain: Name::host("a.b.example.com").expect("name"),
+        ..request()
+    };
+    let report = block_on(audit(&zone, &request));
+    let f = report
+        .findings()
+        .find(|f| f.code == "dmarc.inherited")
+        .expect("inherited");
+    assert_eq!(f.get_arg("org"), Some("example.com"));
+    assert_eq!(f.get_arg("policy"), Some("reject"));
+    assert_eq!(zone.times_asked("_dmarc.b.example.com", RecordType::Txt), 1);
+    assert_eq!(
+        zone.times_asked("_dmarc.com", RecordType::Txt),
+        1,
+        "the walk reaches the TLD"
+    );
+
+    zone.add_servfail("_dmarc.b.example.com");
+    let report = block_on(audit(&zone, &request));
+    let dmarc = report.area(Area::Dmarc).expect("dmarc");
+    assert_eq!(dmarc.status, AreaStatus::CouldNotCheck("dns.servfail".into()));
+    assert!(dmarc
+        .findings
+        .iter()
+        .all(|f| f.code != "dmarc.inherited" && f.code != "dmarc.missing"));
 }

@@ -149,28 +149,22 @@ pub(crate) async fn dmarc<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -
             }
         }
     };
-    // RFC 9989 §4.10.2: no record here: walk up the tree to the
-    // organizational domain. Without the Public Suffix List the walk stops
-    // at two labels, and says so.
-    let mut parents = Vec::new();
-    let mut p = domain.parent();
-    while let Some(n) = p {
-        if n.label_count() < 2 {
-            break;
-        }
-        p = n.parent();
-        parents.push(n);
-    }
+    // RFC 9989 §4.10.2: no record here: walk up the DNS tree, one label at
+    // a time (a name of 8 labels or more jumps to its last 7 first), up to
+    // and including the top-level domain; the closest record found applies.
+    // No public suffix list is needed. The levels do not depend on one
+    // another, so they are all asked at once.
+    let parents = tree_walk_targets(domain);
     let walked = join_all(
         parents
             .iter()
             .map(|p| cache.ask_string(format!("_dmarc.{}", p.as_str()), RecordType::Txt, asked.depth)),
     )
     .await;
-    let mut failed = false;
     for (parent, a) in parents.iter().zip(&walked) {
         match b.records(a) {
-            None => failed = true,
+            // A closer level is unknown: the applicable policy is too.
+            None => return b,
             Some(Err(_)) => {}
             Some(Ok(records)) => {
                 let found: Vec<String> = txt_values(&records)
@@ -195,18 +189,40 @@ pub(crate) async fn dmarc<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -
             }
         }
     }
-    if !parents.is_empty() {
-        let top = parents.last().map_or(d, Name::as_str);
-        b.push(Finding::info("dmarc.tree_walk_limited", d, "RFC 9989 §4.10.2").arg("top", top));
-    }
-    if !failed {
-        b.push(
-            Finding::error("dmarc.missing", &name, "RFC 9989 §4.10.1")
-                .arg("answer", void)
-                .with_fix(default_dmarc(domain)),
-        );
-    }
+    b.push(
+        Finding::error("dmarc.missing", &name, "RFC 9989 §4.10.1")
+            .arg("answer", void)
+            .with_fix(default_dmarc(domain)),
+    );
     b
+}
+
+/// The names above `domain` whose `_dmarc` records the tree walk reads
+/// (RFC 9989 §4.10.2): a name of eight labels or more is first cut to its
+/// last seven, then one label is removed at a time down to the top-level
+/// domain. At most seven names, so at most eight questions in all.
+pub(crate) fn tree_walk_targets(domain: &Name) -> Vec<Name> {
+    let mut out = Vec::new();
+    let mut next = if domain.label_count() >= 8 {
+        let mut n = domain.clone();
+        while n.label_count() > 7 {
+            match n.parent() {
+                Some(p) => n = p,
+                None => break,
+            }
+        }
+        Some(n)
+    } else {
+        domain.parent()
+    };
+    while let Some(n) = next {
+        if n.label_count() == 0 {
+            break;
+        }
+        next = n.parent();
+        out.push(n);
+    }
+    out
 }
 
 /// A first DMARC record to publish: monitoring, reports to postmaster.
@@ -501,29 +517,79 @@ pub(crate) fn tls_rpt_matters(b: &mut AreaBuilder) {
     }
 }
 
-/// CAA at the domain (RFC 8659 §4). Only the domain itself is asked: the
-/// tree climb of §3 is left to the CA.
+/// The CAA record set that governs the domain (RFC 8659 §3): the CAA at the
+/// domain itself, else at its parent, and so on up to (not including) the
+/// root; the closest non-empty set is the relevant one. Every level is asked
+/// at once, as none waits for another: the climb costs no extra round trip.
+/// A failure counts only at a level the climb had to pass (closer than the
+/// first set found); farther failures are not consulted.
 pub(crate) async fn caa<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> AreaBuilder {
     let mut b = AreaBuilder::new(Area::Caa);
     let d = domain.as_str();
-    let asked = cache.ask(d, RecordType::Caa, 0).await;
-    match b.records(&asked) {
-        None => {}
-        Some(Err(e)) => b.push(Finding::info("caa.none", d, "RFC 8659 §4").arg("answer", void_word(&e))),
-        Some(Ok(records)) => {
-            let list: Vec<String> = records.iter().map(Rdata::to_string).collect();
-            b.push(Finding::info("caa.present", d, "RFC 8659 §4").arg("records", list.join("; ")));
-            for r in &records {
-                b.extend(r.lint(d));
+    let mut levels = vec![domain.clone()];
+    while let Some(parent) = levels.last().and_then(Name::parent) {
+        if parent.label_count() == 0 {
+            break;
+        }
+        levels.push(parent);
+    }
+    let answers = join_all(levels.iter().map(|n| cache.ask(n.as_str(), RecordType::Caa, 0))).await;
+    for asked in &answers {
+        match b.records(asked) {
+            // Failed: the climb cannot tell what governs the domain.
+            None => return b,
+            Some(Err(_)) => continue,
+            Some(Ok(records)) => {
+                let list: Vec<String> = records.iter().map(Rdata::to_string).collect();
+                let f = if asked.name == d {
+                    Finding::info("caa.present", d, "RFC 8659 §4")
+                } else {
+                    Finding::info("caa.inherited", d, "RFC 8659 §3").arg("owner", &asked.name)
+                };
+                b.push(f.arg("records", list.join("; ")));
+                for r in &records {
+                    b.extend(r.lint(&asked.name));
+                }
+                return b;
             }
         }
     }
+    // No CAA anywhere up the tree: any CA may issue (RFC 8659 §3).
+    let answer = answers
+        .first()
+        .and_then(|a| a.result.as_ref().err())
+        .map(void_word)
+        .unwrap_or("NODATA");
+    b.push(
+        Finding::info("caa.none", d, "RFC 8659 §3")
+            .arg("answer", answer)
+            .with_fix(format!("{d}. 3600 IN CAA 0 issue \"letsencrypt.org\"")),
+    );
     b
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tree_walk_targets_follow_rfc_9989() {
+        let walk = |d: &str| -> Vec<String> {
+            let name = Name::host(d).expect("name");
+            tree_walk_targets(&name)
+                .iter()
+                .map(|n| n.as_str().to_string())
+                .collect()
+        };
+        assert_eq!(walk("mail.example.com"), ["example.com", "com"]);
+        assert_eq!(walk("example.com"), ["com"]);
+        assert_eq!(walk("com"), Vec::<String>::new());
+        // Eight labels or more: straight to the last seven, then one at a time.
+        let deep = walk("a.b.c.d.e.f.g.h.example.com");
+        assert_eq!(deep.len(), 7);
+        assert_eq!(deep.first().map(String::as_str), Some("d.e.f.g.h.example.com"));
+        assert_eq!(deep.last().map(String::as_str), Some("com"));
+    }
 
     #[test]
     fn version_tags() {

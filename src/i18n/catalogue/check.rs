@@ -111,11 +111,6 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "{subject} 自己没有 DMARC 记录（{answer}）；适用的是 {org} 的记录，策略为 {policy}。如需自己的策略，请在这里发布一条。",
     },
     Message {
-        code: "dmarc.tree_walk_limited",
-        en: "The search for a parent DMARC record stopped at {top}: without the Public Suffix List this check cannot know the organizational domain exactly.",
-        zh: "向上查找 DMARC 记录时止于 {top}：没有公共后缀列表，本检查无法准确判断组织域名。",
-    },
-    Message {
         code: "dmarc.external_unauthorized",
         en: "Reports to {dest} will not be sent: {dest} does not accept them (no v=DMARC1 at {name}, {answer}). The owner of {dest} must publish the record below.",
         zh: "发往 {dest} 的报告不会被发送：{dest} 没有授权接收（{name} 没有 v=DMARC1，{answer}）。需由 {dest} 的所有者发布下面这条记录。",
@@ -157,8 +152,13 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "caa.none",
-        en: "No CAA record at {subject} ({answer}): any certificate authority may issue certificates for it, unless a parent domain's CAA says otherwise.",
-        zh: "{subject} 没有 CAA 记录（{answer}）：任何证书机构都可以为它签发证书，除非上级域名的 CAA 另有限制。",
+        en: "No CAA record at {subject} ({answer}) nor at any parent domain: any certificate authority may issue certificates for it, including for mta-sts.{subject} and the mail hosts. To allow only your CA, publish a CAA record naming it (the fix uses Let's Encrypt; put your CA's domain there).",
+        zh: "{subject} 及其所有上级域名都没有 CAA 记录（{answer}）：任何证书机构都可以为它签发证书，包括 mta-sts.{subject} 和邮件主机。若只允许你使用的证书机构，请发布指明它的 CAA 记录（修复示例用的是 Let's Encrypt，请换成你的证书机构的域名）。",
+    },
+    Message {
+        code: "caa.inherited",
+        en: "{subject} has no CAA record of its own; the one at {owner} applies to it (RFC 8659 climbs the tree): {records}.",
+        zh: "{subject} 自身没有 CAA 记录，适用的是上级 {owner} 的 CAA（RFC 8659 会逐级向上查找）：{records}。",
     },
     Message {
         code: "caa.present",
