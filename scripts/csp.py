@@ -5,9 +5,17 @@ GitHub Pages sends no custom headers, so the policy is a
 <meta http-equiv="Content-Security-Policy"> at the top of <head>. Trunk's
 inline module loader changes with every file hash, so its sha256 is computed
 here, after Trunk wrote $TRUNK_STAGING_DIR/index.html, together with the hash
-of the boot script this hook adds and of any other inline script (under
-`trunk serve` that is Trunk's live-reload script, whose websocket
-`'self'` covers: CSP3 matches ws: to 'self' on the same host).
+of the boot script this hook adds.
+
+`trunk serve` (scripts/serve.sh) also runs this hook, on HTML that carries
+Trunk's live-reload script, into which the server writes the request's host
+name at serve time, so no hash can be computed for it here. Such a build is
+recognised by that script (".well-known/trunk/ws") and gets
+script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval' instead of the hashes,
+and a line on stderr saying so; its websocket is covered by 'self' (CSP3
+matches ws: to 'self' on the same host and port). `trunk build`, the only
+build that is deployed, never has that script and always gets the hashes;
+tests/e2e/security.test.mjs checks dist/index.html for it.
 
 Two policies, which the browser intersects (CSP3 section 8.1):
 1. static (this meta): everything but connect-src is final;
@@ -53,6 +61,8 @@ BOOT = (
     "document.head.appendChild(m)})();"
 )
 BOOT_MARK = "data-maildns-boot"
+# Only in Trunk's live-reload script, which only `trunk serve` adds.
+LIVE_RELOAD = ".well-known/trunk/ws"
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
 
@@ -62,11 +72,11 @@ def sha256_source(text):
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def policy(hashes):
+def policy(scripts):
     return "; ".join(
         [
             "default-src 'none'",
-            "script-src 'self' " + " ".join(hashes) + " 'wasm-unsafe-eval'",
+            "script-src 'self' " + " ".join(scripts) + " 'wasm-unsafe-eval'",
             "style-src 'self'",
             "img-src 'self' data:",
             "font-src 'none'",
@@ -88,12 +98,16 @@ def rewrite(html):
         sys.exit("csp.py: no <meta charset=utf-8> to put the policy after")
     boot = "<script " + BOOT_MARK + ">" + BOOT + "</script>"
     html = html[: charset.end()] + boot + html[charset.end() :]
-    hashes = []
+    scripts = []
     for match in INLINE_SCRIPT.finditer(html):
+        if LIVE_RELOAD in match.group(2):
+            print("csp.py: trunk serve build: script-src 'unsafe-inline' for Trunk's live-reload script", file=sys.stderr)
+            scripts = ["'unsafe-inline'"]
+            break
         source = sha256_source(match.group(2))
-        if source not in hashes:
-            hashes.append(source)
-    meta = '<meta http-equiv="Content-Security-Policy" content="' + policy(hashes) + '">'
+        if source not in scripts:
+            scripts.append(source)
+    meta = '<meta http-equiv="Content-Security-Policy" content="' + policy(scripts) + '">'
     return html[: charset.end()] + meta + html[charset.end() :]
 
 
