@@ -353,6 +353,8 @@ test('a new https resolver is asked only after the page allowed its origin and r
   const second = await context.newPage();
   await second.goto(`${server.url}/#${link}`);
   await second.waitForSelector('[data-confirm] [data-connect-reload]');
+  await assertAccessible(second, 'confirm a resolver that needs a reload');
+  await screenshot(second, 'security-confirm-reload');
   assert.deepEqual(asked, []);
   await Promise.all([second.waitForEvent('load'), second.click('[data-action="confirm-yes"]')]);
   await second.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
