@@ -7,6 +7,7 @@
 #                                         exact version in Cargo.lock)
 #   chromium, chromium-driver, node, npm, apt (Debian packages)
 #   named-checkzone (bind9-utils), fonts-noto-cjk (Chinese text in screenshots),
+#   python3 (the Trunk hook that writes the CSP, scripts/csp.py),
 #   python3-dnspython (the local DoH test endpoint)
 #   wasm-opt (binaryen), playwright-core, npm ci in tests/e2e (versions in
 #   axe-core                              package-lock.json)
@@ -48,7 +49,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
 fi
 
 # Debian packages.
-wanted="node:nodejs npm:npm"
+# python3 runs the post-build hook that writes the page's CSP (Trunk.toml).
+wanted="node:nodejs npm:npm python3:python3"
 $build_only || wanted="$wanted chromium:chromium chromedriver:chromium-driver named-checkzone:bind9-utils"
 missing=()
 for pair in $wanted; do

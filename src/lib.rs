@@ -9,6 +9,7 @@
 //!   dependencies, so the compiler refuses any use of them from the core.
 
 pub mod check;
+pub mod csp;
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;

@@ -39,6 +39,7 @@
 //! private key, and the share codec applies it before encoding.
 
 mod certificate;
+pub mod stored;
 mod validate;
 
 pub use certificate::{spki_from_pem, spki_sha256, CertificateError};

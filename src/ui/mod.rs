@@ -5,6 +5,7 @@ mod app;
 pub mod browser;
 mod check;
 mod components;
+pub mod connect_policy;
 mod dkim_keygen;
 mod generate;
 pub mod panic;

@@ -165,7 +165,7 @@ test('(c) a share link restores the same records in a fresh browser; p0 links op
   assert.equal(await fresh.page.locator('#private-key').count(), 0);
   await fresh.page.waitForSelector('[data-notice-code="ui.gen.share.opened"]');
   // The opened plan is the current plan for the Check half too.
-  assert.equal(await fresh.page.evaluate(() => JSON.parse(localStorage.getItem('maildns.plan.v1')).dkim.selector), 'mail');
+  assert.equal(await fresh.page.evaluate(() => JSON.parse(localStorage.getItem('maildns.plan')).plan.dkim.selector), 'mail');
   await assertAccessible(fresh.page, 'opened share link');
   // Once edited, the old link leaves the URL and the edit is what a reload opens.
   await fresh.page.fill('#hosts-0-ipv4-0', '192.0.2.2');
@@ -214,10 +214,10 @@ test('(d) a reload keeps the plan; the private key stays out of storage and the 
   await fillExample(page);
   const before = await records(page);
   let stored = await storedEverywhere(page);
-  assert.ok(stored.all.some(([k]) => k === 'maildns.plan.v1'));
+  assert.ok(stored.all.some(([k]) => k === 'maildns.plan'));
   for (const [k, v] of stored.all) assert.doesNotMatch(v, /PRIVATE KEY/, `${k} holds a private key`);
   assert.doesNotMatch(stored.url, /PRIVATE/);
-  const plan = JSON.parse(stored.all.find(([k]) => k === 'maildns.plan.v1')[1]);
+  const plan = JSON.parse(stored.all.find(([k]) => k === 'maildns.plan')[1]).plan;
   assert.equal(plan.domain, 'example.com');
 
   await page.reload();
@@ -246,10 +246,10 @@ test('(d2) an unreadable stored plan is reported and kept aside, never dropped',
   const { context, page } = await openPage();
   await page.evaluate(() => localStorage.setItem('maildns.plan.v1', '{"domain": 42, broken'));
   await page.reload();
-  await page.waitForSelector('[data-error-code="ui.gen.storage.unreadable"]');
+  await page.waitForSelector('[data-error-code="storage.set_aside"]');
   assert.equal(await page.evaluate(() => localStorage.getItem('maildns.plan.v1.unreadable')), '{"domain": 42, broken');
   await page.fill('#domain', 'example.com');
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('maildns.plan.v1')).domain === 'example.com');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('maildns.plan')).plan.domain === 'example.com');
   assert.equal(await page.evaluate(() => localStorage.getItem('maildns.plan.v1.unreadable')), '{"domain": 42, broken');
   await assertAccessible(page, 'unreadable storage');
   await context.close();

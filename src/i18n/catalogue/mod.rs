@@ -11,6 +11,7 @@ mod model;
 mod mta_sts;
 mod name;
 mod plan;
+mod security;
 mod spf;
 mod tls_rpt;
 mod ui;
@@ -34,4 +35,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     ui_check::MESSAGES,
     wire::MESSAGES,
     ui_generate::MESSAGES,
+    security::MESSAGES,
 ];

@@ -1,6 +1,12 @@
 //! Asks before a share link's non-preset resolver gets any question.
+//!
+//! A link's https resolver is outside the page's connect-src until its origin
+//! is stored and the page reloads (`ui::connect_policy`). "Yes" then does
+//! both; after the reload the link is read again and this dialog, finding the
+//! same URL confirmed in sessionStorage and now allowed, answers itself.
 
 use crate::i18n::{self, Lang};
+use crate::ui::connect_policy::{self, CONFIRMED_KEY};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,15 +19,43 @@ pub struct ConfirmEndpointProps {
 #[component]
 pub fn ConfirmEndpoint(props: &ConfirmEndpointProps) -> Html {
     let lang = props.lang;
+    {
+        let (url, cb) = (props.url.clone(), props.on_answer.clone());
+        use_effect_with(url.clone(), move |_| {
+            let confirmed = connect_policy::take_session(CONFIRMED_KEY);
+            if confirmed.as_deref() == Some(url.as_str()) && connect_policy::allowed_now(&url) {
+                cb.emit(true);
+            }
+        });
+    }
+    let allowed = connect_policy::allowed_now(&props.url);
     let text = i18n::fill(
         i18n::text(lang, "ui.check.confirm"),
         &[("url", props.url.clone())],
     );
-    let yes = props.on_answer.reform(|_| true);
+    let yes = {
+        let (url, cb) = (props.url.clone(), props.on_answer.clone());
+        Callback::from(move |_: MouseEvent| {
+            if connect_policy::allowed_now(&url) {
+                cb.emit(true);
+            } else {
+                connect_policy::set_session(CONFIRMED_KEY, &url);
+                if !connect_policy::allow_and_reload(&url) {
+                    // Cannot be allowed (or storage refused): let the run
+                    // start and say why it is refused.
+                    let _ = connect_policy::take_session(CONFIRMED_KEY);
+                    cb.emit(true);
+                }
+            }
+        })
+    };
     let no = props.on_answer.reform(|_| false);
     html! {
         <div class="check-confirm" role="alertdialog" aria-labelledby="check-confirm-text" data-confirm="">
             <p id="check-confirm-text">{ text }</p>
+            if !allowed {
+                <p class="help" data-connect-reload="">{ i18n::text(lang, "ui.connect.confirm_reload") }</p>
+            }
             <button type="button" class="button primary" data-action="confirm-yes" onclick={yes}>
                 { i18n::text(lang, "ui.check.confirm.yes") }
             </button>

@@ -24,7 +24,7 @@ use crate::dns::http_gloo::{GlooHttp, Progress};
 use crate::dns::JsonFlavor;
 use crate::i18n::{self, Lang};
 use crate::ui::{browser, storage};
-use state::{Action, CheckState, EndpointKind, Job, JobKind, Mode, Outcome, Run, PLAN_KEY};
+use state::{Action, CheckState, EndpointKind, Job, JobKind, Mode, Outcome, Run};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -156,7 +156,7 @@ fn start(state: &UseReducerHandle<CheckState>) {
     let dispatcher = state.dispatcher();
     let mode = state.start_mode;
     let saved = if mode == Mode::Plan {
-        storage::get(PLAN_KEY)
+        storage::plan_text()
     } else {
         None
     };
@@ -171,6 +171,11 @@ fn start(state: &UseReducerHandle<CheckState>) {
             return;
         }
     };
+    // The page's connect-src must name every resolver (ui::connect_policy).
+    if let Some(refusal) = crate::ui::connect_policy::refusal(&job.endpoints) {
+        dispatcher.dispatch(Action::Refused(vec![refusal]));
+        return;
+    }
     let id = state.run_id.wrapping_add(1);
     dispatcher.dispatch(Action::Started { id, job: job.clone() });
     let progress = Rc::new(Progress::default());

@@ -13,9 +13,6 @@ use std::net::IpAddr;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// The localStorage key the Generate half saves its plan under.
-pub const PLAN_KEY: &str = "maildns.plan.v1";
-
 /// Which kind of resolver the select shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EndpointKind {
@@ -364,7 +361,7 @@ impl CheckState {
     }
 
     /// The run the form asks for, or every reason it cannot start.
-    /// `saved_plan` is the text stored under [`PLAN_KEY`], for plan mode.
+    /// `saved_plan` is the stored plan's text (`crate::plan::stored`), for plan mode.
     pub fn prepare(&self, mode: Mode, saved_plan: Option<String>) -> Result<Job, Vec<Finding>> {
         let mut notices = Vec::new();
         let mut endpoints = Vec::new();
@@ -439,9 +436,12 @@ fn plan_records(saved: Option<String>, notices: &mut Vec<Finding>) -> Option<Vec
         notices.push(Finding::warning("ui.check.no_plan", "", ""));
         return None;
     };
-    let Ok(plan) = serde_json::from_str::<MailPlan>(&text) else {
-        notices.push(Finding::error("ui.check.plan_invalid", "", ""));
-        return None;
+    let plan: MailPlan = match crate::plan::stored::decode(&text) {
+        Ok(plan) => plan,
+        Err(e) => {
+            notices.push(Finding::error(e.code(), "", ""));
+            return None;
+        }
     };
     let valid = match crate::plan::validate(&plan) {
         Ok(v) => v,

@@ -1,24 +1,29 @@
 //! Where a plan comes from when the page opens, and where it goes on every
-//! change: a share link in the URL fragment first, else localStorage
-//! `maildns.plan.v1` (serde_json of the plan, never a private key). Stored
-//! data that does not read is kept aside under `maildns.plan.v1.unreadable`
-//! and reported, never dropped in silence.
+//! change: a share link in the URL fragment first, else localStorage.
+//!
+//! Stored format and keys: `crate::plan::stored` (a versioned envelope
+//! under `maildns.plan`; the bare version-1 plan under `maildns.plan.v1` is
+//! read, rewritten as version 2 and then removed). Never a private key.
+//! Stored data that does not read is moved aside under `<key>.unreadable`
+//! (or `.unreadable.2` … `.9` when that is taken) and reported, never dropped
+//! in silence; a plan written by a newer page is left untouched and this page
+//! does not save over it.
 
 use super::state::{starter_plan, Notice, PrivateKey};
+use crate::plan::stored::{self, StoredPlanError, KEY, LEGACY_KEY};
 use crate::plan::MailPlan;
 use crate::share;
 use crate::ui::{browser, storage};
 
-/// The plan, shared with the Check half.
-pub const PLAN_KEY: &str = "maildns.plan.v1";
-/// Where an unreadable stored plan is kept.
-pub const UNREADABLE_KEY: &str = "maildns.plan.v1.unreadable";
 /// The private DKIM key, only when the user opted in.
 pub const PRIVATE_KEY: &str = "maildns.dkim.private";
 
 /// The plan, stored private key and notices for a page that just opened.
 pub fn load() -> (MailPlan, Option<PrivateKey>, Vec<Notice>) {
     let mut notices = Vec::new();
+    // Read (and set aside what does not read) even when a share link wins,
+    // so the save that follows never overwrites data nobody has read.
+    let stored = stored_plan(&mut notices);
     let fragment = browser::fragment();
     let mut plan = None;
     // A share link is `p<version>=...`; other fragments (`#content` from the
@@ -32,10 +37,10 @@ pub fn load() -> (MailPlan, Option<PrivateKey>, Vec<Notice>) {
             Err(e) => notices.push(notice(e.code(), true, None)),
         }
     }
-    let plan = match plan {
-        Some(p) => p,
-        None => stored_plan(&mut notices),
-    };
+    let plan = plan.or(stored).unwrap_or_else(|| {
+        let (year, month) = browser::year_month();
+        starter_plan(year, month)
+    });
     let private_key = storage::get(PRIVATE_KEY).map(|pem| PrivateKey {
         selector: plan.dkim.selector.clone(),
         ed25519: false,
@@ -44,42 +49,74 @@ pub fn load() -> (MailPlan, Option<PrivateKey>, Vec<Notice>) {
     (plan, private_key, notices)
 }
 
-fn stored_plan(notices: &mut Vec<Notice>) -> MailPlan {
-    let (year, month) = browser::year_month();
-    let Some(raw) = storage::get(PLAN_KEY) else {
-        return starter_plan(year, month);
-    };
-    match serde_json::from_str::<MailPlan>(&raw) {
-        Ok(p) => p,
-        Err(e) => {
-            let kept = storage::set(UNREADABLE_KEY, &raw);
-            let code = if kept {
-                "ui.gen.storage.unreadable"
-            } else {
-                "ui.gen.storage.unreadable_lost"
-            };
-            notices.push(notice(code, true, Some(e.to_string())));
-            starter_plan(year, month)
+/// The stored plan of any known version: the current key first, else the
+/// version-1 key.
+fn stored_plan(notices: &mut Vec<Notice>) -> Option<MailPlan> {
+    for key in [KEY, LEGACY_KEY] {
+        let Some(raw) = storage::get(key) else { continue };
+        match stored::decode(&raw) {
+            Ok(plan) => return Some(plan),
+            Err(e) if !e.set_aside() => {
+                notices.push(notice(e.code(), true, Some(e.detail())));
+                return None;
+            }
+            Err(e) => set_aside(key, &raw, &e, notices),
         }
     }
+    None
+}
+
+/// Moves unreadable stored text to a free `<key>.unreadable…` slot.
+fn set_aside(key: &str, raw: &str, error: &StoredPlanError, notices: &mut Vec<Notice>) {
+    let slots = (1..=9).map(|n| match n {
+        1 => format!("{key}.unreadable"),
+        n => format!("{key}.unreadable.{n}"),
+    });
+    for slot in slots {
+        match storage::get(&slot) {
+            Some(held) if held != raw => continue,
+            Some(_) => {}
+            None if !storage::set(&slot, raw) => break,
+            None => {}
+        }
+        storage::remove(key);
+        let detail = format!("{slot} ← {key}: {} ({})", error.code(), error.detail());
+        notices.push(notice("storage.set_aside", true, Some(detail)));
+        return;
+    }
+    let detail = format!("{key}: {} ({})", error.code(), error.detail());
+    notices.push(notice("storage.set_aside_failed", true, Some(detail)));
 }
 
 fn notice(code: &'static str, error: bool, detail: Option<String>) -> Notice {
     Notice { code, error, detail }
 }
 
-/// Saves the plan without private keys; false when the browser refused.
-/// A plan with no domain yet is nothing to keep: the stored one is removed,
-/// so the Check half does not "verify" an empty form.
+/// Saves the plan (versioned, without private keys); false when the browser
+/// refused or the stored text is one this page cannot read (kept as it is).
+/// A plan written by a newer page is not overwritten (the notice at load
+/// said so). A plan with no domain yet is nothing to keep: the stored one is
+/// removed, so the Check half does not "verify" an empty form.
 pub fn save(plan: &MailPlan) -> bool {
-    if plan.domain.trim().is_empty() {
-        storage::remove(PLAN_KEY);
-        return true;
+    if let Some(raw) = storage::get(KEY) {
+        match stored::decode(&raw) {
+            Ok(_) => {}
+            Err(e) if !e.set_aside() => return true,
+            Err(_) => return false,
+        }
     }
-    match serde_json::to_string(&plan.without_private_keys()) {
-        Ok(json) => storage::set(PLAN_KEY, &json),
-        Err(_) => false,
+    let saved = if plan.domain.trim().is_empty() {
+        storage::remove(KEY);
+        true
+    } else {
+        storage::set(KEY, &stored::encode(plan))
+    };
+    // The version-1 copy is superseded once it has been read (an unreadable
+    // one was moved aside at load; anything else unreadable stays).
+    if saved && storage::get(LEGACY_KEY).is_some_and(|old| stored::decode(&old).is_ok()) {
+        storage::remove(LEGACY_KEY);
     }
+    saved
 }
 
 /// Keeps or deletes the private key in localStorage.

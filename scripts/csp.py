@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Trunk post_build hook: writes the page's Content-Security-Policy.
+
+GitHub Pages sends no custom headers, so the policy is a
+<meta http-equiv="Content-Security-Policy"> at the top of <head>. Trunk's
+inline module loader changes with every file hash, so its sha256 is computed
+here, after Trunk wrote $TRUNK_STAGING_DIR/index.html, together with the hash
+of the boot script this hook adds.
+
+`trunk serve` (scripts/serve.sh) also runs this hook, on HTML that carries
+Trunk's live-reload script, into which the server writes the request's host
+name at serve time, so no hash can be computed for it here. Such a build is
+recognised by that script (".well-known/trunk/ws") and gets
+script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval' instead of the hashes,
+and a line on stderr saying so; its websocket is covered by 'self' (CSP3
+matches ws: to 'self' on the same host and port). `trunk build`, the only
+build that is deployed, never has that script and always gets the hashes;
+tests/e2e/security.test.mjs checks dist/index.html for it.
+
+Two policies, which the browser intersects (CSP3 section 8.1):
+1. static (this meta): everything but connect-src is final;
+   connect-src 'self' https: http://127.0.0.1:* http://localhost:*
+2. dynamic: the boot script, which runs before the app, adds
+   connect-src 'self' <the four preset resolvers> <loopback>
+   <the user-added origins kept in localStorage "maildns.connect.origins">.
+So the page can only ever fetch from its own origin, the presets, loopback
+and https origins the user explicitly allowed (src/csp.rs; the page stores
+the origin and reloads once when a new one is added).
+
+frame-ancestors, report-uri and sandbox are ignored in a meta policy
+(CSP3 section 3.3), so none is written; the page cannot forbid framing
+without a header.
+
+Run by Trunk (Trunk.toml [[hooks]]); also runnable by hand:
+  TRUNK_STAGING_DIR=dist python3 scripts/csp.py   (idempotent)
+"""
+
+import base64
+import hashlib
+import os
+import re
+import sys
+
+PRESET_ORIGINS = [
+    "https://dns.alidns.com",
+    "https://doh.pub",
+    "https://dns.google",
+    "https://cloudflare-dns.com",
+]
+LOOPBACK = ["http://127.0.0.1:*", "http://localhost:*"]
+ORIGINS_KEY = "maildns.connect.origins"
+
+# Kept on one line and free of "</": it is hashed as written.
+BOOT = (
+    "(function(){var o=[];try{var v=JSON.parse(localStorage.getItem(\"" + ORIGINS_KEY + "\")||\"[]\");"
+    "if(Array.isArray(v))o=v.filter(function(s){return typeof s===\"string\"&&"
+    "/^https:\\/\\/[a-z0-9-]+(\\.[a-z0-9-]+)*(:[0-9]{1,5})?$/.test(s)}).slice(0,8)}catch(e){}"
+    "var m=document.createElement(\"meta\");m.httpEquiv=\"Content-Security-Policy\";"
+    "m.setAttribute(\"data-maildns-connect\",\"\");"
+    "m.content=\"connect-src 'self' " + " ".join(PRESET_ORIGINS + LOOPBACK) + "\"+(o.length?\" \"+o.join(\" \"):\"\");"
+    "document.head.appendChild(m)})();"
+)
+BOOT_MARK = "data-maildns-boot"
+# Only in Trunk's live-reload script, which only `trunk serve` adds.
+LIVE_RELOAD = ".well-known/trunk/ws"
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
+
+
+def sha256_source(text):
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def policy(scripts):
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self' " + " ".join(scripts) + " 'wasm-unsafe-eval'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'none'",
+            "connect-src 'self' https: " + " ".join(LOOPBACK),
+            "manifest-src 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "object-src 'none'",
+        ]
+    )
+
+
+def rewrite(html):
+    # Idempotent: drop what an earlier run added.
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    html = re.sub(r"<script " + BOOT_MARK + r">.*?</script>", "", html, flags=re.S)
+    charset = re.search(r"<meta charset=\"?utf-8\"?\s*/?>", html, re.I)
+    if not charset:
+        sys.exit("csp.py: no <meta charset=utf-8> to put the policy after")
+    boot = "<script " + BOOT_MARK + ">" + BOOT + "</script>"
+    html = html[: charset.end()] + boot + html[charset.end() :]
+    scripts = []
+    for match in INLINE_SCRIPT.finditer(html):
+        if LIVE_RELOAD in match.group(2):
+            print("csp.py: trunk serve build: script-src 'unsafe-inline' for Trunk's live-reload script", file=sys.stderr)
+            scripts = ["'unsafe-inline'"]
+            break
+        source = sha256_source(match.group(2))
+        if source not in scripts:
+            scripts.append(source)
+    meta = '<meta http-equiv="Content-Security-Policy" content="' + policy(scripts) + '">'
+    return html[: charset.end()] + meta + html[charset.end() :]
+
+
+def main():
+    staging = os.environ.get("TRUNK_STAGING_DIR")
+    if not staging:
+        sys.exit("csp.py: TRUNK_STAGING_DIR is not set (run by trunk, or set it to dist)")
+    path = os.path.join(staging, "index.html")
+    with open(path, encoding="utf-8") as f:
+        html = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(rewrite(html))
+
+
+if __name__ == "__main__":
+    main()

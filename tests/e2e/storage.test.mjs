@@ -1,0 +1,151 @@
+// The plan kept in this browser (issue 7, item 6; src/plan/stored.rs):
+// a version-1 plan migrates to the versioned envelope, unreadable data is
+// moved aside with a notice, a plan from a newer page is left untouched, and
+// a plan survives a reload and a browser restart (same profile directory).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { assertAccessible } from './lib/a11y.mjs';
+import { launch, screenshot, distDir } from './lib/browser.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startStaticServer({ root: distDir });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const V1 = {
+  domain: 'example.org',
+  hosts: [{ name: 'mx', ipv4: ['192.0.2.7'], ipv6: [], priority: '5' }],
+  dkim: { selector: 'mail' },
+};
+
+// Seeds localStorage before the page's first script, on the first load only.
+async function openSeeded(seed, { locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((entries) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+  }, seed);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('#domain');
+  return { context, page, errors };
+}
+
+const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+
+test('a version-1 plan is migrated to the versioned format and the old key removed', async () => {
+  const { context, page, errors } = await openSeeded({ 'maildns.plan.v1': JSON.stringify(V1) });
+  assert.equal(await page.inputValue('#domain'), 'example.org');
+  await page.waitForSelector('tr[data-record-type="MX"][data-record-priority="5"]');
+  await page.waitForFunction(() => localStorage.getItem('maildns.plan.v1') === null);
+  const envelope = JSON.parse(await stored(page, 'maildns.plan'));
+  assert.equal(envelope.format, 'maildns.plan');
+  assert.equal(envelope.version, 2);
+  assert.equal(envelope.plan.domain, 'example.org');
+  assert.deepEqual(envelope.plan.hosts[0].ipv4, ['192.0.2.7']);
+  assert.equal(await page.locator('[data-notice-code^="storage."]').count(), 0);
+  // The Check half reads the same plan.
+  await page.click('#tab-check');
+  await page.selectOption('#ep-kind', 'custom');
+  await page.fill('#ep-url', 'http://127.0.0.1:9/resolve');
+  await page.click('[data-action="verify"]');
+  await page.waitForSelector('.check[data-run="done"], .check [data-notice-code]', { timeout: 60_000 });
+  assert.equal(await page.locator('.check [data-notice-code]').count(), 0, 'the Check half found the plan');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('unreadable data is moved aside with a notice, in both languages, and never overwritten', async () => {
+  for (const [locale, word] of [['en-US', /Error/], ['zh-CN', /错误/]]) {
+    const { context, page } = await openSeeded({ 'maildns.plan': '{"format":"maildns.plan","version":2,"plan":[' }, { locale });
+    const notice = page.locator('[data-error-code="storage.set_aside"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), word);
+    assert.match(await notice.textContent(), /maildns\.plan\.unreadable/);
+    assert.equal(await stored(page, 'maildns.plan.unreadable'), '{"format":"maildns.plan","version":2,"plan":[');
+    await screenshot(page, `storage-set-aside-${locale}`);
+    await assertAccessible(page, `set aside ${locale}`);
+    // A second, different unreadable plan goes to the next slot.
+    await page.evaluate(() => localStorage.setItem('maildns.plan', 'not json'));
+    await page.reload();
+    await page.waitForSelector('[data-error-code="storage.set_aside"]');
+    assert.equal(await stored(page, 'maildns.plan.unreadable.2'), 'not json');
+    assert.equal(await stored(page, 'maildns.plan.unreadable'), '{"format":"maildns.plan","version":2,"plan":[');
+    await page.fill('#domain', 'example.com');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('maildns.plan')).plan.domain === 'example.com');
+    assert.equal(await stored(page, 'maildns.plan.unreadable.2'), 'not json');
+    await context.close();
+  }
+  // The legacy key keeps its old set-aside key.
+  const { context, page } = await openSeeded({ 'maildns.plan.v1': '{"domain": 42, broken' });
+  await page.waitForSelector('[data-error-code="storage.set_aside"]');
+  assert.equal(await stored(page, 'maildns.plan.v1.unreadable'), '{"domain": 42, broken');
+  assert.equal(await stored(page, 'maildns.plan.v1'), null);
+  await context.close();
+});
+
+test('a plan from a newer page is left untouched, by both halves', async () => {
+  const future = JSON.stringify({ format: 'maildns.plan', version: 3, plan: { domain: 'example.net', shiny: true } });
+  const { context, page } = await openSeeded({ 'maildns.plan': future });
+  await page.waitForSelector('[data-error-code="storage.newer_version"]');
+  await assertAccessible(page, 'newer version');
+  await page.fill('#domain', 'example.com');
+  await page.fill('#hosts-0-ipv4-0', '192.0.2.1');
+  await page.waitForSelector('tr[data-record-type="A"]');
+  assert.equal(await stored(page, 'maildns.plan'), future);
+  await page.click('#tab-check');
+  await page.selectOption('#ep-kind', 'custom');
+  await page.fill('#ep-url', 'http://127.0.0.1:9/resolve');
+  await page.click('[data-action="verify"]');
+  await page.waitForSelector('.check [data-notice-code="storage.newer_version"]');
+  await page.reload();
+  await page.waitForSelector('[data-error-code="storage.newer_version"]');
+  assert.equal(await stored(page, 'maildns.plan'), future);
+  await context.close();
+});
+
+test('a plan survives a reload and a browser restart with the same profile', async () => {
+  const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'maildns-profile-'));
+  const open = () => chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    locale: 'en-US',
+  });
+  try {
+    let context = await open();
+    let page = context.pages()[0] ?? await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.fill('#domain', 'restart.example');
+    await page.fill('#hosts-0-ipv4-0', '198.51.100.9');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('maildns.plan') ?? '{}').plan?.hosts?.[0]?.ipv4?.[0] === '198.51.100.9');
+    await page.reload();
+    await page.waitForSelector('tr[data-record-value="198.51.100.9"]');
+    await context.close();
+
+    context = await open();
+    page = context.pages()[0] ?? await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('tr[data-record-value="198.51.100.9"]');
+    assert.equal(await page.inputValue('#domain'), 'restart.example');
+    await context.close();
+  } finally {
+    await fs.rm(profile, { recursive: true, force: true });
+  }
+});
