@@ -19,7 +19,7 @@ tests/e2e/security.test.mjs checks dist/index.html for it.
 
 Two policies, which the browser intersects (CSP3 section 8.1):
 1. static (this meta): everything but connect-src is final;
-   connect-src 'self' https: http://127.0.0.1:* http://localhost:*
+   connect-src 'self' https: <loopback: http and https on 127.0.0.1:* and localhost:*>
 2. dynamic: the boot script, which runs before the app, adds
    connect-src 'self' <the four preset resolvers> <loopback>
    <the user-added origins kept in localStorage "maildns.connect.origins">.
@@ -47,7 +47,8 @@ PRESET_ORIGINS = [
     "https://dns.google",
     "https://cloudflare-dns.com",
 ]
-LOOPBACK = ["http://127.0.0.1:*", "http://localhost:*"]
+# A resolver on the user's own machine, plain or with TLS (a local DoH proxy).
+LOOPBACK = ["http://127.0.0.1:*", "http://localhost:*", "https://127.0.0.1:*", "https://localhost:*"]
 ORIGINS_KEY = "maildns.connect.origins"
 
 # Kept on one line and free of "</": it is hashed as written.

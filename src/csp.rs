@@ -4,9 +4,9 @@
 //!
 //! The page is static (GitHub Pages sends no headers), so its policy is a
 //! `<meta http-equiv>` written at build time by `scripts/csp.py`. That
-//! static policy allows `connect-src 'self' https: http://127.0.0.1:*
-//! http://localhost:*`; a small inline boot script then adds a second,
-//! narrower policy before the app loads: `'self'`, the preset resolvers,
+//! static policy allows `connect-src 'self' https:` and loopback (`http://`
+//! and `https://` on `127.0.0.1:*` and `localhost:*`); a small inline boot
+//! script then adds a second, narrower policy before the app loads: `'self'`, the preset resolvers,
 //! loopback, and the origins in [`ORIGINS_KEY`]. Policies intersect
 //! (CSP3 §8.1: every policy must allow a request), and one set at load cannot
 //! be widened later, so a newly added https resolver becomes reachable only
@@ -76,11 +76,19 @@ pub fn reach(url: &str) -> Reach {
         // An http URL that validated is loopback; only [::1] lands here.
         return Reach::Inexpressible;
     };
-    if origin.starts_with("http://") || preset_origins().contains(&origin) {
+    if origin.starts_with("http://") || is_loopback(&origin) || preset_origins().contains(&origin) {
         Reach::Always
     } else {
         Reach::Added(origin)
     }
+}
+
+/// An https resolver on this machine (a local DoH proxy with TLS): the
+/// policy allows `https://127.0.0.1:*` and `https://localhost:*` always.
+fn is_loopback(origin: &str) -> bool {
+    let host = origin.trim_start_matches("https://");
+    let host = host.split(':').next().unwrap_or(host);
+    host == "127.0.0.1" || host == "localhost"
 }
 
 /// The stored origin list (JSON array of strings); anything else reads as
@@ -143,6 +151,8 @@ mod tests {
         assert_eq!(reach("https://doh.pub/dns-query"), Reach::Always);
         assert_eq!(reach("https://cloudflare-dns.com/dns-query?ct=1"), Reach::Always);
         assert_eq!(reach("http://127.0.0.1:9/resolve"), Reach::Always);
+        assert_eq!(reach("https://127.0.0.1:8443/dns-query"), Reach::Always);
+        assert_eq!(reach("https://localhost/dns-query"), Reach::Always);
         assert_eq!(
             reach("https://dns.example/q"),
             Reach::Added("https://dns.example".into())

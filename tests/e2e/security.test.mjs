@@ -229,7 +229,7 @@ test('dist/index.html: CSP meta with the hashes of its inline scripts, SRI on ev
   assert.deepEqual(policy['default-src'], ["'none'"]);
   assert.deepEqual(policy['style-src'], ["'self'"]);
   assert.deepEqual(policy['img-src'], ["'self'", 'data:']);
-  assert.deepEqual(policy['connect-src'], ["'self'", 'https:', 'http://127.0.0.1:*', 'http://localhost:*']);
+  assert.deepEqual(policy['connect-src'], ["'self'", 'https:', 'http://127.0.0.1:*', 'http://localhost:*', 'https://127.0.0.1:*', 'https://localhost:*']);
   for (const d of ['base-uri', 'form-action', 'object-src']) assert.deepEqual(policy[d], ["'none'"], d);
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   assert.equal(inline.length, 2, 'the boot script and Trunk\'s loader');
@@ -258,7 +258,7 @@ test('CSP: both halves in use raise no violation; other origins and injected scr
   const context = await newContext();
   const { page, console } = await openPage(context);
   const boot = await page.getAttribute('meta[data-maildns-connect]', 'content');
-  assert.equal(boot, "connect-src 'self' https://dns.alidns.com https://doh.pub https://dns.google https://cloudflare-dns.com http://127.0.0.1:* http://localhost:*");
+  assert.equal(boot, "connect-src 'self' https://dns.alidns.com https://doh.pub https://dns.google https://cloudflare-dns.com http://127.0.0.1:* http://localhost:* https://127.0.0.1:* https://localhost:*");
 
   await page.fill('#domain', 'example.com');
   await page.fill('#hosts-0-ipv4-0', '192.0.2.1');

@@ -241,16 +241,6 @@ pub(crate) const MESSAGES: &[Message] = &[
     ),
     m("ui.gen.share.opened", "Opened the plan from the share link.", "已从分享链接打开方案。"),
     m(
-        "ui.gen.storage.unreadable",
-        "The plan saved in this browser could not be read. It is kept under maildns.plan.v1.unreadable; the form starts empty.",
-        "此浏览器中保存的方案无法读取，已另存到 maildns.plan.v1.unreadable；表单从空白开始。",
-    ),
-    m(
-        "ui.gen.storage.unreadable_lost",
-        "The plan saved in this browser could not be read, and the browser refused to keep a copy of it.",
-        "此浏览器中保存的方案无法读取，且浏览器拒绝保留其副本。",
-    ),
-    m(
         "ui.gen.storage.refused",
         "The browser refused to save the plan; it will be lost on reload.",
         "浏览器拒绝保存方案，重新加载后将丢失。",
