@@ -13,7 +13,7 @@
 //! - RFC 7672 §2.2: TLSA records for SMTP live at `_25._tcp.<mx host>`.
 
 use super::cache::{Asked, Chained, RunCache};
-use super::{could_not_check, void_word, Area, AreaBuilder};
+use super::{could_not_check, not_checked, void_word, Area, AreaBuilder};
 use crate::dns::{DnsError, Rdata, RecordType, Resolver};
 use crate::finding::Finding;
 use crate::model::mx::{lint_mx_set, target_cname_finding};
@@ -222,6 +222,17 @@ pub(crate) async fn check_mail_hosts<R: Resolver>(
         }
         for asked in &log {
             spf.saw(asked);
+        }
+    }
+    // The MX question failed: the mail hosts are unknown, so their
+    // addresses, reverse DNS and TLSA were not checked; say so rather than
+    // show those areas as clean.
+    if let Err(e) = &mx_asked.result {
+        if !e.is_void() {
+            for b in [&mut addresses, &mut ptr, &mut tlsa] {
+                b.saw(&mx_asked);
+                b.push(not_checked(&mx_asked.name, RecordType::Mx, e));
+            }
         }
     }
     MailHosts {

@@ -161,7 +161,10 @@ impl AreaStatus {
         if findings.iter().any(|f| f.severity == Severity::Error) {
             return AreaStatus::Errors;
         }
-        if let Some(f) = findings.iter().find(|f| f.code == COULD_NOT_CHECK) {
+        if let Some(f) = findings
+            .iter()
+            .find(|f| f.code == COULD_NOT_CHECK || f.code == NOT_CHECKED)
+        {
             return AreaStatus::CouldNotCheck(f.get_arg("reason").unwrap_or("dns.servfail").to_string());
         }
         if findings.iter().any(|f| f.severity == Severity::Warning) {
@@ -265,10 +268,12 @@ impl Report {
     }
 
     /// What a re-run of `area` starts from: every answer of this run except
-    /// the questions the area looked at, which are asked again (the failed
-    /// ones and the ones the user may have fixed since).
+    /// the questions the area looked at (the user may have fixed them since)
+    /// and every failed question (the area may depend on one of them, as the
+    /// addresses depend on the MX answer), which are asked again.
     pub fn rerun_seed(&self, known: &KnownAnswers, area: Area) -> KnownAnswers {
         let mut seed = known.clone();
+        seed.forget_failures();
         if let Some(a) = self.area(area) {
             seed.forget(a.answers.iter().map(|x| (x.name.as_str(), x.rtype)));
         }
@@ -283,6 +288,9 @@ impl Report {
 
 /// The code of the finding for a failed question.
 pub const COULD_NOT_CHECK: &str = "check.could_not_check";
+/// The code of the finding for an area that needed a failed answer (the
+/// MX hosts' addresses when the MX question failed): not checked at all.
+pub const NOT_CHECKED: &str = "check.not_checked";
 
 /// The codes that claim something is missing; none of them is ever emitted
 /// for a question that failed (tests assert it).
@@ -398,6 +406,14 @@ pub fn could_not_check(name: &str, rtype: RecordType, error: &DnsError) -> Findi
     f
 }
 
+/// The finding for an area that depends on a question that failed: it was
+/// not checked, and says which answer it waited for.
+pub fn not_checked(name: &str, rtype: RecordType, error: &DnsError) -> Finding {
+    let mut f = could_not_check(name, rtype, error);
+    f.code = NOT_CHECKED;
+    f
+}
+
 /// `NXDOMAIN` or `NODATA`, for the `answer` argument of "missing" findings.
 pub(crate) fn void_word(e: &DnsError) -> &'static str {
     match e {
@@ -417,6 +433,7 @@ pub fn mta_sts_curl_command(domain: &Name) -> String {
 /// Every code the checker itself emits (the linters' codes come on top).
 pub const CODES: &[&str] = &[
     COULD_NOT_CHECK,
+    NOT_CHECKED,
     "check.domain_missing",
     "mx.none",
     "mx.null",

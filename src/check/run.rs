@@ -146,7 +146,16 @@ fn dnssec_area(mx: &Asked, txt: &Asked, tlsa_found: bool) -> AreaBuilder {
             };
             b.push(f);
         }
-        None => {}
+        None => {
+            // Neither answer came: whether the data validates is unknown.
+            if let Some((a, e)) = [mx, txt]
+                .into_iter()
+                .find_map(|a| a.result.as_ref().err().filter(|e| !e.is_void()).map(|e| (a, e)))
+            {
+                b.saw(a);
+                b.push(super::not_checked(&a.name, a.rtype, e));
+            }
+        }
     }
     b
 }

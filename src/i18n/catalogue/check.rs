@@ -11,6 +11,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "无法检查 {name} 的 {type} 记录：DNS 查询失败（{error}）。这并不说明记录本身有问题；请稍后重试或换一个解析服务器。",
     },
     Message {
+        code: "check.not_checked",
+        en: "Not checked: this part needs the {type} answer for {name}, and that question failed ({error}). Nothing is known about it yet; try again.",
+        zh: "未检查：这一项需要 {name} 的 {type} 查询结果，而该查询失败了（{error}）。目前对此一无所知；请重试。",
+    },
+    Message {
         code: "check.domain_missing",
         en: "{subject} does not exist in DNS ({answer}). Check the spelling, or register and delegate the domain first.",
         zh: "{subject} 在 DNS 中不存在（{answer}）。请检查拼写，或先注册并设置该域名的 DNS 服务器。",
