@@ -689,8 +689,14 @@ fn a_dead_resolver_claims_nothing_missing() {
             "{area:?}"
         );
     }
-    let not_checked = report.findings().filter(|f| f.code == "check.not_checked").count();
-    assert_eq!(not_checked, 4, "addresses, PTR, TLSA and DNSSEC wait for a failed answer");
+    let not_checked = report
+        .findings()
+        .filter(|f| f.code == "check.not_checked")
+        .count();
+    assert_eq!(
+        not_checked, 4,
+        "addresses, PTR, TLSA and DNSSEC wait for a failed answer"
+    );
 }
 
 fn planned() -> Vec<Record> {
@@ -1009,4 +1015,46 @@ fn dmarc_tree_walk_reaches_the_closest_record() {
         .findings
         .iter()
         .all(|f| f.code != "dmarc.inherited" && f.code != "dmarc.missing"));
+}
+
+/// A published SPF worded differently from the plan but passing every
+/// planned server, with the same final `all`, is equivalent, not an error.
+#[test]
+fn equivalent_spf_is_not_a_difference() {
+    let planned_spf = |text: &str| -> Vec<Record> {
+        planned()
+            .into_iter()
+            .map(|mut r| {
+                if r.rdata.txt_joined().is_some_and(|t| t.starts_with("v=spf1")) {
+                    r.rdata = Rdata::Txt(Txt::from_value(text));
+                }
+                r
+            })
+            .collect()
+    };
+    // The zone publishes `v=spf1 mx -all`; the MX host has both addresses.
+    let zone = Zone::correct().build();
+    let plan = planned_spf("v=spf1 ip4:192.0.2.25 ip6:2001:db8::25 -all");
+    let report = block_on(verify_plan(&zone, &plan));
+    let area = report.area(Area::Plan).expect("plan");
+    let f = area
+        .findings
+        .iter()
+        .find(|f| f.code == "plan.spf_equivalent")
+        .expect("equivalent");
+    assert_eq!(f.severity, Severity::Info);
+    assert_eq!(
+        f.fix.as_deref(),
+        Some("example.com. 3600 IN TXT \"v=spf1 ip4:192.0.2.25 ip6:2001:db8::25 -all\"")
+    );
+    assert!(area.findings.iter().all(|f| f.code != "plan.different"));
+
+    // A different final qualifier is a real difference.
+    let plan = planned_spf("v=spf1 ip4:192.0.2.25 ip6:2001:db8::25 ~all");
+    let report = block_on(verify_plan(&zone, &plan));
+    assert!(report.findings().any(|f| f.code == "plan.different"));
+    // So is a planned server the published record does not pass.
+    let plan = planned_spf("v=spf1 ip4:192.0.2.25 ip4:198.51.100.7 -all");
+    let report = block_on(verify_plan(&zone, &plan));
+    assert!(report.findings().any(|f| f.code == "plan.different"));
 }

@@ -473,6 +473,7 @@ pub const CODES: &[&str] = &[
     "plan.ok",
     "plan.missing",
     "plan.different",
+    "plan.spf_equivalent",
     "plan.shadowed",
     "plan.extra",
 ];

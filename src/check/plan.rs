@@ -11,10 +11,11 @@
 
 use super::cache::{KnownAnswers, RunCache};
 use super::run::{audit_areas, finish_report};
-use super::{void_word, Area, AreaBuilder, AuditRequest, Report};
+use super::{void_word, Area, AreaBuilder, AreaReport, AuditRequest, Report};
 use crate::dns::{Rdata, RecordType, Resolver};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::model::{Name, Record};
+use crate::spf::{is_spf_record, parse_record, Mechanism, Qualifier, SpfRecord};
 use futures::future::{join, join_all};
 
 /// Verifies the planned records, then audits the planned domain (the owner
@@ -59,9 +60,75 @@ async fn plan_report<R: Resolver>(cache: &RunCache<'_, R>, expected: &[Record]) 
         server_ips: Vec::new(),
         mta_sts_policy_text: None,
     };
-    let (plan, mut areas) = join(plan_area(cache, expected), audit_areas(cache, &request)).await;
+    let (mut plan, mut areas) = join(plan_area(cache, expected), audit_areas(cache, &request)).await;
+    if let Some(spf) = areas.iter().find(|a| a.area == Area::Spf) {
+        soften_equivalent_spf(&mut plan, spf);
+    }
     areas.push(plan.finish());
     finish_report(cache, domain, areas)
+}
+
+/// A published SPF record whose text differs from the planned one but that
+/// gives the same verdict for the planned servers is no error: `v=spf1 mx
+/// -all` for a plan of `v=spf1 ip4:… ip6:… -all` passes the same addresses
+/// (checked by `check_host()` in the SPF area, RFC 7208 §4) and fails the
+/// rest the same way. Such a `plan.different` becomes `plan.spf_equivalent`
+/// (information, the planned record still offered as the fix).
+fn soften_equivalent_spf(plan: &mut AreaBuilder, spf: &AreaReport) {
+    let passes = |ip: String| {
+        spf.findings
+            .iter()
+            .any(|f| f.code == "spf.own_ip_passes" && f.get_arg("ip") == Some(ip.as_str()))
+    };
+    for f in plan.findings.iter_mut().filter(|f| f.code == "plan.different") {
+        let (Some(expected), Some(found)) = (f.get_arg("expected"), f.get_arg("found")) else {
+            continue;
+        };
+        let (Some(planned), Some(published)) = (spf_of(expected), spf_of(found)) else {
+            continue;
+        };
+        let ips: Vec<String> = planned
+            .directives()
+            .filter_map(|d| match (&d.qualifier, &d.mechanism) {
+                (
+                    Qualifier::Pass,
+                    Mechanism::Ip4 {
+                        addr,
+                        prefix: None | Some(32),
+                    },
+                ) => Some(addr.to_string()),
+                (
+                    Qualifier::Pass,
+                    Mechanism::Ip6 {
+                        addr,
+                        prefix: None | Some(128),
+                    },
+                ) => Some(addr.to_string()),
+                _ => None,
+            })
+            .collect();
+        let same_default = final_all(&planned).is_some() && final_all(&planned) == final_all(&published);
+        if !ips.is_empty() && same_default && ips.into_iter().all(passes) {
+            f.code = "plan.spf_equivalent";
+            f.severity = Severity::Info;
+        }
+    }
+}
+
+/// The SPF record in a TXT presentation value (`"v=spf1 …"`, maybe split).
+fn spf_of(presented: &str) -> Option<SpfRecord> {
+    let rdata = Rdata::parse(RecordType::Txt, presented).ok()?;
+    let text = rdata.txt_joined()?;
+    is_spf_record(&text).then(|| parse_record(&text).ok()).flatten()
+}
+
+/// The qualifier of a record's final `all`, what every other sender gets.
+fn final_all(record: &SpfRecord) -> Option<Qualifier> {
+    record
+        .directives()
+        .filter(|d| d.mechanism == Mechanism::All)
+        .map(|d| d.qualifier)
+        .last()
 }
 
 fn planned_domain(expected: &[Record]) -> Option<Name> {

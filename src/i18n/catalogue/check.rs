@@ -211,6 +211,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "{subject} 的值与计划不同：计划为 {expected}，实际为 {found}。",
     },
     Message {
+        code: "plan.spf_equivalent",
+        en: "{subject} publishes {found} instead of the planned {expected}. The text differs, but it gives every planned server a pass and everyone else the same result, so nothing needs to change; publish the planned record only if you prefer it.",
+        zh: "{subject} 发布的是 {found}，而不是计划中的 {expected}。文字不同，但它对计划中的每台服务器都给出 pass，对其他发件方给出相同结果，因此无需修改；如果你更喜欢计划中的写法，再发布它即可。",
+    },
+    Message {
         code: "plan.shadowed",
         en: "The planned record is void because of {by} at {subject}: {record}. Remove the conflicting record.",
         zh: "由于 {subject} 存在 {by}，计划中的记录失效：{record}。请删除冲突的记录。",
