@@ -141,6 +141,12 @@ test('(b) the panel choice changes the host column', async () => {
   await page.selectOption('#panel', 'dnspod');
   assert.match(await page.textContent('#records thead th:first-child'), /主机记录/);
   await assertAccessible(page, 'panel dnspod');
+  // The panel is remembered: after a reload Route 53 is still chosen.
+  await page.selectOption('#panel', 'route53');
+  await page.reload();
+  await page.waitForSelector('tr[data-record-host="example.com."]');
+  assert.equal(await page.inputValue('#panel'), 'route53');
+  assert.equal(await page.evaluate(() => localStorage.getItem('maildns.panel')), 'route53');
   await context.close();
 });
 

@@ -47,7 +47,7 @@ pub fn GeneratePage(props: &GeneratePageProps) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let state = use_reducer(|| {
         let (plan, key, notices) = persist::load();
-        GenState::new(plan, key, notices)
+        GenState::new(plan, key, notices, persist::load_panel())
     });
 
     handlers::use_persistence(&state);
@@ -79,7 +79,10 @@ pub fn GeneratePage(props: &GeneratePageProps) -> Html {
     };
     let on_panel = {
         let state = state.clone();
-        Callback::from(move |p| state.dispatch(Action::SetPanel(p)))
+        Callback::from(move |p| {
+            persist::save_panel(p);
+            state.dispatch(Action::SetPanel(p))
+        })
     };
     let on_forget = {
         let state = state.clone();

@@ -10,6 +10,7 @@
 //! does not save over it.
 
 use super::state::{starter_plan, Notice, PrivateKey};
+use crate::export::Panel;
 use crate::plan::stored::{self, StoredPlanError, KEY, LEGACY_KEY};
 use crate::plan::MailPlan;
 use crate::share;
@@ -127,5 +128,23 @@ pub fn keep_private_key(key: Option<&PrivateKey>) -> bool {
             storage::remove(PRIVATE_KEY);
             true
         }
+    }
+}
+
+/// localStorage key of the DNS panel last chosen (`aliyun`, `dns_pod`…).
+pub const PANEL_KEY: &str = "maildns.panel";
+
+/// The panel chosen on an earlier visit; Aliyun (the most common panel of
+/// the page's users) when none was, or the stored word is not a panel.
+pub fn load_panel() -> Panel {
+    storage::get(PANEL_KEY)
+        .and_then(|word| serde_json::from_value(serde_json::Value::String(word)).ok())
+        .unwrap_or(Panel::Aliyun)
+}
+
+/// Remembers the chosen panel (nothing secret: a word).
+pub fn save_panel(panel: Panel) {
+    if let Ok(serde_json::Value::String(word)) = serde_json::to_value(panel) {
+        storage::set(PANEL_KEY, &word);
     }
 }

@@ -113,12 +113,12 @@ pub fn starter_plan(year: u16, month: u8) -> MailPlan {
 }
 
 impl GenState {
-    pub fn new(plan: MailPlan, private_key: Option<PrivateKey>, notices: Vec<Notice>) -> Self {
+    pub fn new(plan: MailPlan, private_key: Option<PrivateKey>, notices: Vec<Notice>, panel: Panel) -> Self {
         let show_ed25519 = !plan.dkim.ed25519_selector.is_empty() || !plan.dkim.ed25519_public_key.is_empty();
         let keep_private = private_key.is_some();
         let mut s = GenState {
             plan,
-            panel: Panel::Aliyun,
+            panel,
             domain: None,
             findings: PlanErrors::default(),
             errors: Vec::new(),
