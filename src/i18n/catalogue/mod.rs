@@ -2,6 +2,7 @@
 
 use super::Message;
 
+mod bad_input;
 mod check;
 mod dkim;
 mod dmarc;
@@ -34,4 +35,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     ui_check::MESSAGES,
     wire::MESSAGES,
     ui_generate::MESSAGES,
+    bad_input::MESSAGES,
 ];
