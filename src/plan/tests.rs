@@ -79,6 +79,30 @@ fn errors_are_keyed_by_field() {
 }
 
 #[test]
+fn addresses_typed_as_host_names_are_ip_literals() {
+    // Not prefixed to the domain (which would make `:` a bad character).
+    for name in [
+        "2001:db8::25",
+        "192.0.2.1",
+        "[192.0.2.1]",
+        "010.0.0.1",
+        "fe80::1%eth0",
+    ] {
+        let mut p = example();
+        p.hosts[0].name = name.into();
+        p.backup_mx = vec![HostInput {
+            name: name.into(),
+            ..Default::default()
+        }];
+        p.spf.mx = vec![name.into()];
+        let e = validate(&p).expect_err("invalid");
+        for field in ["hosts[0].name", "backup_mx[0].name", "spf.mx[0]"] {
+            assert_eq!(codes(&e, field), vec!["name.ip_literal"], "{name} {field}");
+        }
+    }
+}
+
+#[test]
 fn idn_domain_becomes_punycode_and_relative_host_names_resolve() {
     let mut p = example();
     p.domain = "例子.中国".into();
