@@ -7,6 +7,7 @@ use crate::dkim::spki::{parse_spki, PublicKey};
 use crate::dkim::{from_pasted, KeyType};
 use crate::finding::Finding;
 use crate::model::name::Name;
+use crate::model::txt::Txt;
 use crate::plan::{holds_private_key, DkimInput, DkimPlan};
 
 impl Validator {
@@ -154,6 +155,15 @@ impl Validator {
         };
         for f in key.lint(owner.as_str()) {
             self.out.push(key_field.clone(), f);
+        }
+        // RFC 1035 §4.2.1: a record over 512 octets does not fit a plain UDP
+        // answer (a 4096-bit RSA key makes a record of about 740): resolvers
+        // without EDNS fall back to TCP, and some paths drop it.
+        let record = Txt::from_value(&key.to_string());
+        for f in record.lint(owner.as_str()) {
+            if f.code == "txt.large" {
+                self.out.push(key_field.clone(), f);
+            }
         }
         let selector = owner
             .as_str()
