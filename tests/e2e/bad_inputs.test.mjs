@@ -14,7 +14,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { assertAccessible } from './lib/a11y.mjs';
-import { launch, distDir, repoRoot } from './lib/browser.mjs';
+import { launch, screenshot, distDir, repoRoot } from './lib/browser.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 import { startDohServer } from './lib/doh-server.mjs';
 
@@ -349,6 +349,29 @@ test('corrupted localStorage: the page opens, says what it could not read, and w
     });
   }
 });
+
+// A message that quotes a long bad value wraps: the page never scrolls
+// sideways at phone width (screenshots in target/e2e/ to look at).
+for (const locale of ['en-US', 'zh-CN']) {
+  test(`long bad values wrap at 360 px (${locale})`, async () => {
+    const context = await browser.newContext({ locale, viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.fill('#domain', `${'a'.repeat(64)}.com`);
+    await page.fill('#hosts-0-name', `${'b'.repeat(200)}.example.com`);
+    await page.fill('#dkim-selector', `${'s'.repeat(64)}`);
+    await page.fill('#dkim-public-key', R2048);
+    await page.click('#dmarc-rua > button.add');
+    await page.fill('#dmarc-rua-0', `${'r'.repeat(300)}@example.com`);
+    await page.waitForSelector('#dmarc-rua-0-msg [data-error-code="uri.local_part_too_long"]');
+    await page.waitForSelector('#hosts-0-name-msg [data-error-code="name.label_too_long"]');
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scroll <= client, `sideways scroll: ${scroll} > ${client}`);
+    await screenshot(page, `bad-inputs-long-${locale}-360`);
+    await assertAccessible(page, `long values ${locale}`);
+    await context.close();
+  });
+}
 
 test('every case of the catalogue ran in the page', () => {
   assert.equal(tally.passed + tally.failed.length, cases.length, 'some cases were not run');
