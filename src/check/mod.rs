@@ -51,6 +51,7 @@
 
 pub mod cache;
 mod export;
+pub mod form;
 mod hosts;
 mod plan;
 mod policies;

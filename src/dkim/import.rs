@@ -42,7 +42,11 @@ pub fn from_pasted(text: &str) -> Result<DkimKey, DkimError> {
     if text.contains('"') {
         return DkimKey::parse(&join_quoted(text));
     }
-    if text.contains('=') && tagvalue::parse(text).is_ok_and(|l| l.get("p").is_some()) {
+    // A record (`v=DKIM1; ...`, or any tag list with `p=`) is parsed as one,
+    // so a broken record gets the record's own error, not "unrecognized".
+    // Base64 never starts with `v=` ('=' is only trailing padding).
+    let record = text.get(..2).is_some_and(|h| h.eq_ignore_ascii_case("v="));
+    if record || (text.contains('=') && tagvalue::parse(text).is_ok_and(|l| l.get("p").is_some())) {
         return DkimKey::parse(text);
     }
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -162,6 +166,9 @@ mod tests {
         der.extend([9u8; 32]);
         assert_eq!(from_der(&der).unwrap(), DkimKey::ed25519([9u8; 32]));
         assert_eq!(from_pasted("hello world"), Err(DkimError::Unrecognized));
+        // A broken record says what is broken in it.
+        let broken = from_pasted("v=DKIM1; k=rsa; p=公钥").map_err(|e| e.code());
+        assert_eq!(broken, Err("tagvalue.bad_char"));
     }
 
     proptest! {

@@ -4,6 +4,7 @@
 
 pub mod import;
 pub mod key;
+pub mod selector;
 pub mod spki;
 
 pub use import::{from_der, from_pasted};

@@ -20,6 +20,8 @@ pub enum UriError {
     BadMailto,
     /// A host that is not a valid domain name.
     BadHost,
+    /// A `mailto:` local part longer than 64 octets (RFC 5321 §4.5.3.1.1).
+    LocalPartTooLong,
 }
 
 impl UriError {
@@ -31,6 +33,7 @@ impl UriError {
             UriError::BadPercent => "uri.bad_percent",
             UriError::BadMailto => "uri.bad_mailto",
             UriError::BadHost => "uri.bad_host",
+            UriError::LocalPartTooLong => "uri.local_part_too_long",
         }
     }
 }
@@ -43,6 +46,7 @@ pub const CODES: &[&str] = &[
     "uri.bad_percent",
     "uri.bad_mailto",
     "uri.bad_host",
+    "uri.local_part_too_long",
 ];
 
 /// RFC 3986 §2.2 reserved and §2.3 unreserved characters.
@@ -104,6 +108,12 @@ pub fn mailto_domain(uri: &str) -> Result<Name, UriError> {
     if local.is_empty() {
         return Err(UriError::BadMailto);
     }
+    // RFC 5321 §4.5.3.1.1: "The maximum total length of a user name or other
+    // local-part is 64 octets." Percent escapes count as the octet they stand for.
+    let octets = local.len().saturating_sub(2 * local.matches('%').count());
+    if octets > 64 {
+        return Err(UriError::LocalPartTooLong);
+    }
     Name::host(domain).map_err(|_| UriError::BadHost)
 }
 
@@ -111,6 +121,11 @@ pub fn mailto_domain(uri: &str) -> Result<Name, UriError> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    const LONG_LOCAL: &str =
+        "mailto:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com";
+    const LOCAL_64: &str =
+        "mailto:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa%41@example.com";
 
     #[test]
     fn cases() {
@@ -129,6 +144,8 @@ mod tests {
             ("mailto:a@-bad.example", Err(UriError::BadHost)),
             ("https:/x", Err(UriError::BadHost)),
             ("mailto:a%40b@example.com", Ok("mailto")),
+            (LONG_LOCAL, Err(UriError::LocalPartTooLong)),
+            (LOCAL_64, Ok("mailto")),
         ];
         for (uri, want) in cases {
             assert_eq!(check(uri).as_deref().map_err(|e| *e), *want, "{uri}");

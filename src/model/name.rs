@@ -137,8 +137,19 @@ impl Name {
             check_dns_labels(&ascii)?;
             return Ok(Name { ascii });
         }
-        if body.parse::<std::net::IpAddr>().is_ok() || (body.starts_with('[') && body.ends_with(']')) {
+        if is_ip_literal(body) {
             return Err(NameError::IpLiteral);
+        }
+        // RFC 1035 §2.3.4 counts octets of the A-label form, and every
+        // character of a U-label becomes at least one A-label octet, so a
+        // Unicode name of more than 253 characters can never fit. Refusing
+        // it here keeps a pasted wall of text from reaching IDNA (which
+        // gives up on very long input with a less helpful error).
+        if !body.is_ascii() {
+            let chars = body.chars().count();
+            if chars > MAX_NAME {
+                return Err(NameError::NameTooLong { len: chars });
+            }
         }
         let ascii = if body.is_ascii()
             && !body
@@ -322,6 +333,25 @@ impl std::str::FromStr for Name {
     }
 }
 
+/// True for text that is an IP address rather than a name: anything the
+/// standard parser reads, an address in brackets (`[192.0.2.1]`, the SMTP
+/// address literal of RFC 5321 §4.1.3), a dotted quad with leading zeros
+/// (`010.0.0.1`, which `inet_aton` reads as octal), and an IPv6 address with
+/// a `%zone` suffix (RFC 4007 §11).
+fn is_ip_literal(body: &str) -> bool {
+    if body.parse::<std::net::IpAddr>().is_ok() || (body.starts_with('[') && body.ends_with(']')) {
+        return true;
+    }
+    let quad = body.split('.').count() == 4
+        && body
+            .split('.')
+            .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    let zoned = body
+        .split_once('%')
+        .is_some_and(|(addr, _)| addr.parse::<std::net::Ipv6Addr>().is_ok());
+    quad || zoned
+}
+
 fn to_ascii(body: &str) -> Result<String, NameError> {
     // UTS #46 processing with transitional handling off (IDNA 2008 behaviour)
     // and STD3 rules off here: the label rules are checked below, per kind.
@@ -467,12 +497,31 @@ mod tests {
             ("2001:db8::1", "name.ip_literal"),
             ("[192.0.2.1]", "name.ip_literal"),
             ("192.0.2", "name.numeric_tld"),
+            ("010.0.0.1", "name.ip_literal"),
+            ("192.000.002.001", "name.ip_literal"),
+            ("fe80::1%eth0", "name.ip_literal"),
+            ("1.2.3.4.5", "name.numeric_tld"),
             ("xn--zz.com", "name.bad_idn"),
         ];
         for (input, code) in cases {
             let got = Name::host(input).map_err(|e| e.code());
             assert_eq!(got, Err(code), "{input:?}");
         }
+    }
+
+    #[test]
+    fn a_pasted_wall_of_unicode_is_too_long_not_bad_idn() {
+        // Distinct CJK characters, no dots: IDNA would give up on it.
+        let wall: String = (0..5000u32).filter_map(|i| char::from_u32(0x4e00 + i)).collect();
+        assert_eq!(Name::host(&wall), Err(NameError::NameTooLong { len: 5000 }));
+        // Under the limit it still goes through IDNA, and the A-label is what is measured.
+        let short: String = (0..40u32)
+            .filter_map(|i| char::from_u32(0x4e00 + i * 7))
+            .collect();
+        assert_eq!(
+            Name::host(&short).map_err(|e| e.code()),
+            Err("name.label_too_long")
+        );
     }
 
     #[test]

@@ -12,6 +12,9 @@ use std::fmt;
 const RFC: &str = "RFC 8461 §3.2";
 /// §3.2 max_age: "maximum value of 31557600" (one year).
 pub const MAX_AGE_LIMIT: u64 = 31_557_600;
+/// §3.3: "a suggested maximum policy size is 64 kilobytes"; senders may
+/// refuse a larger body, so a larger pasted text is refused whole.
+pub const MAX_POLICY_BYTES: usize = 64 * 1024;
 
 /// `mode` (§3.2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +126,10 @@ pub enum PolicyError {
     MissingMaxAge,
     /// `enforce` or `testing` without any `mx` line.
     MissingMx,
+    /// Longer than [`MAX_POLICY_BYTES`] (§3.3).
+    TooLarge {
+        len: usize,
+    },
 }
 
 impl PolicyError {
@@ -142,12 +149,16 @@ impl PolicyError {
             PolicyError::MissingMode => "mta_sts.policy_missing_mode",
             PolicyError::MissingMaxAge => "mta_sts.policy_missing_max_age",
             PolicyError::MissingMx => "mta_sts.policy_missing_mx",
+            PolicyError::TooLarge { .. } => "mta_sts.policy_too_large",
         }
     }
 
     pub fn to_finding(&self, subject: &str) -> Finding {
         let f = Finding::error(self.code(), subject, RFC);
         match self {
+            PolicyError::TooLarge { len } => Finding::error(self.code(), subject, "RFC 8461 §3.3")
+                .arg("len", len)
+                .arg("limit", MAX_POLICY_BYTES),
             PolicyError::NotKeyValue { span } => f.at(*span),
             PolicyError::BadKey { key, span }
             | PolicyError::BadExtensionValue { key, span }
@@ -213,6 +224,10 @@ fn parse_mx(value: &str, span: Span) -> Result<MxPattern, PolicyError> {
 
 /// Parses into the policy (when version, mode and max_age were found) and every error.
 pub fn parse_detailed(text: &str) -> (Option<MtaStsPolicy>, Vec<PolicyError>) {
+    if text.len() > MAX_POLICY_BYTES {
+        // Refused whole: one finding instead of one per line of a pasted wall of text.
+        return (None, vec![PolicyError::TooLarge { len: text.len() }]);
+    }
     let mut errors = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     let (mut version, mut mode, mut max_age) = (false, None, None);
@@ -410,6 +425,7 @@ pub const CODES: &[&str] = &[
     "mta_sts.policy_missing_mode",
     "mta_sts.policy_missing_max_age",
     "mta_sts.policy_missing_mx",
+    "mta_sts.policy_too_large",
     "mta_sts.policy_testing",
     "mta_sts.policy_mode_none",
     "mta_sts.policy_short_max_age",
@@ -444,6 +460,21 @@ mod tests {
             "version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.backup.example.net\r\nmax_age: 604800\r\n"
         );
         assert_eq!(MtaStsPolicy::parse(&p.to_string()), Ok(p));
+    }
+
+    #[test]
+    fn a_pasted_wall_of_text_is_refused_whole() {
+        let ok = "version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 604800\n";
+        // At the limit: still read line by line (and valid, padded with an extension).
+        let pad = MAX_POLICY_BYTES - ok.len() - "x: \n".len();
+        let at_limit = format!("{ok}x: {}\n", "a".repeat(pad));
+        assert_eq!(at_limit.len(), MAX_POLICY_BYTES);
+        assert_eq!(codes(&at_limit), vec!["mta_sts.policy_extension"]);
+        let wall = "no colon here\n".repeat(10_000);
+        assert_eq!(codes(&wall), vec!["mta_sts.policy_too_large"]);
+        let f = &MtaStsPolicy::check(&wall, "s").1[0];
+        assert_eq!(f.rfc, "RFC 8461 §3.3");
+        assert!(crate::i18n::lookup(f.code).is_some());
     }
 
     #[test]

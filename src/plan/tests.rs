@@ -79,6 +79,30 @@ fn errors_are_keyed_by_field() {
 }
 
 #[test]
+fn addresses_typed_as_host_names_are_ip_literals() {
+    // Not prefixed to the domain (which would make `:` a bad character).
+    for name in [
+        "2001:db8::25",
+        "192.0.2.1",
+        "[192.0.2.1]",
+        "010.0.0.1",
+        "fe80::1%eth0",
+    ] {
+        let mut p = example();
+        p.hosts[0].name = name.into();
+        p.backup_mx = vec![HostInput {
+            name: name.into(),
+            ..Default::default()
+        }];
+        p.spf.mx = vec![name.into()];
+        let e = validate(&p).expect_err("invalid");
+        for field in ["hosts[0].name", "backup_mx[0].name", "spf.mx[0]"] {
+            assert_eq!(codes(&e, field), vec!["name.ip_literal"], "{name} {field}");
+        }
+    }
+}
+
+#[test]
 fn idn_domain_becomes_punycode_and_relative_host_names_resolve() {
     let mut p = example();
     p.domain = "例子.中国".into();
@@ -156,6 +180,13 @@ fn dkim_key_sizes_and_kinds() {
             .map(|f| f.code)
             .collect();
         assert_eq!(&got, want, "{alg:?}");
+        // RFC 1035 §4.2.1: only the 4096-bit record outgrows a 512-octet UDP answer.
+        let large = v
+            .field_findings
+            .get("dkim.public_key")
+            .iter()
+            .any(|f| f.code == "txt.large" && f.severity == Severity::Warning);
+        assert_eq!(large, *key == RSA4096, "{alg:?}");
     }
     let mut p = example();
     p.dkim.public_key = ED25519.into();
@@ -238,10 +269,17 @@ fn mta_sts_defaults_to_mx_hosts_and_first_host_address() {
     );
     assert_eq!(m.web_ipv4, vec![std::net::Ipv4Addr::new(192, 0, 2, 1)]);
     assert_eq!(m.max_age, 604_800);
-    p.mta_sts.mx = vec!["*.example.com".into(), "*.".into()];
+    p.mta_sts.mx = vec![
+        "*.example.com".into(),
+        "*.".into(),
+        "192.0.2.1".into(),
+        "mail..example.com".into(),
+    ];
     p.mta_sts.max_age = "31557601".into();
     let e = validate(&p).expect_err("bad");
     assert_eq!(codes(&e, "mta_sts.mx[1]"), vec!["plan.bad_mx_pattern"]);
+    assert_eq!(codes(&e, "mta_sts.mx[2]"), vec!["name.ip_literal"]);
+    assert_eq!(codes(&e, "mta_sts.mx[3]"), vec!["name.empty_label"]);
     assert_eq!(codes(&e, "mta_sts.max_age"), vec!["plan.bad_max_age"]);
 }
 

@@ -2,6 +2,7 @@
 
 use super::Message;
 
+mod bad_input;
 mod check;
 mod dkim;
 mod dmarc;
@@ -36,4 +37,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     wire::MESSAGES,
     ui_generate::MESSAGES,
     security::MESSAGES,
+    bad_input::MESSAGES,
 ];

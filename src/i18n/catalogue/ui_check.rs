@@ -23,7 +23,6 @@ pub(crate) const MESSAGES: &[Message] = &[
         en: "IPv4 or IPv6 addresses your mail leaves from, for the SPF and reverse DNS checks.",
         zh: "邮件发出的 IPv4 或 IPv6 地址，用于 SPF 和反向解析检查。",
     },
-    Message { code: "ui.check.bad_ip", en: "Not an IP address: {ip}", zh: "不是 IP 地址：{ip}" },
     Message { code: "ui.check.endpoint", en: "DNS-over-HTTPS resolver", zh: "DNS-over-HTTPS 解析器" },
     Message { code: "ui.check.endpoint2", en: "Second resolver (to compare)", zh: "第二个解析器（用于对比）" },
     Message { code: "ui.check.endpoint.choice", en: "Resolver", zh: "解析器" },

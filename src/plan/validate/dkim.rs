@@ -2,10 +2,12 @@
 //! size (RFC 8301 §3.2), the selector (§3.1), and Ed25519 beside RSA (RFC 8463).
 
 use super::Validator;
+use crate::dkim::selector::{parse_selector, selector_owner};
 use crate::dkim::spki::{parse_spki, PublicKey};
 use crate::dkim::{from_pasted, KeyType};
 use crate::finding::Finding;
-use crate::model::name::{Name, NameKind};
+use crate::model::name::Name;
+use crate::model::txt::Txt;
 use crate::plan::{holds_private_key, DkimInput, DkimPlan};
 
 impl Validator {
@@ -142,12 +144,9 @@ impl Validator {
             return None;
         }
         // RFC 6376 §3.1: the selector is one or more sub-domain labels (LDH, may
-        // contain dots: `dkim.2026`). It is checked as host labels under a
-        // placeholder parent, since the all-numeric-TLD rule does not apply to
-        // its last label; a Unicode selector becomes its A-label.
-        let labels = Name::host(&format!("{sel}.invalid"))
-            .map(|n| n.as_str().trim_end_matches(".invalid").to_string());
-        let owner = match labels.and_then(|l| domain.prepend(&format!("{l}._domainkey"), NameKind::Service)) {
+        // contain dots: `dkim.2026`); a Unicode selector becomes its A-label.
+        // The checker reads its selectors with the same function.
+        let owner = match parse_selector(&sel).and_then(|l| selector_owner(&l, domain)) {
             Ok(o) => o,
             Err(e) => {
                 self.name_err(&selector_field, &sel, &e);
@@ -156,6 +155,15 @@ impl Validator {
         };
         for f in key.lint(owner.as_str()) {
             self.out.push(key_field.clone(), f);
+        }
+        // RFC 1035 §4.2.1: a record over 512 octets does not fit a plain UDP
+        // answer (a 4096-bit RSA key makes a record of about 740): resolvers
+        // without EDNS fall back to TCP, and some paths drop it.
+        let record = Txt::from_value(&key.to_string());
+        for f in record.lint(owner.as_str()) {
+            if f.code == "txt.large" {
+                self.out.push(key_field.clone(), f);
+            }
         }
         let selector = owner
             .as_str()

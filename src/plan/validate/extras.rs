@@ -5,7 +5,7 @@ use super::{host_name, report_uri, Validator};
 use crate::dmarc::uri;
 use crate::finding::Finding;
 use crate::model::address::{parse_ipv4, parse_ipv6};
-use crate::model::name::Name;
+use crate::model::name::{Name, NameError};
 use crate::plan::certificate::{spki_from_pem, spki_sha256};
 use crate::plan::{
     holds_private_key, AutoconfigInput, AutoconfigPlan, CaaInput, CaaPlan, MailHost, MtaStsInput, MtaStsPlan,
@@ -53,6 +53,18 @@ impl Validator {
                         mx.push(p);
                     }
                 }
+                // A name that is wrong in itself (an IP literal, an empty or
+                // overlong label, a bad IDN) says so; anything else, such as a
+                // misplaced `*`, is a bad pattern.
+                Err(
+                    e @ (NameError::IpLiteral
+                    | NameError::EmptyLabel { .. }
+                    | NameError::LabelTooLong { .. }
+                    | NameError::NameTooLong { .. }
+                    | NameError::Idna { .. }),
+                ) => self
+                    .out
+                    .push(format!("mta_sts.mx[{i}]"), e.to_finding(t.as_str())),
                 _ => self.out.push(
                     format!("mta_sts.mx[{i}]"),
                     Finding::error("plan.bad_mx_pattern", t.as_str(), "RFC 8461 §3.2"),

@@ -177,6 +177,11 @@ fn host_name(text: &str, domain: &Name) -> Result<Name, crate::model::NameError>
     if t == "@" {
         return Ok(domain.clone());
     }
+    // An address is never prefixed to the domain: `2001:db8::25` is an IP
+    // literal (RFC 7505 §3 and RFC 5321 §5.1 want a name), not a bad label.
+    if let Err(e @ crate::model::NameError::IpLiteral) = Name::host(t) {
+        return Err(e);
+    }
     if t.trim_end_matches('.').contains('.') || t.ends_with('.') {
         Name::host(t)
     } else {

@@ -9,7 +9,6 @@ use crate::finding::Finding;
 use crate::model::{Name, Record};
 use crate::plan::MailPlan;
 use std::collections::BTreeMap;
-use std::net::IpAddr;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -391,27 +390,10 @@ impl CheckState {
     }
 
     fn audit_request(&self, notices: &mut Vec<Finding>) -> Option<AuditRequest> {
-        let domain = match Name::host(self.domain.trim()) {
-            Ok(n) => Some(n),
-            Err(e) => {
-                notices.push(e.to_finding(self.domain.trim()));
-                None
-            }
-        };
-        let mut server_ips = Vec::new();
-        for word in split_list(&self.ips) {
-            match word.parse::<IpAddr>() {
-                Ok(ip) => server_ips.push(ip),
-                Err(_) => notices.push(Finding::error("ui.check.bad_ip", word, "").arg("ip", word)),
-            }
-        }
-        let policy = self.policy.trim();
-        Some(AuditRequest {
-            domain: domain?,
-            dkim_selectors: split_list(&self.selectors).map(str::to_string).collect(),
-            server_ips,
-            mta_sts_policy_text: (!policy.is_empty()).then(|| self.policy.clone()),
-        })
+        // Validated in the core, each bad field with its own code.
+        crate::check::form::audit_request(&self.domain, &self.selectors, &self.ips, &self.policy)
+            .map_err(|errors| notices.extend(errors))
+            .ok()
     }
 
     /// The domain typed, if it is a valid name (for the curl command).
@@ -422,12 +404,6 @@ impl CheckState {
     pub fn is_running(&self) -> bool {
         matches!(self.run, Run::Running { .. })
     }
-}
-
-fn split_list(text: &str) -> impl Iterator<Item = &str> {
-    text.split([',', ' ', '\n', '\t', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
 }
 
 /// The saved plan's records, validated and generated as the Generate half does.

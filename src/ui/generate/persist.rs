@@ -81,8 +81,9 @@ fn set_aside(key: &str, raw: &str, error: &StoredPlanError, notices: &mut Vec<No
             None => {}
         }
         storage::remove(key);
-        let detail = format!("{slot} ← {key}: {} ({})", error.code(), error.detail());
-        notices.push(notice("storage.set_aside", true, Some(detail)));
+        // What was wrong with it, then where it went.
+        notices.push(notice(error.code(), true, Some(error.detail())));
+        notices.push(notice("storage.set_aside", true, Some(format!("{slot} ← {key}"))));
         return;
     }
     let detail = format!("{key}: {} ({})", error.code(), error.detail());
