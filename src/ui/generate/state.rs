@@ -157,7 +157,8 @@ impl GenState {
             .map(|(_, f)| f.clone())
             .collect();
         self.default_host = match &self.domain {
-            Some(Ok(d)) => Some(format!("mail.{}", d.as_str())),
+            // Shown as the user typed the domain: U-labels, not punycode.
+            Some(Ok(d)) => Some(format!("mail.{}", d.to_unicode())),
             _ => None,
         };
         self.set = set;
