@@ -51,7 +51,8 @@ fi
 # Debian packages.
 # python3 runs the post-build hook that writes the page's CSP (Trunk.toml).
 wanted="node:nodejs npm:npm python3:python3"
-$build_only || wanted="$wanted chromium:chromium chromedriver:chromium-driver named-checkzone:bind9-utils"
+# openssl makes the benchmark's throwaway certificate (tests/e2e/lib/h2-front.mjs).
+$build_only || wanted="$wanted chromium:chromium chromedriver:chromium-driver named-checkzone:bind9-utils openssl:openssl"
 missing=()
 for pair in $wanted; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
