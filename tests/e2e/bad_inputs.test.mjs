@@ -14,9 +14,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { assertAccessible } from './lib/a11y.mjs';
-import { launch, screenshot, distDir, repoRoot } from './lib/browser.mjs';
-import { startStaticServer } from './lib/static-server.mjs';
-import { startDohServer } from './lib/doh-server.mjs';
+import { screenshot, repoRoot } from './lib/browser.mjs';
+import { startFixture, stopFixture } from './lib/fixture.mjs';
 
 const DIR = path.join(repoRoot, 'tests', 'bad_inputs');
 const { cases } = JSON.parse(await fs.readFile(path.join(DIR, 'cases.json'), 'utf8'));
@@ -27,17 +26,10 @@ let doh;
 let browser;
 const tally = { passed: 0, failed: [] };
 
-before(async () => {
-  // No gzip: each of the many page loads would otherwise recompress the wasm.
-  server = await startStaticServer({ root: distDir, gzip: false });
-  doh = await startDohServer({ adZones: ['good-mail.net'] });
-  browser = await launch();
-});
-
+// No gzip: each of the many page loads would otherwise recompress the wasm.
+before(async () => ({ server, doh, browser } = await startFixture({ doh: { adZones: ['good-mail.net'] }, gzip: false })));
 after(async () => {
-  await browser?.close();
-  await doh?.close();
-  await server?.close();
+  await stopFixture({ server, doh, browser });
   console.log(`bad_inputs (page): ${tally.passed} passed, ${tally.failed.length} failed`);
 });
 

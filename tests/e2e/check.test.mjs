@@ -7,25 +7,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { assertAccessible } from './lib/a11y.mjs';
-import { launch, screenshot, distDir, repoRoot } from './lib/browser.mjs';
-import { startStaticServer } from './lib/static-server.mjs';
+import { screenshot, repoRoot } from './lib/browser.mjs';
+import { startFixture, stopFixture } from './lib/fixture.mjs';
 import { startDohServer } from './lib/doh-server.mjs';
 
 let server;
 let doh;
 let browser;
 
-before(async () => {
-  server = await startStaticServer({ root: distDir });
-  doh = await startDohServer({ adZones: ['good-mail.net'] });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await doh?.close();
-  await server?.close();
-});
+before(async () => ({ server, doh, browser } = await startFixture({ doh: { adZones: ['good-mail.net'] } })));
+after(() => stopFixture({ server, doh, browser }));
 
 const DKIM_SELECTOR = 's202611';
 // Codes that claim a record is missing: never for a question that failed.

@@ -17,25 +17,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { assertAccessible } from './lib/a11y.mjs';
-import { launch, screenshot, distDir } from './lib/browser.mjs';
-import { startStaticServer } from './lib/static-server.mjs';
-import { startDohServer } from './lib/doh-server.mjs';
+import { screenshot, distDir } from './lib/browser.mjs';
+import { startFixture, stopFixture } from './lib/fixture.mjs';
 
 let server;
 let doh;
 let browser;
 
-before(async () => {
-  server = await startStaticServer({ root: distDir });
-  doh = await startDohServer({ adZones: ['good-mail.net'] });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await doh?.close();
-  await server?.close();
-});
+before(async () => ({ server, doh, browser } = await startFixture({ doh: { adZones: ['good-mail.net'] } })));
+after(() => stopFixture({ server, doh, browser }));
 
 // Collects CSP violations from the first script on (an init script runs
 // before the page's own) and CSP messages on the console.

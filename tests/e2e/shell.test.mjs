@@ -4,21 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible } from './lib/a11y.mjs';
-import { launch, screenshot, distDir } from './lib/browser.mjs';
-import { startStaticServer } from './lib/static-server.mjs';
+import { screenshot } from './lib/browser.mjs';
+import { startFixture, stopFixture } from './lib/fixture.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startStaticServer({ root: distDir });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startFixture()));
+after(() => stopFixture({ server, browser }));
 
 async function openPage({ locale = 'en-US', width = 1280, colorScheme = 'light', path = '/' } = {}) {
   const context = await browser.newContext({ locale, viewport: { width, height: 800 }, colorScheme });

@@ -9,21 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { assertAccessible } from './lib/a11y.mjs';
-import { launch, screenshot, distDir } from './lib/browser.mjs';
-import { startStaticServer } from './lib/static-server.mjs';
+import { screenshot } from './lib/browser.mjs';
+import { startFixture, stopFixture } from './lib/fixture.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startStaticServer({ root: distDir });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startFixture()));
+after(() => stopFixture({ server, browser }));
 
 const V1 = {
   domain: 'example.org',
