@@ -565,6 +565,17 @@ fn server_addresses_are_checked_too() {
         .collect();
     assert!(own.contains(&"spf.own_ip_fails"), "{own:?}");
     assert!(own.contains(&"ptr.missing"), "{own:?}");
+    assert_eq!(zone.repeated_questions(), Vec::new());
+    assert_eq!(r.longest_chain, 3);
+    // A given address waits for no answer: its PTR goes out with the first
+    // wave, one more than the 13 at once without it.
+    let gate = InFlight {
+        zone: &zone,
+        now: Cell::new(0),
+        max: Cell::new(0),
+    };
+    block_on(audit(&gate, &req));
+    assert_eq!(gate.max.get(), 14);
 }
 
 /// DNS failures on chosen questions: each area that hit one says it could

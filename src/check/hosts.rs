@@ -46,11 +46,21 @@ struct Address {
     depth: usize,
 }
 
-pub(crate) async fn check_mail_hosts<R: Resolver>(
-    cache: &RunCache<'_, R>,
-    domain: &Name,
-    server_ips: &[IpAddr],
-) -> MailHosts {
+/// What steps 1 and 2 found: the MX answer and hosts, their addresses,
+/// alias check and TLSA.
+struct HostAddresses {
+    mx: AreaBuilder,
+    addresses: AreaBuilder,
+    tlsa: AreaBuilder,
+    hosts: Vec<Name>,
+    mx_asked: Asked,
+    to_check: Vec<Address>,
+    tlsa_found: bool,
+}
+
+/// Step 1, the MX question; step 2, each host's addresses, alias check and
+/// TLSA, all at once.
+async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> HostAddresses {
     let mut mx = AreaBuilder::new(Area::Mx);
     let mut addresses = AreaBuilder::new(Area::Addresses);
     let mut tlsa = AreaBuilder::new(Area::Tlsa);
@@ -176,6 +186,43 @@ pub(crate) async fn check_mail_hosts<R: Resolver>(
     if !hosts.is_empty() && tlsa_void == hosts.len() {
         tlsa.push(Finding::info("tlsa.none", d, "RFC 7672 §2.2").arg("answer", "NXDOMAIN/NODATA"));
     }
+    HostAddresses {
+        mx,
+        addresses,
+        tlsa,
+        hosts,
+        mx_asked,
+        to_check,
+        tlsa_found,
+    }
+}
+
+pub(crate) async fn check_mail_hosts<R: Resolver>(
+    cache: &RunCache<'_, R>,
+    domain: &Name,
+    server_ips: &[IpAddr],
+) -> MailHosts {
+    // Server addresses given by the user wait for no answer: their reverse
+    // DNS and SPF questions go out with the first wave, beside the MX chain;
+    // the verdicts below (which name the first MX host) then come from the
+    // run cache without another round trip.
+    let early = join_all(server_ips.iter().map(|ip| {
+        join(
+            check_reverse(cache, *ip, domain.clone(), 0),
+            check_spf_for(cache, domain, *ip, domain.clone(), 0, false),
+        )
+    }));
+    let (found, _) = join(host_addresses(cache, domain), early).await;
+    let HostAddresses {
+        mx,
+        mut addresses,
+        mut tlsa,
+        hosts,
+        mx_asked,
+        mut to_check,
+        tlsa_found,
+    } = found;
+    let d = domain.as_str();
     for ip in server_ips {
         if !to_check.iter().any(|x| x.ip == *ip) {
             to_check.push(Address {
