@@ -34,11 +34,15 @@ fuzz_target!(|data: &[u8]| {
             Ok(&name),
             "display"
         );
-        assert_eq!(
-            Name::parse(&name.to_unicode(), kind).as_ref(),
-            Ok(&name),
-            "unicode form"
-        );
+        if kind != NameKind::Dns && !name.is_root() {
+            // A DNS-kind name is read as DNS carries it (ASCII only), so
+            // its Unicode form is for display, not for reading back.
+            assert_eq!(
+                Name::parse(&name.to_unicode(), kind).as_ref(),
+                Ok(&name),
+                "unicode form"
+            );
+        }
         assert_eq!(
             Name::from_relative(&name.relative_to(&origin), &origin, kind).as_ref(),
             Ok(&name)
