@@ -117,7 +117,9 @@ pub fn parse_spki(der: &[u8]) -> Result<PublicKey, DerError> {
     let mut alg = Reader::new(r.expect(TAG_SEQUENCE)?);
     let oid = alg.expect(TAG_OID)?;
     // Parameters: NULL for RSA (RFC 3279 §2.3.1), absent for Ed25519 (RFC 8410 §3).
-    if !alg.at_end() {
+    // Other algorithms carry their own (an EC key names its curve, RFC 5480
+    // §2.1.1): such a key is `Other`, not malformed.
+    if !alg.at_end() && (oid == OID_RSA || oid == OID_ED25519) {
         alg.expect(TAG_NULL)?;
         alg.finish()?;
     }
@@ -271,6 +273,24 @@ pub(crate) mod tests {
             panic!()
         };
         assert_eq!(wrap_rsa_pkcs1(&pkcs1), der);
+    }
+
+    /// Found by `cargo fuzz` (target `certificate`): an EC P-256 key, whose
+    /// algorithm parameters name the curve, was read as malformed, so a
+    /// pasted EC key was "unrecognized" instead of "unsupported".
+    #[test]
+    fn ec_key_with_curve_parameters_is_other() {
+        let der = b64("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAELR7ipu1lpP9toLelKJJ0AQsIzjenwerpBre2j/bxzrYJcSFZ8JDSV3NbcuhSGYdDLSyjFhsrvrSjJH5KWjNc/w==");
+        assert_eq!(
+            parse_spki(&der),
+            Ok(PublicKey::Other {
+                oid: vec![0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]
+            })
+        );
+        assert_eq!(
+            crate::dkim::from_der(&der),
+            Err(crate::dkim::DkimError::UnsupportedKey)
+        );
     }
 
     #[test]

@@ -158,7 +158,17 @@ impl Name {
         {
             body.to_ascii_lowercase()
         } else {
-            to_ascii(body)?
+            let ascii = to_ascii(body)?;
+            // An A-label must encode a valid U-label (RFC 5891 §4.2.3.1,
+            // §5.4): `xn--xn--a-8x9a` decodes to `xn--ᳵa`, hyphens in
+            // positions 3 and 4, which does not encode back.
+            let (unicode, decoded) = idna::domain_to_unicode(&ascii);
+            if decoded.is_err() || to_ascii(&unicode).as_deref() != Ok(ascii.as_str()) {
+                return Err(NameError::Idna {
+                    input: body.to_string(),
+                });
+            }
+            ascii
         };
         check_labels(&ascii, kind)?;
         Ok(Name { ascii })
@@ -449,6 +459,18 @@ pub fn same_name(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by `cargo fuzz` (target `name`): an A-label whose U-label starts
+    /// `xn--` was accepted, and its Unicode form did not parse back.
+    #[test]
+    fn a_label_of_an_invalid_u_label_is_refused() {
+        assert!(matches!(
+            Name::host("xn--xn--A-8x9a"),
+            Err(NameError::Idna { .. })
+        ));
+        let n = Name::host("xn--bcher-kva.de").expect("a valid A-label");
+        assert_eq!(Name::host(&n.to_unicode()), Ok(n));
+    }
 
     #[test]
     fn accepts_common_forms() {

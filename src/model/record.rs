@@ -271,9 +271,11 @@ impl Rdata {
             RecordType::Srv => Rdata::Srv(Srv::parse(text)?),
             RecordType::Caa => Rdata::Caa(Caa::parse(text)?),
             RecordType::Tlsa => Rdata::Tlsa(Tlsa::parse(text)?),
-            RecordType::Unknown(n) if !text.trim().is_empty() => Rdata::Unknown {
+            // Trimmed as the field reader counts blanks (ASCII whitespace), so
+            // text that is not the generic form stays so when printed.
+            RecordType::Unknown(n) if !text.trim_ascii().is_empty() => Rdata::Unknown {
                 rtype: n,
-                data: UnknownData::Text(text.trim().to_string()),
+                data: UnknownData::Text(text.trim_ascii().to_string()),
             },
             // RFC 3597 §5: empty data of an unknown type is written `\# 0`.
             RecordType::Unknown(_) => return Err(err(RdataErrorKind::Empty, 0, text.len())),
@@ -592,6 +594,21 @@ mod tests {
 
     fn name(s: &str) -> Name {
         Name::service(s).expect("name")
+    }
+
+    /// Found by `cargo fuzz` (target `rdata`): unknown-type text behind a
+    /// vertical tab was kept trimmed to `\# 1 01`, which printed and read
+    /// back as the generic form, a different value.
+    #[test]
+    fn unknown_text_behind_a_non_blank_space_reads_back() {
+        for text in ["\u{b}\\# 1 01", "\u{b}\u{c}\\#    \u{e0} 1 01", "\u{a0}\\# 1 01"] {
+            let rdata = Rdata::parse(RecordType::Unknown(65), text).expect("kept as text");
+            assert_eq!(
+                Rdata::parse(RecordType::Unknown(65), &rdata.to_string()),
+                Ok(rdata),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

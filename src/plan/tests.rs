@@ -589,3 +589,28 @@ pub(crate) fn any_plan() -> impl Strategy<Value = MailPlan> {
             p
         })
 }
+
+/// Found by `cargo fuzz` (target `plan_json`): a one-label CAA issuer was
+/// accepted and generated `CAA 0 issue "letsencrypteorg"`, which the CAA
+/// checker calls an error.
+#[test]
+fn one_label_caa_issuer_is_refused() {
+    let mut plan = MailPlan {
+        domain: "example.com".into(),
+        ..MailPlan::default()
+    };
+    plan.caa = CaaInput {
+        enabled: true,
+        issuers: vec!["letsencrypteorg".into()],
+        iodef: String::new(),
+    };
+    let errors = field_findings(&plan);
+    assert_eq!(
+        errors
+            .get("caa.issuers[0]")
+            .iter()
+            .map(|f| f.code)
+            .collect::<Vec<_>>(),
+        vec!["caa.bad_issuer"]
+    );
+}

@@ -273,6 +273,11 @@ fn typed_rdata(r: &mut Reader<'_>, data: &[u8], rtype: RecordType) -> Read<Rdata
             let selector = r.u8()?;
             let matching_type = r.u8()?;
             let rest = data.len().saturating_sub(3);
+            // The presentation form has no way to write empty certificate
+            // data (RFC 6698 §2.2), and the text parsers refuse it too.
+            if rest == 0 {
+                return r.fail("TLSA without certificate data");
+            }
             Rdata::Tlsa(Tlsa {
                 usage,
                 selector,
@@ -296,6 +301,18 @@ mod tests {
         let mut r = Reader { msg, pos };
         let n = r.name()?;
         Ok((n, r.pos))
+    }
+
+    /// Found by `cargo fuzz` (target `dns_wire`): TLSA data of only the
+    /// three numbers decoded, then printed as `1 228 35 ` which no parser
+    /// reads back.
+    #[test]
+    fn tlsa_without_certificate_data_is_malformed() {
+        assert!(rdata(&[1, 228, 35], 0, 3, RecordType::Tlsa).is_err());
+        assert!(matches!(
+            rdata(&[3, 1, 1, 0xab], 0, 4, RecordType::Tlsa),
+            Ok(Rdata::Tlsa(Tlsa { data, .. })) if data == [0xab]
+        ));
     }
 
     #[test]

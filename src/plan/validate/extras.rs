@@ -142,6 +142,12 @@ impl Validator {
                 continue;
             }
             match Name::host(text) {
+                // RFC 8659 §4.2: the CAA linter wants a CA's domain (two
+                // labels or more), so the plan must not generate less.
+                Ok(n) if n.label_count() < 2 => self.out.push(
+                    format!("caa.issuers[{i}]"),
+                    Finding::error("caa.bad_issuer", text.trim(), "RFC 8659 §4.2").arg("issuer", text.trim()),
+                ),
                 Ok(n) if !issuers.contains(&n) => issuers.push(n),
                 Ok(_) => {}
                 Err(e) => self.name_err(&format!("caa.issuers[{i}]"), text, &e),

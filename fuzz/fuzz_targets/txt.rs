@@ -1,0 +1,3 @@
+//! Txt record data (zone-file presentation): parse, print, parse again.
+#![no_main]
+maildns_fuzz::rdata_grammar!(maildns::model::Txt);
