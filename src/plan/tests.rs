@@ -614,3 +614,31 @@ fn one_label_caa_issuer_is_refused() {
         vec!["caa.bad_issuer"]
     );
 }
+
+/// Found by cargo fuzz (target plan_json): an include whose last label has
+/// an underscore passed validation and made an SPF record that does not
+/// parse (RFC 7208 §7.1 domain-end).
+#[test]
+fn spf_include_with_a_bad_top_label_is_refused() {
+    let mut plan = MailPlan {
+        domain: "example.com".into(),
+        ..MailPlan::default()
+    };
+    plan.spf.includes = vec![
+        "_spf.example.dmarc.unknown_tagnet".into(),
+        "_spf.example.net".into(),
+    ];
+    let errors = field_findings(&plan);
+    assert_eq!(
+        errors
+            .get("spf.includes[0]")
+            .iter()
+            .map(|f| f.code)
+            .collect::<Vec<_>>(),
+        vec!["spf.syntax.bad_domain_end"]
+    );
+    assert!(
+        errors.get("spf.includes[1]").is_empty(),
+        "an underscore label before the end is fine"
+    );
+}

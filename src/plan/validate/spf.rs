@@ -5,6 +5,7 @@ use crate::finding::Finding;
 use crate::model::address::{lint_address, parse_ipv4, parse_ipv6};
 use crate::model::name::Name;
 use crate::plan::{SpfInput, SpfPlan, SpfTarget};
+use crate::spf::parse_record;
 use std::net::IpAddr;
 
 impl Validator {
@@ -77,9 +78,19 @@ impl Validator {
             if text.trim().is_empty() {
                 continue;
             }
+            let key = format!("spf.includes[{i}]");
             match Name::service(text.trim().trim_start_matches("include:")) {
-                Ok(n) => includes.push(n),
-                Err(e) => self.name_err(&format!("spf.includes[{i}]"), text, &e),
+                Ok(n) => {
+                    // RFC 7208 §7.1: the domain must end in a top label of
+                    // letters, digits and hyphens (`_spf.example.com` is fine,
+                    // `example.bad_tld` is not), or the record does not parse.
+                    let record = format!("v=spf1 include:{}", n.as_str());
+                    match parse_record(&record) {
+                        Ok(_) => includes.push(n),
+                        Err(e) => self.out.push(key, e.to_finding(text.trim(), &record)),
+                    }
+                }
+                Err(e) => self.name_err(&key, text, &e),
             }
         }
         // RFC 7208 §4.6.4: at most 10 mechanisms that cause DNS lookups; each
