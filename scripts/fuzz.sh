@@ -60,7 +60,9 @@ log "seeding fuzz/corpus from the test vectors"
 python3 fuzz/seed.py $( [ "$targets_arg" = all ] || echo $targets ) >/dev/null || exit 1
 
 mkdir -p fuzz/target/logs
-results=fuzz/target/results.tsv
+# One results file per target list, so two invocations can run side by
+# side (one per core) without mixing their tables.
+results=fuzz/target/results.${targets_arg//,/+}.tsv
 printf 'target\texecutions\tseconds\texec/s\tcorpus\tcrashes\n' >"$results"
 failed=0
 for t in $targets; do

@@ -272,6 +272,12 @@ fn observe(case: &Value) -> Result<Observed, String> {
                 Err(e) => vec![(e.code(), Severity::Error)],
                 Ok(plan) => plan_findings(&plan, &field),
             },
+            // persist::stored_private_key: dkim::private::read_pem, else the
+            // text is set aside with the reason and not offered as a key.
+            "maildns.dkim.private" => match maildns::dkim::private::read_pem(&input) {
+                Err(e) => vec![(e.code(), Severity::Error)],
+                Ok(_) => Vec::new(),
+            },
             // app::initial_lang falls back to the browser's language.
             // (A tag it does not know is simply not used.)
             "maildns.lang" => {

@@ -4,6 +4,7 @@
 
 pub mod import;
 pub mod key;
+pub mod private;
 pub mod selector;
 pub mod spki;
 

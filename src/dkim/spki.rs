@@ -13,15 +13,15 @@
 //! limited to four octets, and nothing here can panic on any input.
 
 /// rsaEncryption, 1.2.840.113549.1.1.1, DER content octets.
-const OID_RSA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+pub(super) const OID_RSA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
 /// id-Ed25519, 1.3.101.112 (RFC 8410 §3).
-const OID_ED25519: &[u8] = &[0x2b, 0x65, 0x70];
+pub(super) const OID_ED25519: &[u8] = &[0x2b, 0x65, 0x70];
 
-const TAG_INTEGER: u8 = 0x02;
-const TAG_BIT_STRING: u8 = 0x03;
-const TAG_NULL: u8 = 0x05;
-const TAG_OID: u8 = 0x06;
-const TAG_SEQUENCE: u8 = 0x30;
+pub(super) const TAG_INTEGER: u8 = 0x02;
+pub(super) const TAG_BIT_STRING: u8 = 0x03;
+pub(super) const TAG_NULL: u8 = 0x05;
+pub(super) const TAG_OID: u8 = 0x06;
+pub(super) const TAG_SEQUENCE: u8 = 0x30;
 
 /// A public key read from DER.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,24 +48,24 @@ pub enum DerError {
 }
 
 /// A cursor over DER bytes.
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn new(data: &'a [u8]) -> Self {
+    pub(super) fn new(data: &'a [u8]) -> Self {
         Reader { data, pos: 0 }
     }
 
-    fn byte(&mut self) -> Result<u8, DerError> {
+    pub(super) fn byte(&mut self) -> Result<u8, DerError> {
         let b = *self.data.get(self.pos).ok_or(DerError::Truncated)?;
         self.pos += 1;
         Ok(b)
     }
 
     /// Reads one element, returning its tag and content octets.
-    fn element(&mut self) -> Result<(u8, &'a [u8]), DerError> {
+    pub(super) fn element(&mut self) -> Result<(u8, &'a [u8]), DerError> {
         let tag = self.byte()?;
         let first = self.byte()?;
         let len = if first < 0x80 {
@@ -88,18 +88,18 @@ impl<'a> Reader<'a> {
         Ok((tag, content))
     }
 
-    fn expect(&mut self, tag: u8) -> Result<&'a [u8], DerError> {
+    pub(super) fn expect(&mut self, tag: u8) -> Result<&'a [u8], DerError> {
         match self.element()? {
             (t, c) if t == tag => Ok(c),
             _ => Err(DerError::Malformed),
         }
     }
 
-    fn at_end(&self) -> bool {
+    pub(super) fn at_end(&self) -> bool {
         self.pos >= self.data.len()
     }
 
-    fn finish(&self) -> Result<(), DerError> {
+    pub(super) fn finish(&self) -> Result<(), DerError> {
         if self.at_end() {
             Ok(())
         } else {
@@ -186,7 +186,7 @@ fn push_len(out: &mut Vec<u8>, len: usize) {
     }
 }
 
-fn push_element(out: &mut Vec<u8>, tag: u8, content: &[u8]) {
+pub(super) fn push_element(out: &mut Vec<u8>, tag: u8, content: &[u8]) {
     out.push(tag);
     push_len(out, content.len());
     out.extend_from_slice(content);

@@ -142,3 +142,61 @@ test('a plan survives a reload and a browser restart with the same profile', asy
     await fs.rm(profile, { recursive: true, force: true });
   }
 });
+
+// The kept private key (src/dkim/private.rs, ui/generate/persist.rs): read
+// back before it is offered; its algorithm comes from the key itself, and a
+// key that does not belong to the plan's public key is pointed out. Keys:
+// tests/vectors/private/ (throwaway, see SOURCES.md there).
+const vectors = path.resolve(import.meta.dirname, '../vectors/private');
+const keyFile = (name) => fs.readFile(path.join(vectors, name), 'utf8');
+
+test('a kept private key comes back as itself, and a foreign one is pointed out', async () => {
+  const [rsaPem, rsaSpki, edPem, edRaw] = await Promise.all(
+    ['r1024.pem', 'r1024.spki.b64', 'ed25519.pem', 'ed25519.raw.b64'].map(keyFile));
+  const plan = (dkim) => JSON.stringify({ format: 'maildns.plan', version: 2, plan: { ...V1, dkim } });
+  const both = { selector: 'rsa1', algorithm: 'rsa1024', public_key: rsaSpki.trim(), ed25519_selector: 'ed1', ed25519_public_key: edRaw.trim() };
+
+  // RSA, belonging to the plan's key: offered under the RSA selector, no notice.
+  let { context, page, errors } = await openSeeded({ 'maildns.plan': plan(both), 'maildns.dkim.private': rsaPem });
+  await page.waitForSelector('#private-key');
+  assert.equal(await page.textContent('#private-key-pem'), rsaPem);
+  assert.match(await page.textContent('#private-key-download'), /rsa1\.private/);
+  assert.equal(await page.isChecked('#keep-private'), true);
+  assert.equal(await page.locator('[data-notice-code]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // Ed25519: its own selector and snippets, though nothing in storage says Ed25519.
+  ({ context, page, errors } = await openSeeded({ 'maildns.plan': plan(both), 'maildns.dkim.private': edPem }));
+  await page.waitForSelector('#private-key');
+  assert.match(await page.textContent('#private-key-download'), /ed1\.private/);
+  assert.equal(await page.locator('[data-notice-code]').count(), 0);
+  await context.close();
+
+  // The plan's RSA key is another one: the kept key is still offered, and
+  // the notice says it does not go with the record, in both languages.
+  const other = { ...both, public_key: (await fs.readFile(path.resolve(import.meta.dirname, '../bad_inputs/keys/r2048.pub'), 'utf8')).trim() };
+  for (const locale of ['en-US', 'zh-CN']) {
+    ({ context, page, errors } = await openSeeded({ 'maildns.plan': plan(other), 'maildns.dkim.private': rsaPem }, { locale }));
+    await page.waitForSelector('#private-key');
+    const notice = page.locator('[data-notice-code="dkim.private.mismatch"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), locale === 'zh-CN' ? /不配对/ : /does not belong/);
+    assert.match(await notice.textContent(), /rsa1\._domainkey/);
+    await screenshot(page, `storage-key-mismatch-${locale}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+
+  // Unreadable text is set aside and not offered as a key.
+  ({ context, page, errors } = await openSeeded({ 'maildns.plan': plan(both), 'maildns.dkim.private': '-----BEGIN RSA PRIVATE KEY-----\nxyz\n-----END RSA PRIVATE KEY-----' }));
+  await page.waitForSelector('[data-notice-code="dkim.private.other_label"]');
+  await page.waitForSelector('[data-notice-code="storage.key_set_aside"]');
+  assert.equal(await page.locator('#private-key').count(), 0);
+  assert.equal(await stored(page, 'maildns.dkim.private'), null);
+  assert.match(await stored(page, 'maildns.dkim.private.unreadable'), /RSA PRIVATE KEY/);
+  // The notice names the reason, never the stored text.
+  assert.doesNotMatch(await page.textContent('.generate .notices'), /xyz/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -145,4 +145,34 @@ pub(crate) const MESSAGES: &[Message] = &[
         en: "s= does not include email or *, so this key will not be used for email.",
         zh: "s= 不包含 email 或 *，所以这个密钥不会用于邮件。",
     },
+    Message {
+        code: "dkim.private.not_pem",
+        en: "The stored text is not a PEM private key (a block from “-----BEGIN PRIVATE KEY-----” to “-----END PRIVATE KEY-----” and nothing else).",
+        zh: "保存的内容不是 PEM 格式的私钥（应当只有从“-----BEGIN PRIVATE KEY-----”到“-----END PRIVATE KEY-----”的一段）。",
+    },
+    Message {
+        code: "dkim.private.other_label",
+        en: "The stored text is a PEM block of another kind (for example “RSA PRIVATE KEY” or “PUBLIC KEY”). This page keeps only the PKCS#8 “PRIVATE KEY” it made itself.",
+        zh: "保存的内容是其他类型的 PEM 块（例如“RSA PRIVATE KEY”或“PUBLIC KEY”）。本页面只保存它自己生成的 PKCS#8“PRIVATE KEY”。",
+    },
+    Message {
+        code: "dkim.private.bad_base64",
+        en: "The body of the stored private key is not valid base64; it has been changed or cut.",
+        zh: "保存的私钥正文不是有效的 base64，它已被改动或截断。",
+    },
+    Message {
+        code: "dkim.private.bad_der",
+        en: "The stored private key is damaged: its bytes are not a PKCS#8 key (RFC 5958 §2).",
+        zh: "保存的私钥已损坏：其字节不是 PKCS#8 密钥（RFC 5958 §2）。",
+    },
+    Message {
+        code: "dkim.private.unsupported",
+        en: "The stored private key is for an algorithm DKIM does not sign with. DKIM uses RSA (RFC 8301) and Ed25519 (RFC 8463) only.",
+        zh: "保存的私钥所用的算法不能用于 DKIM 签名。DKIM 只使用 RSA（RFC 8301）和 Ed25519（RFC 8463）。",
+    },
+    Message {
+        code: "dkim.private.mismatch",
+        en: "The private key kept in this browser does not belong to the DKIM public key in the plan (selector below). Mail signed with it would fail DKIM against that record (RFC 6376 §6.1.3). Publish the public key that goes with this private key, or make a new pair and install the new private key.",
+        zh: "此浏览器中保存的私钥与方案中的 DKIM 公钥不配对（选择器见下方）。用它签名的邮件在该记录下会 DKIM 验证失败（RFC 6376 §6.1.3）。请发布与此私钥配对的公钥，或者生成新的密钥对并安装新的私钥。",
+    },
 ];

@@ -40,6 +40,16 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "此浏览器中保存的方案无法读取，浏览器也拒绝另存副本。它保持原位；此处的修改不会覆盖它。",
     },
     Message {
+        code: "storage.key_set_aside",
+        en: "The DKIM private key kept in this browser could not be read, so it is not offered as a key. It is kept, unchanged, under the key shown below. Take the key from your mail server's key file, or make a new key pair and publish its public key.",
+        zh: "此浏览器中保存的 DKIM 私钥无法读取，因此不会作为密钥提供。它已原样保存在下方所示的键下。请从邮件服务器的密钥文件中取回私钥，或生成新的密钥对并发布其公钥。",
+    },
+    Message {
+        code: "storage.key_set_aside_failed",
+        en: "The DKIM private key kept in this browser could not be read, and the browser refused to keep a copy aside. It stays where it is and is not offered as a key.",
+        zh: "此浏览器中保存的 DKIM 私钥无法读取，浏览器也拒绝另存副本。它保持原位，不会作为密钥提供。",
+    },
+    Message {
         code: "ui.connect.explain",
         en: "For safety this page only talks to the resolvers it was loaded with. To add this one, the page stores its address in this browser and reloads once.",
         zh: "为安全起见，本页面只与加载时允许的解析器通信。要添加此解析器，页面会在此浏览器中记下其地址并重新加载一次。",

@@ -10,8 +10,9 @@
 //! does not save over it.
 
 use super::state::{starter_plan, Notice, PrivateKey};
+use crate::dkim::{self, private};
 use crate::export::Panel;
-use crate::plan::stored::{self, StoredPlanError, KEY, LEGACY_KEY};
+use crate::plan::stored::{self, KEY, LEGACY_KEY};
 use crate::plan::MailPlan;
 use crate::share;
 use crate::ui::{browser, storage};
@@ -42,12 +43,48 @@ pub fn load() -> (MailPlan, Option<PrivateKey>, Vec<Notice>) {
         let (year, month) = browser::year_month();
         starter_plan(year, month)
     });
-    let private_key = storage::get(PRIVATE_KEY).map(|pem| PrivateKey {
-        selector: plan.dkim.selector.clone(),
-        ed25519: false,
-        pem,
-    });
+    let private_key = stored_private_key(&plan, &mut notices);
     (plan, private_key, notices)
+}
+
+/// The private key kept by opt-in, when it reads as the PKCS#8 key this page
+/// stores (`crate::dkim::private`); anything else is set aside with its
+/// reason and not offered as a key. Its algorithm comes from the key itself,
+/// and a key that does not belong to the plan's public key for that
+/// algorithm is pointed out (`dkim.private.mismatch`).
+fn stored_private_key(plan: &MailPlan, notices: &mut Vec<Notice>) -> Option<PrivateKey> {
+    let pem = storage::get(PRIVATE_KEY)?;
+    let kind = match private::read_pem(&pem) {
+        Ok(kind) => kind,
+        Err(e) => {
+            // The detail names the reason only: the text may be a key.
+            let slots = ["storage.key_set_aside", "storage.key_set_aside_failed"];
+            set_aside(PRIVATE_KEY, &pem, (e.code(), None), slots, notices);
+            return None;
+        }
+    };
+    let ed25519 = kind.is_ed25519();
+    let d = &plan.dkim;
+    let (selector, public) = if ed25519 {
+        (&d.ed25519_selector, &d.ed25519_public_key)
+    } else {
+        (&d.selector, &d.public_key)
+    };
+    // An empty public key field is a mismatch too; one that does not read
+    // has its own error under the field.
+    let mismatch = match dkim::from_pasted(public) {
+        Ok(key) => kind.belongs_to(&key) == Some(false),
+        Err(_) => public.trim().is_empty(),
+    };
+    if mismatch {
+        let detail = format!("{}._domainkey", selector.trim());
+        notices.push(notice("dkim.private.mismatch", true, Some(detail)));
+    }
+    Some(PrivateKey {
+        selector: selector.clone(),
+        ed25519,
+        pem,
+    })
 }
 
 /// The stored plan of any known version: the current key first, else the
@@ -61,14 +98,26 @@ fn stored_plan(notices: &mut Vec<Notice>) -> Option<MailPlan> {
                 notices.push(notice(e.code(), true, Some(e.detail())));
                 return None;
             }
-            Err(e) => set_aside(key, &raw, &e, notices),
+            Err(e) => {
+                let slots = ["storage.set_aside", "storage.set_aside_failed"];
+                set_aside(key, &raw, (e.code(), Some(e.detail())), slots, notices);
+            }
         }
     }
     None
 }
 
-/// Moves unreadable stored text to a free `<key>.unreadable…` slot.
-fn set_aside(key: &str, raw: &str, error: &StoredPlanError, notices: &mut Vec<Notice>) {
+/// Moves unreadable stored text to a free `<key>.unreadable…` slot and says
+/// why (`reason`: a code and its detail) and where it went (`messages`: the
+/// set-aside notice, and the one for a browser that refused the copy).
+fn set_aside(
+    key: &str,
+    raw: &str,
+    reason: (&'static str, Option<String>),
+    messages: [&'static str; 2],
+    notices: &mut Vec<Notice>,
+) {
+    let (code, detail) = reason;
     let slots = (1..=9).map(|n| match n {
         1 => format!("{key}.unreadable"),
         n => format!("{key}.unreadable.{n}"),
@@ -82,12 +131,15 @@ fn set_aside(key: &str, raw: &str, error: &StoredPlanError, notices: &mut Vec<No
         }
         storage::remove(key);
         // What was wrong with it, then where it went.
-        notices.push(notice(error.code(), true, Some(error.detail())));
-        notices.push(notice("storage.set_aside", true, Some(format!("{slot} ← {key}"))));
+        notices.push(notice(code, true, detail));
+        notices.push(notice(messages[0], true, Some(format!("{slot} ← {key}"))));
         return;
     }
-    let detail = format!("{key}: {} ({})", error.code(), error.detail());
-    notices.push(notice("storage.set_aside_failed", true, Some(detail)));
+    let detail = match detail {
+        Some(d) => format!("{key}: {code} ({d})"),
+        None => format!("{key}: {code}"),
+    };
+    notices.push(notice(messages[1], true, Some(detail)));
 }
 
 fn notice(code: &'static str, error: bool, detail: Option<String>) -> Notice {
@@ -125,8 +177,12 @@ pub fn save(plan: &MailPlan) -> bool {
 pub fn keep_private_key(key: Option<&PrivateKey>) -> bool {
     match key {
         Some(k) => storage::set(PRIVATE_KEY, &k.pem),
+        // Only a key this page can read is removed: unreadable text that
+        // could not be set aside at load stays where it is.
         None => {
-            storage::remove(PRIVATE_KEY);
+            if storage::get(PRIVATE_KEY).is_some_and(|pem| private::read_pem(&pem).is_ok()) {
+                storage::remove(PRIVATE_KEY);
+            }
             true
         }
     }
