@@ -161,6 +161,13 @@ for path in sorted((VECTORS / "generate").glob("*")) + sorted((ROOT / "tests" / 
     except ValueError:
         pass
 
+# Kept private keys (PKCS#8 PEM) and their DER.
+for path in sorted((VECTORS / "private").glob("*.pem")):
+    text = path.read_text()
+    add("private_key", text)
+    body = "".join(l for l in text.splitlines() if not l.startswith("-----"))
+    add("private_key", base64.b64decode(body))
+
 # Plans: the guide's example, an IDN domain, null MX, everything switched on.
 RSA2048 = (VECTORS / "generate" / "r2048.pub").read_text()
 ED25519 = (VECTORS / "generate" / "ed.pub").read_text()

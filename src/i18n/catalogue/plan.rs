@@ -144,6 +144,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "{subject} 属于您的域名，但不是这里已填写地址的邮件主机：客户端将无法连接。请选择一台邮件主机，或把它添加为邮件主机。",
     },
     Message {
+        code: "plan.record_too_large",
+        en: "The {type} record at {subject} would carry {len} octets of data, but one DNS answer holds at most {max}; no DNS server can hand it out and zone files with it do not load. Shorten this entry or publish fewer of them.",
+        zh: "{subject} 的 {type} 记录将有 {len} 字节的数据，而一个 DNS 应答最多只能容纳 {max} 字节；任何 DNS 服务器都无法返回它，含有它的区域文件也无法加载。请缩短此项或减少条目数量。",
+    },
+    Message {
         code: "plan.spf_too_many_lookups",
         en: "The SPF record would need {count} DNS lookups before counting what the includes need; receivers stop at 10 and fail it.",
         zh: "SPF 记录在计入 include 内部查询之前就已需要 {count} 次 DNS 查询；收件方最多查询 10 次，超过即判定失败。",

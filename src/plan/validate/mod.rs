@@ -9,6 +9,7 @@
 mod dkim;
 mod extras;
 mod reports;
+mod size;
 mod spf;
 
 use super::*;
@@ -50,6 +51,7 @@ pub const CODES: &[&str] = &[
     "plan.null_mx_ignores_hosts",
     "plan.autoconfig_target_no_address",
     "plan.spf_too_many_lookups",
+    "plan.record_too_large",
 ];
 
 /// Stands in for a domain that does not parse yet (RFC 6761 §6.4 reserves `.invalid`).
@@ -67,6 +69,7 @@ pub fn validate(plan: &MailPlan) -> Result<ValidatedPlan, PlanErrors> {
     let Some(domain) = domain.or_else(|| Name::host(PLACEHOLDER_DOMAIN).ok()) else {
         return Err(v.out);
     };
+    v.entry_sizes(plan, &domain);
     let dmarc = v.dmarc(&plan.dmarc);
     let caa = plan.caa.enabled.then(|| v.caa(&plan.caa));
     let validated = if plan.null_mx {
@@ -144,6 +147,10 @@ pub fn validate(plan: &MailPlan) -> Result<ValidatedPlan, PlanErrors> {
             field_findings: PlanErrors::default(),
         }
     };
+    // Only a plan whose fields are all valid can be generated and measured.
+    if !v.out.has_errors() {
+        v.record_sizes(plan, &validated);
+    }
     if v.out.has_errors() {
         Err(v.out)
     } else {
