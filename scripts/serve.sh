@@ -5,4 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 . scripts/env.sh
-exec trunk serve "$@"
+# No HTML/JS minification here: the minifier copies the "{{__TRUNK_ADDRESS__}}"
+# placeholder of Trunk's live-reload script into a second string, which the
+# server does not fill in, so the page would never reload. (`trunk build`,
+# the deployed page, stays minified.)
+exec trunk serve --minify false "$@"
