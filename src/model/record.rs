@@ -157,10 +157,20 @@ impl Soa {
 
     /// [`Soa::parse`] with the name kinds of `mname` and `rname` given.
     fn parse_with(text: &str, mname: NameKind, rname: NameKind) -> Result<Soa, RdataError> {
-        // Blanking the parentheses keeps every byte offset where it was.
+        // Blanking the grouping parentheses keeps every byte offset where
+        // it was; an escaped one (`\(`, RFC 1035 §5.1) belongs to a name.
+        let mut escaped = false;
         let flat: String = text
             .chars()
-            .map(|c| if c == '(' || c == ')' { ' ' } else { c })
+            .map(|c| {
+                let grouping = !escaped && (c == '(' || c == ')');
+                escaped = !escaped && c == '\\';
+                if grouping {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect();
         let mut f = Fields::new(&flat);
         if f.at_end() {

@@ -215,10 +215,20 @@ fn parse_mx(value: &str, span: Span) -> Result<MxPattern, PolicyError> {
             span,
         });
     }
-    if domain.is_empty() || domain.ends_with('.') || domain.contains('*') {
+    // The line reader trims only blanks (RFC 8461 §3.2 `*WSP`); any other
+    // white space or control character left inside is part of the value
+    // and not a name character (`Name::host` would trim it away).
+    if domain.is_empty()
+        || domain.ends_with('.')
+        || domain.contains('*')
+        || domain.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         return Err(bad());
     }
     let domain = Name::host(domain).map_err(|_| bad())?;
+    if domain.is_root() {
+        return Err(bad());
+    }
     Ok(MxPattern { wildcard, domain })
 }
 
@@ -460,6 +470,23 @@ mod tests {
             "version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.backup.example.net\r\nmax_age: 604800\r\n"
         );
         assert_eq!(MtaStsPolicy::parse(&p.to_string()), Ok(p));
+    }
+
+    /// Found by `cargo fuzz` (target `mta_sts_policy`): `mx: .` followed by
+    /// vertical tabs was read as a pattern for the root (the name parser
+    /// trimmed the tabs) and printed as `mx: `, which does not read back.
+    #[test]
+    fn an_mx_value_of_the_root_or_with_control_characters_is_refused() {
+        for mx in [
+            ".\u{b}\u{b}",
+            "mail.example.com\u{b}",
+            "mail\u{c}.example.com",
+            "mail\u{7f}.example.com",
+        ] {
+            let text = format!("version: STSv1\nmode: testing\nmax_age: 1\nmx: {mx}\n");
+            assert!(codes(&text).contains(&"mta_sts.policy_bad_mx"), "{mx:?}");
+            assert!(MtaStsPolicy::parse(&text).is_err(), "{mx:?}");
+        }
     }
 
     #[test]

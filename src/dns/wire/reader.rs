@@ -143,11 +143,14 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Appends a label in presentation form (RFC 1035 §5.1 escapes).
+/// Appends a label in presentation form (RFC 1035 §5.1 escapes): `\X` for
+/// the dot and for every octet the zone-file syntax gives a meaning (quote,
+/// parentheses, comment, origin `@`, directive `$`, backslash), `\DDD` for
+/// octets that are not printable ASCII.
 fn escape_label(label: &[u8], out: &mut String) {
     for &b in label {
         match b {
-            b'.' | b'\\' => {
+            b'.' | b'\\' | b'"' | b'(' | b')' | b';' | b'@' | b'$' => {
                 out.push('\\');
                 out.push(char::from(b));
             }
