@@ -23,7 +23,9 @@ fuzz_target!(|data: &[u8]| {
             match &kind {
                 PrivateKeyKind::Rsa { modulus_bits, spki } => {
                     match parse_spki(spki) {
-                        Ok(PublicKey::Rsa { modulus_bits: bits, .. }) => assert_eq!(bits, *modulus_bits),
+                        Ok(PublicKey::Rsa {
+                            modulus_bits: bits, ..
+                        }) => assert_eq!(bits, *modulus_bits),
                         other => panic!("public half {other:?}"),
                     }
                     assert_eq!(kind.belongs_to(&DkimKey::rsa(spki.clone())), Some(true));
