@@ -90,6 +90,15 @@ pub fn lookup(code: &str) -> Option<&'static Message> {
     all().find(|m| m.code == code)
 }
 
+/// Test helper: every code of a module's list is in the catalogue (the page
+/// would show a bare code otherwise).
+#[cfg(test)]
+pub(crate) fn assert_catalogued(codes: &[&str]) {
+    for code in codes {
+        assert!(lookup(code).is_some(), "{code} is not in the catalogue");
+    }
+}
+
 /// The text for a code in a language, or the code itself when the catalogue
 /// lacks it (a visible gap, never a panic; a test keeps the catalogue whole).
 pub fn text(lang: Lang, code: &str) -> &str {

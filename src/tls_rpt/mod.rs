@@ -306,9 +306,7 @@ mod tests {
 
     #[test]
     fn every_code_is_in_the_catalogue() {
-        for code in CODES {
-            assert!(crate::i18n::lookup(code).is_some(), "{code}");
-        }
+        crate::i18n::assert_catalogued(CODES);
     }
 
     proptest! {
