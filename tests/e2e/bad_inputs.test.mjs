@@ -327,6 +327,18 @@ test('corrupted localStorage: the page opens, says what it could not read, and w
       await page.waitForSelector('#domain');
       await assertCase(page, c);
       if (c.key === 'maildns.lang') assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      if (c.key === 'maildns.connect.origins') {
+        // Nothing from the list reaches the page's connect-src.
+        const policy = await page.getAttribute('meta[data-maildns-connect]', 'content');
+        assert.doesNotMatch(policy, /evil|javascript|dns\.example/, c.id);
+      }
+      if (c.key === 'maildns.panel') {
+        // The records (and the panel choice above them) show once the plan is valid.
+        await page.fill('#domain', 'example.com');
+        await page.fill('#hosts-0-ipv4-0', '198.51.100.7');
+        await page.waitForSelector('#records');
+        assert.equal(await page.inputValue('#panel'), 'aliyun', c.id);
+      }
       if (c.key === 'maildns.resolver.v1') {
         await page.click('#tab-check');
         assert.equal(await page.inputValue('#ep-kind'), 'google');
