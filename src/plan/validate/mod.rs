@@ -14,6 +14,7 @@ mod spf;
 
 use super::*;
 use crate::dmarc::uri;
+use crate::generate::RecordSet;
 use crate::model::address::{lint_address, parse_ipv4, parse_ipv6};
 use crate::model::name::NameKind;
 use crate::model::record::{lint_ttl, parse_ttl};
@@ -60,6 +61,14 @@ const PLACEHOLDER_DOMAIN: &str = "domain.invalid";
 /// Validates the plan. `Err` carries every finding (errors and warnings)
 /// by field; `Ok` carries the warnings in [`ValidatedPlan::field_findings`].
 pub fn validate(plan: &MailPlan) -> Result<ValidatedPlan, PlanErrors> {
+    validate_and_generate(plan).map(|(valid, _)| valid)
+}
+
+/// [`validate`] and the plan's record set, generated once: a plan is only
+/// valid when every record it makes fits in a DNS answer, which takes
+/// generating them (`size.rs`), so a caller that wants the records too
+/// gets those instead of generating them again.
+pub fn validate_and_generate(plan: &MailPlan) -> Result<(ValidatedPlan, RecordSet), PlanErrors> {
     let mut v = Validator::default();
     let domain = v.domain(&plan.domain);
     let ttl = v.ttls(&plan.ttl);
@@ -148,16 +157,21 @@ pub fn validate(plan: &MailPlan) -> Result<ValidatedPlan, PlanErrors> {
         }
     };
     // Only a plan whose fields are all valid can be generated and measured.
-    if !v.out.has_errors() {
-        v.record_sizes(plan, &validated);
+    if v.out.has_errors() {
+        return Err(v.out);
     }
+    // The set carries the field warnings too (RecordSet::findings); the
+    // size check below only ever adds errors.
+    let valid = ValidatedPlan {
+        field_findings: v.out.clone(),
+        ..validated
+    };
+    let set = crate::generate::generate(&valid);
+    v.record_sizes(plan, &set);
     if v.out.has_errors() {
         Err(v.out)
     } else {
-        Ok(ValidatedPlan {
-            field_findings: v.out,
-            ..validated
-        })
+        Ok((valid, set))
     }
 }
 

@@ -13,10 +13,10 @@
 
 use super::Validator;
 use crate::finding::Finding;
-use crate::generate::{self, RecordPurpose};
+use crate::generate::{RecordPurpose, RecordSet};
 use crate::model::name::Name;
 use crate::model::record::Rdata;
-use crate::plan::{MailPlan, ValidatedPlan};
+use crate::plan::MailPlan;
 
 const MESSAGE_MAX: usize = 65_535;
 const HEADER: usize = 12;
@@ -106,10 +106,10 @@ impl Validator {
         }
     }
 
-    /// Generates the plan's records and refuses every one that cannot fit in
-    /// a DNS answer, on the field that fills it.
-    pub(super) fn record_sizes(&mut self, input: &MailPlan, plan: &ValidatedPlan) {
-        for planned in generate::generate(plan).records {
+    /// Refuses every record of the plan's set that cannot fit in a DNS
+    /// answer, on the field that fills it.
+    pub(super) fn record_sizes(&mut self, input: &MailPlan, set: &RecordSet) {
+        for planned in &set.records {
             let r = &planned.record;
             let (len, max) = (rdata_len(&r.rdata), max_rdata(&r.name));
             if len <= max {
@@ -137,6 +137,7 @@ impl Validator {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::generate;
     use crate::plan::{validate, MailPlan};
 
     fn plan() -> MailPlan {

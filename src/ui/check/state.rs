@@ -419,8 +419,8 @@ fn plan_records(saved: Option<String>, notices: &mut Vec<Finding>) -> Option<Vec
             return None;
         }
     };
-    let valid = match crate::plan::validate(&plan) {
-        Ok(v) => v,
+    let set = match crate::plan::validate_and_generate(&plan) {
+        Ok((_, set)) => set,
         Err(errors) => {
             notices.push(Finding::error("ui.check.plan_invalid", "", ""));
             let errors = errors
@@ -430,7 +430,6 @@ fn plan_records(saved: Option<String>, notices: &mut Vec<Finding>) -> Option<Vec
             return None;
         }
     };
-    let set = crate::generate::generate(&valid);
     Some(set.records.into_iter().map(|p| p.record).collect())
 }
 

@@ -141,12 +141,8 @@ impl GenState {
     fn derive(&mut self) {
         let typed = !self.plan.domain.trim().is_empty();
         self.domain = typed.then(|| Name::host(&self.plan.domain));
-        let validated = plan::validate(&self.plan);
-        let (findings, set) = match validated {
-            Ok(v) => {
-                let set = generate::generate(&v);
-                (v.field_findings, Some(Rc::new(set)))
-            }
+        let (findings, set) = match plan::validate_and_generate(&self.plan) {
+            Ok((v, set)) => (v.field_findings, Some(Rc::new(set))),
             Err(e) => (e, None),
         };
         self.findings = if typed { findings } else { PlanErrors::default() };
