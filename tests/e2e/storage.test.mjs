@@ -200,3 +200,37 @@ test('a kept private key comes back as itself, and a foreign one is pointed out'
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('keys this browser made come back after a reload as what they are (RSA, then Ed25519)', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}/`);
+  await page.fill('#domain', 'example.com');
+  await page.fill('#hosts-0-ipv4-0', '198.51.100.7');
+  await page.fill('#dkim-selector', 'rsa1');
+  await page.click('#dkim-generate');
+  await page.waitForSelector('#private-key');
+  await page.check('#keep-private');
+  await page.waitForFunction(() => /BEGIN PRIVATE KEY/.test(localStorage.getItem('maildns.dkim.private') ?? ''));
+  await page.reload();
+  await page.waitForSelector('#private-key');
+  assert.match(await page.textContent('#private-key-download'), /rsa1\.private/);
+  assert.equal(await page.locator('[data-notice-code]').count(), 0);
+
+  await page.check('#dkim-ed25519');
+  await page.fill('#dkim-ed25519-selector', 'ed1');
+  const rsa = await page.textContent('#private-key-pem');
+  await page.click('#dkim-generate-ed25519');
+  await page.waitForFunction((old) => document.querySelector('#private-key-pem')?.textContent !== old, rsa);
+  await page.waitForFunction((old) => localStorage.getItem('maildns.dkim.private') !== old, rsa);
+  await page.reload();
+  await page.waitForSelector('#private-key');
+  // WebCrypto's PKCS#8 carries no Ed25519 public half: nothing to compare, no notice.
+  assert.match(await page.textContent('#private-key-download'), /ed1\.private/);
+  assert.match(await page.textContent('#snippet-rspamd'), /ed1/);
+  assert.equal(await page.locator('[data-notice-code]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
