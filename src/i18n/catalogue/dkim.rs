@@ -147,28 +147,28 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "dkim.private.not_pem",
-        en: "The stored text is not a PEM private key (a block from “-----BEGIN PRIVATE KEY-----” to “-----END PRIVATE KEY-----” and nothing else).",
-        zh: "保存的内容不是 PEM 格式的私钥（应当只有从“-----BEGIN PRIVATE KEY-----”到“-----END PRIVATE KEY-----”的一段）。",
+        en: "The DKIM private key kept in this browser is not a PEM private key (a block from “-----BEGIN PRIVATE KEY-----” to “-----END PRIVATE KEY-----” and nothing else).",
+        zh: "此浏览器中保存的 DKIM 私钥不是 PEM 格式（应当只有从“-----BEGIN PRIVATE KEY-----”到“-----END PRIVATE KEY-----”的一段）。",
     },
     Message {
         code: "dkim.private.other_label",
-        en: "The stored text is a PEM block of another kind (for example “RSA PRIVATE KEY” or “PUBLIC KEY”). This page keeps only the PKCS#8 “PRIVATE KEY” it made itself.",
-        zh: "保存的内容是其他类型的 PEM 块（例如“RSA PRIVATE KEY”或“PUBLIC KEY”）。本页面只保存它自己生成的 PKCS#8“PRIVATE KEY”。",
+        en: "What this browser keeps as the DKIM private key is a PEM block of another kind (for example “RSA PRIVATE KEY” or “PUBLIC KEY”). This page keeps only the PKCS#8 “PRIVATE KEY” it made itself.",
+        zh: "此浏览器中作为 DKIM 私钥保存的内容是其他类型的 PEM 块（例如“RSA PRIVATE KEY”或“PUBLIC KEY”）。本页面只保存它自己生成的 PKCS#8“PRIVATE KEY”。",
     },
     Message {
         code: "dkim.private.bad_base64",
-        en: "The body of the stored private key is not valid base64; it has been changed or cut.",
-        zh: "保存的私钥正文不是有效的 base64，它已被改动或截断。",
+        en: "The body of the DKIM private key kept in this browser is not valid base64; it has been changed or cut.",
+        zh: "此浏览器中保存的 DKIM 私钥正文不是有效的 base64，它已被改动或截断。",
     },
     Message {
         code: "dkim.private.bad_der",
-        en: "The stored private key is damaged: its bytes are not a PKCS#8 key (RFC 5958 §2).",
-        zh: "保存的私钥已损坏：其字节不是 PKCS#8 密钥（RFC 5958 §2）。",
+        en: "The DKIM private key kept in this browser is damaged: its bytes are not a PKCS#8 key (RFC 5958 §2).",
+        zh: "此浏览器中保存的 DKIM 私钥已损坏：其字节不是 PKCS#8 密钥（RFC 5958 §2）。",
     },
     Message {
         code: "dkim.private.unsupported",
-        en: "The stored private key is for an algorithm DKIM does not sign with. DKIM uses RSA (RFC 8301) and Ed25519 (RFC 8463) only.",
-        zh: "保存的私钥所用的算法不能用于 DKIM 签名。DKIM 只使用 RSA（RFC 8301）和 Ed25519（RFC 8463）。",
+        en: "The private key kept in this browser is for an algorithm DKIM does not sign with. DKIM uses RSA (RFC 8301) and Ed25519 (RFC 8463) only.",
+        zh: "此浏览器中保存的私钥所用的算法不能用于 DKIM 签名。DKIM 只使用 RSA（RFC 8301）和 Ed25519（RFC 8463）。",
     },
     Message {
         code: "dkim.private.mismatch",
