@@ -150,3 +150,14 @@ pub fn check_response(message: &maildns::dns::DohResponse) {
     }
     let _ = message.dig_text();
 }
+
+/// A DKIM key read from a paste or from DER prints as a record that parses
+/// back to the same key.
+pub fn assert_key_round_trip(key: &maildns::dkim::DkimKey) {
+    let printed = key.to_string();
+    assert_eq!(
+        maildns::dkim::DkimKey::parse(&printed).as_ref(),
+        Ok(key),
+        "printed as {printed:?}"
+    );
+}

@@ -141,26 +141,26 @@ pub fn read_pem(text: &str) -> Result<PrivateKeyKind, PrivateKeyError> {
 pub fn read_der(der: &[u8]) -> Result<PrivateKeyKind, PrivateKeyError> {
     let bad = PrivateKeyError::BadDer;
     let mut outer = Reader::new(der);
-    let body = outer.expect(TAG_SEQUENCE).map_err(bad)?;
+    let body = outer.take(TAG_SEQUENCE).map_err(bad)?;
     outer.finish().map_err(bad)?;
     let mut r = Reader::new(body);
-    let version = match r.expect(TAG_INTEGER).map_err(bad)? {
+    let version = match r.take(TAG_INTEGER).map_err(bad)? {
         [0] => 0,
         [1] => 1,
         _ => return Err(bad(DerError::Malformed)),
     };
-    let mut alg = Reader::new(r.expect(TAG_SEQUENCE).map_err(bad)?);
-    let oid = alg.expect(TAG_OID).map_err(bad)?;
+    let mut alg = Reader::new(r.take(TAG_SEQUENCE).map_err(bad)?);
+    let oid = alg.take(TAG_OID).map_err(bad)?;
     let is_rsa = oid == OID_RSA;
     if !is_rsa && oid != OID_ED25519 {
         return Err(PrivateKeyError::Unsupported);
     }
     // RSA: NULL parameters (RFC 8017 §A.1); Ed25519: absent (RFC 8410 §3).
     if is_rsa && !alg.at_end() {
-        alg.expect(TAG_NULL).map_err(bad)?;
+        alg.take(TAG_NULL).map_err(bad)?;
     }
     alg.finish().map_err(bad)?;
-    let private = r.expect(TAG_OCTET_STRING).map_err(bad)?;
+    let private = r.take(TAG_OCTET_STRING).map_err(bad)?;
     let mut public = None;
     while !r.at_end() {
         match r.element().map_err(bad)? {
@@ -173,7 +173,7 @@ pub fn read_der(der: &[u8]) -> Result<PrivateKeyKind, PrivateKeyError> {
         rsa_private_key(private)
     } else {
         let mut inner = Reader::new(private);
-        let seed = inner.expect(TAG_OCTET_STRING).map_err(bad)?;
+        let seed = inner.take(TAG_OCTET_STRING).map_err(bad)?;
         inner.finish().map_err(bad)?;
         if seed.len() != 32 {
             return Err(bad(DerError::Malformed));
@@ -194,25 +194,25 @@ pub fn read_der(der: &[u8]) -> Result<PrivateKeyKind, PrivateKeyError> {
 fn rsa_private_key(der: &[u8]) -> Result<PrivateKeyKind, PrivateKeyError> {
     let bad = PrivateKeyError::BadDer;
     let mut outer = Reader::new(der);
-    let body = outer.expect(TAG_SEQUENCE).map_err(bad)?;
+    let body = outer.take(TAG_SEQUENCE).map_err(bad)?;
     outer.finish().map_err(bad)?;
     let mut r = Reader::new(body);
     // version 0 (two primes) or 1 (multi-prime, otherPrimeInfos follows).
-    let multi = match r.expect(TAG_INTEGER).map_err(bad)? {
+    let multi = match r.take(TAG_INTEGER).map_err(bad)? {
         [0] => false,
         [1] => true,
         _ => return Err(bad(DerError::Malformed)),
     };
-    let modulus = r.expect(TAG_INTEGER).map_err(bad)?;
-    let exponent = r.expect(TAG_INTEGER).map_err(bad)?;
+    let modulus = r.take(TAG_INTEGER).map_err(bad)?;
+    let exponent = r.take(TAG_INTEGER).map_err(bad)?;
     // privateExponent, prime1, prime2, exponent1, exponent2, coefficient.
     for _ in 0..6 {
-        if r.expect(TAG_INTEGER).map_err(bad)?.is_empty() {
+        if r.take(TAG_INTEGER).map_err(bad)?.is_empty() {
             return Err(bad(DerError::Malformed));
         }
     }
     if multi {
-        r.expect(TAG_SEQUENCE).map_err(bad)?;
+        r.take(TAG_SEQUENCE).map_err(bad)?;
     }
     r.finish().map_err(bad)?;
     let mut ints = Vec::new();

@@ -88,7 +88,8 @@ impl<'a> Reader<'a> {
         Ok((tag, content))
     }
 
-    pub(super) fn expect(&mut self, tag: u8) -> Result<&'a [u8], DerError> {
+    /// The next element's content octets, which must carry `tag`.
+    pub(super) fn take(&mut self, tag: u8) -> Result<&'a [u8], DerError> {
         match self.element()? {
             (t, c) if t == tag => Ok(c),
             _ => Err(DerError::Malformed),
@@ -111,19 +112,19 @@ impl<'a> Reader<'a> {
 /// Reads a SubjectPublicKeyInfo (RFC 5280 §4.1.1.2).
 pub fn parse_spki(der: &[u8]) -> Result<PublicKey, DerError> {
     let mut outer = Reader::new(der);
-    let body = outer.expect(TAG_SEQUENCE)?;
+    let body = outer.take(TAG_SEQUENCE)?;
     outer.finish()?;
     let mut r = Reader::new(body);
-    let mut alg = Reader::new(r.expect(TAG_SEQUENCE)?);
-    let oid = alg.expect(TAG_OID)?;
+    let mut alg = Reader::new(r.take(TAG_SEQUENCE)?);
+    let oid = alg.take(TAG_OID)?;
     // Parameters: NULL for RSA (RFC 3279 §2.3.1), absent for Ed25519 (RFC 8410 §3).
     // Other algorithms carry their own (an EC key names its curve, RFC 5480
     // §2.1.1): such a key is `Other`, not malformed.
     if !alg.at_end() && (oid == OID_RSA || oid == OID_ED25519) {
-        alg.expect(TAG_NULL)?;
+        alg.take(TAG_NULL)?;
         alg.finish()?;
     }
-    let bits = r.expect(TAG_BIT_STRING)?;
+    let bits = r.take(TAG_BIT_STRING)?;
     r.finish()?;
     // The first octet of a BIT STRING counts the unused bits; keys use whole octets.
     let key = match bits.split_first() {
@@ -143,11 +144,11 @@ pub fn parse_spki(der: &[u8]) -> Result<PublicKey, DerError> {
 /// Reads a PKCS#1 RSAPublicKey, `SEQUENCE { modulus INTEGER, publicExponent INTEGER }`.
 pub fn parse_rsa_public_key(der: &[u8]) -> Result<PublicKey, DerError> {
     let mut outer = Reader::new(der);
-    let body = outer.expect(TAG_SEQUENCE)?;
+    let body = outer.take(TAG_SEQUENCE)?;
     outer.finish()?;
     let mut r = Reader::new(body);
-    let modulus = r.expect(TAG_INTEGER)?;
-    let exponent = r.expect(TAG_INTEGER)?;
+    let modulus = r.take(TAG_INTEGER)?;
+    let exponent = r.take(TAG_INTEGER)?;
     r.finish()?;
     if exponent.is_empty() {
         return Err(DerError::Malformed);

@@ -141,6 +141,16 @@ async function shownKey(page) {
   return (await page.textContent('#private-key-pem')).trim();
 }
 
+// The Check half: audit good-mail.net through the local DoH endpoint, to the end.
+async function auditGoodMail(page) {
+  await page.click('#tab-check');
+  await page.fill('#check-domain', 'good-mail.net');
+  await page.selectOption('#ep-kind', 'custom');
+  await page.fill('#ep-url', `${doh.url}/resolve`);
+  await page.click('[data-action="audit"]');
+  await page.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
+}
+
 test('secrets: the private keys are in no request, storage, URL, history or link unless kept on purpose', async () => {
   const context = await newContext();
   const { page } = await openPage(context);
@@ -170,12 +180,7 @@ test('secrets: the private keys are in no request, storage, URL, history or link
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#download-${kind}`)]);
     downloads[`download ${kind}`] = await fs.readFile(await download.path(), 'utf8');
   }
-  await page.click('#tab-check');
-  await page.fill('#check-domain', 'good-mail.net');
-  await page.selectOption('#ep-kind', 'custom');
-  await page.fill('#ep-url', `${doh.url}/resolve`);
-  await page.click('[data-action="audit"]');
-  await page.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
+  await auditGoodMail(page);
   await page.click('#tab-generate');
 
   let dump = await dumpPage(page, cdp);
@@ -266,12 +271,7 @@ test('CSP: both halves in use raise no violation; other origins and injected scr
   await page.click('#share-link');
   await page.waitForSelector('[data-notice-code="ui.gen.share.copied"]');
 
-  await page.click('#tab-check');
-  await page.fill('#check-domain', 'good-mail.net');
-  await page.selectOption('#ep-kind', 'custom');
-  await page.fill('#ep-url', `${doh.url}/resolve`);
-  await page.click('[data-action="audit"]');
-  await page.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
+  await auditGoodMail(page);
   await page.click('[data-action="verify"]');
   await page.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
   await page.click('.check-compare summary');
