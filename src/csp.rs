@@ -13,7 +13,7 @@
 //! after the page stores its origin and reloads once.
 
 use crate::dns::endpoint::validate_url;
-use crate::dns::presets::PRESETS;
+use crate::dns::Preset;
 
 /// localStorage key: JSON array of extra `https://host[:port]` origins.
 pub const ORIGINS_KEY: &str = "maildns.connect.origins";
@@ -33,7 +33,7 @@ pub enum Reach {
 
 /// The origins of the preset resolvers, as CSP host sources.
 pub fn preset_origins() -> Vec<String> {
-    PRESETS.iter().filter_map(|p| origin_of(p.url)).collect()
+    Preset::ALL.iter().filter_map(|p| origin_of(p.url())).collect()
 }
 
 /// `scheme://host[:port]` of a URL, lowercase, without the default port;

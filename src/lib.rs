@@ -3,8 +3,9 @@
 //!
 //! The crate is a pure core and a thin shell:
 //! - core (every module but `ui`): record model, parsers and linters, the
-//!   message catalogue. Plain Rust with no DOM, network, clock or randomness;
-//!   it builds and tests natively with `cargo test`.
+//!   message catalogue, and the page state with its typed actions (`page`).
+//!   Plain Rust with no DOM, network, clock or randomness; it builds and
+//!   tests natively with `cargo test`.
 //! - shell (`ui`, wasm32 only): the yew page. The web crates are wasm32-only
 //!   dependencies, so the compiler refuses any use of them from the core.
 
@@ -19,6 +20,7 @@ pub mod generate;
 pub mod i18n;
 pub mod model;
 pub mod mta_sts;
+pub mod page;
 pub mod plan;
 pub mod share;
 pub mod spf;

@@ -11,7 +11,8 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use maildns::check::form::audit_request;
-use maildns::dns::endpoint::{parse_check_link, EndpointChoice, Flavor};
+use maildns::dns::endpoint::{parse_check_link, EndpointChoice};
+use maildns::dns::Protocol;
 use maildns::finding::{Finding, Severity};
 use maildns::mta_sts::policy::MtaStsPolicy;
 use maildns::plan::{field_findings, DkimAlgorithm, HostInput, MailPlan};
@@ -236,7 +237,7 @@ fn observe(case: &Value) -> Result<Observed, String> {
         "endpoint_url" => {
             let choice = EndpointChoice::Custom {
                 url: input,
-                flavor: Flavor::Google,
+                protocol: Protocol::GoogleJson,
             };
             choice
                 .resolve()
@@ -303,7 +304,7 @@ fn observe(case: &Value) -> Result<Observed, String> {
             }
             // check::CheckPage: an unknown preset id is ignored.
             "maildns.resolver.v1" => {
-                let _ = maildns::dns::presets::preset(&input);
+                let _ = maildns::dns::Preset::from_id(&input);
                 Vec::new()
             }
             other => return Err(format!("unknown storage key {other}")),

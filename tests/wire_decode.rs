@@ -5,8 +5,8 @@
 //! `build_query` sends the same octets dnspython does.
 
 use maildns::dns::doh_json::DohFlags;
-use maildns::dns::doh_resolver::{HttpBytesReply, HttpGet, HttpReply};
 use maildns::dns::doh_wire_resolver::DohWireResolver;
+use maildns::dns::http::{HttpBytesReply, HttpGet, HttpReply};
 use maildns::dns::wire::{build_query, decode_wire, decode_wire_response, TRUNCATED};
 use maildns::dns::{DnsError, Rdata, RecordType, Resolver};
 use maildns::model::UnknownData;

@@ -4,7 +4,7 @@
 //! every record read prints as presentation text that reads back the same.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use maildns::dns::doh_resolver::HttpBytesReply;
+use maildns::dns::http::HttpBytesReply;
 use maildns::dns::doh_wire_resolver::decode_wire_http_answer;
 use maildns::dns::wire::{decode_wire, decode_wire_response, DNS_MESSAGE};
 use maildns::dns::RecordType;

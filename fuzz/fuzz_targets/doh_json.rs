@@ -4,7 +4,8 @@
 //! one-step decoder agrees with decode-then-answer.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use maildns::dns::doh_resolver::{decode_http, HttpReply};
+use maildns::dns::doh_json_resolver::decode_http;
+use maildns::dns::http::HttpReply;
 use maildns::dns::{decode_json, decode_json_response, RecordType};
 
 fuzz_target!(|data: &[u8]| {

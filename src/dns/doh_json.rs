@@ -19,22 +19,12 @@
 //! - CAA, TLSA and other types in presentation form or RFC 3597 `\# len hex`;
 //! - an HTTP 400 body `{"error": "..."}` (Cloudflare) is a refused request.
 
+use super::protocol::Protocol;
 use super::{normalize_name, Answer, DnsError, Rdata, RecordType};
 use crate::model::RdataError;
 use serde::Serialize;
 use serde_json::Value;
 use std::fmt::Write as _;
-
-/// Which JSON API an endpoint speaks; it decides how JSON is asked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-pub enum JsonFlavor {
-    /// Google `https://dns.google/resolve` (also AdGuard and AliDNS
-    /// `/resolve`): JSON is the default.
-    Google,
-    /// Cloudflare `https://cloudflare-dns.com/dns-query`: JSON only with
-    /// `ct=application/dns-json` (or that exact `Accept` header).
-    Cloudflare,
-}
 
 /// DNSSEC flags of a request.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,14 +39,14 @@ pub struct DohFlags {
 /// The URL asking `endpoint` for `qname`/`qtype` in JSON. The name is
 /// punycoded if it is not ASCII and percent-encoded; the type is sent as its
 /// number, which every JSON API accepts.
-pub fn doh_json_url(endpoint: &str, kind: JsonFlavor, qname: &str, qtype: RecordType) -> String {
-    doh_json_url_with(endpoint, kind, qname, qtype, DohFlags::default())
+pub fn doh_json_url(endpoint: &str, protocol: Protocol, qname: &str, qtype: RecordType) -> String {
+    doh_json_url_with(endpoint, protocol, qname, qtype, DohFlags::default())
 }
 
 /// [`doh_json_url`] with DNSSEC flags.
 pub fn doh_json_url_with(
     endpoint: &str,
-    kind: JsonFlavor,
+    protocol: Protocol,
     qname: &str,
     qtype: RecordType,
     flags: DohFlags,
@@ -68,7 +58,7 @@ pub fn doh_json_url_with(
         percent_encode(&name),
         qtype.number()
     );
-    if kind == JsonFlavor::Cloudflare {
+    if protocol == Protocol::CloudflareJson {
         url.push_str("&ct=application/dns-json");
     }
     if flags.checking_disabled {
@@ -423,21 +413,21 @@ mod tests {
         let cases = [
             (
                 "https://dns.google/resolve",
-                JsonFlavor::Google,
+                Protocol::GoogleJson,
                 "_dmarc.Example.com",
                 RecordType::Txt,
                 "https://dns.google/resolve?name=_dmarc.Example.com&type=16",
             ),
             (
                 "https://cloudflare-dns.com/dns-query",
-                JsonFlavor::Cloudflare,
+                Protocol::CloudflareJson,
                 "邮件.中国",
                 RecordType::Mx,
                 "https://cloudflare-dns.com/dns-query?name=xn--5nq051n.xn--fiqs8s&type=15&ct=application/dns-json",
             ),
             (
                 "https://dns.example/resolve?key=1",
-                JsonFlavor::Google,
+                Protocol::GoogleJson,
                 "*.x y",
                 RecordType::Caa,
                 "https://dns.example/resolve?key=1&name=%2A.x%20y&type=257",
@@ -453,7 +443,7 @@ mod tests {
         assert_eq!(
             doh_json_url_with(
                 "https://dns.google/resolve",
-                JsonFlavor::Google,
+                Protocol::GoogleJson,
                 "a.b",
                 RecordType::A,
                 flags
@@ -466,7 +456,7 @@ mod tests {
         #[test]
         fn never_panics(s in "\\PC{0,400}", n in 0u16..300) {
             let _ = decode_json(&s, "example.com", RecordType::from_number(n));
-            let _ = doh_json_url("https://x/resolve", JsonFlavor::Google, &s, RecordType::from_number(n));
+            let _ = doh_json_url("https://x/resolve", Protocol::GoogleJson, &s, RecordType::from_number(n));
         }
 
         #[test]

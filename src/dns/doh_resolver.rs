@@ -1,202 +1,97 @@
-//! A [`Resolver`] over a DoH JSON endpoint, with the HTTP fetch left to the
-//! caller: the page implements [`HttpGet`] with its browser fetch, and this
-//! module does the rest (URL, HTTP status, JSON decoding), purely.
-//!
-//! HTTP statuses (Google's DoH page, FORMATS.md §1 and §4 item 1): 200 carries
-//! the DNS answer, whatever its RCODE; 400 is a refused request (Cloudflare
-//! explains in `{"error": ...}`, Google in HTML or text); 429 asks the client
-//! to slow down; 5xx is the service failing.
+//! One resolver type for every DoH endpoint the page can ask: a JSON API or
+//! RFC 8484 wire format, chosen by the endpoint's [`Protocol`]. The check
+//! engine is generic over [`Resolver`]; running it over this one type keeps
+//! one copy of the engine in the page instead of one per transport (each
+//! copy costs tens of KB of wasm).
 
-use super::doh_json::{decode_json_response, doh_json_url, DohResponse, JsonFlavor};
+use super::doh_json_resolver::DohJsonResolver;
+use super::doh_wire_resolver::DohWireResolver;
+use super::endpoint::Endpoint;
+use super::http::HttpGet;
+use super::protocol::Protocol;
 use super::{Answer, DnsError, RecordType, Resolver};
-use std::cell::RefCell;
 
-/// One HTTP reply: status and body text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HttpReply {
-    pub status: u16,
-    pub body: String,
+/// A DoH endpoint of either format.
+pub enum DohResolver<H> {
+    Json(DohJsonResolver<H>),
+    Wire(DohWireResolver<H>),
 }
 
-/// One HTTP reply with its body as octets (RFC 8484 `application/dns-message`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HttpBytesReply {
-    pub status: u16,
-    /// The `Content-Type` header, if any.
-    pub content_type: Option<String>,
-    pub body: Vec<u8>,
-}
-
-/// Something that can GET a URL (the browser's `fetch`, a test double).
-#[allow(async_fn_in_trait)]
-pub trait HttpGet {
-    /// The reply, or why there is none (network error, CORS, timeout). A
-    /// timeout should be reported as `Err(DnsError::Timeout)`.
-    async fn get(&self, url: &str) -> Result<HttpReply, DnsError>;
-
-    /// GET `url` sending `Accept: <accept>`, the body kept as octets: what
-    /// [`super::doh_wire_resolver::DohWireResolver`] needs (RFC 8484 §4.1).
-    /// Errors as for [`HttpGet::get`]. The default, for transports that
-    /// only fetch text, says it cannot.
-    async fn get_bytes(&self, url: &str, accept: &str) -> Result<HttpBytesReply, DnsError> {
-        let _ = (url, accept);
-        Err(DnsError::Transport(
-            "this transport cannot fetch binary (RFC 8484) answers".into(),
-        ))
-    }
-}
-
-/// The answer to `qname`/`qtype` in an HTTP reply from a DoH JSON endpoint.
-pub fn decode_http(reply: &HttpReply, qname: &str, qtype: RecordType) -> Result<Answer, DnsError> {
-    decode_http_response(reply)?.answer_for(qname, qtype)
-}
-
-/// The whole decoded response in an HTTP reply (for showing it raw).
-pub fn decode_http_response(reply: &HttpReply) -> Result<DohResponse, DnsError> {
-    match reply.status {
-        200 => decode_json_response(&reply.body),
-        400 => Err(match decode_json_response(&reply.body) {
-            Err(DnsError::BadRequest(m)) => DnsError::BadRequest(m),
-            _ => DnsError::BadRequest(short(&reply.body)),
-        }),
-        429 => Err(DnsError::Transport(
-            "HTTP 429: too many requests, slow down".into(),
-        )),
-        s => Err(DnsError::Transport(format!("HTTP {s}"))),
-    }
-}
-
-/// The first line of a body, at most 200 characters.
-pub(crate) fn short(body: &str) -> String {
-    body.lines().next().unwrap_or("").chars().take(200).collect()
-}
-
-/// One question and the whole decoded response (or why there is none).
-pub type LoggedResponse = (String, RecordType, Result<DohResponse, DnsError>);
-
-/// A resolver that asks one DoH JSON endpoint, keeping every decoded
-/// response for a `dig`-style view.
-pub struct DohJsonResolver<H> {
-    pub http: H,
-    pub endpoint: String,
-    pub flavor: JsonFlavor,
-    log: RefCell<Vec<LoggedResponse>>,
-}
-
-impl<H: HttpGet> DohJsonResolver<H> {
-    pub fn new(http: H, endpoint: impl Into<String>, flavor: JsonFlavor) -> Self {
-        DohJsonResolver {
-            http,
-            endpoint: endpoint.into(),
-            flavor,
-            log: RefCell::new(Vec::new()),
+impl<H: HttpGet> DohResolver<H> {
+    /// The resolver that asks `endpoint` the way its protocol wants, over `http`.
+    pub fn new(http: H, endpoint: &Endpoint) -> Self {
+        match endpoint.protocol {
+            Protocol::Wire => DohResolver::Wire(DohWireResolver::new(http, endpoint.url.clone())),
+            json => DohResolver::Json(DohJsonResolver::new(http, endpoint.url.clone(), json)),
         }
     }
-
-    /// Every question asked so far with its whole decoded response.
-    pub fn responses(&self) -> Vec<LoggedResponse> {
-        self.log.borrow().clone()
-    }
 }
 
-impl<H: HttpGet> Resolver for DohJsonResolver<H> {
+impl<H: HttpGet> Resolver for DohResolver<H> {
     async fn query(&self, name: &str, rtype: RecordType) -> Result<Answer, DnsError> {
-        let url = doh_json_url(&self.endpoint, self.flavor, name, rtype);
-        let response = match self.http.get(&url).await {
-            Ok(reply) => decode_http_response(&reply),
-            Err(e) => Err(e),
-        };
-        let answer = response
-            .as_ref()
-            .map_err(Clone::clone)
-            .and_then(|r| r.answer_for(name, rtype));
-        self.log.borrow_mut().push((name.to_string(), rtype, response));
-        answer
+        match self {
+            DohResolver::Json(r) => r.query(name, rtype).await,
+            DohResolver::Wire(r) => r.query(name, rtype).await,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dns::Rdata;
+    use crate::dns::http::{HttpBytesReply, HttpReply};
     use futures::executor::block_on;
+    use std::net::Ipv4Addr;
 
-    fn reply(status: u16, body: &str) -> HttpReply {
-        HttpReply {
-            status,
-            body: body.to_string(),
-        }
-    }
-
-    #[test]
-    fn http_statuses() {
-        let ok = r#"{"Status":0,"Answer":[{"name":"example.com.","type":1,"TTL":5,"data":"192.0.2.1"}]}"#;
-        assert_eq!(
-            decode_http(&reply(200, ok), "example.com", RecordType::A).map(|a| a.records),
-            Ok(vec![Rdata::A([192, 0, 2, 1].into())])
-        );
-        let cases = [
-            (
-                400,
-                r#"{"error":"Invalid name"}"#,
-                DnsError::BadRequest("Invalid name".into()),
-            ),
-            (
-                400,
-                "<html>Bad Request\nmore</html>",
-                DnsError::BadRequest("<html>Bad Request".into()),
-            ),
-            (
-                429,
-                "",
-                DnsError::Transport("HTTP 429: too many requests, slow down".into()),
-            ),
-            (502, "", DnsError::Transport("HTTP 502".into())),
-        ];
-        for (status, body, want) in cases {
-            assert_eq!(
-                decode_http(&reply(status, body), "example.com", RecordType::A),
-                Err(want)
-            );
-        }
-    }
-
+    /// Answers JSON questions with one A record, and wire questions with
+    /// an error, so each variant shows it used its own path.
     struct Canned;
 
     impl HttpGet for Canned {
-        async fn get(&self, url: &str) -> Result<HttpReply, DnsError> {
-            if url.contains("type=15") {
-                Ok(reply(
-                    200,
-                    r#"{"Status":0,"AD":true,"Answer":[{"name":"example.com","type":15,"TTL":5,"data":"10 mx.example.com."}]}"#,
-                ))
-            } else if url.contains("type=16") {
-                Err(DnsError::Timeout)
-            } else {
-                Ok(reply(200, r#"{"Status":3}"#))
-            }
+        async fn get(&self, _url: &str) -> Result<HttpReply, DnsError> {
+            let body = r#"{"Status":0,"AD":false,"Question":[{"name":"example.com.","type":1}],
+                "Answer":[{"name":"example.com.","type":1,"TTL":60,"data":"93.184.215.14"}]}"#;
+            Ok(HttpReply {
+                status: 200,
+                body: body.to_string(),
+            })
+        }
+
+        async fn get_bytes(&self, _url: &str, _accept: &str) -> Result<HttpBytesReply, DnsError> {
+            Ok(HttpBytesReply {
+                status: 503,
+                content_type: None,
+                body: Vec::new(),
+            })
         }
     }
 
     #[test]
-    fn resolver_over_a_fetch() {
-        let r = DohJsonResolver::new(Canned, "https://dns.google/resolve", JsonFlavor::Google);
-        let mx = block_on(r.query("example.com", RecordType::Mx)).expect("mx");
-        assert!(mx.authenticated_data);
-        assert_eq!(mx.records[0].to_string(), "10 mx.example.com.");
-        assert_eq!(
-            block_on(r.query("example.com", RecordType::Txt)),
-            Err(DnsError::Timeout)
+    fn each_variant_asks_its_own_way() {
+        let json = DohResolver::new(
+            Canned,
+            &Endpoint {
+                url: "https://dns.example/resolve".into(),
+                protocol: Protocol::GoogleJson,
+            },
         );
+        assert!(matches!(json, DohResolver::Json(_)));
+        let answer = block_on(json.query("example.com", RecordType::A)).expect("json answer");
         assert_eq!(
-            block_on(r.query("nope.example.com", RecordType::A)),
-            Err(DnsError::NxDomain)
+            answer.ipv4().collect::<Vec<_>>(),
+            vec![Ipv4Addr::new(93, 184, 215, 14)]
         );
-        let log = r.responses();
-        assert_eq!(log.len(), 3);
-        assert!(log[0]
-            .2
-            .as_ref()
-            .is_ok_and(|resp| resp.dig_text().contains("10 mx.example.com.")));
+        let wire = DohResolver::new(
+            Canned,
+            &Endpoint {
+                url: "https://dns.example/dns-query".into(),
+                protocol: Protocol::Wire,
+            },
+        );
+        assert!(matches!(wire, DohResolver::Wire(_)));
+        assert_eq!(
+            block_on(wire.query("example.com", RecordType::A)),
+            Err(DnsError::Transport("HTTP 503".into()))
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! A [`Resolver`] over an RFC 8484 DoH endpoint in wire format, with the
 //! HTTP fetch left to the caller ([`HttpGet::get_bytes`]), mirroring
-//! [`super::doh_resolver::DohJsonResolver`]: the page's transport plugs into
+//! [`super::doh_json_resolver::DohJsonResolver`]: the page's transport plugs into
 //! both.
 //!
 //! RFC 8484 §4.1: GET `?dns=<base64url message>` with
@@ -11,7 +11,7 @@
 //! type the server does not take, 429 slow down, 5xx the service failing).
 
 use super::doh_json::DohFlags;
-use super::doh_resolver::{short, HttpBytesReply, HttpGet};
+use super::http::{short, HttpBytesReply, HttpGet};
 use super::wire::{build_query_with, decode_wire_response, query_url, WireResponse, DNS_MESSAGE};
 use super::{Answer, DnsError, RecordType, Resolver};
 use std::cell::RefCell;
@@ -120,7 +120,7 @@ impl<H: HttpGet> Resolver for DohWireResolver<H> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dns::doh_resolver::HttpReply;
+    use crate::dns::http::HttpReply;
     use crate::dns::Rdata;
     use base64::Engine;
     use futures::executor::block_on;

@@ -8,49 +8,21 @@
 //! resolver or a test server answers and nothing crosses a network.
 //! Pure: no I/O, tested natively.
 
-use super::presets;
-use super::JsonFlavor;
-
-/// How an endpoint is asked: one of the two JSON shapes, or RFC 8484 wire
-/// format (`?dns=`, `application/dns-message`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Flavor {
-    Google,
-    Cloudflare,
-    Wire,
-}
-
-impl Flavor {
-    /// The JSON shape, `None` for wire format.
-    pub fn json(self) -> Option<JsonFlavor> {
-        match self {
-            Flavor::Google => Some(JsonFlavor::Google),
-            Flavor::Cloudflare => Some(JsonFlavor::Cloudflare),
-            Flavor::Wire => None,
-        }
-    }
-}
-
-/// Google Public DNS, JSON API.
-pub const GOOGLE_URL: &str = "https://dns.google/resolve";
-/// Cloudflare, `application/dns-json`.
-pub const CLOUDFLARE_URL: &str = "https://cloudflare-dns.com/dns-query";
+use super::preset::Preset;
+use super::protocol::Protocol;
 
 /// A resolver choice: one of the presets or a custom URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EndpointChoice {
-    Google,
-    Cloudflare,
-    AliDns,
-    DnsPod,
-    Custom { url: String, flavor: Flavor },
+    Preset(Preset),
+    Custom { url: String, protocol: Protocol },
 }
 
 /// A checked endpoint: the URL to ask and how to ask it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Endpoint {
     pub url: String,
-    pub flavor: Flavor,
+    pub protocol: Protocol,
 }
 
 /// Why a custom endpoint URL is refused.
@@ -98,41 +70,23 @@ impl EndpointChoice {
     /// The endpoint to ask, or why the custom URL is refused.
     pub fn resolve(&self) -> Result<Endpoint, EndpointError> {
         match self {
-            EndpointChoice::Google => Ok(Endpoint {
-                url: GOOGLE_URL.into(),
-                flavor: Flavor::Google,
-            }),
-            EndpointChoice::Cloudflare => Ok(Endpoint {
-                url: CLOUDFLARE_URL.into(),
-                flavor: Flavor::Cloudflare,
-            }),
-            EndpointChoice::AliDns => Ok(Endpoint {
-                url: preset_url("alidns"),
-                flavor: Flavor::Wire,
-            }),
-            EndpointChoice::DnsPod => Ok(Endpoint {
-                url: preset_url("dnspod"),
-                flavor: Flavor::Wire,
-            }),
-            EndpointChoice::Custom { url, flavor } => Ok(Endpoint {
+            EndpointChoice::Preset(p) => Ok(p.endpoint()),
+            EndpointChoice::Custom { url, protocol } => Ok(Endpoint {
                 url: validate_url(url)?,
-                flavor: *flavor,
+                protocol: *protocol,
             }),
         }
     }
 
     /// True for the presets, which the page may ask without confirmation.
     pub fn is_preset(&self) -> bool {
-        !matches!(self, EndpointChoice::Custom { .. })
+        matches!(self, EndpointChoice::Preset(_))
     }
 
-    /// The `ep=` value of a share link: `google`, `cloudflare` or the URL.
+    /// The `ep=` value of a share link: a preset's id, or the URL.
     pub fn link_value(&self) -> String {
         match self {
-            EndpointChoice::Google => "google".into(),
-            EndpointChoice::Cloudflare => "cloudflare".into(),
-            EndpointChoice::AliDns => "alidns".into(),
-            EndpointChoice::DnsPod => "dnspod".into(),
+            EndpointChoice::Preset(p) => p.id().into(),
             EndpointChoice::Custom { url, .. } => url.clone(),
         }
     }
@@ -140,40 +94,14 @@ impl EndpointChoice {
     /// From a share link's `ep=` (already percent-decoded) and `flavor=`.
     /// A custom URL is returned unchecked: [`EndpointChoice::resolve`] checks it.
     pub fn from_link(ep: &str, flavor: Option<&str>) -> EndpointChoice {
-        match ep.trim() {
-            "google" => EndpointChoice::Google,
-            "cloudflare" => EndpointChoice::Cloudflare,
-            "alidns" => EndpointChoice::AliDns,
-            "dnspod" => EndpointChoice::DnsPod,
-            url => EndpointChoice::Custom {
-                url: url.to_string(),
-                flavor: flavor_from_str(flavor.unwrap_or("google")),
+        let ep = ep.trim();
+        match Preset::from_id(ep) {
+            Some(p) => EndpointChoice::Preset(p),
+            None => EndpointChoice::Custom {
+                url: ep.to_string(),
+                protocol: Protocol::from_word(flavor.unwrap_or("google")),
             },
         }
-    }
-}
-
-/// The URL of a preset of [`presets::PRESETS`] (they are constants; an
-/// unknown id gives an empty URL, which no test or caller uses).
-fn preset_url(id: &str) -> String {
-    presets::preset(id).map(|p| p.url.to_string()).unwrap_or_default()
-}
-
-/// `cloudflare` and `wire` name those flavors; anything else is Google's.
-pub fn flavor_from_str(s: &str) -> Flavor {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "cloudflare" => Flavor::Cloudflare,
-        "wire" => Flavor::Wire,
-        _ => Flavor::Google,
-    }
-}
-
-/// The share-link word of a flavor.
-pub fn flavor_str(flavor: Flavor) -> &'static str {
-    match flavor {
-        Flavor::Google => "google",
-        Flavor::Cloudflare => "cloudflare",
-        Flavor::Wire => "wire",
     }
 }
 
@@ -273,9 +201,9 @@ pub fn check_link_fragment(domain: &str, selectors: &str, endpoint: &EndpointCho
     }
     out.push_str("&ep=");
     out.push_str(&percent_encode(&endpoint.link_value()));
-    if let EndpointChoice::Custom { flavor, .. } = endpoint {
+    if let EndpointChoice::Custom { protocol, .. } = endpoint {
         out.push_str("&flavor=");
-        out.push_str(flavor_str(*flavor));
+        out.push_str(protocol.word());
     }
     out
 }
@@ -325,26 +253,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wire_presets_and_flavor() {
-        let ali = EndpointChoice::AliDns.resolve().expect("preset");
+    fn wire_presets_and_protocol() {
+        let ali = EndpointChoice::Preset(Preset::AliDns).resolve().expect("preset");
         assert_eq!(
-            (ali.url.as_str(), ali.flavor),
-            ("https://dns.alidns.com/dns-query", Flavor::Wire)
+            (ali.url.as_str(), ali.protocol),
+            ("https://dns.alidns.com/dns-query", Protocol::Wire)
         );
-        let pod = EndpointChoice::DnsPod.resolve().expect("preset");
+        let pod = EndpointChoice::Preset(Preset::DnsPod).resolve().expect("preset");
         assert_eq!(
-            (pod.url.as_str(), pod.flavor),
-            ("https://doh.pub/dns-query", Flavor::Wire)
+            (pod.url.as_str(), pod.protocol),
+            ("https://doh.pub/dns-query", Protocol::Wire)
         );
-        assert!(EndpointChoice::AliDns.is_preset() && EndpointChoice::DnsPod.is_preset());
-        for choice in [EndpointChoice::AliDns, EndpointChoice::DnsPod] {
+        for p in Preset::ALL {
+            let choice = EndpointChoice::Preset(p);
+            assert!(choice.is_preset());
             assert_eq!(EndpointChoice::from_link(&choice.link_value(), None), choice);
         }
         let custom = EndpointChoice::from_link("http://127.0.0.1:8053/dns-query", Some("wire"));
-        assert_eq!(custom.resolve().map(|e| e.flavor), Ok(Flavor::Wire));
-        assert_eq!(flavor_from_str(flavor_str(Flavor::Wire)), Flavor::Wire);
-        assert_eq!(Flavor::Wire.json(), None);
-        assert_eq!(Flavor::Cloudflare.json(), Some(JsonFlavor::Cloudflare));
+        assert_eq!(custom.resolve().map(|e| e.protocol), Ok(Protocol::Wire));
     }
 
     #[test]
@@ -386,37 +312,36 @@ mod tests {
     #[test]
     fn presets_and_links() {
         assert_eq!(
-            EndpointChoice::Google.resolve(),
+            EndpointChoice::Preset(Preset::Google).resolve(),
             Ok(Endpoint {
-                url: GOOGLE_URL.into(),
-                flavor: Flavor::Google
+                url: "https://dns.google/resolve".into(),
+                protocol: Protocol::GoogleJson
             })
         );
         assert_eq!(
-            EndpointChoice::Cloudflare.resolve().map(|e| e.flavor),
-            Ok(Flavor::Cloudflare)
+            EndpointChoice::Preset(Preset::Cloudflare)
+                .resolve()
+                .map(|e| e.protocol),
+            Ok(Protocol::CloudflareJson)
         );
-        assert!(EndpointChoice::Google.is_preset());
         let custom = EndpointChoice::from_link("http://127.0.0.1:9/dns-query", Some("cloudflare"));
         assert!(!custom.is_preset());
         assert_eq!(
             custom.resolve(),
             Ok(Endpoint {
                 url: "http://127.0.0.1:9/dns-query".into(),
-                flavor: Flavor::Cloudflare
+                protocol: Protocol::CloudflareJson
             })
         );
         assert_eq!(custom.link_value(), "http://127.0.0.1:9/dns-query");
         assert_eq!(
             EndpointChoice::from_link("cloudflare", None),
-            EndpointChoice::Cloudflare
+            EndpointChoice::Preset(Preset::Cloudflare)
         );
         assert_eq!(
             EndpointChoice::from_link("http://evil.net/", None).resolve(),
             Err(EndpointError::HttpNotLoopback)
         );
-        assert_eq!(flavor_str(flavor_from_str("Cloudflare")), "cloudflare");
-        assert_eq!(flavor_from_str("x"), Flavor::Google);
     }
 
     #[test]
@@ -440,11 +365,11 @@ mod tests {
             link.endpoint,
             EndpointChoice::Custom {
                 url: "http://127.0.0.1:9/dns-query".into(),
-                flavor: Flavor::Cloudflare
+                protocol: Protocol::CloudflareJson
             }
         );
         let plain = parse_check_link("#check=example.com").expect("link");
-        assert_eq!(plain.endpoint, EndpointChoice::Google);
+        assert_eq!(plain.endpoint, EndpointChoice::Preset(Preset::Google));
         let frag = check_link_fragment("good-mail.net", "s1, s2", &link.endpoint);
         assert_eq!(parse_check_link(&frag), Some(link));
         assert_eq!(percent_decode("%zz%4"), "%zz%4");

@@ -14,9 +14,10 @@
 //!
 //! wasm32 only.
 
-use super::doh_resolver::{HttpBytesReply, HttpGet, HttpReply};
+use super::http::{HttpBytesReply, HttpGet, HttpReply};
 use super::limit::InFlightLimit;
-use super::{DnsError, JsonFlavor};
+use super::protocol::Protocol;
+use super::DnsError;
 use crate::ui::browser;
 use futures::future::{select, Either};
 use std::cell::Cell;
@@ -59,15 +60,14 @@ pub struct GlooHttp {
 }
 
 impl GlooHttp {
-    pub fn new(flavor: JsonFlavor, progress: Rc<Progress>) -> Self {
+    /// A transport for an endpoint of this protocol (its JSON `Accept`
+    /// header; wire questions set their own).
+    pub fn new(protocol: Protocol, progress: Rc<Progress>) -> Self {
         GlooHttp {
             limit: InFlightLimit::new(MAX_IN_FLIGHT),
             progress,
             timeout_ms: DEFAULT_TIMEOUT_MS,
-            accept: match flavor {
-                JsonFlavor::Google => None,
-                JsonFlavor::Cloudflare => Some("application/dns-json"),
-            },
+            accept: protocol.json_accept(),
         }
     }
 

@@ -11,16 +11,19 @@
 //! [`crate::model::NameKind::Dns`], so whatever DNS carries can be held and
 //! judged by the linters.
 
-pub mod doh_any;
 pub mod doh_json;
+pub mod doh_json_resolver;
 pub mod doh_resolver;
 pub mod doh_wire_resolver;
 pub mod endpoint;
+pub mod http;
 #[cfg(target_arch = "wasm32")]
 pub mod http_gloo;
 pub mod limit;
 pub mod memory;
-pub mod presets;
+pub mod preset;
+pub mod protocol;
+pub mod race;
 pub mod wire;
 
 use std::fmt;
@@ -28,8 +31,10 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 pub use crate::model::record::{Rdata, RecordType};
 pub use doh_json::{
-    decode_json, decode_json_response, doh_json_url, doh_json_url_with, DohFlags, DohResponse, JsonFlavor,
+    decode_json, decode_json_response, doh_json_url, doh_json_url_with, DohFlags, DohResponse,
 };
+pub use preset::Preset;
+pub use protocol::Protocol;
 
 /// A successful answer: the records of the asked type (never empty; an empty
 /// answer is [`DnsError::NoData`]).

@@ -1,12 +1,15 @@
-//! The root component: owns the reducer, keeps `<html lang>` and storage in
-//! step with the chosen language, and lays out the page.
+//! The root component: owns the page-wide state and the Generate half's
+//! state, hands the language and the Generate state down by context, keeps
+//! `<html lang>` and storage in step with the chosen language, and lays out
+//! the page.
 
 use super::check::CheckPage;
 use super::components::{header::Header, tabs::Tabs};
-use super::generate::GeneratePage;
-use super::state::{Action, AppState, View};
+use super::context::{make_callback, GenHandle};
+use super::generate::{self, GeneratePage};
 use super::storage;
 use crate::i18n::{self, Lang};
+use crate::page::app::{Action, AppState, View};
 use yew::prelude::*;
 
 fn initial_lang() -> Lang {
@@ -20,14 +23,8 @@ fn initial_lang() -> Lang {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let mut s = AppState::new(initial_lang());
-        // A checker share link (`#check=...`) opens the Check half.
-        if super::browser::fragment().starts_with("check=") {
-            s.view = View::Check;
-        }
-        s
-    });
+    let state = use_reducer(|| AppState::opening(initial_lang(), &super::browser::fragment()));
+    let gen: GenHandle = use_reducer(generate::initial_state);
     let lang = state.lang;
 
     use_effect_with(lang, |lang| {
@@ -46,33 +43,28 @@ pub fn App() -> Html {
         }
     });
 
-    let on_lang = {
-        let state = state.clone();
-        Callback::from(move |lang: Lang| {
-            storage::save_lang(lang.tag());
-            state.dispatch(Action::SetLang(lang));
-        })
-    };
-    let on_view = {
-        let state = state.clone();
-        Callback::from(move |view: View| state.dispatch(Action::Show(view)))
-    };
+    let on_lang = make_callback(&state, |lang: Lang| {
+        storage::save_lang(lang.tag());
+        Action::SetLang(lang)
+    });
+    let on_view = make_callback(&state, Action::Show);
     let t = |code: &str| i18n::text(lang, code).to_string();
 
     html! {
-        <>
-            <Header {lang} {on_lang} />
+        <ContextProvider<Lang> context={lang}>
+        <ContextProvider<GenHandle> context={gen}>
+            <Header {on_lang} />
             <main id="content" class="content">
-                <Tabs {lang} view={state.view} on_select={on_view} />
+                <Tabs view={state.view} on_select={on_view} />
                 // Both halves stay mounted so that switching tabs keeps what
                 // the user typed; the hidden one is `hidden`.
                 <section class="panel" id="panel-generate" role="tabpanel" aria-labelledby="tab-generate"
                     hidden={state.view != View::Generate}>
-                    <GeneratePage {lang} />
+                    <GeneratePage />
                 </section>
                 <section class="panel" id="panel-check" role="tabpanel" aria-labelledby="tab-check"
                     hidden={state.view != View::Check}>
-                    <CheckPage {lang} />
+                    <CheckPage />
                 </section>
                 <p class="privacy">{ t("ui.privacy") }</p>
             </main>
@@ -80,6 +72,7 @@ pub fn App() -> Html {
                 <span>{ t("ui.footer") }</span>
                 <span class="muted">{ t("ui.theme.note") }</span>
             </footer>
-        </>
+        </ContextProvider<GenHandle>>
+        </ContextProvider<Lang>>
     }
 }

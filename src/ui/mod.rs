@@ -1,15 +1,18 @@
 //! The shell: the yew page. wasm32 only; everything here renders state and
-//! sends actions. Parsing and rules live in the core.
+//! sends actions. The state and its actions are `crate::page` (pure, tested
+//! natively); parsing and rules live in the core. Shared things (the
+//! language, the Generate half's state) travel by context (`context`).
 
 mod app;
 pub mod browser;
 mod check;
 mod components;
 pub mod connect_policy;
+mod context;
 mod dkim_keygen;
 mod generate;
 pub mod panic;
-pub mod state;
+mod reducers;
 pub mod storage;
 
 /// Mounts the page into `<main id="app">`, after installing the panic hook

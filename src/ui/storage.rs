@@ -47,9 +47,3 @@ pub fn browser_languages() -> Vec<String> {
     }
     tags
 }
-
-/// The stored plan's text for the Check half: the versioned key, else the
-/// version-1 key (`crate::plan::stored` reads either).
-pub fn plan_text() -> Option<String> {
-    get(crate::plan::stored::KEY).or_else(|| get(crate::plan::stored::LEGACY_KEY))
-}

@@ -26,8 +26,6 @@ pub(crate) const MESSAGES: &[Message] = &[
     Message { code: "ui.check.endpoint", en: "DNS-over-HTTPS resolver", zh: "DNS-over-HTTPS 解析器" },
     Message { code: "ui.check.endpoint2", en: "Second resolver (to compare)", zh: "第二个解析器（用于对比）" },
     Message { code: "ui.check.endpoint.choice", en: "Resolver", zh: "解析器" },
-    Message { code: "ui.check.endpoint.google", en: "Google Public DNS", zh: "Google 公共 DNS" },
-    Message { code: "ui.check.endpoint.cloudflare", en: "Cloudflare", zh: "Cloudflare" },
     Message { code: "ui.check.endpoint.custom", en: "Other (URL)", zh: "其他（URL）" },
     Message { code: "ui.check.endpoint.url", en: "Resolver URL", zh: "解析器 URL" },
     Message { code: "ui.check.endpoint.flavor", en: "JSON format", zh: "JSON 格式" },

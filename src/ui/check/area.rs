@@ -2,13 +2,13 @@
 
 use super::finding_item::FindingItem;
 use crate::check::{Area, AreaReport, AreaStatus};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::ui::context::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AreaViewProps {
-    pub lang: Lang,
     pub area: Rc<AreaReport>,
     /// Re-runs this area (asks its questions again, keeps the others').
     pub on_rerun: Callback<Area>,
@@ -25,7 +25,7 @@ fn status_word(s: &AreaStatus) -> &'static str {
 
 #[component]
 pub fn AreaView(props: &AreaViewProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let a = &props.area;
     let word = area_word(a);
     let status = status_word(&a.status);
@@ -69,7 +69,7 @@ pub fn AreaView(props: &AreaViewProps) -> Html {
             } else {
                 <ul class="findings">
                     { for a.findings.iter().map(|f| html! {
-                        <FindingItem {lang} area={word} finding={f.clone()} />
+                        <FindingItem area={word} finding={f.clone()} />
                     }) }
                 </ul>
             }

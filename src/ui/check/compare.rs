@@ -1,18 +1,18 @@
 //! The answers two resolvers gave differently, as a table.
 
-use super::state::DiffRow;
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::page::check::DiffRow;
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareTableProps {
-    pub lang: Lang,
     pub rows: Vec<DiffRow>,
 }
 
 #[component]
 pub fn CompareTable(props: &CompareTableProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |c: &str| i18n::text(lang, c).to_string();
     html! {
         <section class="check-diff" data-diff-rows={props.rows.len().to_string()}>

@@ -5,20 +5,20 @@
 //! both; after the reload the link is read again and this dialog, finding the
 //! same URL confirmed in sessionStorage and now allowed, answers itself.
 
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::ui::connect_policy::{self, CONFIRMED_KEY};
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ConfirmEndpointProps {
-    pub lang: Lang,
     pub url: String,
     pub on_answer: Callback<bool>,
 }
 
 #[component]
 pub fn ConfirmEndpoint(props: &ConfirmEndpointProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     {
         let (url, cb) = (props.url.clone(), props.on_answer.clone());
         use_effect_with(url.clone(), move |_| {

@@ -1,41 +1,50 @@
-//! A resolver choice: preset select, and for "other" a URL and its JSON format.
+//! A resolver choice: preset select, and for "other" a URL and its protocol.
 //! A new https resolver is outside the page's connect-src until the page
 //! stores its origin and reloads once (`ui::connect_policy`); the picker says
 //! so, offers the button, and gets its choice back after the reload.
 
-use super::state::{EndpointForm, EndpointKind};
-use crate::dns::endpoint::{check_link_fragment, flavor_from_str, flavor_str, Flavor};
-use crate::i18n::{self, Lang};
+use crate::dns::endpoint::check_link_fragment;
+use crate::dns::{Preset, Protocol};
+use crate::i18n;
+use crate::page::check::EndpointForm;
 use crate::ui::browser;
 use crate::ui::connect_policy::{self, CONFIRMED_KEY, PENDING_KEY};
+use crate::ui::context::use_lang;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EndpointPickerProps {
-    pub lang: Lang,
     /// Prefix of the element ids (`ep`, `ep2`).
     pub id: &'static str,
     pub label: &'static str,
     pub form: EndpointForm,
     pub on_change: Callback<EndpointForm>,
+    /// The form's domain and selectors: allowing a new resolver reloads the
+    /// page into a check link made of them.
+    pub domain: AttrValue,
+    pub selectors: AttrValue,
 }
+
+/// The select's value for "Other (URL)".
+const CUSTOM: &str = "custom";
 
 #[component]
 pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let id = props.id;
     let on_kind = {
         let (form, cb) = (props.form.clone(), props.on_change.clone());
         Callback::from(move |e: Event| {
-            let kind = match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
-                "cloudflare" => EndpointKind::Cloudflare,
-                "alidns" => EndpointKind::AliDns,
-                "dnspod" => EndpointKind::DnsPod,
-                "custom" => EndpointKind::Custom,
-                _ => EndpointKind::Google,
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let preset = match value.as_str() {
+                CUSTOM => None,
+                id => Some(Preset::from_id(id).unwrap_or(Preset::Google)),
             };
-            cb.emit(EndpointForm { kind, ..form.clone() })
+            cb.emit(EndpointForm {
+                preset,
+                ..form.clone()
+            })
         })
     };
     let on_url = {
@@ -48,9 +57,9 @@ pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
     let on_flavor = {
         let (form, cb) = (props.form.clone(), props.on_change.clone());
         Callback::from(move |e: Event| {
-            let flavor = flavor_from_str(&e.target_unchecked_into::<HtmlSelectElement>().value());
+            let protocol = Protocol::from_word(&e.target_unchecked_into::<HtmlSelectElement>().value());
             cb.emit(EndpointForm {
-                flavor,
+                protocol,
                 ..form.clone()
             })
         })
@@ -72,15 +81,16 @@ pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
             }
         });
     }
-    let needs_reload = props.form.kind == EndpointKind::Custom
+    let needs_reload = props.form.is_custom()
         && props.form.error_code().is_none()
         && !props.form.url.trim().is_empty()
         && !connect_policy::allowed_now(props.form.url.trim());
     let on_allow = {
         let form = props.form.clone();
-        Callback::from(move |_: MouseEvent| allow_and_reload(id, &form))
+        let (domain, selectors) = (props.domain.clone(), props.selectors.clone());
+        Callback::from(move |_: MouseEvent| allow_and_reload(id, &form, &domain, &selectors))
     };
-    let kind = props.form.kind;
+    let preset = props.form.preset;
     let opt = |value: &'static str, code: &'static str, selected: bool| {
         html! {
             <option {value} {selected}>{ i18n::text(lang, code) }</option>
@@ -94,14 +104,14 @@ pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
             <div class="field">
                 <label for={format!("{id}-kind")}>{ i18n::text(lang, "ui.check.endpoint.choice") }</label>
                 <select id={format!("{id}-kind")} onchange={on_kind}>
-                    { opt("google", "ui.check.endpoint.google", kind == EndpointKind::Google) }
-                    { opt("cloudflare", "ui.check.endpoint.cloudflare", kind == EndpointKind::Cloudflare) }
-                    { opt("alidns", "dns.preset.alidns", kind == EndpointKind::AliDns) }
-                    { opt("dnspod", "dns.preset.dnspod", kind == EndpointKind::DnsPod) }
-                    { opt("custom", "ui.check.endpoint.custom", kind == EndpointKind::Custom) }
+                    // Google and Cloudflare first, as the select has always listed them.
+                    { for [Preset::Google, Preset::Cloudflare, Preset::AliDns, Preset::DnsPod].into_iter().map(|p| {
+                        opt(p.id(), p.label(), preset == Some(p))
+                    }) }
+                    { opt(CUSTOM, "ui.check.endpoint.custom", preset.is_none()) }
                 </select>
             </div>
-            if kind == EndpointKind::Custom {
+            if preset.is_none() {
                 <div class="field">
                     <label for={format!("{id}-url")}>{ i18n::text(lang, "ui.check.endpoint.url") }</label>
                     <input id={format!("{id}-url")} type="url" autocomplete="off" spellcheck="false"
@@ -123,9 +133,7 @@ pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
                 <div class="field">
                     <label for={format!("{id}-flavor")}>{ i18n::text(lang, "ui.check.endpoint.flavor") }</label>
                     <select id={format!("{id}-flavor")} onchange={on_flavor}>
-                        { opt("google", "ui.check.flavor.google", props.form.flavor == Flavor::Google) }
-                        { opt("cloudflare", "ui.check.flavor.cloudflare", props.form.flavor == Flavor::Cloudflare) }
-                        { opt("wire", "ui.check.flavor.wire", props.form.flavor == Flavor::Wire) }
+                        { for Protocol::ALL.into_iter().map(|p| opt(p.word(), p.label(), props.form.protocol == p)) }
                     </select>
                 </div>
             }
@@ -140,9 +148,9 @@ fn pending_form(json: &str, id: &str) -> Option<EndpointForm> {
         return None;
     }
     Some(EndpointForm {
-        kind: EndpointKind::Custom,
+        preset: None,
         url: v.get("url")?.as_str()?.to_string(),
-        flavor: flavor_from_str(v.get("flavor")?.as_str()?),
+        protocol: Protocol::from_word(v.get("flavor")?.as_str()?),
     })
 }
 
@@ -150,28 +158,17 @@ fn pending_form(json: &str, id: &str) -> Option<EndpointForm> {
 /// a domain typed comes back as a check link whose audit then starts (the
 /// confirmation is taken as given: the user just chose it); otherwise the
 /// picker gets its choice back from sessionStorage.
-fn allow_and_reload(id: &str, form: &EndpointForm) {
+fn allow_and_reload(id: &str, form: &EndpointForm, domain: &str, selectors: &str) {
     let url = form.url.trim();
-    let domain = input_value("check-domain");
     if id == "ep" && !domain.trim().is_empty() {
-        let link = check_link_fragment(&domain, &input_value("check-selectors"), &form.choice());
+        let link = check_link_fragment(domain, selectors, &form.choice());
         connect_policy::set_session(CONFIRMED_KEY, url);
         browser::set_fragment(&link);
     } else {
-        let pending = serde_json::json!({"id": id, "url": url, "flavor": flavor_str(form.flavor)});
+        let pending = serde_json::json!({"id": id, "url": url, "flavor": form.protocol.word()});
         connect_policy::set_session(PENDING_KEY, &pending.to_string());
         // `check=` alone opens the Check half and pre-fills nothing.
         browser::set_fragment("check=");
     }
     connect_policy::allow_and_reload(url);
-}
-
-/// The value of a text input of the Check form (empty if absent).
-fn input_value(element_id: &str) -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(element_id))
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(e).ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
 }

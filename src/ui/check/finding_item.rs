@@ -1,20 +1,20 @@
 //! One finding: severity word, explanation, RFC section, and the fix to copy.
 
 use crate::finding::{Finding, Severity};
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::ui::components::copy_button::CopyButton;
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingItemProps {
-    pub lang: Lang,
     pub area: &'static str,
     pub finding: Finding,
 }
 
 #[component]
 pub fn FindingItem(props: &FindingItemProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let f = &props.finding;
     let (sev, code) = match f.severity {
         Severity::Info => ("info", "ui.check.severity.info"),
@@ -33,7 +33,7 @@ pub fn FindingItem(props: &FindingItemProps) -> Html {
                 <div class="fix">
                     <span>{ i18n::text(lang, "check.report.fix") }</span>
                     <pre data-fix="">{ fix.clone() }</pre>
-                    <CopyButton {lang} text={fix.clone()} label={AttrValue::from(i18n::text(lang, "ui.check.copy_fix").to_string())} />
+                    <CopyButton text={fix.clone()} label={AttrValue::from(i18n::text(lang, "ui.check.copy_fix").to_string())} />
                 </div>
             }
         </li>

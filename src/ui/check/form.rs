@@ -2,16 +2,16 @@
 //! pasted MTA-STS policy, and the run buttons.
 
 use super::endpoint_picker::EndpointPicker;
-use super::state::{Action, CheckState, Mode};
 use crate::check::mta_sts_curl_command;
 use crate::i18n::{self, Lang};
+use crate::page::check::{Action, CheckState, Mode};
 use crate::ui::components::copy_button::CopyButton;
+use crate::ui::context::{make_callback, use_lang};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CheckFormProps {
-    pub lang: Lang,
     pub state: UseReducerHandle<CheckState>,
     pub on_request: Callback<Mode>,
 }
@@ -39,28 +39,14 @@ fn text_input(
 
 #[component]
 pub fn CheckForm(props: &CheckFormProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let s = &props.state;
-    let send = |make: fn(String) -> Action| {
-        let d = s.dispatcher();
-        Callback::from(move |v: String| d.dispatch(make(v)))
-    };
-    let on_policy = {
-        let d = s.dispatcher();
-        Callback::from(move |e: InputEvent| {
-            d.dispatch(Action::Policy(
-                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
-            ))
-        })
-    };
-    let on_ep = {
-        let d = s.dispatcher();
-        Callback::from(move |f| d.dispatch(Action::Endpoint(f)))
-    };
-    let on_ep2 = {
-        let d = s.dispatcher();
-        Callback::from(move |f| d.dispatch(Action::Endpoint2(f)))
-    };
+    let send = |make: fn(String) -> Action| make_callback(s, make);
+    let on_policy = make_callback(s, |e: InputEvent| {
+        Action::Policy(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+    });
+    let on_ep = make_callback(s, Action::Endpoint);
+    let on_ep2 = make_callback(s, Action::Endpoint2);
     let curl = s.domain_name().map(|d| mta_sts_curl_command(&d));
     let button = |mode: Mode, code: &'static str, primary: bool| {
         let cb = props.on_request.clone();
@@ -78,14 +64,15 @@ pub fn CheckForm(props: &CheckFormProps) -> Html {
             { text_input(lang, "check-domain", "ui.check.domain", "ui.check.domain.help", &s.domain, send(Action::Domain)) }
             { text_input(lang, "check-selectors", "ui.check.selectors", "ui.check.selectors.help", &s.selectors, send(Action::Selectors)) }
             { text_input(lang, "check-ips", "ui.check.ips", "ui.check.ips.help", &s.ips, send(Action::Ips)) }
-            <EndpointPicker {lang} id="ep" label="ui.check.endpoint" form={s.endpoint.clone()} on_change={on_ep} />
+            <EndpointPicker id="ep" label="ui.check.endpoint" form={s.endpoint.clone()} on_change={on_ep}
+                domain={s.domain.clone()} selectors={s.selectors.clone()} />
             <div class="field wide">
                 <label for="check-policy">{ i18n::text(lang, "ui.check.policy") }</label>
                 <p id="check-policy-help" class="help">{ i18n::text(lang, "ui.check.policy.help") }</p>
                 if let Some(cmd) = curl {
                     <div class="command">
                         <code data-curl="">{ cmd.clone() }</code>
-                        <CopyButton {lang} text={cmd} />
+                        <CopyButton text={cmd} />
                     </div>
                 }
                 <textarea id="check-policy" rows="4" spellcheck="false" aria-describedby="check-policy-help"
@@ -97,7 +84,8 @@ pub fn CheckForm(props: &CheckFormProps) -> Html {
             </div>
             <details class="check-compare">
                 <summary>{ i18n::text(lang, "ui.check.compare") }</summary>
-                <EndpointPicker {lang} id="ep2" label="ui.check.endpoint2" form={s.endpoint2.clone()} on_change={on_ep2} />
+                <EndpointPicker id="ep2" label="ui.check.endpoint2" form={s.endpoint2.clone()} on_change={on_ep2}
+                    domain={s.domain.clone()} selectors={s.selectors.clone()} />
                 { button(Mode::Compare, "ui.check.compare", false) }
             </details>
         </form>

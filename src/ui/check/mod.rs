@@ -1,8 +1,10 @@
 //! The Check half of the page: ask DoH resolvers and show the report.
 //!
-//! The reducer ([`state`]) holds the form and the runs; this component starts
-//! a run when the reducer asks for one (`start_request`), drives the engine
-//! over the browser transport, and feeds progress and results back.
+//! The state (`crate::page::check`) holds the form and the runs; this
+//! component starts a run when the state asks for one (`start_request`),
+//! drives the engine over the browser transport, and feeds progress and
+//! results back. "Verify my plan" reads the Generate half's plan from the
+//! shared state (`crate::ui::context`).
 
 mod area;
 mod compare;
@@ -13,30 +15,24 @@ mod form;
 mod progress;
 mod race;
 mod report;
-pub mod state;
 
-use crate::check::{audit_from, verify_plan_from, Area, KnownAnswers};
-use crate::dns::doh_any::DohResolver;
-use crate::dns::doh_resolver::DohJsonResolver;
-use crate::dns::doh_wire_resolver::DohWireResolver;
+use crate::check::{audit_from, verify_plan_from, KnownAnswers};
+use crate::dns::doh_resolver::DohResolver;
 use crate::dns::endpoint::{parse_check_link, Endpoint};
 use crate::dns::http_gloo::{GlooHttp, Progress};
-use crate::dns::JsonFlavor;
-use crate::i18n::{self, Lang};
+use crate::dns::Preset;
+use crate::i18n;
+use crate::page::check::{Action, CheckState, Job, JobKind, Outcome, PlanSource, Run};
+use crate::ui::context::{make_callback, use_gen, use_lang, GenHandle};
 use crate::ui::{browser, storage};
-use state::{Action, CheckState, EndpointKind, Job, JobKind, Mode, Outcome, Run};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CheckPageProps {
-    pub lang: Lang,
-}
-
 #[component]
-pub fn CheckPage(props: &CheckPageProps) -> Html {
-    let lang = props.lang;
+pub fn CheckPage() -> Html {
+    let lang = use_lang();
+    let gen = use_gen();
     let state = use_reducer(CheckState::default);
 
     // A share link `#check=...` pre-fills the form (and starts, or asks
@@ -46,20 +42,22 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
         use_effect_with((), move |_| {
             if let Some(link) = parse_check_link(&browser::fragment()) {
                 dispatcher.dispatch(Action::FromLink(link));
-            } else if let Some(kind) =
-                storage::get(race::RESOLVER_KEY).and_then(|id| EndpointKind::from_preset_id(&id))
+            } else if let Some(preset) = storage::get(race::RESOLVER_KEY).and_then(|id| Preset::from_id(&id))
             {
-                dispatcher.dispatch(Action::Remembered(kind));
+                dispatcher.dispatch(Action::Remembered(preset));
             }
         });
     }
 
     // Remember a preset once it is chosen (by the user or the race).
-    use_effect_with((state.endpoint_chosen, state.endpoint.kind), |(chosen, kind)| {
-        if let (true, Some(id)) = (*chosen, kind.preset_id()) {
-            storage::set(race::RESOLVER_KEY, id);
-        }
-    });
+    use_effect_with(
+        (state.endpoint_chosen, state.endpoint.preset),
+        |(chosen, preset)| {
+            if let (true, Some(preset)) = (*chosen, preset) {
+                storage::set(race::RESOLVER_KEY, preset.id());
+            }
+        },
+    );
 
     // Start a run whenever the reducer asks for one; the very first run,
     // with no resolver chosen yet, races the presets first.
@@ -70,49 +68,39 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
                 let dispatcher = state.dispatcher();
                 wasm_bindgen_futures::spawn_local(async move {
                     let outcome = race::run().await;
-                    let chosen = outcome.chosen.and_then(|p| EndpointKind::from_preset_id(p.id));
                     dispatcher.dispatch(Action::RaceDone {
-                        chosen,
+                        chosen: outcome.chosen,
                         note: outcome.findings.into_iter().next(),
                     });
                 });
             } else if *n > 0 {
-                start(&state);
+                start(&state, gen.as_ref());
             }
         });
     }
 
-    let request = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |mode: Mode| dispatcher.dispatch(Action::Request(mode)))
-    };
-    let on_confirm = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |yes: bool| dispatcher.dispatch(Action::Confirm(yes)))
-    };
+    let request = make_callback(&state, Action::Request);
+    let on_confirm = make_callback(&state, Action::Confirm);
 
     // "Run again" repeats the last mode; an area's button re-runs that area.
     let last_mode = state.start_mode;
-    let rerun_area = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |area: Area| dispatcher.dispatch(Action::RerunArea(area)))
-    };
+    let rerun_area = make_callback(&state, Action::RerunArea);
     let body = match &state.run {
         Run::Idle => html! {},
         Run::AwaitingConfirm => html! {
-            <confirm::ConfirmEndpoint {lang} url={state.endpoint.url.clone()} on_answer={on_confirm} />
+            <confirm::ConfirmEndpoint url={state.endpoint.url.clone()} on_answer={on_confirm} />
         },
         Run::Running { asked, answered } => html! {
-            <progress::RunProgress {lang} asked={*asked} answered={*answered} />
+            <progress::RunProgress asked={*asked} answered={*answered} />
         },
         Run::Done { outcomes, diff } => html! {
             <>
                 if let Some(rows) = diff {
-                    <compare::CompareTable {lang} rows={rows.clone()} />
+                    <compare::CompareTable rows={rows.clone()} />
                 }
                 <div class={classes!("check-reports", (outcomes.len() > 1).then_some("side-by-side"))}>
                     { for outcomes.iter().map(|o| html! {
-                        <report::ReportView {lang} outcome={o.clone()}
+                        <report::ReportView outcome={o.clone()}
                             on_rerun={request.reform(move |_: ()| last_mode)}
                             on_rerun_area={rerun_area.clone()} />
                     }) }
@@ -124,7 +112,7 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
     html! {
         <div class="check" data-run={run_word(&state.run)}>
             <p class="intro">{ i18n::text(lang, "ui.check.intro") }</p>
-            <form::CheckForm {lang} state={state.clone()} on_request={request.clone()} />
+            <form::CheckForm state={state.clone()} on_request={request.clone()} />
             if let Some(note) = &state.resolver_note {
                 <p class="help resolver-note" role="status" data-finding-code={note.code}>
                     { i18n::explain(lang, note) }
@@ -151,18 +139,26 @@ fn run_word(run: &Run) -> &'static str {
     }
 }
 
-/// Prepares the job from the form and runs it in the background.
-fn start(state: &UseReducerHandle<CheckState>) {
+/// Prepares the job from the form (and, to verify the plan, the Generate
+/// half's state, which the root always provides) and runs it in the background.
+fn start(state: &UseReducerHandle<CheckState>, gen: Option<&GenHandle>) {
     let dispatcher = state.dispatcher();
-    let mode = state.start_mode;
-    let saved = if mode == Mode::Plan {
-        storage::plan_text()
-    } else {
-        None
+    let no_plan = Default::default();
+    let plan = match gen {
+        Some(g) => PlanSource {
+            plan: &g.plan,
+            set: g.set.as_deref(),
+            findings: &g.errors,
+        },
+        None => PlanSource {
+            plan: &no_plan,
+            set: None,
+            findings: &[],
+        },
     };
     let prepared = match state.rerun_job() {
         Some(job) => Ok(job),
-        None => state.prepare(mode, saved),
+        None => state.prepare(state.start_mode, plan),
     };
     let job = match prepared {
         Ok(job) => Rc::new(job),
@@ -213,19 +209,7 @@ async fn run_one(
     progress: Rc<Progress>,
     t0: f64,
 ) -> Outcome {
-    // RFC 8484 endpoints take the JSON flavor only for the Accept header of
-    // `get`, which the wire resolver does not use (`get_bytes` sets its own).
-    let resolver = match endpoint.flavor.json() {
-        Some(flavor) => DohResolver::Json(DohJsonResolver::new(
-            GlooHttp::new(flavor, progress),
-            endpoint.url.clone(),
-            flavor,
-        )),
-        None => DohResolver::Wire(DohWireResolver::new(
-            GlooHttp::new(JsonFlavor::Google, progress),
-            endpoint.url.clone(),
-        )),
-    };
+    let resolver = DohResolver::new(GlooHttp::new(endpoint.protocol, progress), &endpoint);
     let (report, known) = match &job.kind {
         JobKind::Audit(request) => audit_from(&resolver, request, seed).await,
         JobKind::Plan(records) => verify_plan_from(&resolver, records, seed).await,

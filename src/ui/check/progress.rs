@@ -1,19 +1,20 @@
 //! Questions asked and answered while a run is in flight.
 
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RunProgressProps {
-    pub lang: Lang,
     pub asked: usize,
     pub answered: usize,
 }
 
 #[component]
 pub fn RunProgress(props: &RunProgressProps) -> Html {
+    let lang = use_lang();
     let text = i18n::fill(
-        i18n::text(props.lang, "ui.check.progress"),
+        i18n::text(lang, "ui.check.progress"),
         &[
             ("asked", props.asked.to_string()),
             ("answered", props.answered.to_string()),

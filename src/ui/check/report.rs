@@ -1,16 +1,16 @@
 //! One report: summary line, exports, rerun, and the areas.
 
 use super::area::AreaView;
-use super::state::Outcome;
 use crate::check::{report_json, report_markdown, Area};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::page::check::Outcome;
 use crate::ui::browser;
+use crate::ui::context::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportViewProps {
-    pub lang: Lang,
     pub outcome: Rc<Outcome>,
     pub on_rerun: Callback<()>,
     pub on_rerun_area: Callback<Area>,
@@ -18,7 +18,7 @@ pub struct ReportViewProps {
 
 #[component]
 pub fn ReportView(props: &ReportViewProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let o = &props.outcome;
     let r = &o.report;
     let title = i18n::fill(
@@ -71,7 +71,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 </button>
             </div>
             { for r.areas.iter().map(|a| html! {
-                <AreaView {lang} area={Rc::new(a.clone())} on_rerun={props.on_rerun_area.clone()} />
+                <AreaView area={Rc::new(a.clone())} on_rerun={props.on_rerun_area.clone()} />
             }) }
         </article>
     }

@@ -1,12 +1,12 @@
 //! A button that copies a text to the clipboard and says so for a moment.
 
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::ui::browser;
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CopyButtonProps {
-    pub lang: Lang,
     /// The exact text to copy.
     pub text: AttrValue,
     /// What is copied, for screen readers ("Copy value of MX record").
@@ -23,6 +23,7 @@ enum CopyState {
 
 #[component]
 pub fn CopyButton(props: &CopyButtonProps) -> Html {
+    let lang = use_lang();
     let state = use_state(|| CopyState::Idle);
     let onclick = {
         let state = state.clone();
@@ -46,10 +47,10 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     let label = props
         .label
         .clone()
-        .unwrap_or_else(|| i18n::text(props.lang, "ui.copy").to_string().into());
+        .unwrap_or_else(|| i18n::text(lang, "ui.copy").to_string().into());
     html! {
         <button type="button" class="copy" aria-label={label} data-copy={props.text.clone()} {onclick}>
-            <span aria-live="polite">{ i18n::text(props.lang, code) }</span>
+            <span aria-live="polite">{ i18n::text(lang, code) }</span>
         </button>
     }
 }

@@ -1,13 +1,13 @@
 //! The mail-domain field with its live validation message.
 
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::model::{Name, NameError};
+use crate::ui::context::use_lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DomainFieldProps {
-    pub lang: Lang,
     pub value: String,
     pub parsed: Option<Result<Name, NameError>>,
     pub on_input: Callback<String>,
@@ -15,7 +15,7 @@ pub struct DomainFieldProps {
 
 #[component]
 pub fn DomainField(props: &DomainFieldProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let on_input = {
         let cb = props.on_input.clone();
         Callback::from(move |e: InputEvent| {

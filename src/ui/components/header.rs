@@ -2,17 +2,17 @@
 
 use super::lang_switch::LangSwitch;
 use crate::i18n::{self, Lang};
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub lang: Lang,
     pub on_lang: Callback<Lang>,
 }
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     html! {
         <header class="header">
             <a class="skip-link" href="#content">{ if lang == Lang::ZhCn { "跳到正文" } else { "Skip to content" } }</a>
@@ -20,7 +20,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <h1><span class="logo" aria-hidden="true">{ "@" }</span>{ i18n::text(lang, "ui.title") }</h1>
                 <p class="tagline">{ i18n::text(lang, "ui.tagline") }</p>
             </div>
-            <LangSwitch {lang} on_change={props.on_lang.clone()} />
+            <LangSwitch on_change={props.on_lang.clone()} />
         </header>
     }
 }

@@ -1,21 +1,22 @@
 //! The zh-CN / English switch: two buttons, the current one pressed.
 
 use crate::i18n::{self, Lang};
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LangSwitchProps {
-    pub lang: Lang,
     pub on_change: Callback<Lang>,
 }
 
 #[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
+    let lang = use_lang();
     html! {
-        <div class="lang-switch" role="group" aria-label={i18n::text(props.lang, "ui.language")}>
+        <div class="lang-switch" role="group" aria-label={i18n::text(lang, "ui.language")}>
             { for Lang::ALL.iter().map(|&l| {
                 let on_change = props.on_change.clone();
-                let pressed = l == props.lang;
+                let pressed = l == lang;
                 html! {
                     <button type="button" lang={l.tag()} data-lang={l.tag()}
                         aria-pressed={pressed.to_string()}

@@ -3,15 +3,16 @@
 
 use super::choice::{Checkbox, Select};
 use super::field::TextField;
-use super::state::{edit, Keygen, PlanEdit};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::page::generate::Keygen;
+use crate::page::plan_edit::{DkimEdit, PlanEdit};
 use crate::plan::{DkimAlgorithm, DkimInput, PlanErrors};
+use crate::ui::context::use_lang;
 use crate::ui::dkim_keygen::KeyKind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DkimProps {
-    pub lang: Lang,
     pub dkim: DkimInput,
     pub findings: PlanErrors,
     pub keygen: Keygen,
@@ -31,22 +32,18 @@ fn algorithm_value(a: DkimAlgorithm) -> &'static str {
 
 #[component]
 pub fn DkimSection(props: &DkimProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let f = &props.findings;
     let d = &props.dkim;
-    let text = |set: fn(&mut DkimInput, String)| {
-        props
-            .on_edit
-            .reform(move |v: String| edit(move |p| set(&mut p.dkim, v.clone())))
-    };
+    let text = |edit: fn(String) -> DkimEdit| props.on_edit.reform(move |v: String| PlanEdit::Dkim(edit(v)));
     let on_alg = props.on_edit.reform(|v: String| {
         let a = match v.as_str() {
             "rsa-1024" => DkimAlgorithm::Rsa1024,
             "rsa-4096" => DkimAlgorithm::Rsa4096,
             _ => DkimAlgorithm::Rsa2048,
         };
-        edit(move |p| p.dkim.algorithm = a)
+        PlanEdit::Dkim(DkimEdit::Algorithm(a))
     });
     let options = ["rsa-2048", "rsa-1024", "rsa-4096"]
         .iter()
@@ -71,8 +68,8 @@ pub fn DkimSection(props: &DkimProps) -> Html {
             <summary>{ t("ui.gen.dkim") }</summary>
             <p class="help">{ t("ui.gen.dkim.help") }</p>
             <div class="grid">
-                <TextField {lang} id="dkim-selector" label={t("ui.gen.dkim.selector")} value={d.selector.clone()}
-                    findings={f.get("dkim.selector").to_vec()} on_input={text(|d, v| d.selector = v)} />
+                <TextField id="dkim-selector" label={t("ui.gen.dkim.selector")} value={d.selector.clone()}
+                    findings={f.get("dkim.selector").to_vec()} on_input={text(DkimEdit::Selector)} />
                 <Select id="dkim-algorithm" label={t("ui.gen.dkim.algorithm")} value={algorithm_value(d.algorithm)}
                     {options} on_change={on_alg} />
             </div>
@@ -82,23 +79,23 @@ pub fn DkimSection(props: &DkimProps) -> Html {
                 </button>
                 { status }
             </div>
-            <TextField {lang} id="dkim-public-key" label={t("ui.gen.dkim.public_key")} value={d.public_key.clone()}
+            <TextField id="dkim-public-key" label={t("ui.gen.dkim.public_key")} value={d.public_key.clone()}
                 multiline=true help={t("ui.gen.dkim.public_key.help")} findings={f.get("dkim.public_key").to_vec()}
-                on_input={text(|d, v| d.public_key = v)} />
+                on_input={text(DkimEdit::PublicKey)} />
             <Checkbox id="dkim-ed25519" label={t("ui.gen.dkim.ed25519")} checked={props.show_ed25519}
                 on_change={props.on_show_ed25519.clone()} />
             if props.show_ed25519 {
                 <div class="sub">
-                    <TextField {lang} id="dkim-ed25519-selector" label={t("ui.gen.dkim.ed25519_selector")}
+                    <TextField id="dkim-ed25519-selector" label={t("ui.gen.dkim.ed25519_selector")}
                         value={d.ed25519_selector.clone()} findings={f.get("dkim.ed25519_selector").to_vec()}
-                        on_input={text(|d, v| d.ed25519_selector = v)} />
+                        on_input={text(DkimEdit::Ed25519Selector)} />
                     <button type="button" id="dkim-generate-ed25519" disabled={running} onclick={gen_ed}>
                         { t("ui.gen.dkim.generate_ed25519") }
                     </button>
-                    <TextField {lang} id="dkim-ed25519-public-key" label={t("ui.gen.dkim.ed25519_public_key")}
+                    <TextField id="dkim-ed25519-public-key" label={t("ui.gen.dkim.ed25519_public_key")}
                         value={d.ed25519_public_key.clone()} multiline=true
                         findings={f.get("dkim.ed25519_public_key").to_vec()}
-                        on_input={text(|d, v| d.ed25519_public_key = v)} />
+                        on_input={text(DkimEdit::Ed25519PublicKey)} />
                 </div>
             }
         </details>

@@ -3,14 +3,14 @@
 
 use super::choice::Select;
 use super::list_field::{per_entry, ListField};
-use super::state::{edit, PlanEdit};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::page::plan_edit::{DmarcEdit, PlanEdit};
 use crate::plan::{AlignmentChoice, DmarcInput, PlanErrors, PolicyChoice};
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DmarcProps {
-    pub lang: Lang,
     pub dmarc: DmarcInput,
     pub findings: PlanErrors,
     pub on_edit: Callback<PlanEdit>,
@@ -43,7 +43,7 @@ fn alignment_value(a: Option<AlignmentChoice>) -> &'static str {
 
 #[component]
 pub fn DmarcSection(props: &DmarcProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let d = &props.dmarc;
     let f = &props.findings;
@@ -63,28 +63,19 @@ pub fn DmarcSection(props: &DmarcProps) -> Html {
         opt("r", "ui.gen.dmarc.relaxed"),
         opt("s", "ui.gen.dmarc.strict"),
     ];
-    let on_p = props.on_edit.reform(|v: String| {
-        let p = policy(&v).unwrap_or_default();
-        edit(move |plan| plan.dmarc.p = p)
-    });
-    let on_sp = props
-        .on_edit
-        .reform(|v: String| edit(move |plan| plan.dmarc.sp = policy(&v)));
-    let on_np = props
-        .on_edit
-        .reform(|v: String| edit(move |plan| plan.dmarc.np = policy(&v)));
-    let on_adkim = props
-        .on_edit
-        .reform(|v: String| edit(move |plan| plan.dmarc.adkim = alignment(&v)));
-    let on_aspf = props
-        .on_edit
-        .reform(|v: String| edit(move |plan| plan.dmarc.aspf = alignment(&v)));
+    let dmarc =
+        |edit: fn(String) -> DmarcEdit| props.on_edit.reform(move |v: String| PlanEdit::Dmarc(edit(v)));
+    let on_p = dmarc(|v| DmarcEdit::Policy(policy(&v).unwrap_or_default()));
+    let on_sp = dmarc(|v| DmarcEdit::SubdomainPolicy(policy(&v)));
+    let on_np = dmarc(|v| DmarcEdit::NonexistentPolicy(policy(&v)));
+    let on_adkim = dmarc(|v| DmarcEdit::DkimAlignment(alignment(&v)));
+    let on_aspf = dmarc(|v| DmarcEdit::SpfAlignment(alignment(&v)));
     let on_rua = props
         .on_edit
-        .reform(|v: Vec<String>| edit(move |plan| plan.dmarc.rua = v.clone()));
+        .reform(|v: Vec<String>| PlanEdit::Dmarc(DmarcEdit::AggregateReports(v)));
     let on_ruf = props
         .on_edit
-        .reform(|v: Vec<String>| edit(move |plan| plan.dmarc.ruf = v.clone()));
+        .reform(|v: Vec<String>| PlanEdit::Dmarc(DmarcEdit::FailureReports(v)));
     html! {
         <details class="section" id="section-dmarc" open=true>
             <summary>{ t("ui.gen.dmarc") }</summary>
@@ -100,9 +91,9 @@ pub fn DmarcSection(props: &DmarcProps) -> Html {
                 <Select id="dmarc-aspf" label={t("ui.gen.dmarc.aspf")} value={alignment_value(d.aspf)}
                     options={aligns} on_change={on_aspf} />
             </div>
-            <ListField {lang} id="dmarc-rua" label={t("ui.gen.dmarc.rua")} values={d.rua.clone()}
+            <ListField id="dmarc-rua" label={t("ui.gen.dmarc.rua")} values={d.rua.clone()}
                 findings={per_entry(f, "dmarc.rua", d.rua.len())} placeholder="dmarc@example.com" on_change={on_rua} />
-            <ListField {lang} id="dmarc-ruf" label={t("ui.gen.dmarc.ruf")} values={d.ruf.clone()}
+            <ListField id="dmarc-ruf" label={t("ui.gen.dmarc.ruf")} values={d.ruf.clone()}
                 findings={per_entry(f, "dmarc.ruf", d.ruf.len())} placeholder="dmarc-failures@example.com"
                 on_change={on_ruf} />
         </details>

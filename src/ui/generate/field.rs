@@ -2,7 +2,8 @@
 //! under it, each message carrying its `data-error-code`.
 
 use crate::finding::{Finding, Severity};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::ui::context::use_lang;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -25,7 +26,6 @@ fn severity_class(s: Severity) -> &'static str {
 
 #[derive(Properties, PartialEq)]
 pub struct MessagesProps {
-    pub lang: Lang,
     pub id: AttrValue,
     pub findings: Vec<Finding>,
     #[prop_or_default]
@@ -35,7 +35,7 @@ pub struct MessagesProps {
 /// The messages under a field; `id` is what the input's `aria-describedby` names.
 #[component]
 pub fn Messages(props: &MessagesProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     html! {
         <div id={props.id.clone()} class="messages" aria-live="polite">
             if let Some(help) = &props.help { <p class="help">{ help.clone() }</p> }
@@ -51,7 +51,6 @@ pub fn Messages(props: &MessagesProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
-    pub lang: Lang,
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: String,
@@ -97,7 +96,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         <div class="field" data-field={props.id.clone()}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             { input }
-            <Messages lang={props.lang} id={msg_id} findings={props.findings.clone()} help={props.help.clone()} />
+            <Messages id={msg_id} findings={props.findings.clone()} help={props.help.clone()} />
         </div>
     }
 }

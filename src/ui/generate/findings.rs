@@ -3,13 +3,13 @@
 
 use super::field::severity_code;
 use crate::finding::{Finding, Severity};
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::ui::components::copy_button::CopyButton;
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
-    pub lang: Lang,
     pub findings: Vec<Finding>,
     /// Catalogue key of the heading.
     pub title: &'static str,
@@ -22,7 +22,7 @@ pub struct FindingsProps {
 
 #[component]
 pub fn FindingsList(props: &FindingsProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let class = |s: Severity| match s {
         Severity::Error => "error",
@@ -41,7 +41,7 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
                         <span class="rfc muted">{ format!(" ({})", f.rfc) }</span>
                         if let Some(fix) = &f.fix {
                             <div class="fix"><code>{ fix.clone() }</code>
-                                <CopyButton {lang} text={fix.clone()} label={t("ui.gen.copy.fix")} /></div>
+                                <CopyButton text={fix.clone()} label={t("ui.gen.copy.fix")} /></div>
                         }
                     </li>
                 }) }

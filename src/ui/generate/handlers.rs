@@ -3,8 +3,8 @@
 //! WebCrypto key generation and the share link.
 
 use super::persist;
-use super::state::{Action, GenState, Notice, PrivateKey};
 use crate::generate;
+use crate::page::generate::{Action, GenState, Notice, PrivateKey};
 use crate::share;
 use crate::ui::browser;
 use crate::ui::dkim_keygen::{self, KeyKind};

@@ -3,13 +3,14 @@
 
 use super::field::{Messages, TextField};
 use super::list_field::{per_entry, ListField};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::page::plan_edit::HostEdit;
 use crate::plan::{HostInput, PlanErrors};
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HostsProps {
-    pub lang: Lang,
     /// `hosts` or `backup_mx`: the field key prefix and the id prefix.
     pub prefix: AttrValue,
     pub hosts: Vec<HostInput>,
@@ -17,47 +18,20 @@ pub struct HostsProps {
     /// Placeholder of the first host's name (`mail.<domain>`).
     #[prop_or_default]
     pub first_name_placeholder: Option<AttrValue>,
-    pub on_change: Callback<Vec<HostInput>>,
+    pub on_edit: Callback<HostEdit>,
 }
 
 #[component]
 pub fn Hosts(props: &HostsProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let prefix = props.prefix.to_string();
     let host = |i: usize, h: &HostInput| {
         let key = format!("{prefix}[{i}]");
         let id = format!("{prefix}-{i}");
-        let update = |f: fn(&mut HostInput, Vec<String>)| {
-            let (hosts, cb) = (props.hosts.clone(), props.on_change.clone());
-            Callback::from(move |v: Vec<String>| {
-                let mut hosts = hosts.clone();
-                if let Some(h) = hosts.get_mut(i) {
-                    f(h, v);
-                }
-                cb.emit(hosts);
-            })
-        };
-        let text = |f: fn(&mut HostInput, String)| {
-            let (hosts, cb) = (props.hosts.clone(), props.on_change.clone());
-            Callback::from(move |v: String| {
-                let mut hosts = hosts.clone();
-                if let Some(h) = hosts.get_mut(i) {
-                    f(h, v);
-                }
-                cb.emit(hosts);
-            })
-        };
-        let remove = {
-            let (hosts, cb) = (props.hosts.clone(), props.on_change.clone());
-            Callback::from(move |_| {
-                let mut hosts = hosts.clone();
-                if i < hosts.len() {
-                    hosts.remove(i);
-                }
-                cb.emit(hosts);
-            })
-        };
+        let list = |edit: fn(usize, Vec<String>) -> HostEdit| props.on_edit.reform(move |v| edit(i, v));
+        let text = |edit: fn(usize, String) -> HostEdit| props.on_edit.reform(move |v| edit(i, v));
+        let remove = props.on_edit.reform(move |_: MouseEvent| HostEdit::Remove(i));
         let placeholder = if i == 0 {
             props.first_name_placeholder.clone()
         } else {
@@ -68,41 +42,34 @@ pub fn Hosts(props: &HostsProps) -> Html {
         html! {
             <fieldset class="host" id={id.clone()}>
                 <legend>{ title.clone() }</legend>
-                <TextField {lang} id={format!("{id}-name")} label={t("ui.gen.host.name")} value={h.name.clone()}
+                <TextField id={format!("{id}-name")} label={t("ui.gen.host.name")} value={h.name.clone()}
                     findings={f.get(&format!("{key}.name")).to_vec()} {placeholder}
-                    help={t("ui.gen.host.name.help")} on_input={text(|h, v| h.name = v)} />
-                <ListField {lang} id={format!("{id}-ipv4")} label={t("ui.gen.host.ipv4")} values={h.ipv4.clone()}
+                    help={t("ui.gen.host.name.help")} on_input={text(HostEdit::Name)} />
+                <ListField id={format!("{id}-ipv4")} label={t("ui.gen.host.ipv4")} values={h.ipv4.clone()}
                     findings={per_entry(f, &format!("{key}.ipv4"), h.ipv4.len())}
                     list_findings={f.get(&format!("{key}.ipv4")).to_vec()} placeholder="192.0.2.1"
-                    on_change={update(|h, v| h.ipv4 = v)} />
-                <ListField {lang} id={format!("{id}-ipv6")} label={t("ui.gen.host.ipv6")} values={h.ipv6.clone()}
+                    on_change={list(HostEdit::Ipv4)} />
+                <ListField id={format!("{id}-ipv6")} label={t("ui.gen.host.ipv6")} values={h.ipv6.clone()}
                     findings={per_entry(f, &format!("{key}.ipv6"), h.ipv6.len())} placeholder="2001:db8::25"
-                    on_change={update(|h, v| h.ipv6 = v)} />
-                <TextField {lang} id={format!("{id}-priority")} label={t("ui.gen.host.priority")}
+                    on_change={list(HostEdit::Ipv6)} />
+                <TextField id={format!("{id}-priority")} label={t("ui.gen.host.priority")}
                     value={h.priority.clone()} findings={f.get(&format!("{key}.priority")).to_vec()}
                     placeholder={if prefix == "hosts" { "10" } else { "20" }}
-                    on_input={text(|h, v| h.priority = v)} />
+                    on_input={text(HostEdit::Priority)} />
                 <button type="button" class="remove-host" onclick={remove}>
                     { i18n::fill(&t(&format!("ui.gen.{prefix}.remove")), &[("n", (i + 1).to_string())]) }
                 </button>
             </fieldset>
         }
     };
-    let add = {
-        let (hosts, cb) = (props.hosts.clone(), props.on_change.clone());
-        Callback::from(move |_| {
-            let mut hosts = hosts.clone();
-            hosts.push(HostInput::default());
-            cb.emit(hosts);
-        })
-    };
+    let add = props.on_edit.reform(|_: MouseEvent| HostEdit::Add);
     html! {
         <div class="hosts">
             { for props.hosts.iter().enumerate().map(|(i, h)| host(i, h)) }
             <button type="button" class="add" id={format!("{prefix}-add")} onclick={add}>
                 { format!("+ {}", t(&format!("ui.gen.{prefix}.add"))) }
             </button>
-            <Messages {lang} id={format!("{prefix}-msg")} findings={props.findings.get(&prefix).to_vec()} />
+            <Messages id={format!("{prefix}-msg")} findings={props.findings.get(&prefix).to_vec()} />
         </div>
     }
 }

@@ -3,13 +3,13 @@
 
 use super::field::Messages;
 use crate::finding::{Finding, Severity};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::ui::context::use_lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ListFieldProps {
-    pub lang: Lang,
     /// Element id prefix; entry `i` is `<id>-<i>`.
     pub id: AttrValue,
     pub label: AttrValue,
@@ -28,7 +28,7 @@ pub struct ListFieldProps {
 
 #[component]
 pub fn ListField(props: &ListFieldProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let entry = |i: usize, value: &String| {
         let id = format!("{}-{i}", props.id);
@@ -66,7 +66,7 @@ pub fn ListField(props: &ListFieldProps) -> Html {
                     <button type="button" class="remove" aria-label={format!("{} {name}", t("ui.gen.remove"))}
                         onclick={remove}>{ "×" }</button>
                 </div>
-                <Messages {lang} id={msg_id} {findings} />
+                <Messages id={msg_id} {findings} />
             </li>
         }
     };
@@ -83,7 +83,7 @@ pub fn ListField(props: &ListFieldProps) -> Html {
             <legend>{ props.label.clone() }</legend>
             <ul class="list">{ for props.values.iter().enumerate().map(|(i, v)| entry(i, v)) }</ul>
             <button type="button" class="add" onclick={add}>{ format!("+ {}", t("ui.gen.add")) }</button>
-            <Messages {lang} id={format!("{}-msg", props.id)} findings={props.list_findings.clone()} help={props.help.clone()} />
+            <Messages id={format!("{}-msg", props.id)} findings={props.list_findings.clone()} help={props.help.clone()} />
         </fieldset>
     }
 }

@@ -1,20 +1,20 @@
 //! Notices at the top of the half: a share link that did not open, stored
 //! data that did not read, a share link made.
 
-use super::state::Notice;
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::page::generate::Notice;
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
-    pub lang: Lang,
     pub notices: Vec<Notice>,
     pub on_dismiss: Callback<()>,
 }
 
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {

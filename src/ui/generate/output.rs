@@ -10,13 +10,13 @@ use super::toolbar::Toolbar;
 use crate::export::{Panel, PanelRow};
 use crate::finding::Finding;
 use crate::generate::RecordSet;
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::ui::context::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OutputProps {
-    pub lang: Lang,
     pub set: Option<Rc<RecordSet>>,
     pub rows: Rc<Vec<PanelRow>>,
     pub panel: Panel,
@@ -28,30 +28,30 @@ pub struct OutputProps {
 
 #[component]
 pub fn Output(props: &OutputProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let Some(set) = &props.set else {
         return html! {
             <div class="output">
                 <p class="help" id="records-none" tabindex="-1">{ i18n::text(lang, "ui.gen.records.none") }</p>
                 if !props.errors.is_empty() {
-                    <FindingsList {lang} findings={props.errors.clone()} title="ui.gen.errors" id="gen-errors" top=true />
+                    <FindingsList findings={props.errors.clone()} title="ui.gen.errors" id="gen-errors" top=true />
                 }
             </div>
         };
     };
     html! {
         <div class="output">
-            <Toolbar {lang} set={set.clone()} on_share={props.on_share.clone()} on_failed={props.on_failed.clone()} />
-            <Records {lang} set={set.clone()} rows={props.rows.clone()} panel={props.panel}
+            <Toolbar set={set.clone()} on_share={props.on_share.clone()} on_failed={props.on_failed.clone()} />
+            <Records set={set.clone()} rows={props.rows.clone()} panel={props.panel}
                 on_panel={props.on_panel.clone()} />
             if !set.ptr_requests.is_empty() {
-                <PtrRequests {lang} requests={set.ptr_requests.clone()} />
+                <PtrRequests requests={set.ptr_requests.clone()} />
             }
             if let Some(policy) = &set.mta_sts_policy {
-                <PolicyFile {lang} policy={policy.clone()} />
+                <PolicyFile policy={policy.clone()} />
             }
             if !set.findings.is_empty() {
-                <FindingsList {lang} findings={set.findings.clone()} title="ui.gen.findings" id="gen-findings" />
+                <FindingsList findings={set.findings.clone()} title="ui.gen.findings" id="gen-findings" />
             }
         </div>
     }

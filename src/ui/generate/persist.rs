@@ -9,9 +9,9 @@
 //! in silence; a plan written by a newer page is left untouched and this page
 //! does not save over it.
 
-use super::state::{starter_plan, Notice, PrivateKey};
 use crate::dkim::{self, private};
 use crate::export::Panel;
+use crate::page::generate::{starter_plan, GenState, Notice, PrivateKey};
 use crate::plan::stored::{self, KEY, LEGACY_KEY};
 use crate::plan::MailPlan;
 use crate::share;
@@ -20,8 +20,15 @@ use crate::ui::{browser, storage};
 /// The private DKIM key, only when the user opted in.
 pub const PRIVATE_KEY: &str = "maildns.dkim.private";
 
+/// The Generate half of a page that just opened: the plan of a share link
+/// or the stored one, the kept private key, the notices, the panel.
+pub fn initial_state() -> GenState {
+    let (plan, key, notices) = load();
+    GenState::new(plan, key, notices, load_panel())
+}
+
 /// The plan, stored private key and notices for a page that just opened.
-pub fn load() -> (MailPlan, Option<PrivateKey>, Vec<Notice>) {
+fn load() -> (MailPlan, Option<PrivateKey>, Vec<Notice>) {
     let mut notices = Vec::new();
     // Read (and set aside what does not read) even when a share link wins,
     // so the save that follows never overwrites data nobody has read.

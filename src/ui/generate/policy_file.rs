@@ -1,20 +1,20 @@
 //! The MTA-STS policy file: its URL and body, to copy or download.
 
 use crate::generate::MtaStsPolicyFile;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::ui::browser;
 use crate::ui::components::copy_button::CopyButton;
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PolicyFileProps {
-    pub lang: Lang,
     pub policy: MtaStsPolicyFile,
 }
 
 #[component]
 pub fn PolicyFile(props: &PolicyFileProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let p = &props.policy;
     let download = {
@@ -28,10 +28,10 @@ pub fn PolicyFile(props: &PolicyFileProps) -> Html {
             <h3 id="policy-title">{ t("ui.gen.policy") }</h3>
             <p class="help">{ t("ui.gen.policy.help") }</p>
             <p><code id="policy-url">{ p.url.clone() }</code>
-                <CopyButton {lang} text={p.url.clone()} label={t("ui.gen.policy.copy_url")} /></p>
+                <CopyButton text={p.url.clone()} label={t("ui.gen.policy.copy_url")} /></p>
             <pre id="policy-body" tabindex="0" aria-label={t("ui.gen.policy")}>{ p.body.clone() }</pre>
             <div class="actions">
-                <CopyButton {lang} text={p.body.clone()} label={t("ui.gen.policy.copy_body")} />
+                <CopyButton text={p.body.clone()} label={t("ui.gen.policy.copy_body")} />
                 <button type="button" id="policy-download" onclick={download}>{ t("ui.gen.policy.download") }</button>
             </div>
         </section>

@@ -3,15 +3,15 @@
 //! the opt-in to keep it in this browser.
 
 use super::choice::Checkbox;
-use super::state::{PrivateKey, Snippets};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::page::generate::{PrivateKey, Snippets};
 use crate::ui::browser;
 use crate::ui::components::copy_button::CopyButton;
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PrivateKeyProps {
-    pub lang: Lang,
     pub private: PrivateKey,
     pub snippets: Option<Snippets>,
     pub keep: bool,
@@ -21,7 +21,7 @@ pub struct PrivateKeyProps {
 
 #[component]
 pub fn PrivateKeyPanel(props: &PrivateKeyProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let file_name = format!("{}.private", props.private.selector);
     let download = {
@@ -36,7 +36,7 @@ pub fn PrivateKeyPanel(props: &PrivateKeyProps) -> Html {
             <div class="snippet">
                 <div class="snippet-head">
                     <h3 id={format!("{id}-title")}>{ title.to_string() }</h3>
-                    <CopyButton {lang} text={text.to_string()} label={format!("{} {title}", t("ui.copy"))} />
+                    <CopyButton text={text.to_string()} label={format!("{} {title}", t("ui.copy"))} />
                 </div>
                 <pre id={id.to_string()} tabindex="0" aria-labelledby={format!("{id}-title")}>{ text.to_string() }</pre>
             </div>
@@ -50,7 +50,7 @@ pub fn PrivateKeyPanel(props: &PrivateKeyProps) -> Html {
                 <button type="button" id="private-key-download" class="primary" onclick={download}>
                     { i18n::fill(i18n::text(lang, "ui.gen.private.download"), &[("file", file_name.clone())]) }
                 </button>
-                <CopyButton {lang} text={props.private.pem.clone()} label={t("ui.gen.private.copy")} />
+                <CopyButton text={props.private.pem.clone()} label={t("ui.gen.private.copy")} />
                 <button type="button" id="private-key-forget" onclick={forget}>{ t("ui.gen.private.forget") }</button>
             </div>
             <details>

@@ -5,17 +5,17 @@ use crate::export::dig_ptr;
 use crate::generate::PtrRequest;
 use crate::i18n::{self, Lang};
 use crate::ui::components::copy_button::CopyButton;
+use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PtrProps {
-    pub lang: Lang,
     pub requests: Vec<PtrRequest>,
 }
 
 #[component]
 pub fn PtrRequests(props: &PtrProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     html! {
         <section class="ptr" aria-labelledby="ptr-title">
@@ -30,9 +30,9 @@ pub fn PtrRequests(props: &PtrProps) -> Html {
                         <p><code>{ r.reverse_name.fqdn() }</code>{ " PTR " }<code>{ r.target.fqdn() }</code></p>
                         <pre tabindex="0" aria-label={format!("{} {}", t("ui.gen.ptr.request"), r.ip)}>{ text.clone() }</pre>
                         <div class="actions">
-                            <CopyButton {lang} text={text} label={format!("{} {}", t("ui.gen.ptr.copy"), r.ip)} />
+                            <CopyButton text={text} label={format!("{} {}", t("ui.gen.ptr.copy"), r.ip)} />
                             <code>{ dig.clone() }</code>
-                            <CopyButton {lang} text={dig} label={format!("{} dig {}", t("ui.copy"), r.ip)} />
+                            <CopyButton text={dig} label={format!("{} dig {}", t("ui.copy"), r.ip)} />
                         </div>
                     </div>
                 }

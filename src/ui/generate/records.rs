@@ -6,13 +6,13 @@ use crate::export::{dig_command, Panel, PanelRow};
 use crate::generate::{PlannedRecord, RecordSet};
 use crate::i18n::{self, Lang};
 use crate::ui::components::copy_button::CopyButton;
+use crate::ui::context::use_lang;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RecordsProps {
-    pub lang: Lang,
     pub set: Rc<RecordSet>,
     pub rows: Rc<Vec<PanelRow>>,
     pub panel: Panel,
@@ -40,18 +40,18 @@ fn row_html(lang: Lang, host_col: &str, r: &PlannedRecord, row: &PanelRow) -> Ht
                 data-record-host={row.host.clone()} data-record-value={row.value.clone()}
                 data-record-priority={row.priority.map(|p| p.to_string())} data-record-ttl={row.ttl.to_string()}>
                 <td class="host" data-label={t(host_col)}><code>{ row.host.clone() }</code>
-                    <CopyButton {lang} text={row.host.clone()} label={copy("ui.gen.copy.host")} /></td>
+                    <CopyButton text={row.host.clone()} label={copy("ui.gen.copy.host")} /></td>
                 <td data-label={t("ui.gen.col.type")}>{ row.rtype.clone() }</td>
                 <td class="value" data-label={t("ui.gen.col.value")}><code>{ row.value.clone() }</code>
-                    <CopyButton {lang} text={row.value.clone()} label={copy("ui.gen.copy.value")} /></td>
+                    <CopyButton text={row.value.clone()} label={copy("ui.gen.copy.value")} /></td>
                 <td class="priority" data-label={t("ui.gen.col.priority")}>
                     if let Some(p) = row.priority {
-                        { p }<CopyButton {lang} text={p.to_string()} label={copy("ui.gen.copy.priority")} />
+                        { p }<CopyButton text={p.to_string()} label={copy("ui.gen.copy.priority")} />
                     }
                 </td>
                 <td data-label={t("ui.gen.col.ttl")}>{ row.ttl }
-                    <CopyButton {lang} text={row.ttl.to_string()} label={copy("ui.gen.copy.ttl")} /></td>
-                <td data-label={t("ui.gen.col.record")}><CopyButton {lang} text={r.record.to_string()} label={copy("ui.gen.copy.record")} /></td>
+                    <CopyButton text={row.ttl.to_string()} label={copy("ui.gen.copy.ttl")} /></td>
+                <td data-label={t("ui.gen.col.record")}><CopyButton text={r.record.to_string()} label={copy("ui.gen.copy.record")} /></td>
             </tr>
             <tr class="detail">
                 <td colspan="6">
@@ -60,7 +60,7 @@ fn row_html(lang: Lang, host_col: &str, r: &PlannedRecord, row: &PanelRow) -> Ht
                         <span class="zone">{ i18n::fill(i18n::text(lang, "ui.gen.records.zone"), &[("zone", zone.clone())]) }</span>
                     }
                     <span class="dig"><code>{ dig.clone() }</code>
-                        <CopyButton {lang} text={dig} label={copy("ui.gen.copy.dig")} /></span>
+                        <CopyButton text={dig} label={copy("ui.gen.copy.dig")} /></span>
                 </td>
             </tr>
         </>
@@ -97,7 +97,7 @@ fn table(
 
 #[component]
 pub fn Records(props: &RecordsProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let pairs: Vec<(&PlannedRecord, &PanelRow)> = props.set.records.iter().zip(props.rows.iter()).collect();
     let (own, other): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(r, _)| r.other_zone.is_none());

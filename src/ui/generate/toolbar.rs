@@ -2,14 +2,14 @@
 
 use crate::export;
 use crate::generate::RecordSet;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::ui::browser;
+use crate::ui::context::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub lang: Lang,
     pub set: Rc<RecordSet>,
     pub on_share: Callback<()>,
     /// A download the browser refused, by its catalogue code.
@@ -28,7 +28,7 @@ fn today_serial() -> u32 {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let domain = props.set.domain.as_str().to_string();
     let offer = |kind: &'static str| {

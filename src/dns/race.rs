@@ -1,76 +1,14 @@
-//! The DNS-over-HTTPS resolvers the page offers, and the pure half of the
-//! first-use race: the page asks each one the same harmless question,
-//! times the answers, and [`choose_resolver`] picks the fastest that
-//! answered correctly, saying which and why.
-//!
-//! AliDNS and DNSPod come first: from mainland China they are the ones
-//! that answer, and they speak only RFC 8484 wire format to anonymous
-//! browsers; Google and Cloudflare are asked in their JSON flavours
-//! (RFC 8484 §3: the client chooses its DoH server by configuration).
+//! The pure half of the first-use race: the page asks each preset
+//! ([`Preset::ALL`]) the same harmless question, times the answers, and
+//! [`choose_resolver`] picks the fastest that answered correctly, saying
+//! which and why. From mainland China that is AliDNS or DNSPod, where
+//! Google's endpoint is blocked (RFC 8484 §3: the client chooses its DoH
+//! server by configuration).
 
-use super::doh_json::JsonFlavor;
+use super::preset::Preset;
 use super::{Answer, DnsError, RecordType};
 use crate::finding::Finding;
 use std::net::Ipv4Addr;
-
-/// How a resolver is asked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ResolverKind {
-    /// RFC 8484 wire format ([`super::doh_wire_resolver::DohWireResolver`]).
-    Wire,
-    /// A JSON API ([`super::doh_resolver::DohJsonResolver`]).
-    Json(JsonFlavor),
-}
-
-/// One offered resolver.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ResolverPreset {
-    /// Stable id, for settings and share links.
-    pub id: &'static str,
-    /// Catalogue code of the label shown in the chooser.
-    pub label: &'static str,
-    /// The operator's name, as used in finding arguments.
-    pub name: &'static str,
-    pub url: &'static str,
-    pub kind: ResolverKind,
-}
-
-/// The offered resolvers, in order of preference when they tie.
-pub const PRESETS: [ResolverPreset; 4] = [
-    ResolverPreset {
-        id: "alidns",
-        label: "dns.preset.alidns",
-        name: "AliDNS",
-        url: "https://dns.alidns.com/dns-query",
-        kind: ResolverKind::Wire,
-    },
-    ResolverPreset {
-        id: "dnspod",
-        label: "dns.preset.dnspod",
-        name: "DNSPod",
-        url: "https://doh.pub/dns-query",
-        kind: ResolverKind::Wire,
-    },
-    ResolverPreset {
-        id: "google",
-        label: "dns.preset.google",
-        name: "Google",
-        url: "https://dns.google/resolve",
-        kind: ResolverKind::Json(JsonFlavor::Google),
-    },
-    ResolverPreset {
-        id: "cloudflare",
-        label: "dns.preset.cloudflare",
-        name: "Cloudflare",
-        url: "https://cloudflare-dns.com/dns-query",
-        kind: ResolverKind::Json(JsonFlavor::Cloudflare),
-    },
-];
-
-/// The preset with this id.
-pub fn preset(id: &str) -> Option<&'static ResolverPreset> {
-    PRESETS.iter().find(|p| p.id == id)
-}
 
 /// The race question: the A record of a name reserved by IANA (RFC 2606
 /// §3), answered by every public resolver, in China too, and harmless.
@@ -81,8 +19,7 @@ pub const PROBE_TYPE: RecordType = RecordType::A;
 /// What one resolver did with the race question.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProbeResult {
-    /// [`ResolverPreset::id`].
-    pub preset_id: &'static str,
+    pub preset: Preset,
     /// Time from asking to the answer, measured by the caller.
     pub elapsed_ms: u32,
     pub outcome: Result<Answer, DnsError>,
@@ -141,7 +78,7 @@ fn is_special(ip: Ipv4Addr) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RaceOutcome {
     /// The resolver to use, if any answered correctly.
-    pub chosen: Option<&'static ResolverPreset>,
+    pub chosen: Option<Preset>,
     /// First the choice (`dns.resolver.chosen`) or its absence
     /// (`dns.resolver.none`), then one finding per resolver that failed.
     pub findings: Vec<Finding>,
@@ -153,42 +90,35 @@ const RFC: &str = "RFC 8484 §3";
 /// Picks the resolver that answered the race question correctly in the
 /// least time; ties go to the earlier preset. May be called with the
 /// results received so far: absent presets simply do not compete.
-/// Results for unknown preset ids are ignored.
 pub fn choose_resolver(results: &[ProbeResult]) -> RaceOutcome {
-    let mut ranked: Vec<(usize, &ProbeResult, &'static ResolverPreset)> = results
-        .iter()
-        .filter_map(|r| {
-            PRESETS
-                .iter()
-                .position(|p| p.id == r.preset_id)
-                .and_then(|i| PRESETS.get(i).map(|p| (i, r, p)))
-        })
-        .collect();
+    let rank = |p: Preset| Preset::ALL.iter().position(|q| *q == p).unwrap_or(usize::MAX);
+    let mut ranked: Vec<(usize, &ProbeResult, Preset)> =
+        results.iter().map(|r| (rank(r.preset), r, r.preset)).collect();
     ranked.sort_by_key(|(i, r, _)| (r.elapsed_ms, *i));
-    let mut chosen: Option<(&ProbeResult, &'static ResolverPreset)> = None;
+    let mut chosen: Option<(&ProbeResult, Preset)> = None;
     let mut rejected = Vec::new();
     for (_, r, p) in &ranked {
         match check_probe(&r.outcome) {
-            Ok(()) if chosen.is_none() => chosen = Some((r, p)),
+            Ok(()) if chosen.is_none() => chosen = Some((r, *p)),
             Ok(()) => {}
             Err(ProbeFault::Failed(e)) => rejected.push(
-                Finding::info("dns.resolver.probe_failed", p.name, RFC)
-                    .arg("resolver", p.name)
+                Finding::info("dns.resolver.probe_failed", p.name(), RFC)
+                    .arg("resolver", p.name())
                     .arg("error", e.code())
                     .arg("detail", &e)
                     .arg("ms", r.elapsed_ms),
             ),
             Err(ProbeFault::Bogus(ip)) => rejected.push(
-                Finding::warning("dns.resolver.probe_bogus", p.name, RFC)
-                    .arg("resolver", p.name)
+                Finding::warning("dns.resolver.probe_bogus", p.name(), RFC)
+                    .arg("resolver", p.name())
                     .arg("address", ip),
             ),
         }
     }
     let head = match chosen {
-        Some((r, p)) => Finding::info("dns.resolver.chosen", p.name, RFC)
-            .arg("resolver", p.name)
-            .arg("url", p.url)
+        Some((r, p)) => Finding::info("dns.resolver.chosen", p.name(), RFC)
+            .arg("resolver", p.name())
+            .arg("url", p.url())
             .arg("ms", r.elapsed_ms)
             .arg("tried", ranked.len()),
         None => Finding::error("dns.resolver.none", "DNS-over-HTTPS", RFC).arg("tried", ranked.len()),
@@ -201,16 +131,12 @@ pub fn choose_resolver(results: &[ProbeResult]) -> RaceOutcome {
     }
 }
 
-/// Every code this module can emit, and the preset labels.
-pub const CODES: [&str; 8] = [
+/// Every code this module can emit.
+pub const CODES: [&str; 4] = [
     "dns.resolver.chosen",
     "dns.resolver.none",
     "dns.resolver.probe_failed",
     "dns.resolver.probe_bogus",
-    "dns.preset.alidns",
-    "dns.preset.dnspod",
-    "dns.preset.google",
-    "dns.preset.cloudflare",
 ];
 
 #[cfg(test)]
@@ -222,29 +148,16 @@ mod tests {
         Ok(Answer::new(ips.iter().map(|ip| Rdata::A((*ip).into())).collect()))
     }
 
-    fn probe(id: &'static str, ms: u32, outcome: Result<Answer, DnsError>) -> ProbeResult {
+    fn probe(preset: Preset, ms: u32, outcome: Result<Answer, DnsError>) -> ProbeResult {
         ProbeResult {
-            preset_id: id,
+            preset,
             elapsed_ms: ms,
             outcome,
         }
     }
 
     #[test]
-    fn presets_are_complete() {
-        let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
-        assert_eq!(ids, ["alidns", "dnspod", "google", "cloudflare"]);
-        assert_eq!(preset("dnspod").map(|p| p.url), Some("https://doh.pub/dns-query"));
-        assert_eq!(preset("alidns").map(|p| p.kind), Some(ResolverKind::Wire));
-        assert_eq!(
-            preset("cloudflare").map(|p| p.kind),
-            Some(ResolverKind::Json(JsonFlavor::Cloudflare))
-        );
-        assert_eq!(preset("nope"), None);
-        for p in &PRESETS {
-            assert!(p.url.starts_with("https://"), "{}", p.id);
-            assert!(CODES.contains(&p.label));
-        }
+    fn codes_are_catalogued() {
         for code in CODES {
             assert!(crate::i18n::lookup(code).is_some(), "{code} not in catalogue");
         }
@@ -278,15 +191,14 @@ mod tests {
     #[test]
     fn fastest_correct_wins() {
         let results = [
-            probe("google", 900, Err(DnsError::Timeout)),
-            probe("cloudflare", 40, a(&[[10, 0, 0, 1]])),
-            probe("dnspod", 120, a(&[[93, 184, 215, 14]])),
-            probe("alidns", 120, a(&[[93, 184, 215, 14]])),
-            probe("unknown", 1, a(&[[93, 184, 215, 14]])),
+            probe(Preset::Google, 900, Err(DnsError::Timeout)),
+            probe(Preset::Cloudflare, 40, a(&[[10, 0, 0, 1]])),
+            probe(Preset::DnsPod, 120, a(&[[93, 184, 215, 14]])),
+            probe(Preset::AliDns, 120, a(&[[93, 184, 215, 14]])),
         ];
         let out = choose_resolver(&results);
         // Tie at 120 ms: AliDNS comes first in PRESETS.
-        assert_eq!(out.chosen.map(|p| p.id), Some("alidns"));
+        assert_eq!(out.chosen, Some(Preset::AliDns));
         let head = &out.findings[0];
         assert_eq!(head.code, "dns.resolver.chosen");
         assert_eq!(head.get_arg("resolver"), Some("AliDNS"));
@@ -310,8 +222,8 @@ mod tests {
     #[test]
     fn none_answered() {
         let out = choose_resolver(&[
-            probe("alidns", 5000, Err(DnsError::Timeout)),
-            probe("google", 30, Err(DnsError::Transport("CORS".into()))),
+            probe(Preset::AliDns, 5000, Err(DnsError::Timeout)),
+            probe(Preset::Google, 30, Err(DnsError::Transport("CORS".into()))),
         ]);
         assert_eq!(out.chosen, None);
         assert_eq!(out.findings[0].code, "dns.resolver.none");

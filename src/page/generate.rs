@@ -1,22 +1,16 @@
 //! The Generate half's state: the plan as typed, and everything derived from
-//! it (field findings, the record set, the panel rows), recomputed by the
-//! reducer on every edit so that components only render data. No DOM code.
+//! it (field findings, the record set, the panel rows), recomputed on every
+//! edit so that components only render data. [`GenState::apply`] is the
+//! whole reducer: pure, and tested natively (`super::tests`); the page's
+//! `yew::Reducible` calls it. No DOM code.
 
+use super::plan_edit::PlanEdit;
 use crate::export::{self, Panel, PanelRow};
 use crate::finding::{Finding, Severity};
 use crate::generate::{self, RecordSet};
 use crate::model::{Name, NameError};
 use crate::plan::{self, MailPlan, PlanErrors};
 use std::rc::Rc;
-use yew::Reducible;
-
-/// One change to the plan, applied in the reducer.
-pub type PlanEdit = Rc<dyn Fn(&mut MailPlan)>;
-
-/// Wraps a closure as a [`PlanEdit`].
-pub fn edit(f: impl Fn(&mut MailPlan) + 'static) -> PlanEdit {
-    Rc::new(f)
-}
 
 /// A private DKIM key made in this page: kept in memory only (and in
 /// localStorage only when the user opts in).
@@ -83,6 +77,8 @@ pub struct GenState {
     pub revision: u64,
 }
 
+/// Everything that can happen to the Generate half.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Edit(PlanEdit),
     SetPanel(Panel),
@@ -198,55 +194,52 @@ impl GenState {
     }
 }
 
-impl Reducible for GenState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
+impl GenState {
+    /// Applies one action: the Generate half's reducer.
+    pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Edit(f) => {
-                f(&mut next.plan);
-                next.revision += 1;
-                next.derive();
+            Action::Edit(edit) => {
+                edit.apply(&mut self.plan);
+                self.revision += 1;
+                self.derive();
             }
             Action::SetPanel(p) => {
-                next.panel = p;
-                next.derive_rows();
+                self.panel = p;
+                self.derive_rows();
             }
-            Action::KeygenStarted => next.keygen = Keygen::Running,
-            Action::KeygenFailed(e) => next.keygen = Keygen::Failed(e),
+            Action::KeygenStarted => self.keygen = Keygen::Running,
+            Action::KeygenFailed(e) => self.keygen = Keygen::Failed(e),
             Action::KeyMade { spki_b64, private } => {
                 if private.ed25519 {
-                    next.plan.dkim.ed25519_public_key = spki_b64;
+                    self.plan.dkim.ed25519_public_key = spki_b64;
                 } else {
-                    next.plan.dkim.public_key = spki_b64;
+                    self.plan.dkim.public_key = spki_b64;
                 }
-                next.private_key = Some(private);
-                next.keygen = Keygen::Idle;
-                next.revision += 1;
-                next.derive();
+                self.private_key = Some(private);
+                self.keygen = Keygen::Idle;
+                self.revision += 1;
+                self.derive();
             }
             Action::ForgetPrivateKey => {
-                next.private_key = None;
-                next.keep_private = false;
-                next.snippets = None;
+                self.private_key = None;
+                self.keep_private = false;
+                self.snippets = None;
             }
-            Action::KeepPrivate(on) => next.keep_private = on,
+            Action::KeepPrivate(on) => self.keep_private = on,
             Action::ShowEd25519(on) => {
-                next.show_ed25519 = on;
+                self.show_ed25519 = on;
                 if !on {
-                    next.plan.dkim.ed25519_selector.clear();
-                    next.plan.dkim.ed25519_public_key.clear();
-                    next.revision += 1;
-                    next.derive();
+                    self.plan.dkim.ed25519_selector.clear();
+                    self.plan.dkim.ed25519_public_key.clear();
+                    self.revision += 1;
+                    self.derive();
                 }
             }
             Action::Notify(n) => {
-                next.notices.retain(|old| old.code != n.code);
-                next.notices.push(n);
+                self.notices.retain(|old| old.code != n.code);
+                self.notices.push(n);
             }
-            Action::DismissNotices => next.notices.clear(),
+            Action::DismissNotices => self.notices.clear(),
         }
-        Rc::new(next)
     }
 }

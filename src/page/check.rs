@@ -1,99 +1,69 @@
 //! The Check half's state: the form, the run in progress and its reports.
-//! The reducer also turns the form into a [`Job`] (parsed request and checked
-//! endpoints) and computes the differences between two resolvers. No DOM code.
+//! [`CheckState::apply`] is the reducer (pure, tested natively in
+//! `super::tests`); the state also turns the form into a [`Job`] (parsed
+//! request and checked endpoints) and computes the differences between two
+//! resolvers. No DOM code.
 
 use crate::check::{Area, AuditRequest, KnownAnswers, RawAnswer, Report};
-use crate::dns::endpoint::{CheckLink, Endpoint, EndpointChoice, Flavor};
-use crate::dns::RecordType;
-use crate::finding::Finding;
+use crate::dns::endpoint::{CheckLink, Endpoint, EndpointChoice};
+use crate::dns::{Preset, Protocol, RecordType};
+use crate::finding::{Finding, Severity};
+use crate::generate::RecordSet;
 use crate::model::{Name, Record};
 use crate::plan::MailPlan;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use yew::Reducible;
-
-/// Which kind of resolver the select shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EndpointKind {
-    Google,
-    Cloudflare,
-    AliDns,
-    DnsPod,
-    Custom,
-}
 
 /// One resolver picker's values.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EndpointForm {
-    pub kind: EndpointKind,
+    /// The preset chosen, or `None` for "Other (URL)".
+    pub preset: Option<Preset>,
+    /// The URL typed for "Other" (kept while a preset is shown).
     pub url: String,
-    pub flavor: Flavor,
-}
-
-impl EndpointKind {
-    /// The kind of a preset id of `dns::presets` (`None` for other ids).
-    pub fn from_preset_id(id: &str) -> Option<EndpointKind> {
-        match id {
-            "google" => Some(EndpointKind::Google),
-            "cloudflare" => Some(EndpointKind::Cloudflare),
-            "alidns" => Some(EndpointKind::AliDns),
-            "dnspod" => Some(EndpointKind::DnsPod),
-            _ => None,
-        }
-    }
-
-    /// The preset id, `None` for a custom endpoint.
-    pub fn preset_id(self) -> Option<&'static str> {
-        match self {
-            EndpointKind::Google => Some("google"),
-            EndpointKind::Cloudflare => Some("cloudflare"),
-            EndpointKind::AliDns => Some("alidns"),
-            EndpointKind::DnsPod => Some("dnspod"),
-            EndpointKind::Custom => None,
-        }
-    }
+    /// How the typed URL is asked.
+    pub protocol: Protocol,
 }
 
 impl EndpointForm {
-    pub fn preset(kind: EndpointKind) -> Self {
+    pub fn preset(preset: Preset) -> Self {
         EndpointForm {
-            kind,
+            preset: Some(preset),
             url: String::new(),
-            flavor: Flavor::Google,
+            protocol: Protocol::GoogleJson,
         }
     }
 
     pub fn choice(&self) -> EndpointChoice {
-        match self.kind {
-            EndpointKind::Google => EndpointChoice::Google,
-            EndpointKind::Cloudflare => EndpointChoice::Cloudflare,
-            EndpointKind::AliDns => EndpointChoice::AliDns,
-            EndpointKind::DnsPod => EndpointChoice::DnsPod,
-            EndpointKind::Custom => EndpointChoice::Custom {
+        match self.preset {
+            Some(p) => EndpointChoice::Preset(p),
+            None => EndpointChoice::Custom {
                 url: self.url.clone(),
-                flavor: self.flavor,
+                protocol: self.protocol,
             },
         }
     }
 
-    fn from_choice(choice: &EndpointChoice) -> Self {
+    pub fn from_choice(choice: &EndpointChoice) -> Self {
         match choice {
-            EndpointChoice::Google => EndpointForm::preset(EndpointKind::Google),
-            EndpointChoice::Cloudflare => EndpointForm::preset(EndpointKind::Cloudflare),
-            EndpointChoice::AliDns => EndpointForm::preset(EndpointKind::AliDns),
-            EndpointChoice::DnsPod => EndpointForm::preset(EndpointKind::DnsPod),
-            EndpointChoice::Custom { url, flavor } => EndpointForm {
-                kind: EndpointKind::Custom,
+            EndpointChoice::Preset(p) => EndpointForm::preset(*p),
+            EndpointChoice::Custom { url, protocol } => EndpointForm {
+                preset: None,
                 url: url.clone(),
-                flavor: *flavor,
+                protocol: *protocol,
             },
         }
+    }
+
+    /// True for "Other (URL)".
+    pub fn is_custom(&self) -> bool {
+        self.preset.is_none()
     }
 
     /// The catalogue code of the custom URL's error, shown under the field.
     pub fn error_code(&self) -> Option<&'static str> {
-        match self.kind {
-            EndpointKind::Custom if !self.url.is_empty() => self.choice().resolve().err().map(|e| e.code()),
+        match self.preset {
+            None if !self.url.is_empty() => self.choice().resolve().err().map(|e| e.code()),
             _ => None,
         }
     }
@@ -191,8 +161,8 @@ impl Default for CheckState {
             selectors: String::new(),
             ips: String::new(),
             policy: String::new(),
-            endpoint: EndpointForm::preset(EndpointKind::Google),
-            endpoint2: EndpointForm::preset(EndpointKind::Cloudflare),
+            endpoint: EndpointForm::preset(Preset::Google),
+            endpoint2: EndpointForm::preset(Preset::Cloudflare),
             run: Run::Idle,
             notices: Vec::new(),
             start_request: 0,
@@ -206,6 +176,8 @@ impl Default for CheckState {
     }
 }
 
+/// Everything that can happen to the Check half.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Domain(String),
     Selectors(String),
@@ -213,12 +185,12 @@ pub enum Action {
     Policy(String),
     Endpoint(EndpointForm),
     Endpoint2(EndpointForm),
-    /// A resolver remembered from an earlier visit (a preset kind).
-    Remembered(EndpointKind),
+    /// A resolver remembered from an earlier visit.
+    Remembered(Preset),
     /// The first-use race is over: its pick (if any) and why; the run that
     /// waited for it starts.
     RaceDone {
-        chosen: Option<EndpointKind>,
+        chosen: Option<Preset>,
         note: Option<Finding>,
     },
     /// Pre-fill from a share link; starts at once for a preset resolver.
@@ -245,11 +217,12 @@ pub enum Action {
     },
 }
 
-impl Reducible for CheckState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
+impl CheckState {
+    /// Applies one action: the Check half's reducer. False when the action
+    /// changed nothing (progress or results of a run that is no longer the
+    /// current one), so the page need not render again.
+    pub fn apply(&mut self, action: Action) -> bool {
+        let next = self;
         match action {
             Action::Domain(v) => next.domain = v,
             Action::Selectors(v) => next.selectors = v,
@@ -259,14 +232,14 @@ impl Reducible for CheckState {
                 next.endpoint = e;
                 next.endpoint_chosen = true;
             }
-            Action::Remembered(kind) => {
-                next.endpoint = EndpointForm::preset(kind);
+            Action::Remembered(preset) => {
+                next.endpoint = EndpointForm::preset(preset);
                 next.endpoint_chosen = true;
             }
             Action::RaceDone { chosen, note } => {
                 if !next.endpoint_chosen {
-                    if let Some(kind) = chosen {
-                        next.endpoint = EndpointForm::preset(kind);
+                    if let Some(preset) = chosen {
+                        next.endpoint = EndpointForm::preset(preset);
                     }
                 }
                 next.endpoint_chosen = true;
@@ -312,13 +285,13 @@ impl Reducible for CheckState {
             }
             Action::Progress { id, asked, answered } => {
                 if id != next.run_id || !matches!(next.run, Run::Running { .. }) {
-                    return self;
+                    return false;
                 }
                 next.run = Run::Running { asked, answered };
             }
             Action::Finished { id, outcomes } => {
                 if id != next.run_id {
-                    return self;
+                    return false;
                 }
                 let diff = match outcomes.as_slice() {
                     [a, b] => Some(diff_answers(&a.report, &b.report)),
@@ -330,7 +303,7 @@ impl Reducible for CheckState {
                 };
             }
         }
-        Rc::new(next)
+        true
     }
 }
 
@@ -359,9 +332,9 @@ impl CheckState {
         Some(Job { seeds, ..job.clone() })
     }
 
-    /// The run the form asks for, or every reason it cannot start.
-    /// `saved_plan` is the stored plan's text (`crate::plan::stored`), for plan mode.
-    pub fn prepare(&self, mode: Mode, saved_plan: Option<String>) -> Result<Job, Vec<Finding>> {
+    /// The run the form asks for, or every reason it cannot start. `plan`
+    /// is the Generate half's plan and what it generated, for plan mode.
+    pub fn prepare(&self, mode: Mode, plan: PlanSource<'_>) -> Result<Job, Vec<Finding>> {
         let mut notices = Vec::new();
         let mut endpoints = Vec::new();
         let forms = if mode == Mode::Compare {
@@ -376,7 +349,7 @@ impl CheckState {
             }
         }
         let kind = match mode {
-            Mode::Plan => plan_records(saved_plan, &mut notices).map(JobKind::Plan),
+            Mode::Plan => plan.records(&mut notices).map(JobKind::Plan),
             Mode::Audit | Mode::Compare => self.audit_request(&mut notices).map(JobKind::Audit),
         };
         match kind {
@@ -406,31 +379,35 @@ impl CheckState {
     }
 }
 
-/// The saved plan's records, validated and generated as the Generate half does.
-fn plan_records(saved: Option<String>, notices: &mut Vec<Finding>) -> Option<Vec<Record>> {
-    let Some(text) = saved.filter(|t| !t.trim().is_empty()) else {
-        notices.push(Finding::warning("ui.check.no_plan", "", ""));
-        return None;
-    };
-    let plan: MailPlan = match crate::plan::stored::decode(&text) {
-        Ok(plan) => plan,
-        Err(e) => {
-            notices.push(Finding::error(e.code(), "", ""));
+/// The plan that plan mode verifies: the Generate half's, as it is on
+/// screen, with what it generated (`None` while the plan has errors) and
+/// its field findings.
+#[derive(Clone, Copy, Debug)]
+pub struct PlanSource<'a> {
+    pub plan: &'a MailPlan,
+    pub set: Option<&'a RecordSet>,
+    pub findings: &'a [Finding],
+}
+
+impl PlanSource<'_> {
+    /// The records to verify, or why there are none: no plan yet
+    /// (`ui.check.no_plan`), or a plan with errors (`ui.check.plan_invalid`
+    /// followed by each error).
+    fn records(&self, notices: &mut Vec<Finding>) -> Option<Vec<Record>> {
+        if self.plan.domain.trim().is_empty() {
+            notices.push(Finding::warning("ui.check.no_plan", "", ""));
             return None;
         }
-    };
-    let set = match crate::plan::validate_and_generate(&plan) {
-        Ok((_, set)) => set,
-        Err(errors) => {
-            notices.push(Finding::error("ui.check.plan_invalid", "", ""));
-            let errors = errors
-                .iter()
-                .filter(|(_, f)| f.severity == crate::finding::Severity::Error);
-            notices.extend(errors.map(|(_, f)| f.clone()));
-            return None;
+        match self.set {
+            Some(set) => Some(set.records.iter().map(|p| p.record.clone()).collect()),
+            None => {
+                notices.push(Finding::error("ui.check.plan_invalid", "", ""));
+                let errors = self.findings.iter().filter(|f| f.severity == Severity::Error);
+                notices.extend(errors.cloned());
+                None
+            }
         }
-    };
-    Some(set.records.into_iter().map(|p| p.record).collect())
+    }
 }
 
 /// How an answer compares: sorted records, or the error code.

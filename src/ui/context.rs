@@ -1,0 +1,36 @@
+//! What travels by context instead of through every component's props: the
+//! page's language and the Generate half's state (its plan and record set,
+//! which the Check half's "verify my plan" reads), as yew's `contexts`
+//! example does; and [`make_callback`], which turns an action constructor
+//! into a callback that dispatches it.
+
+use crate::i18n::Lang;
+use crate::page::generate::GenState;
+use yew::prelude::*;
+
+/// The Generate half's state, shared with the Check half.
+pub type GenHandle = UseReducerHandle<GenState>;
+
+/// The page's language (English outside a provider, which only tests see).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// The Generate half's state. The root provides it, so it is always there;
+/// `None` only for a component mounted on its own.
+#[hook]
+pub fn use_gen() -> Option<GenHandle> {
+    use_context::<GenHandle>()
+}
+
+/// A callback that dispatches `action(value)` to `state`'s reducer.
+pub fn make_callback<S, T, F>(state: &UseReducerHandle<S>, action: F) -> Callback<T>
+where
+    S: Reducible + 'static,
+    T: 'static,
+    F: Fn(T) -> S::Action + 'static,
+{
+    let dispatcher = state.dispatcher();
+    Callback::from(move |value: T| dispatcher.dispatch(action(value)))
+}
