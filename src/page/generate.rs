@@ -5,6 +5,7 @@
 //! `yew::Reducible` calls it. No DOM code.
 
 use super::plan_edit::PlanEdit;
+use crate::dkim::selector::parse_selector;
 use crate::export::{self, Panel, PanelRow};
 use crate::finding::{Finding, Severity};
 use crate::generate::{self, RecordSet};
@@ -13,7 +14,8 @@ use crate::plan::{self, MailPlan, PlanErrors};
 use std::rc::Rc;
 
 /// A private DKIM key made in this page: kept in memory only (and in
-/// localStorage only when the user opts in).
+/// localStorage only when the user opts in). The page holds at most one per
+/// algorithm, each shown until the user forgets it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PrivateKey {
     /// The selector field's current value: the download is `<selector>.private`.
@@ -22,6 +24,23 @@ pub struct PrivateKey {
     pub pem: String,
     /// True for an Ed25519 key, false for RSA.
     pub ed25519: bool,
+    /// Kept in this browser (the user ticked the box, or it was kept before).
+    pub keep: bool,
+    /// Install snippets, when the domain and the selector are valid.
+    pub snippets: Option<Snippets>,
+}
+
+impl PrivateKey {
+    /// A key just made or read back, before its snippets are derived.
+    pub fn new(selector: &str, pem: String, ed25519: bool, keep: bool) -> Self {
+        PrivateKey {
+            selector: selector.trim().to_string(),
+            pem,
+            ed25519,
+            keep,
+            snippets: None,
+        }
+    }
 }
 
 /// Install snippets for the private key, when the domain is valid.
@@ -66,9 +85,8 @@ pub struct GenState {
     pub set: Option<Rc<RecordSet>>,
     /// `set` as the chosen panel wants it.
     pub rows: Rc<Vec<PanelRow>>,
-    pub private_key: Option<PrivateKey>,
-    pub snippets: Option<Snippets>,
-    pub keep_private: bool,
+    /// The private keys made here or kept: RSA first, at most one each.
+    pub private_keys: Vec<PrivateKey>,
     pub keygen: Keygen,
     pub notices: Vec<Notice>,
     /// Show the Ed25519 inputs.
@@ -92,8 +110,17 @@ pub enum Action {
         spki_b64: String,
         private: PrivateKey,
     },
-    ForgetPrivateKey,
-    KeepPrivate(bool),
+    /// Forgets the private key of that algorithm (true: Ed25519).
+    ForgetPrivateKey {
+        ed25519: bool,
+    },
+    /// Keeps (or stops keeping) that algorithm's private key in this browser.
+    KeepPrivate {
+        ed25519: bool,
+        keep: bool,
+    },
+    /// Shows the Ed25519 inputs (with a selector of its own when none is
+    /// typed), or hides them and takes the Ed25519 key out of the plan.
     ShowEd25519(bool),
     Notify(Notice),
     /// Dismisses the notices, and so lets go of a displaced plan.
@@ -124,8 +151,8 @@ pub fn starter_plan(year: u16, month: u8) -> MailPlan {
 }
 
 impl GenState {
-    pub fn new(plan: MailPlan, private_key: Option<PrivateKey>, notices: Vec<Notice>, panel: Panel) -> Self {
-        Self::with_displaced(plan, None, private_key, notices, panel)
+    pub fn new(plan: MailPlan, private_keys: Vec<PrivateKey>, notices: Vec<Notice>, panel: Panel) -> Self {
+        Self::with_displaced(plan, None, private_keys, notices, panel)
     }
 
     /// A page that opened a share link over the user's own plan `displaced`
@@ -134,7 +161,7 @@ impl GenState {
     pub fn with_displaced(
         plan: MailPlan,
         displaced: Option<MailPlan>,
-        private_key: Option<PrivateKey>,
+        mut private_keys: Vec<PrivateKey>,
         mut notices: Vec<Notice>,
         panel: Panel,
     ) -> Self {
@@ -143,7 +170,8 @@ impl GenState {
             notices.push(kept_notice(d));
         }
         let show_ed25519 = !plan.dkim.ed25519_selector.is_empty() || !plan.dkim.ed25519_public_key.is_empty();
-        let keep_private = private_key.is_some();
+        private_keys.sort_by_key(|k| k.ed25519);
+        private_keys.dedup_by_key(|k| k.ed25519);
         let mut s = GenState {
             plan,
             panel,
@@ -153,9 +181,7 @@ impl GenState {
             default_host: None,
             set: None,
             rows: Rc::new(Vec::new()),
-            private_key,
-            snippets: None,
-            keep_private,
+            private_keys,
             keygen: Keygen::Idle,
             notices,
             show_ed25519,
@@ -188,35 +214,43 @@ impl GenState {
         };
         self.set = set;
         self.derive_rows();
-        // The key is not bound to a selector: it follows the selector field.
-        if let Some(k) = &mut self.private_key {
-            let d = &self.plan.dkim;
-            k.selector = if k.ed25519 {
-                &d.ed25519_selector
-            } else {
-                &d.selector
-            }
-            .trim()
-            .to_string();
+        // A key is not bound to a selector: it follows its selector field.
+        // Snippets only for a valid domain and a selector with no error:
+        // never `._domainkey` lines for an empty selector.
+        let ready = [self.selector_ready(false), self.selector_ready(true)];
+        let domain = self.domain.as_ref().and_then(|d| d.as_ref().ok());
+        for k in &mut self.private_keys {
+            let (selector, _) = selector_field(&self.plan, k.ed25519);
+            k.selector = bare_selector(selector);
+            let selector_ok = ready[usize::from(k.ed25519)];
+            k.snippets = match domain {
+                Some(domain) if selector_ok => Some(Snippets {
+                    opendkim: generate::opendkim_snippet(
+                        &k.selector,
+                        domain,
+                        &generate::opendkim_key_path(domain, &k.selector),
+                    ),
+                    rspamd: generate::rspamd_snippet(
+                        &k.selector,
+                        domain,
+                        &generate::rspamd_key_path(domain, &k.selector),
+                    ),
+                }),
+                _ => None,
+            };
         }
-        self.snippets = match (
-            &self.private_key,
-            self.domain.as_ref().and_then(|d| d.as_ref().ok()),
-        ) {
-            (Some(k), Some(domain)) => Some(Snippets {
-                opendkim: generate::opendkim_snippet(
-                    &k.selector,
-                    domain,
-                    &generate::opendkim_key_path(domain, &k.selector),
-                ),
-                rspamd: generate::rspamd_snippet(
-                    &k.selector,
-                    domain,
-                    &generate::rspamd_key_path(domain, &k.selector),
-                ),
-            }),
-            _ => None,
-        };
+    }
+
+    /// The private key of that algorithm, if one is held.
+    pub fn private_key(&self, ed25519: bool) -> Option<&PrivateKey> {
+        self.private_keys.iter().find(|k| k.ed25519 == ed25519)
+    }
+
+    /// True when that algorithm's selector can name a key: not empty and
+    /// without an error (the generate button is off otherwise).
+    pub fn selector_ready(&self, ed25519: bool) -> bool {
+        let (selector, field) = selector_field(&self.plan, ed25519);
+        parse_selector(selector).is_ok_and(|s| !s.is_empty()) && !has_error(&self.findings, field)
     }
 
     fn derive_rows(&mut self) {
@@ -248,19 +282,27 @@ impl GenState {
                 } else {
                     self.plan.dkim.public_key = spki_b64;
                 }
-                self.private_key = Some(private);
+                // The other algorithm's key stays: it may not be saved yet.
+                self.private_keys.retain(|k| k.ed25519 != private.ed25519);
+                self.private_keys.push(private);
+                self.private_keys.sort_by_key(|k| k.ed25519);
                 self.keygen = Keygen::Idle;
                 self.revision += 1;
                 self.derive();
             }
-            Action::ForgetPrivateKey => {
-                self.private_key = None;
-                self.keep_private = false;
-                self.snippets = None;
+            Action::ForgetPrivateKey { ed25519 } => self.private_keys.retain(|k| k.ed25519 != ed25519),
+            Action::KeepPrivate { ed25519, keep } => {
+                for k in self.private_keys.iter_mut().filter(|k| k.ed25519 == ed25519) {
+                    k.keep = keep;
+                }
             }
-            Action::KeepPrivate(on) => self.keep_private = on,
             Action::ShowEd25519(on) => {
                 self.show_ed25519 = on;
+                if on && self.plan.dkim.ed25519_selector.trim().is_empty() {
+                    self.plan.dkim.ed25519_selector = ed25519_selector_for(&self.plan.dkim.selector);
+                    self.revision += 1;
+                    self.derive();
+                }
                 if !on {
                     self.plan.dkim.ed25519_selector.clear();
                     self.plan.dkim.ed25519_public_key.clear();
@@ -301,7 +343,8 @@ impl GenState {
             Action::RestoreDisplaced => {
                 if let Some(own) = self.displaced.take() {
                     self.plan = own;
-                    self.notices.retain(|n| n.code != KEPT_SAVED && n.code != SHARE_OPENED);
+                    self.notices
+                        .retain(|n| n.code != KEPT_SAVED && n.code != SHARE_OPENED);
                     self.revision += 1;
                     self.derive();
                 }
@@ -316,5 +359,39 @@ fn kept_notice(own: &MailPlan) -> Notice {
         code: KEPT_SAVED,
         error: false,
         detail: Some(own.domain.trim().to_string()),
+    }
+}
+
+/// The selector and its field key for one algorithm's key.
+fn selector_field(plan: &MailPlan, ed25519: bool) -> (&str, &'static str) {
+    if ed25519 {
+        (&plan.dkim.ed25519_selector, "dkim.ed25519_selector")
+    } else {
+        (&plan.dkim.selector, "dkim.selector")
+    }
+}
+
+/// The selector as DNS uses it (A-label, lowercase), without a
+/// `._domainkey` the user may have copied from a host record (RFC 6376
+/// §3.6.2.1: the key lives at `<selector>._domainkey.<domain>`); as typed
+/// when it does not read.
+fn bare_selector(selector: &str) -> String {
+    parse_selector(selector).unwrap_or_else(|_| selector.trim().to_string())
+}
+
+fn has_error(findings: &PlanErrors, field: &str) -> bool {
+    findings.get(field).iter().any(|f| f.severity == Severity::Error)
+}
+
+/// A selector for the Ed25519 key beside the RSA one (RFC 8463 §3: each
+/// algorithm's key under its own selector): the dated RSA default `sYYYYMM`
+/// gives `eYYYYMM`; any other RSA selector gets `-ed25519` appended; with
+/// none, `ed25519`.
+pub fn ed25519_selector_for(rsa: &str) -> String {
+    let rsa = rsa.trim();
+    match rsa.strip_prefix('s') {
+        Some(date) if date.len() == 6 && date.bytes().all(|b| b.is_ascii_digit()) => format!("e{date}"),
+        _ if rsa.is_empty() => "ed25519".to_string(),
+        _ => format!("{rsa}-ed25519"),
     }
 }

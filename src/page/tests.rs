@@ -23,7 +23,7 @@ use std::rc::Rc;
 const RSA_SPKI: &str = include_str!("../../tests/vectors/private/r1024.spki.b64");
 
 fn fresh() -> GenState {
-    GenState::new(starter_plan(2026, 12), None, Vec::new(), Panel::Aliyun)
+    GenState::new(starter_plan(2026, 12), Vec::new(), Vec::new(), Panel::Aliyun)
 }
 
 fn edit(s: &mut GenState, e: PlanEdit) {
@@ -326,6 +326,11 @@ fn caa_autoconfig_and_their_records() {
     );
 }
 
+fn made(selector: &str, ed25519: bool) -> PrivateKey {
+    let pem = format!("-----BEGIN PRIVATE KEY-----\n{selector}\n-----END PRIVATE KEY-----\n");
+    PrivateKey::new(selector, pem, ed25519, false)
+}
+
 #[test]
 fn a_generated_key_goes_into_the_plan_and_its_private_half_stays_in_the_state() {
     let mut s = guide();
@@ -335,20 +340,16 @@ fn a_generated_key_goes_into_the_plan_and_its_private_half_stays_in_the_state() 
     );
     s.apply(generate::Action::KeygenStarted);
     assert_eq!(s.keygen, Keygen::Running);
-    let private = PrivateKey {
-        selector: "s202612".into(),
-        pem: "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n".into(),
-        ed25519: false,
-    };
     s.apply(generate::Action::KeyMade {
         spki_b64: RSA_SPKI.trim().into(),
-        private: private.clone(),
+        private: made("s202612", false),
     });
     assert_eq!(s.keygen, Keygen::Idle);
     assert_eq!(s.plan.dkim.public_key, RSA_SPKI.trim());
-    assert_eq!(s.private_key, Some(private));
+    let key = s.private_key(false).cloned().unwrap_or_else(|| panic!("no key"));
+    assert_eq!((key.selector.as_str(), key.keep), ("s202612", false));
     assert!(has_line(&s, "v=DKIM1"), "{:?}", lines(&s));
-    let snippets = s.snippets.clone().unwrap_or_else(|| panic!("no snippets"));
+    let snippets = key.snippets.unwrap_or_else(|| panic!("no snippets"));
     assert!(
         snippets.opendkim.contains("s202612._domainkey.example.com"),
         "{}",
@@ -363,18 +364,12 @@ fn the_private_key_follows_the_selector_field() {
     let mut s = guide();
     s.apply(generate::Action::KeyMade {
         spki_b64: RSA_SPKI.trim().into(),
-        private: PrivateKey {
-            selector: "s202612".into(),
-            pem: "pem".into(),
-            ed25519: false,
-        },
+        private: made("s202612", false),
     });
     edit(&mut s, PlanEdit::Dkim(DkimEdit::Selector("mail2026".into())));
-    assert_eq!(
-        s.private_key.as_ref().map(|k| k.selector.as_str()),
-        Some("mail2026")
-    );
-    assert!(s.snippets.as_ref().is_some_and(|k| k.rspamd.contains("mail2026")));
+    let key = s.private_key(false).cloned().unwrap_or_else(|| panic!("no key"));
+    assert_eq!(key.selector, "mail2026");
+    assert!(key.snippets.is_some_and(|k| k.rspamd.contains("mail2026")));
 }
 
 #[test]
@@ -384,21 +379,88 @@ fn a_refused_keygen_says_why_and_forgetting_the_key_clears_it() {
     assert_eq!(s.keygen, Keygen::Failed("NotSupportedError".into()));
     s.apply(generate::Action::KeyMade {
         spki_b64: RSA_SPKI.trim().into(),
-        private: PrivateKey {
-            selector: "s202612".into(),
-            pem: "pem".into(),
-            ed25519: false,
-        },
+        private: made("s202612", false),
     });
-    s.apply(generate::Action::KeepPrivate(true));
-    assert!(s.keep_private);
-    s.apply(generate::Action::ForgetPrivateKey);
-    assert_eq!(
-        (s.private_key.clone(), s.keep_private, s.snippets.clone()),
-        (None, false, None)
-    );
+    s.apply(generate::Action::KeepPrivate {
+        ed25519: false,
+        keep: true,
+    });
+    assert!(s.private_key(false).is_some_and(|k| k.keep));
+    s.apply(generate::Action::ForgetPrivateKey { ed25519: false });
+    assert!(s.private_keys.is_empty());
     // The public key stays published.
     assert!(has_line(&s, "v=DKIM1"));
+}
+
+#[test]
+fn an_ed25519_key_beside_the_rsa_one_gets_its_own_selector_and_panel() {
+    // Issue 21 item 3: the Ed25519 key used to replace the RSA key's panel
+    // (an RSA key not yet saved was lost), and an empty Ed25519 selector
+    // gave `._domainkey` snippets.
+    let mut s = guide();
+    s.apply(generate::Action::KeyMade {
+        spki_b64: RSA_SPKI.trim().into(),
+        private: made("s202612", false),
+    });
+    s.apply(generate::Action::ShowEd25519(true));
+    assert_eq!(s.plan.dkim.ed25519_selector, "e202612", "a selector of its own");
+    assert!(s.selector_ready(true));
+    s.apply(generate::Action::KeyMade {
+        spki_b64: "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=".into(),
+        private: made("e202612", true),
+    });
+    let held: Vec<(bool, &str)> = s
+        .private_keys
+        .iter()
+        .map(|k| (k.ed25519, k.selector.as_str()))
+        .collect();
+    assert_eq!(held, [(false, "s202612"), (true, "e202612")], "both keys stay");
+    for k in &s.private_keys {
+        let snippets = k
+            .snippets
+            .clone()
+            .unwrap_or_else(|| panic!("snippets for {}", k.selector));
+        assert!(snippets
+            .opendkim
+            .contains(&format!("{}._domainkey.example.com", k.selector)));
+        assert!(
+            snippets
+                .rspamd
+                .contains(&format!("selector = \"{}\"", k.selector)),
+            "{}",
+            snippets.rspamd
+        );
+    }
+    // Forgetting one leaves the other.
+    s.apply(generate::Action::ForgetPrivateKey { ed25519: false });
+    assert_eq!(s.private_keys.len(), 1);
+    assert!(s.private_key(true).is_some());
+}
+
+#[test]
+fn no_key_or_snippet_for_an_empty_selector() {
+    let mut s = guide();
+    s.apply(generate::Action::ShowEd25519(true));
+    edit(&mut s, PlanEdit::Dkim(DkimEdit::Ed25519Selector(String::new())));
+    assert!(!s.selector_ready(true), "generate is off for an empty selector");
+    s.apply(generate::Action::KeyMade {
+        spki_b64: "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=".into(),
+        private: made("", true),
+    });
+    assert!(
+        s.private_key(true).is_some_and(|k| k.snippets.is_none()),
+        "no `._domainkey` lines"
+    );
+    edit(&mut s, PlanEdit::Dkim(DkimEdit::Selector("bad selector".into())));
+    assert!(!s.selector_ready(false));
+}
+
+#[test]
+fn the_ed25519_selector_is_derived_from_the_rsa_one() {
+    assert_eq!(generate::ed25519_selector_for("s202612"), "e202612");
+    assert_eq!(generate::ed25519_selector_for("mail"), "mail-ed25519");
+    assert_eq!(generate::ed25519_selector_for(" "), "ed25519");
+    assert_eq!(generate::ed25519_selector_for("s2026"), "s2026-ed25519");
 }
 
 #[test]
@@ -421,7 +483,7 @@ fn unticking_ed25519_clears_its_fields() {
 fn a_plan_with_an_ed25519_key_opens_with_the_ed25519_inputs_shown() {
     let mut p = guide().plan;
     p.dkim.ed25519_selector = "ed202612".into();
-    let s = GenState::new(p, None, Vec::new(), Panel::Aliyun);
+    let s = GenState::new(p, Vec::new(), Vec::new(), Panel::Aliyun);
     assert!(s.show_ed25519);
     assert!(!fresh().show_ed25519);
 }
@@ -512,7 +574,7 @@ fn the_stored_plan_reopens_to_the_same_state() {
     let stored = plan::stored::encode(&s.plan);
     let reopened = plan::stored::decode(&stored).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(reopened, s.plan);
-    let again = GenState::new(reopened, None, Vec::new(), Panel::Cloudflare);
+    let again = GenState::new(reopened, Vec::new(), Vec::new(), Panel::Cloudflare);
     assert_eq!(lines(&again), lines(&s));
     assert_eq!(again.rows, s.rows);
 }
@@ -527,7 +589,7 @@ fn the_share_link_reopens_to_the_same_state() {
     assert!(share::is_share_fragment(&fragment));
     let opened = share::decode(&fragment).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(opened, s.plan);
-    let again = GenState::new(opened, None, Vec::new(), Panel::Cloudflare);
+    let again = GenState::new(opened, Vec::new(), Vec::new(), Panel::Cloudflare);
     assert_eq!(lines(&again), lines(&s));
 }
 
@@ -936,13 +998,17 @@ fn a_race_nobody_won_chooses_nothing_and_the_next_check_races_again() {
     // and so have the page remember a resolver that never answered.
     let mut c = typed("example.com");
     c.apply(check::Action::Request(Mode::Audit));
-    let none = crate::finding::Finding::error("dns.resolver.none", "DNS-over-HTTPS", "RFC 8484 §3").arg("tried", 4);
+    let none =
+        crate::finding::Finding::error("dns.resolver.none", "DNS-over-HTTPS", "RFC 8484 §3").arg("tried", 4);
     c.apply(check::Action::RaceDone {
         chosen: None,
         note: Some(none.clone()),
     });
     assert!(!c.endpoint_chosen, "nothing answered, nothing is chosen");
-    assert_eq!(c.start_request, 1, "no run starts on a resolver that did not answer");
+    assert_eq!(
+        c.start_request, 1,
+        "no run starts on a resolver that did not answer"
+    );
     assert_eq!(c.resolver_note, Some(none));
     assert_eq!(c.run, Run::Idle);
     // The next press races again, and a winner is then used.
@@ -952,7 +1018,10 @@ fn a_race_nobody_won_chooses_nothing_and_the_next_check_races_again() {
         chosen: Some(Preset::DnsPod),
         note: None,
     });
-    assert_eq!((c.endpoint.preset, c.endpoint_chosen, c.start_request), (Some(Preset::DnsPod), true, 3));
+    assert_eq!(
+        (c.endpoint.preset, c.endpoint_chosen, c.start_request),
+        (Some(Preset::DnsPod), true, 3)
+    );
 }
 
 #[test]
@@ -964,7 +1033,10 @@ fn a_resolver_chosen_while_the_race_ran_is_used_even_if_the_race_found_none() {
         chosen: None,
         note: None,
     });
-    assert_eq!((c.endpoint.preset, c.start_request), (Some(Preset::Cloudflare), 2));
+    assert_eq!(
+        (c.endpoint.preset, c.start_request),
+        (Some(Preset::Cloudflare), 2)
+    );
 }
 
 #[test]
@@ -973,7 +1045,13 @@ fn a_share_link_keeps_the_saved_plan_to_restore() {
     let own = guide().plan;
     let mut shared = own.clone();
     shared.domain = "example.net".into();
-    let s = GenState::with_displaced(shared.clone(), Some(own.clone()), None, Vec::new(), Panel::Aliyun);
+    let s = GenState::with_displaced(
+        shared.clone(),
+        Some(own.clone()),
+        Vec::new(),
+        Vec::new(),
+        Panel::Aliyun,
+    );
     assert_eq!(s.displaced, Some(own.clone()));
     let kept: Vec<_> = s.notices.iter().map(|n| (n.code, n.detail.clone())).collect();
     assert_eq!(kept, [(generate::KEPT_SAVED, Some("example.com".to_string()))]);
@@ -983,10 +1061,16 @@ fn a_share_link_keeps_the_saved_plan_to_restore() {
     assert!(s.notices.is_empty());
     assert_eq!(s.revision, 1, "restoring is an edit: it is saved");
     // Nothing to keep when the link holds the same plan, or there was none.
-    let same = GenState::with_displaced(own.clone(), Some(own.clone()), None, Vec::new(), Panel::Aliyun);
+    let same = GenState::with_displaced(
+        own.clone(),
+        Some(own.clone()),
+        Vec::new(),
+        Vec::new(),
+        Panel::Aliyun,
+    );
     assert_eq!((same.displaced.clone(), same.notices.len()), (None, 0));
     let fresh_plan = starter_plan(2026, 12);
-    let none = GenState::with_displaced(shared, Some(fresh_plan), None, Vec::new(), Panel::Aliyun);
+    let none = GenState::with_displaced(shared, Some(fresh_plan), Vec::new(), Vec::new(), Panel::Aliyun);
     assert_eq!(none.displaced, None);
 }
 
@@ -1012,4 +1096,33 @@ fn a_share_link_pasted_into_the_open_page_opens_and_keeps_the_plan_on_screen() {
     assert_eq!(s.displaced, None);
     s.apply(generate::Action::RestoreDisplaced);
     assert_eq!(s.plan.domain, "example.org");
+}
+
+#[test]
+fn a_selector_typed_with_its_domainkey_suffix_names_the_key_once() {
+    // Issue 21 item 4: `mail._domainkey` gave `mail._domainkey._domainkey...`.
+    let mut s = guide();
+    edit(
+        &mut s,
+        PlanEdit::Dkim(DkimEdit::Selector("mail._domainkey".into())),
+    );
+    s.apply(generate::Action::KeyMade {
+        spki_b64: RSA_SPKI.trim().into(),
+        private: made("mail._domainkey", false),
+    });
+    let key = s.private_key(false).cloned().unwrap_or_else(|| panic!("no key"));
+    assert_eq!(key.selector, "mail");
+    let snippets = key.snippets.unwrap_or_else(|| panic!("no snippets"));
+    assert!(
+        snippets.opendkim.contains("mail._domainkey.example.com"),
+        "{}",
+        snippets.opendkim
+    );
+    assert!(
+        !snippets.opendkim.contains("_domainkey._domainkey"),
+        "{}",
+        snippets.opendkim
+    );
+    assert!(has_line(&s, "v=DKIM1"));
+    assert!(lines(&s).iter().all(|l| !l.contains("_domainkey._domainkey")));
 }

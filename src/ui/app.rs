@@ -10,8 +10,8 @@ use super::generate::{self, GeneratePage};
 use super::storage;
 use crate::dns::endpoint::parse_check_link;
 use crate::i18n::{self, Lang};
-use crate::share;
 use crate::page::app::{Action, AppState, View};
+use crate::share;
 use yew::prelude::*;
 
 fn initial_lang() -> Lang {

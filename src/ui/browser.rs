@@ -64,7 +64,8 @@ where
         }
         move || {
             if let Some(w) = w {
-                let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                let _ =
+                    w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
             }
             drop(listener);
         }

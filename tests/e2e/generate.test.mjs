@@ -424,3 +424,45 @@ test('(h) Ed25519 goes beside RSA: generated in the browser or explained when it
   await assertAccessible(page, 'ed25519');
   await context.close();
 });
+
+test('(h2) both keys stay downloadable; the Ed25519 key gets its own selector; nothing for an empty selector', async () => {
+  // Issue 21 item 3.
+  for (const [locale, width] of [['en-US', 1280], ['zh-CN', 360]]) {
+    const { context, page, errors } = await openPage({ locale, width });
+    await page.fill('#domain', 'example.com');
+    await page.fill('#hosts-0-ipv4-0', '198.51.100.25');
+    await page.click('#dkim-generate');
+    await page.waitForSelector('#private-key');
+    const rsaSelector = await page.inputValue('#dkim-selector');
+    await page.check('#dkim-ed25519');
+    const edSelector = await page.inputValue('#dkim-ed25519-selector');
+    assert.match(edSelector, /^e\d{6}$/, 'a default selector of its own');
+    assert.notEqual(edSelector, rsaSelector);
+    assert.equal(await page.isDisabled('#dkim-generate-ed25519'), false);
+    await page.click('#dkim-generate-ed25519');
+    const outcome = await Promise.race([
+      page.waitForSelector('#private-key-ed25519').then(() => 'made'),
+      page.waitForSelector('[data-error-code="ui.gen.dkim.keygen_failed"]').then(() => 'refused'),
+    ]);
+    if (outcome === 'made') {
+      // The RSA panel is still there, with its own download.
+      assert.match(await page.textContent('#private-key-download'), new RegExp(`${rsaSelector}\\.private`));
+      assert.match(await page.textContent('#private-key-ed25519-download'), new RegExp(`${edSelector}\\.private`));
+      assert.match(await page.textContent('#snippet-rspamd-ed25519'), new RegExp(`selector = "${edSelector}"`));
+      await page.waitForSelector(`tr[data-record-name="${edSelector}._domainkey.example.com."]`);
+      await assertAccessible(page, `two keys ${locale}`);
+      await screenshot(page, `two-keys-${locale}-${width}`);
+      // An empty selector: no button, no snippet naming `._domainkey`.
+      await page.fill('#dkim-ed25519-selector', '');
+      await page.waitForFunction(() => document.querySelector('#dkim-generate-ed25519')?.disabled === true);
+      assert.equal(await page.locator('#snippet-rspamd-ed25519').count(), 0);
+      assert.doesNotMatch(await page.textContent('.generate'), /selector = ""/);
+      // Each is forgotten on its own.
+      await page.click('#private-key-forget');
+      assert.equal(await page.locator('#private-key').count(), 0);
+      assert.equal(await page.locator('#private-key-ed25519').count(), 1);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

@@ -165,8 +165,9 @@ test('secrets: the private keys are in no request, storage, URL, history or link
   await page.check('#dkim-ed25519');
   await page.fill('#dkim-ed25519-selector', 'ed1');
   await page.click('#dkim-generate-ed25519');
-  await page.waitForFunction((old) => document.querySelector('#private-key-pem')?.textContent.trim() !== old, rsa);
-  const ed = await shownKey(page);
+  await page.waitForSelector('#private-key-ed25519-pem');
+  const ed = (await page.textContent('#private-key-ed25519-pem')).trim();
+  assert.equal(await shownKey(page), rsa, 'the RSA key stays shown beside it');
   assert.equal(needles(ed).seed_hex?.length, 64, 'an Ed25519 PKCS#8 key with its 32-byte seed');
   const keys = { rsa, ed25519: ed };
 
@@ -195,19 +196,25 @@ test('secrets: the private keys are in no request, storage, URL, history or link
   const foreign = seen.filter((r) => !r.url.startsWith('data:') && !allowed.has(new URL(r.url).origin));
   assert.deepEqual(foreign.map((r) => `${r.via} ${r.url}`), []);
 
-  // Opt in: the shown key (the last made) is kept under the documented key, and nowhere else.
+  // Opt in: each key is kept under its documented key, and nowhere else.
   await page.check('#keep-private');
+  await page.check('#keep-private-ed25519');
   await page.waitForFunction(() => /BEGIN PRIVATE KEY/.test(localStorage.getItem('maildns.dkim.private') ?? ''));
+  await page.waitForFunction(() => /BEGIN PRIVATE KEY/.test(localStorage.getItem('maildns.dkim.private.ed25519') ?? ''));
   dump = await dumpPage(page, cdp);
-  assert.equal(dump.local['maildns.dkim.private'].trim(), ed);
+  assert.equal(dump.local['maildns.dkim.private'].trim(), rsa);
+  assert.equal(dump.local['maildns.dkim.private.ed25519'].trim(), ed);
   places = placesOf(dump, seen, { shareLink: link });
   delete places['localStorage[maildns.dkim.private]'];
+  delete places['localStorage[maildns.dkim.private.ed25519]'];
   assert.deepEqual(findLeaks(keys, places), []);
   await assertAccessible(page, 'key kept');
 
-  // Opt out: it is removed.
+  // Opt out: they are removed.
   await page.uncheck('#keep-private');
+  await page.uncheck('#keep-private-ed25519');
   await page.waitForFunction(() => localStorage.getItem('maildns.dkim.private') === null);
+  await page.waitForFunction(() => localStorage.getItem('maildns.dkim.private.ed25519') === null);
   dump = await dumpPage(page, cdp);
   assert.deepEqual(findLeaks(keys, placesOf(dump, seen)), []);
   await context.close();

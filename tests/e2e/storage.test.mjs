@@ -166,11 +166,23 @@ test('a kept private key comes back as itself, and a foreign one is pointed out'
   assert.deepEqual(errors, []);
   await context.close();
 
-  // Ed25519: its own selector and snippets, though nothing in storage says Ed25519.
+  // Ed25519 kept by an older page under the RSA slot: read as what it is,
+  // shown in the Ed25519 panel with its own selector, and moved to its slot.
   ({ context, page, errors } = await openSeeded({ 'maildns.plan': plan(both), 'maildns.dkim.private': edPem }));
-  await page.waitForSelector('#private-key');
-  assert.match(await page.textContent('#private-key-download'), /ed1\.private/);
+  await page.waitForSelector('#private-key-ed25519');
+  assert.match(await page.textContent('#private-key-ed25519-download'), /ed1\.private/);
+  assert.equal(await page.locator('#private-key').count(), 0);
   assert.equal(await page.locator('[data-notice-code]').count(), 0);
+  await page.waitForFunction(() => localStorage.getItem('maildns.dkim.private') === null);
+  assert.equal(await stored(page, 'maildns.dkim.private.ed25519'), edPem);
+  await context.close();
+
+  // Both kept, each in its own slot: both panels.
+  ({ context, page, errors } = await openSeeded({ 'maildns.plan': plan(both), 'maildns.dkim.private': rsaPem, 'maildns.dkim.private.ed25519': edPem }));
+  await page.waitForSelector('#private-key-ed25519');
+  assert.equal(await page.textContent('#private-key-pem'), rsaPem);
+  assert.equal(await page.textContent('#private-key-ed25519-pem'), edPem);
+  assert.deepEqual(errors, []);
   await context.close();
 
   // The plan's RSA key is another one: the kept key is still offered, and
@@ -223,13 +235,17 @@ test('keys this browser made come back after a reload as what they are (RSA, the
   await page.fill('#dkim-ed25519-selector', 'ed1');
   const rsa = await page.textContent('#private-key-pem');
   await page.click('#dkim-generate-ed25519');
-  await page.waitForFunction((old) => document.querySelector('#private-key-pem')?.textContent !== old, rsa);
-  await page.waitForFunction((old) => localStorage.getItem('maildns.dkim.private') !== old, rsa);
+  await page.waitForSelector('#private-key-ed25519');
+  // The RSA key stays beside it.
+  assert.equal(await page.textContent('#private-key-pem'), rsa);
+  await page.check('#keep-private-ed25519');
+  await page.waitForFunction(() => /BEGIN PRIVATE KEY/.test(localStorage.getItem('maildns.dkim.private.ed25519') ?? ''));
   await page.reload();
-  await page.waitForSelector('#private-key');
+  await page.waitForSelector('#private-key-ed25519');
   // WebCrypto's PKCS#8 carries no Ed25519 public half: nothing to compare, no notice.
-  assert.match(await page.textContent('#private-key-download'), /ed1\.private/);
-  assert.match(await page.textContent('#snippet-rspamd'), /ed1/);
+  assert.match(await page.textContent('#private-key-ed25519-download'), /ed1\.private/);
+  assert.match(await page.textContent('#snippet-rspamd-ed25519'), /ed1/);
+  assert.match(await page.textContent('#private-key-download'), /rsa1\.private/);
   assert.equal(await page.locator('[data-notice-code]').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();

@@ -17,6 +17,9 @@ pub struct DkimProps {
     pub findings: PlanErrors,
     pub keygen: Keygen,
     pub show_ed25519: bool,
+    /// The selector can name a key (not empty, no error): generating is on.
+    pub rsa_ready: bool,
+    pub ed25519_ready: bool,
     pub on_edit: Callback<PlanEdit>,
     pub on_generate: Callback<KeyKind>,
     pub on_show_ed25519: Callback<bool>,
@@ -74,7 +77,7 @@ pub fn DkimSection(props: &DkimProps) -> Html {
                     {options} on_change={on_alg} />
             </div>
             <div class="actions" role="status" aria-live="polite">
-                <button type="button" id="dkim-generate" class="primary" disabled={running} onclick={gen_rsa}>
+                <button type="button" id="dkim-generate" class="primary" disabled={running || !props.rsa_ready} onclick={gen_rsa}>
                     { t("ui.gen.dkim.generate") }
                 </button>
                 { status }
@@ -89,7 +92,7 @@ pub fn DkimSection(props: &DkimProps) -> Html {
                     <TextField id="dkim-ed25519-selector" label={t("ui.gen.dkim.ed25519_selector")}
                         value={d.ed25519_selector.clone()} findings={f.get("dkim.ed25519_selector").to_vec()}
                         on_input={text(DkimEdit::Ed25519Selector)} />
-                    <button type="button" id="dkim-generate-ed25519" disabled={running} onclick={gen_ed}>
+                    <button type="button" id="dkim-generate-ed25519" disabled={running || !props.ed25519_ready} onclick={gen_ed}>
                         { t("ui.gen.dkim.generate_ed25519") }
                     </button>
                     <TextField id="dkim-ed25519-public-key" label={t("ui.gen.dkim.ed25519_public_key")}

@@ -40,8 +40,8 @@ pub fn use_persistence(state: &UseReducerHandle<GenState>) {
             }
         }
     });
-    use_effect_with((state.keep_private, state.private_key.clone()), |(keep, key)| {
-        persist::keep_private_key(if *keep { key.as_ref() } else { None });
+    use_effect_with(state.private_keys.clone(), |keys| {
+        persist::keep_private_keys(keys)
     });
     use_effect_with(state.displaced.clone(), |displaced| {
         persist::keep_displaced(displaced.as_ref());
@@ -53,6 +53,10 @@ pub fn use_persistence(state: &UseReducerHandle<GenState>) {
 pub fn keygen(state: UseReducerHandle<GenState>) -> Callback<KeyKind> {
     Callback::from(move |kind: KeyKind| {
         let ed25519 = kind == KeyKind::Ed25519;
+        // Never a key for an empty or bad selector (the button is off then).
+        if !state.selector_ready(ed25519) {
+            return;
+        }
         let d = &state.plan.dkim;
         let selector = if ed25519 {
             d.ed25519_selector.clone()
@@ -65,11 +69,12 @@ pub fn keygen(state: UseReducerHandle<GenState>) -> Callback<KeyKind> {
             match dkim_keygen::generate(kind).await {
                 Ok(pair) => state.dispatch(Action::KeyMade {
                     spki_b64: base64::engine::general_purpose::STANDARD.encode(&pair.spki),
-                    private: PrivateKey {
-                        selector,
-                        pem: generate::pem("PRIVATE KEY", &pair.pkcs8),
+                    private: PrivateKey::new(
+                        &selector,
+                        generate::pem("PRIVATE KEY", &pair.pkcs8),
                         ed25519,
-                    },
+                        false,
+                    ),
                 }),
                 Err(e) => state.dispatch(Action::KeygenFailed(e)),
             }

@@ -70,7 +70,8 @@ pub fn GeneratePage() -> Html {
         persist::save_panel(p);
         Action::SetPanel(p)
     });
-    let on_forget = make_callback(&state, |_: ()| Action::ForgetPrivateKey);
+    let on_forget = make_callback(&state, |ed25519| Action::ForgetPrivateKey { ed25519 });
+    let on_keep = make_callback(&state, |(ed25519, keep)| Action::KeepPrivate { ed25519, keep });
     let on_dismiss = make_callback(&state, |_: ()| Action::DismissNotices);
     let on_restore = make_callback(&state, |_: ()| Action::RestoreDisplaced);
     // A share link pasted into the address bar of the open page opens at once.
@@ -112,12 +113,12 @@ pub fn GeneratePage() -> Html {
                 </details>
                 <spf::SpfSection spf={s.plan.spf.clone()} findings={s.findings.clone()} on_edit={on_edit.clone()} />
                 <dkim::DkimSection dkim={s.plan.dkim.clone()} findings={s.findings.clone()} keygen={s.keygen.clone()}
-                    show_ed25519={s.show_ed25519} on_edit={on_edit.clone()} {on_generate}
+                    show_ed25519={s.show_ed25519} rsa_ready={s.selector_ready(false)} ed25519_ready={s.selector_ready(true)} on_edit={on_edit.clone()} {on_generate}
                     on_show_ed25519={make_callback(&state, Action::ShowEd25519)} />
-                if let Some(key) = &s.private_key {
-                    <private_key::PrivateKeyPanel private={key.clone()} snippets={s.snippets.clone()}
-                        keep={s.keep_private} on_keep={make_callback(&state, Action::KeepPrivate)} {on_forget} />
-                }
+                { for s.private_keys.iter().map(|key| html! {
+                    <private_key::PrivateKeyPanel private={key.clone()} on_keep={on_keep.clone()}
+                        on_forget={on_forget.clone()} />
+                }) }
                 <dmarc::DmarcSection dmarc={s.plan.dmarc.clone()} findings={s.findings.clone()} on_edit={on_edit.clone()} />
                 <mta_sts::MtaStsSection mta_sts={s.plan.mta_sts.clone()} tls_rpt={s.plan.tls_rpt.clone()}
                     findings={s.findings.clone()} on_edit={on_edit.clone()} />

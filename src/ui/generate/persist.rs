@@ -17,8 +17,11 @@ use crate::plan::MailPlan;
 use crate::share;
 use crate::ui::{browser, storage};
 
-/// The private DKIM key, only when the user opted in.
+/// The private DKIM RSA key, only when the user opted in (an older page
+/// kept its one key here whatever its algorithm: read as what it is).
 pub const PRIVATE_KEY: &str = "maildns.dkim.private";
+/// The private DKIM Ed25519 key, only when the user opted in.
+pub const PRIVATE_KEY_ED25519: &str = "maildns.dkim.private.ed25519";
 /// The user's own plan that a share link replaced, kept (in the stored
 /// format) until it is restored or the notice dismissed.
 pub const DISPLACED_KEY: &str = "maildns.plan.before-link";
@@ -26,14 +29,14 @@ pub const DISPLACED_KEY: &str = "maildns.plan.before-link";
 /// The Generate half of a page that just opened: the plan of a share link
 /// or the stored one, the kept private key, the notices, the panel.
 pub fn initial_state() -> GenState {
-    let (plan, displaced, key, notices) = load();
-    GenState::with_displaced(plan, displaced, key, notices, load_panel())
+    let (plan, displaced, keys, notices) = load();
+    GenState::with_displaced(plan, displaced, keys, notices, load_panel())
 }
 
 /// The plan, the user's own plan a share link replaced (now or on an
 /// earlier visit), the stored private key and the notices for a page that
 /// just opened.
-fn load() -> (MailPlan, Option<MailPlan>, Option<PrivateKey>, Vec<Notice>) {
+fn load() -> (MailPlan, Option<MailPlan>, Vec<PrivateKey>, Vec<Notice>) {
     let mut notices = Vec::new();
     // Read (and set aside what does not read) even when a share link wins,
     // so the save that follows never overwrites data nobody has read.
@@ -60,8 +63,16 @@ fn load() -> (MailPlan, Option<MailPlan>, Option<PrivateKey>, Vec<Notice>) {
         let (year, month) = browser::year_month();
         starter_plan(year, month)
     });
-    let private_key = stored_private_key(&plan, &mut notices);
-    (plan, displaced, private_key, notices)
+    let mut keys: Vec<PrivateKey> = Vec::new();
+    for slot in [PRIVATE_KEY, PRIVATE_KEY_ED25519] {
+        if let Some(key) = stored_private_key(slot, &plan, &mut notices) {
+            // One per algorithm: the first read wins.
+            if !keys.iter().any(|k| k.ed25519 == key.ed25519) {
+                keys.push(key);
+            }
+        }
+    }
+    (plan, displaced, keys, notices)
 }
 
 /// The private key kept by opt-in, when it reads as the PKCS#8 key this page
@@ -69,14 +80,14 @@ fn load() -> (MailPlan, Option<MailPlan>, Option<PrivateKey>, Vec<Notice>) {
 /// reason and not offered as a key. Its algorithm comes from the key itself,
 /// and a key that does not belong to the plan's public key for that
 /// algorithm is pointed out (`dkim.private.mismatch`).
-fn stored_private_key(plan: &MailPlan, notices: &mut Vec<Notice>) -> Option<PrivateKey> {
-    let pem = storage::get(PRIVATE_KEY)?;
+fn stored_private_key(slot: &str, plan: &MailPlan, notices: &mut Vec<Notice>) -> Option<PrivateKey> {
+    let pem = storage::get(slot)?;
     let kind = match private::read_pem(&pem) {
         Ok(kind) => kind,
         Err(e) => {
             // The detail names the reason only: the text may be a key.
             let slots = ["storage.key_set_aside", "storage.key_set_aside_failed"];
-            set_aside(PRIVATE_KEY, &pem, (e.code(), None), slots, notices);
+            set_aside(slot, &pem, (e.code(), None), slots, notices);
             return None;
         }
     };
@@ -97,11 +108,7 @@ fn stored_private_key(plan: &MailPlan, notices: &mut Vec<Notice>) -> Option<Priv
         let detail = format!("{}._domainkey", selector.trim());
         notices.push(notice("dkim.private.mismatch", true, Some(detail)));
     }
-    Some(PrivateKey {
-        selector: selector.clone(),
-        ed25519,
-        pem,
-    })
+    Some(PrivateKey::new(selector, pem, ed25519, true))
 }
 
 /// The stored plan of any known version: the current key first, else the
@@ -200,17 +207,21 @@ pub fn keep_displaced(plan: Option<&MailPlan>) {
     }
 }
 
-/// Keeps or deletes the private key in localStorage.
-pub fn keep_private_key(key: Option<&PrivateKey>) -> bool {
-    match key {
-        Some(k) => storage::set(PRIVATE_KEY, &k.pem),
-        // Only a key this page can read is removed: unreadable text that
-        // could not be set aside at load stays where it is.
-        None => {
-            if storage::get(PRIVATE_KEY).is_some_and(|pem| private::read_pem(&pem).is_ok()) {
-                storage::remove(PRIVATE_KEY);
+/// Keeps each algorithm's private key in its own localStorage slot when the
+/// user chose to, and deletes it otherwise.
+pub fn keep_private_keys(keys: &[PrivateKey]) {
+    for (slot, ed25519) in [(PRIVATE_KEY, false), (PRIVATE_KEY_ED25519, true)] {
+        match keys.iter().find(|k| k.ed25519 == ed25519 && k.keep) {
+            Some(k) => {
+                storage::set(slot, &k.pem);
             }
-            true
+            // Only a key this page can read is removed: unreadable text that
+            // could not be set aside at load stays where it is.
+            None => {
+                if storage::get(slot).is_some_and(|pem| private::read_pem(&pem).is_ok()) {
+                    storage::remove(slot);
+                }
+            }
         }
     }
 }
