@@ -278,3 +278,20 @@ proptest! {
         }
     }
 }
+
+/// The set handed back with the validated plan is what generating from that
+/// plan gives, field warnings included (the page shows it as is).
+#[test]
+fn validate_and_generate_hands_back_the_generated_set() {
+    let mut p = example();
+    // A documentation address: a field warning that must reach the set's findings.
+    p.hosts[0].ipv4 = vec!["192.0.2.1".into()];
+    let (valid, set) = validate_and_generate(&p).expect("valid");
+    assert_eq!(valid, validate(&p).expect("valid"));
+    assert!(!valid.field_findings.is_empty());
+    assert_eq!(set, generate(&valid));
+    assert!(valid
+        .field_findings
+        .iter()
+        .all(|(_, f)| set.findings.iter().any(|g| g.code == f.code)));
+}

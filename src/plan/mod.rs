@@ -43,7 +43,7 @@ pub mod stored;
 mod validate;
 
 pub use certificate::{spki_from_pem, spki_sha256, CertificateError};
-pub use validate::{field_findings, validate, validate_and_generate, CODES};
+pub use validate::{field_findings, max_rdata, validate, CODES};
 
 use crate::dkim::DkimKey;
 use crate::finding::Finding;

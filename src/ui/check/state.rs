@@ -419,7 +419,7 @@ fn plan_records(saved: Option<String>, notices: &mut Vec<Finding>) -> Option<Vec
             return None;
         }
     };
-    let set = match crate::plan::validate_and_generate(&plan) {
+    let set = match crate::generate::validate_and_generate(&plan) {
         Ok((_, set)) => set,
         Err(errors) => {
             notices.push(Finding::error("ui.check.plan_invalid", "", ""));
