@@ -98,7 +98,7 @@ fn plan(i: usize, c: &mut Choices) -> MailPlan {
     ][c.below(4)];
     let ed = !key.is_empty() && c.flip();
     let policy =
-        |c: &mut Choices| [PolicyChoice::None, PolicyChoice::Quarantine, PolicyChoice::Reject][c.below(3)];
+        |c: &mut Choices| [DmarcPolicy::None, DmarcPolicy::Quarantine, DmarcPolicy::Reject][c.below(3)];
     let rua_pool = [
         "dmarc@example.com",
         "mailto:agg@dmarc.example.net",
@@ -150,8 +150,8 @@ fn plan(i: usize, c: &mut Choices) -> MailPlan {
         p: policy(c),
         sp: c.flip().then(|| policy(c)),
         np: c.flip().then(|| policy(c)),
-        adkim: c.flip().then_some(AlignmentChoice::Strict),
-        aspf: c.flip().then_some(AlignmentChoice::Relaxed),
+        adkim: c.flip().then_some(Alignment::Strict),
+        aspf: c.flip().then_some(Alignment::Relaxed),
         rua: (0..c.below(4))
             .map(|k| rua_pool[(k + i) % 4].to_string())
             .filter(|u| !u.starts_with("https"))
@@ -164,7 +164,7 @@ fn plan(i: usize, c: &mut Choices) -> MailPlan {
     };
     p.mta_sts = MtaStsInput {
         enabled: c.flip(),
-        mode: [MtaStsModeChoice::Testing, MtaStsModeChoice::Enforce][c.below(2)],
+        mode: [Mode::Testing, Mode::Enforce][c.below(2)],
         web_ipv6: if c.flip() {
             vec!["2001:db8:80::1".into()]
         } else {

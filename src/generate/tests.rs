@@ -159,7 +159,7 @@ fn mta_sts_id_changes_exactly_with_the_policy() {
     assert!(crate::mta_sts::txt::is_valid_id(&first));
     p.dkim.selector = "other".into(); // not part of the policy
     assert_eq!(id(&p), first);
-    p.mta_sts.mode = crate::plan::MtaStsModeChoice::Enforce;
+    p.mta_sts.mode = crate::mta_sts::Mode::Enforce;
     assert_ne!(id(&p), first);
 }
 

@@ -204,7 +204,7 @@ mod tests {
             vec!["192.0.2.1".to_string(), "192.0.2.2".to_string()]
         );
         assert_eq!(p.ttl.default, "7200");
-        assert_eq!(p.dmarc.p, crate::plan::PolicyChoice::Reject);
+        assert_eq!(p.dmarc.p, crate::dmarc::DmarcPolicy::Reject);
         assert!(crate::plan::validate(&p).is_ok());
     }
 

@@ -103,11 +103,11 @@ pub fn validate(plan: &MailPlan) -> Result<ValidatedPlan, PlanErrors> {
             dkim: None,
             dkim_ed25519: None,
             dmarc: DmarcPlan {
-                p: PolicyChoice::Reject,
+                p: DmarcPolicy::Reject,
                 sp: None,
                 np: None,
-                adkim: Some(AlignmentChoice::Strict),
-                aspf: Some(AlignmentChoice::Strict),
+                adkim: Some(Alignment::Strict),
+                aspf: Some(Alignment::Strict),
                 ..dmarc
             },
             mta_sts: None,

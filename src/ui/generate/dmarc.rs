@@ -5,7 +5,7 @@ use super::choice::Select;
 use super::list_field::{per_entry, ListField};
 use super::state::{edit, PlanEdit};
 use crate::i18n::{self, Lang};
-use crate::plan::{AlignmentChoice, DmarcInput, PlanErrors, PolicyChoice};
+use crate::plan::{Alignment, DmarcInput, DmarcPolicy, PlanErrors};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,27 +16,27 @@ pub struct DmarcProps {
     pub on_edit: Callback<PlanEdit>,
 }
 
-fn policy(v: &str) -> Option<PolicyChoice> {
+fn policy(v: &str) -> Option<DmarcPolicy> {
     match v {
-        "none" => Some(PolicyChoice::None),
-        "quarantine" => Some(PolicyChoice::Quarantine),
-        "reject" => Some(PolicyChoice::Reject),
+        "none" => Some(DmarcPolicy::None),
+        "quarantine" => Some(DmarcPolicy::Quarantine),
+        "reject" => Some(DmarcPolicy::Reject),
         _ => None,
     }
 }
 
-fn alignment(v: &str) -> Option<AlignmentChoice> {
+fn alignment(v: &str) -> Option<Alignment> {
     match v {
-        "r" => Some(AlignmentChoice::Relaxed),
-        "s" => Some(AlignmentChoice::Strict),
+        "r" => Some(Alignment::Relaxed),
+        "s" => Some(Alignment::Strict),
         _ => None,
     }
 }
 
-fn alignment_value(a: Option<AlignmentChoice>) -> &'static str {
+fn alignment_value(a: Option<Alignment>) -> &'static str {
     match a {
-        Some(AlignmentChoice::Relaxed) => "r",
-        Some(AlignmentChoice::Strict) => "s",
+        Some(Alignment::Relaxed) => "r",
+        Some(Alignment::Strict) => "s",
         None => "",
     }
 }
@@ -64,7 +64,7 @@ pub fn DmarcSection(props: &DmarcProps) -> Html {
         opt("s", "ui.gen.dmarc.strict"),
     ];
     let on_p = props.on_edit.reform(|v: String| {
-        let p = policy(&v).unwrap_or_default();
+        let p = policy(&v).unwrap_or(DmarcPolicy::Quarantine);
         edit(move |plan| plan.dmarc.p = p)
     });
     let on_sp = props

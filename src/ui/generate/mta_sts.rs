@@ -6,7 +6,7 @@ use super::field::TextField;
 use super::list_field::{per_entry, ListField};
 use super::state::{edit, PlanEdit};
 use crate::i18n::{self, Lang};
-use crate::plan::{MtaStsInput, MtaStsModeChoice, PlanErrors, TlsRptInput};
+use crate::plan::{Mode, MtaStsInput, PlanErrors, TlsRptInput};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,16 +37,16 @@ pub fn MtaStsSection(props: &MtaStsProps) -> Html {
         .reform(|on: bool| edit(move |p| p.mta_sts.enabled = on));
     let on_mode = props.on_edit.reform(|v: String| {
         let mode = match v.as_str() {
-            "enforce" => MtaStsModeChoice::Enforce,
-            "none" => MtaStsModeChoice::None,
-            _ => MtaStsModeChoice::Testing,
+            "enforce" => Mode::Enforce,
+            "none" => Mode::None,
+            _ => Mode::Testing,
         };
         edit(move |p| p.mta_sts.mode = mode)
     });
     let mode = match m.mode {
-        MtaStsModeChoice::Testing => "testing",
-        MtaStsModeChoice::Enforce => "enforce",
-        MtaStsModeChoice::None => "none",
+        Mode::Testing => "testing",
+        Mode::Enforce => "enforce",
+        Mode::None => "none",
     };
     let modes = ["testing", "enforce", "none"]
         .iter()
