@@ -10,7 +10,7 @@
 //! Needs /usr/bin/named-checkzone (Debian bind9-utils). Missing, it fails.
 
 use maildns::export::{zone_file, zone_fragment};
-use maildns::generate::{generate, RecordSet};
+use maildns::generate::{validate_and_generate, RecordSet};
 use maildns::model::record::{Rdata, Record, RecordType};
 use maildns::model::Name;
 use maildns::plan::*;
@@ -282,15 +282,14 @@ fn main() {
     let mut kinds = std::collections::BTreeSet::new();
     for i in 0..PLANS {
         let p = plan(i, &mut c);
-        let v = match validate(&p) {
-            Ok(v) => v,
+        let set = match validate_and_generate(&p) {
+            Ok((_, set)) => set,
             Err(e) => {
                 eprintln!("plan {i} does not validate: {:#?}", e.by_field);
                 failed += 2;
                 continue;
             }
         };
-        let set = generate(&v);
         for r in &set.records {
             kinds.insert(format!("{:?}", r.purpose));
         }
