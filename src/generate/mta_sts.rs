@@ -1,6 +1,8 @@
 //! MTA-STS (RFC 8461): the `_mta-sts.<domain>` TXT record (§3.1), the
-//! policy file (both built as their typed values and printed by `Display`) served at `https://mta-sts.<domain>/.well-known/mta-sts.txt`
-//! (§3.2, §3.3), and the address records of the `mta-sts` web host.
+//! policy file served at `https://mta-sts.<domain>/.well-known/mta-sts.txt`
+//! (§3.2, §3.3), and the address records of the `mta-sts` web host. The
+//! record and the policy are built as their typed values
+//! ([`MtaStsRecord`], [`MtaStsPolicy`]) and printed by their `Display`.
 //!
 //! The policy `id` must change whenever the policy does (§3.1: senders
 //! refetch only when the id changes). It is derived from the policy body:
