@@ -30,7 +30,7 @@ fn guide_plan() -> MailPlan {
             ..DkimInput::default()
         },
         dmarc: DmarcInput {
-            p: PolicyChoice::Quarantine,
+            p: DmarcPolicy::Quarantine,
             rua: vec!["mailto:dmarc@example.com".into()],
             ..DmarcInput::default()
         },

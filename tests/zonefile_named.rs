@@ -10,7 +10,7 @@
 //! Needs /usr/bin/named-checkzone (Debian bind9-utils). Missing, it fails.
 
 use maildns::export::{zone_file, zone_fragment};
-use maildns::generate::{generate, RecordSet};
+use maildns::generate::{validate_and_generate, RecordSet};
 use maildns::model::record::{Rdata, Record, RecordType};
 use maildns::model::Name;
 use maildns::plan::*;
@@ -98,7 +98,7 @@ fn plan(i: usize, c: &mut Choices) -> MailPlan {
     ][c.below(4)];
     let ed = !key.is_empty() && c.flip();
     let policy =
-        |c: &mut Choices| [PolicyChoice::None, PolicyChoice::Quarantine, PolicyChoice::Reject][c.below(3)];
+        |c: &mut Choices| [DmarcPolicy::None, DmarcPolicy::Quarantine, DmarcPolicy::Reject][c.below(3)];
     let rua_pool = [
         "dmarc@example.com",
         "mailto:agg@dmarc.example.net",
@@ -150,8 +150,8 @@ fn plan(i: usize, c: &mut Choices) -> MailPlan {
         p: policy(c),
         sp: c.flip().then(|| policy(c)),
         np: c.flip().then(|| policy(c)),
-        adkim: c.flip().then_some(AlignmentChoice::Strict),
-        aspf: c.flip().then_some(AlignmentChoice::Relaxed),
+        adkim: c.flip().then_some(Alignment::Strict),
+        aspf: c.flip().then_some(Alignment::Relaxed),
         rua: (0..c.below(4))
             .map(|k| rua_pool[(k + i) % 4].to_string())
             .filter(|u| !u.starts_with("https"))
@@ -164,7 +164,7 @@ fn plan(i: usize, c: &mut Choices) -> MailPlan {
     };
     p.mta_sts = MtaStsInput {
         enabled: c.flip(),
-        mode: [MtaStsModeChoice::Testing, MtaStsModeChoice::Enforce][c.below(2)],
+        mode: [Mode::Testing, Mode::Enforce][c.below(2)],
         web_ipv6: if c.flip() {
             vec!["2001:db8:80::1".into()]
         } else {
@@ -282,15 +282,14 @@ fn main() {
     let mut kinds = std::collections::BTreeSet::new();
     for i in 0..PLANS {
         let p = plan(i, &mut c);
-        let v = match validate(&p) {
-            Ok(v) => v,
+        let set = match validate_and_generate(&p) {
+            Ok((_, set)) => set,
             Err(e) => {
                 eprintln!("plan {i} does not validate: {:#?}", e.by_field);
                 failed += 2;
                 continue;
             }
         };
-        let set = generate(&v);
         for r in &set.records {
             kinds.insert(format!("{:?}", r.purpose));
         }

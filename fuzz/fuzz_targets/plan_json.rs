@@ -7,9 +7,9 @@
 use libfuzzer_sys::fuzz_target;
 use maildns::export::{csv, json, panel_rows, zone_file, zone_fragment, Panel};
 use maildns::finding::Severity;
-use maildns::generate::{check_record, generate};
+use maildns::generate::{check_record, plan_findings, validate_and_generate};
 use maildns::model::Rdata;
-use maildns::plan::{field_findings, validate, MailPlan};
+use maildns::plan::MailPlan;
 use maildns::share;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,11 +18,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let public = plan.without_private_keys();
     assert_eq!(share::decode(&share::encode(&plan)), Ok(public));
-    for (_, f) in field_findings(&plan).iter() {
+    for (_, f) in plan_findings(&plan).iter() {
         maildns_fuzz::assert_catalogued(f.code);
     }
-    let Ok(valid) = validate(&plan) else { return };
-    let set = generate(&valid);
+    let Ok((_, set)) = validate_and_generate(&plan) else { return };
     for planned in &set.records {
         let rdata = &planned.record.rdata;
         let printed = rdata.to_string();

@@ -170,46 +170,68 @@ fn policy_domain(dmarc_domain: &Name) -> Name {
     }
 }
 
-/// For every `mailto:` report address outside the DMARC domain, the name the
-/// destination must publish and the record to publish there: RFC 9990 §3
-/// (RFC 7489 §7.1 before it) has receivers query
-/// `<dmarc-domain>._report._dmarc.<destination-domain>` for `v=DMARC1`.
-pub fn external_report_authorizations(dmarc_domain: &Name, record: &DmarcRecord) -> Vec<(Name, String)> {
+/// The record a report destination outside the DMARC domain publishes to
+/// accept the domain's reports: RFC 9990 §3 (RFC 7489 §7.1 before it) has
+/// receivers query `<dmarc-domain>._report._dmarc.<destination-domain>` for
+/// `v=DMARC1`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportAuthorization {
+    /// `<dmarc-domain>._report._dmarc.<destination-domain>`.
+    pub name: Name,
+    /// The destination domain: the record lives in its DNS.
+    pub destination: Name,
+    /// The record to publish there: a DMARC record with only `v=DMARC1`.
+    pub record: DmarcRecord,
+}
+
+/// For every `mailto:` report address outside the DMARC domain, the
+/// authorization its destination must publish (RFC 9990 §3), once per name.
+pub fn report_authorizations(dmarc_domain: &Name, record: &DmarcRecord) -> Vec<ReportAuthorization> {
     let domain = policy_domain(dmarc_domain);
-    let mut out: Vec<(Name, String)> = Vec::new();
+    let mut out: Vec<ReportAuthorization> = Vec::new();
     for u in record.rua.iter().chain(&record.ruf) {
-        let Ok(dest) = uri::mailto_domain(&u.uri) else {
+        let Ok(destination) = uri::mailto_domain(&u.uri) else {
             continue;
         };
-        if !is_external(&domain, &dest) {
+        if !is_external(&domain, &destination) {
             continue;
         }
-        let Ok(name) = Name::service(&format!("{}._report._dmarc.{}", domain.as_str(), dest.as_str())) else {
+        let Ok(name) = Name::service(&format!(
+            "{}._report._dmarc.{}",
+            domain.as_str(),
+            destination.as_str()
+        )) else {
             continue;
         };
-        if !out.iter().any(|(n, _)| *n == name) {
-            out.push((name, "v=DMARC1".to_string()));
+        if !out.iter().any(|a| a.name == name) {
+            out.push(ReportAuthorization {
+                name,
+                destination,
+                record: DmarcRecord::default(),
+            });
         }
     }
     out
 }
 
+/// [`report_authorizations`] as (owner name, TXT value) pairs.
+pub fn external_report_authorizations(dmarc_domain: &Name, record: &DmarcRecord) -> Vec<(Name, String)> {
+    report_authorizations(dmarc_domain, record)
+        .into_iter()
+        .map(|a| (a.name, a.record.to_string()))
+        .collect()
+}
+
 /// One warning per external destination, with the record to publish as the fix
 /// (zone-file line, since it lives under the destination's domain).
 pub fn lint_external_reports(dmarc_domain: &Name, record: &DmarcRecord) -> Vec<Finding> {
-    external_report_authorizations(dmarc_domain, record)
+    report_authorizations(dmarc_domain, record)
         .into_iter()
-        .map(|(name, txt)| {
-            let dest = name
-                .as_str()
-                .rsplit("._report._dmarc.")
-                .next()
-                .unwrap_or("")
-                .to_string();
+        .map(|a| {
             Finding::warning("dmarc.external_report", dmarc_domain.as_str(), RFC_EXTERNAL)
-                .arg("dest", dest)
-                .arg("name", name.fqdn())
-                .with_fix(format!("{} IN TXT \"{txt}\"", name.fqdn()))
+                .arg("dest", a.destination.as_str())
+                .arg("name", a.name.fqdn())
+                .with_fix(format!("{} IN TXT \"{}\"", a.name.fqdn(), a.record))
         })
         .collect()
 }

@@ -11,7 +11,10 @@ pub mod lint;
 pub mod record;
 pub mod uri;
 
-pub use lint::{check, external_report_authorizations, lint, lint_external_reports};
+pub use lint::{
+    check, external_report_authorizations, lint, lint_external_reports, report_authorizations,
+    ReportAuthorization,
+};
 pub use record::{
     parse_detailed, Alignment, DmarcError, DmarcParse, DmarcPolicy, DmarcRecord, FailureOption, PsdFlag,
     ReportSize, ReportUri,

@@ -8,21 +8,27 @@
 use super::uri::{self, UriError};
 use crate::finding::{Finding, Span};
 use crate::tagvalue::{self, HeadError, TagListError};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub(crate) const RFC_TAGS: &str = "RFC 9989 §4.7";
 pub(crate) const RFC_GRAMMAR: &str = "RFC 9989 §4.8";
 
-/// `p`, `sp`, `np` (RFC 9989 §4.8 `dmarc-request`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// `p`, `sp`, `np` (RFC 9989 §4.8 `dmarc-request`). Serialised as the tag
+/// value (`"none"`, `"quarantine"`, `"reject"`), the form plans have always
+/// been stored and shared in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum DmarcPolicy {
     None,
     Quarantine,
     Reject,
 }
 
-/// `adkim`, `aspf` (`dmarc-rors`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `adkim`, `aspf` (`dmarc-rors`). Serialised as `"relaxed"` / `"strict"`
+/// (the stored plan's form, not the tag values `r` / `s`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Alignment {
     Relaxed,
     Strict,

@@ -1,48 +1,43 @@
-//! The DMARC record at `_dmarc.<domain>` (RFC 9989 §4.7, tags in the order
-//! v, p, then the optional ones), and for every report address outside the
+//! The DMARC record at `_dmarc.<domain>` (RFC 9989 §4.7), built as a typed
+//! [`DmarcRecord`] and printed by its `Display` (tags in the order v, p,
+//! then the optional ones), and for every report address outside the
 //! domain the authorization record the destination must publish at
 //! `<domain>._report._dmarc.<destination>` (RFC 9990 §3), flagged as
-//! belonging to the other zone.
+//! belonging to the destination's zone.
 
 use super::{Builder, RecordPurpose};
-use crate::dmarc::{external_report_authorizations, DmarcRecord};
+use crate::dmarc::{report_authorizations, DmarcRecord, ReportUri};
 use crate::finding::Finding;
 use crate::model::name::NameKind;
 use crate::model::record::Rdata;
 use crate::model::txt::Txt;
-use crate::plan::{AlignmentChoice, DmarcPlan};
+use crate::plan::DmarcPlan;
 
-/// The record text.
-pub fn dmarc_text(d: &DmarcPlan) -> String {
-    let mut out = format!("v=DMARC1; p={}", d.p.as_str());
-    if let Some(sp) = d.sp {
-        out.push_str(&format!("; sp={}", sp.as_str()));
-    }
-    if let Some(np) = d.np {
-        out.push_str(&format!("; np={}", np.as_str()));
-    }
-    let align = |a: AlignmentChoice| match a {
-        AlignmentChoice::Relaxed => "r",
-        AlignmentChoice::Strict => "s",
+/// The typed record of a validated DMARC plan.
+pub fn dmarc_record(d: &DmarcPlan) -> DmarcRecord {
+    let uris = |list: &[String]| {
+        list.iter()
+            .map(|uri| ReportUri {
+                uri: uri.clone(),
+                size: None,
+            })
+            .collect()
     };
-    if let Some(a) = d.adkim {
-        out.push_str(&format!("; adkim={}", align(a)));
+    DmarcRecord {
+        policy: Some(d.p),
+        subdomain_policy: d.sp,
+        nonexistent_policy: d.np,
+        adkim: d.adkim,
+        aspf: d.aspf,
+        rua: uris(&d.rua),
+        ruf: uris(&d.ruf),
+        ..DmarcRecord::default()
     }
-    if let Some(a) = d.aspf {
-        out.push_str(&format!("; aspf={}", align(a)));
-    }
-    if !d.rua.is_empty() {
-        out.push_str(&format!("; rua={}", d.rua.join(",")));
-    }
-    if !d.ruf.is_empty() {
-        out.push_str(&format!("; ruf={}", d.ruf.join(",")));
-    }
-    out
 }
 
 pub(super) fn records(b: &mut Builder<'_>, _findings: &mut Vec<Finding>) {
     let plan = b.plan;
-    let text = dmarc_text(&plan.dmarc);
+    let record = dmarc_record(&plan.dmarc);
     let Ok(owner) = plan.domain.prepend("_dmarc", NameKind::Service) else {
         return;
     };
@@ -53,25 +48,61 @@ pub(super) fn records(b: &mut Builder<'_>, _findings: &mut Vec<Finding>) {
     };
     b.push(
         owner,
-        Rdata::Txt(Txt::from_value(&text)),
+        Rdata::Txt(Txt::from_value(&record.to_string())),
         RecordPurpose::Dmarc,
         explain,
     );
-    let Ok(parsed) = DmarcRecord::parse(&text) else {
-        return;
-    };
-    for (name, value) in external_report_authorizations(&plan.domain, &parsed) {
-        // The destination domain is what follows `._report._dmarc.`.
-        let zone = name
-            .as_str()
-            .split_once("._report._dmarc.")
-            .and_then(|(_, dest)| crate::model::name::Name::host(dest).ok());
+    for auth in report_authorizations(&plan.domain, &record) {
         b.push_to(
-            name,
-            Rdata::Txt(Txt::from_value(&value)),
+            auth.name,
+            Rdata::Txt(Txt::from_value(&auth.record.to_string())),
             RecordPurpose::DmarcReportAuth,
             "explain.dmarc_report_auth",
-            zone,
+            Some(auth.destination),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dmarc::{Alignment, DmarcPolicy};
+
+    /// The printed record is what the form's choices say, tag for tag, and
+    /// reads back to the same typed record.
+    #[test]
+    fn the_record_prints_every_choice_and_reads_back() {
+        let cases: [(DmarcPlan, &str); 2] = [
+            (
+                DmarcPlan {
+                    p: DmarcPolicy::Quarantine,
+                    sp: None,
+                    np: None,
+                    adkim: None,
+                    aspf: None,
+                    rua: vec!["mailto:d@example.com".into()],
+                    ruf: Vec::new(),
+                },
+                "v=DMARC1; p=quarantine; rua=mailto:d@example.com",
+            ),
+            (
+                DmarcPlan {
+                    p: DmarcPolicy::Reject,
+                    sp: Some(DmarcPolicy::None),
+                    np: Some(DmarcPolicy::Reject),
+                    adkim: Some(Alignment::Strict),
+                    aspf: Some(Alignment::Relaxed),
+                    rua: vec!["mailto:a@example.com".into(), "https://r.example.net/".into()],
+                    ruf: vec!["mailto:f@example.com".into()],
+                },
+                "v=DMARC1; p=reject; sp=none; np=reject; adkim=s; aspf=r; \
+                 rua=mailto:a@example.com,https://r.example.net/; ruf=mailto:f@example.com",
+            ),
+        ];
+        for (plan, want) in cases {
+            let record = dmarc_record(&plan);
+            assert_eq!(record.to_string(), want);
+            assert_eq!(DmarcRecord::parse(want), Ok(record));
+        }
     }
 }

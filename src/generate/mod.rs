@@ -19,6 +19,11 @@
 //! Every generated record re-parses with the project's own parsers and has
 //! no error finding ([`check_record`]); `generate` collects the warnings
 //! and remarks of those checks in [`RecordSet::findings`].
+//!
+//! [`validate_and_generate`] is the whole way from the form to the records:
+//! the plan's fields are validated ([`crate::plan::validate`]), the records
+//! built, then measured ([`size`]): a plan is only accepted when every
+//! record it makes fits in a DNS answer.
 
 pub mod address;
 pub mod caa;
@@ -27,6 +32,7 @@ pub mod dmarc;
 pub mod mta_sts;
 pub mod mx;
 pub mod ptr;
+pub mod size;
 pub mod spf;
 pub mod srv;
 pub mod tls_rpt;
@@ -41,7 +47,7 @@ pub use verify::check_record;
 use crate::finding::Finding;
 use crate::model::name::Name;
 use crate::model::record::{Rdata, Record};
-use crate::plan::ValidatedPlan;
+use crate::plan::{MailPlan, PlanErrors, ValidatedPlan};
 use serde::Serialize;
 
 /// What a record is for.
@@ -256,6 +262,34 @@ pub fn generate(plan: &ValidatedPlan) -> RecordSet {
         ptr_requests,
         mta_sts_policy,
         findings: unique,
+    }
+}
+
+/// Validates the plan, generates its record set, and measures the records:
+/// `Err` carries every finding by field (the field warnings, and
+/// `plan.record_too_large` on the entry that makes a record too big,
+/// RFC 1035 §4.2.2); `Ok` the validated plan (warnings in
+/// [`ValidatedPlan::field_findings`]) and its records, generated once.
+pub fn validate_and_generate(plan: &MailPlan) -> Result<(ValidatedPlan, RecordSet), PlanErrors> {
+    let valid = crate::plan::validate(plan)?;
+    let set = generate(&valid);
+    // The set carries the field warnings too (RecordSet::findings); the
+    // size check only ever adds errors.
+    let mut findings = valid.field_findings.clone();
+    size::record_sizes(plan, &set, &mut findings);
+    if findings.has_errors() {
+        Err(findings)
+    } else {
+        Ok((valid, set))
+    }
+}
+
+/// Every finding on the plan's fields, whether or not it validates, records
+/// too large included: what the form shows under its inputs.
+pub fn plan_findings(plan: &MailPlan) -> PlanErrors {
+    match validate_and_generate(plan) {
+        Ok((v, _)) => v.field_findings,
+        Err(e) => e,
     }
 }
 

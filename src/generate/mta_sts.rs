@@ -1,6 +1,8 @@
 //! MTA-STS (RFC 8461): the `_mta-sts.<domain>` TXT record (§3.1), the
 //! policy file served at `https://mta-sts.<domain>/.well-known/mta-sts.txt`
-//! (§3.2, §3.3), and the address records of the `mta-sts` web host.
+//! (§3.2, §3.3), and the address records of the `mta-sts` web host. The
+//! record and the policy are built as their typed values
+//! ([`MtaStsRecord`], [`MtaStsPolicy`]) and printed by their `Display`.
 //!
 //! The policy `id` must change whenever the policy does (§3.1: senders
 //! refetch only when the id changes). It is derived from the policy body:
@@ -17,8 +19,8 @@ use crate::finding::Finding;
 use crate::model::name::{Name, NameKind};
 use crate::model::record::Rdata;
 use crate::model::txt::Txt;
-use crate::mta_sts::{check_mx_coverage, Mode, MtaStsPolicy, MxPattern};
-use crate::plan::{MtaStsModeChoice, MtaStsPlan};
+use crate::mta_sts::{check_mx_coverage, MtaStsPolicy, MtaStsRecord};
+use crate::plan::MtaStsPlan;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -45,26 +47,9 @@ pub fn policy_id(body: &str) -> String {
 
 /// The typed policy.
 pub fn policy(m: &MtaStsPlan) -> MtaStsPolicy {
-    let mx =
-        m.mx.iter()
-            .filter_map(|p| match p.strip_prefix("*.") {
-                Some(rest) => Name::host(rest).ok().map(|domain| MxPattern {
-                    wildcard: true,
-                    domain,
-                }),
-                None => Name::host(p).ok().map(|domain| MxPattern {
-                    wildcard: false,
-                    domain,
-                }),
-            })
-            .collect();
     MtaStsPolicy {
-        mode: match m.mode {
-            MtaStsModeChoice::Testing => Mode::Testing,
-            MtaStsModeChoice::Enforce => Mode::Enforce,
-            MtaStsModeChoice::None => Mode::None,
-        },
-        mx,
+        mode: m.mode,
+        mx: m.mx.clone(),
         max_age: m.max_age,
         extensions: Vec::new(),
     }
@@ -78,9 +63,13 @@ pub(super) fn records(b: &mut Builder<'_>, findings: &mut Vec<Finding>) -> Optio
     let id = policy_id(&body);
     let owner = plan.domain.prepend("_mta-sts", NameKind::Service).ok()?;
     let web = plan.domain.prepend("mta-sts", NameKind::Host).ok()?;
+    let record = MtaStsRecord {
+        id: id.clone(),
+        extensions: Vec::new(),
+    };
     b.push(
         owner,
-        Rdata::Txt(Txt::from_value(&format!("v=STSv1; id={id}"))),
+        Rdata::Txt(Txt::from_value(&record.to_string())),
         RecordPurpose::MtaSts,
         "explain.mta_sts",
     );

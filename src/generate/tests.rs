@@ -159,7 +159,7 @@ fn mta_sts_id_changes_exactly_with_the_policy() {
     assert!(crate::mta_sts::txt::is_valid_id(&first));
     p.dkim.selector = "other".into(); // not part of the policy
     assert_eq!(id(&p), first);
-    p.mta_sts.mode = crate::plan::MtaStsModeChoice::Enforce;
+    p.mta_sts.mode = crate::mta_sts::Mode::Enforce;
     assert_ne!(id(&p), first);
 }
 
@@ -277,4 +277,21 @@ proptest! {
             prop_assert!(crate::i18n::lookup(f.code).is_some(), "{} not in catalogue", f.code);
         }
     }
+}
+
+/// The set handed back with the validated plan is what generating from that
+/// plan gives, field warnings included (the page shows it as is).
+#[test]
+fn validate_and_generate_hands_back_the_generated_set() {
+    let mut p = example();
+    // A documentation address: a field warning that must reach the set's findings.
+    p.hosts[0].ipv4 = vec!["192.0.2.1".into()];
+    let (valid, set) = validate_and_generate(&p).expect("valid");
+    assert_eq!(valid, validate(&p).expect("valid"));
+    assert!(!valid.field_findings.is_empty());
+    assert_eq!(set, generate(&valid));
+    assert!(valid
+        .field_findings
+        .iter()
+        .all(|(_, f)| set.findings.iter().any(|g| g.code == f.code)));
 }

@@ -7,6 +7,7 @@
 
 use crate::finding::{Finding, Severity, Span};
 use crate::model::name::Name;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 const RFC: &str = "RFC 8461 §3.2";
@@ -16,8 +17,10 @@ pub const MAX_AGE_LIMIT: u64 = 31_557_600;
 /// refuse a larger body, so a larger pasted text is refused whole.
 pub const MAX_POLICY_BYTES: usize = 64 * 1024;
 
-/// `mode` (§3.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `mode` (§3.2). Serialised as the field value (`"enforce"`, `"testing"`,
+/// `"none"`), the form plans have always been stored and shared in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Mode {
     Enforce,
     Testing,

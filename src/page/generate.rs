@@ -196,7 +196,7 @@ impl GenState {
     fn derive(&mut self) {
         let typed = !self.plan.domain.trim().is_empty();
         self.domain = typed.then(|| Name::host(&self.plan.domain));
-        let (findings, set) = match plan::validate_and_generate(&self.plan) {
+        let (findings, set) = match generate::validate_and_generate(&self.plan) {
             Ok((v, set)) => (v.field_findings, Some(Rc::new(set))),
             Err(e) => (e, None),
         };

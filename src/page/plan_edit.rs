@@ -7,9 +7,7 @@
 //! typed; validation stays in `crate::plan`, which judges the whole plan
 //! after every edit.
 
-use crate::plan::{
-    AlignmentChoice, DkimAlgorithm, HostInput, MailPlan, MtaStsModeChoice, PolicyChoice, SpfAll,
-};
+use crate::plan::{Alignment, DkimAlgorithm, DmarcPolicy, HostInput, MailPlan, Mode, SpfAll};
 
 /// Which list of hosts an edit changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,13 +52,13 @@ pub enum DkimEdit {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DmarcEdit {
-    Policy(PolicyChoice),
+    Policy(DmarcPolicy),
     /// `sp=`; `None` leaves the tag out.
-    SubdomainPolicy(Option<PolicyChoice>),
+    SubdomainPolicy(Option<DmarcPolicy>),
     /// `np=` (RFC 9989); `None` leaves the tag out.
-    NonexistentPolicy(Option<PolicyChoice>),
-    DkimAlignment(Option<AlignmentChoice>),
-    SpfAlignment(Option<AlignmentChoice>),
+    NonexistentPolicy(Option<DmarcPolicy>),
+    DkimAlignment(Option<Alignment>),
+    SpfAlignment(Option<Alignment>),
     AggregateReports(Vec<String>),
     FailureReports(Vec<String>),
 }
@@ -68,7 +66,7 @@ pub enum DmarcEdit {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MtaStsEdit {
     Enabled(bool),
-    Mode(MtaStsModeChoice),
+    Mode(Mode),
     MaxAge(String),
     Mx(Vec<String>),
     WebIpv4(Vec<String>),

@@ -14,7 +14,7 @@ use crate::dns::{Preset, Protocol};
 use crate::export::Panel;
 use crate::i18n::Lang;
 use crate::model::Name;
-use crate::plan::{self, DkimAlgorithm, MtaStsModeChoice, PolicyChoice, SpfAll};
+use crate::plan::{self, DkimAlgorithm, DmarcPolicy, Mode as StsMode, SpfAll};
 use crate::share;
 use futures::executor::block_on;
 use std::rc::Rc;
@@ -240,11 +240,11 @@ fn dmarc_edits_reach_the_dmarc_record() {
     let mut s = guide();
     edit(
         &mut s,
-        PlanEdit::Dmarc(DmarcEdit::Policy(PolicyChoice::Quarantine)),
+        PlanEdit::Dmarc(DmarcEdit::Policy(DmarcPolicy::Quarantine)),
     );
     edit(
         &mut s,
-        PlanEdit::Dmarc(DmarcEdit::SubdomainPolicy(Some(PolicyChoice::Reject))),
+        PlanEdit::Dmarc(DmarcEdit::SubdomainPolicy(Some(DmarcPolicy::Reject))),
     );
     edit(
         &mut s,
@@ -264,10 +264,7 @@ fn mta_sts_and_tls_rpt_when_enabled() {
     let mut s = guide();
     assert!(!has_line(&s, "v=STSv1"));
     edit(&mut s, PlanEdit::MtaSts(MtaStsEdit::Enabled(true)));
-    edit(
-        &mut s,
-        PlanEdit::MtaSts(MtaStsEdit::Mode(MtaStsModeChoice::Enforce)),
-    );
+    edit(&mut s, PlanEdit::MtaSts(MtaStsEdit::Mode(StsMode::Enforce)));
     edit(&mut s, PlanEdit::TlsRpt(TlsRptEdit::Enabled(true)));
     edit(
         &mut s,
@@ -527,7 +524,7 @@ fn long_session() -> Vec<generate::Action> {
                 HostEdit::Name(0, "mx.backup.example.net".into()),
             ),
             PlanEdit::Spf(SpfEdit::Ip4(vec!["198.51.100.7".into()])),
-            PlanEdit::Dmarc(DmarcEdit::Policy(PolicyChoice::Quarantine)),
+            PlanEdit::Dmarc(DmarcEdit::Policy(DmarcPolicy::Quarantine)),
             PlanEdit::Dmarc(DmarcEdit::FailureReports(vec!["ruf@example.com".into()])),
             PlanEdit::MtaSts(MtaStsEdit::Enabled(true)),
             PlanEdit::MtaSts(MtaStsEdit::MaxAge("86400".into())),

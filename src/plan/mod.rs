@@ -43,11 +43,13 @@ pub mod stored;
 mod validate;
 
 pub use certificate::{spki_from_pem, spki_sha256, CertificateError};
-pub use validate::{field_findings, validate, validate_and_generate, CODES};
+pub use validate::{field_findings, max_rdata, validate, CODES};
 
 use crate::dkim::DkimKey;
+pub use crate::dmarc::{Alignment, DmarcPolicy};
 use crate::finding::Finding;
 use crate::model::name::Name;
+pub use crate::mta_sts::{Mode, MxPattern};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -189,67 +191,46 @@ pub struct DkimInput {
     pub ed25519_public_key: String,
 }
 
-/// `p`, `sp`, `np` values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PolicyChoice {
-    None,
-    #[default]
-    Quarantine,
-    Reject,
-}
-
-impl PolicyChoice {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PolicyChoice::None => "none",
-            PolicyChoice::Quarantine => "quarantine",
-            PolicyChoice::Reject => "reject",
-        }
-    }
-}
-
-/// `adkim`, `aspf` values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AlignmentChoice {
-    #[default]
-    Relaxed,
-    Strict,
-}
-
-/// DMARC inputs. `None` in `sp`/`np`/`adkim`/`aspf` means the tag is left out
-/// (its default applies).
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// DMARC inputs, the tags' own types (RFC 9989 §4.7). `None` in
+/// `sp`/`np`/`adkim`/`aspf` means the tag is left out (its default applies).
+/// Stored and shared as `"p":"quarantine"`, `"adkim":"strict"`, the same
+/// text the earlier plan-only enums wrote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DmarcInput {
-    pub p: PolicyChoice,
-    pub sp: Option<PolicyChoice>,
-    pub np: Option<PolicyChoice>,
-    pub adkim: Option<AlignmentChoice>,
-    pub aspf: Option<AlignmentChoice>,
+    /// `p`; a new plan starts at `quarantine`.
+    pub p: DmarcPolicy,
+    pub sp: Option<DmarcPolicy>,
+    pub np: Option<DmarcPolicy>,
+    pub adkim: Option<Alignment>,
+    pub aspf: Option<Alignment>,
     /// Aggregate report addresses: `dmarc@example.com` or `mailto:dmarc@example.com`.
     pub rua: Vec<String>,
     /// Failure report addresses.
     pub ruf: Vec<String>,
 }
 
-/// MTA-STS policy mode.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MtaStsModeChoice {
-    #[default]
-    Testing,
-    Enforce,
-    None,
+impl Default for DmarcInput {
+    fn default() -> Self {
+        DmarcInput {
+            p: DmarcPolicy::Quarantine,
+            sp: None,
+            np: None,
+            adkim: None,
+            aspf: None,
+            rua: Vec::new(),
+            ruf: Vec::new(),
+        }
+    }
 }
 
 /// MTA-STS inputs (RFC 8461).
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MtaStsInput {
     pub enabled: bool,
-    pub mode: MtaStsModeChoice,
+    /// The policy's `mode` (§3.2); a new plan starts at `testing`.
+    pub mode: Mode,
     /// Seconds; empty means one week.
     pub max_age: String,
     /// `mx:` lines; empty means the MX hosts (mail hosts and backup MX).
@@ -259,6 +240,19 @@ pub struct MtaStsInput {
     /// first mail host's addresses (the common case of one box doing both).
     pub web_ipv4: Vec<String>,
     pub web_ipv6: Vec<String>,
+}
+
+impl Default for MtaStsInput {
+    fn default() -> Self {
+        MtaStsInput {
+            enabled: false,
+            mode: Mode::Testing,
+            max_age: String::new(),
+            mx: Vec::new(),
+            web_ipv4: Vec::new(),
+            web_ipv6: Vec::new(),
+        }
+    }
 }
 
 /// TLS-RPT inputs (RFC 8460).
@@ -449,11 +443,11 @@ pub struct DkimPlan {
 /// DMARC after validation: report URIs already `mailto:`-prefixed and checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DmarcPlan {
-    pub p: PolicyChoice,
-    pub sp: Option<PolicyChoice>,
-    pub np: Option<PolicyChoice>,
-    pub adkim: Option<AlignmentChoice>,
-    pub aspf: Option<AlignmentChoice>,
+    pub p: DmarcPolicy,
+    pub sp: Option<DmarcPolicy>,
+    pub np: Option<DmarcPolicy>,
+    pub adkim: Option<Alignment>,
+    pub aspf: Option<Alignment>,
     pub rua: Vec<String>,
     pub ruf: Vec<String>,
 }
@@ -461,10 +455,10 @@ pub struct DmarcPlan {
 /// MTA-STS after validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MtaStsPlan {
-    pub mode: MtaStsModeChoice,
+    pub mode: Mode,
     pub max_age: u64,
     /// `mx:` patterns as they go into the policy (`mail.example.com`, `*.example.net`).
-    pub mx: Vec<String>,
+    pub mx: Vec<MxPattern>,
     pub web_ipv4: Vec<Ipv4Addr>,
     pub web_ipv6: Vec<Ipv6Addr>,
 }

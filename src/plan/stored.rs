@@ -9,9 +9,13 @@
 //!
 //! Version 1 is what the first pages wrote under [`LEGACY_KEY`]: the bare
 //! `serde_json` of [`MailPlan`] (an object whose `domain` is a string).
-//! The plan's field shapes have not changed since (git history of
-//! `src/plan/`), so migrating it is reading it; a later change of shape adds
-//! a `migrate_v2` step here and bumps [`VERSION`].
+//! The plan's serialised shapes have not changed since (git history of
+//! `src/plan/`), so migrating it is reading it. The DMARC and MTA-STS
+//! choices became the protocol types (`DmarcPolicy`, `Alignment`, `Mode`)
+//! but serialise to the same text (`"quarantine"`, `"strict"`,
+//! `"enforce"`); `tests/plan_compat.rs` opens plans the earlier code wrote.
+//! A later change of shape adds a `migrate_v2` step here and bumps
+//! [`VERSION`].
 //!
 //! [`decode`] never guesses: data it cannot read is an error with a stable
 //! code, so the page can set it aside and say so, and a plan written by a

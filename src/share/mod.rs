@@ -10,6 +10,10 @@
 //!   (`"ipv4": "192.0.2.1, 192.0.2.2"`, `"ttl": "3600"`); [`decode`] still
 //!   opens it through [`migrate`].
 //!
+//! Links made before the plan's DMARC and MTA-STS fields became the
+//! protocol types open unchanged: those types serialise to the same text
+//! (`tests/plan_compat.rs` opens a `p0=` and a `p1=` link of that time).
+//!
 //! A private key never enters a link: [`encode`] applies
 //! [`MailPlan::without_private_keys`] first, and [`decode`] does again.
 //! Input is capped ([`MAX_FRAGMENT`], [`MAX_JSON`]) so a crafted link cannot
@@ -204,7 +208,7 @@ mod tests {
             vec!["192.0.2.1".to_string(), "192.0.2.2".to_string()]
         );
         assert_eq!(p.ttl.default, "7200");
-        assert_eq!(p.dmarc.p, crate::plan::PolicyChoice::Reject);
+        assert_eq!(p.dmarc.p, crate::dmarc::DmarcPolicy::Reject);
         assert!(crate::plan::validate(&p).is_ok());
     }
 

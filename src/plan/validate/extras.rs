@@ -9,7 +9,7 @@ use crate::model::name::{Name, NameError};
 use crate::plan::certificate::{spki_from_pem, spki_sha256};
 use crate::plan::{
     holds_private_key, AutoconfigInput, AutoconfigPlan, CaaInput, CaaPlan, MailHost, MtaStsInput, MtaStsPlan,
-    TlsaInput, DEFAULT_MTA_STS_MAX_AGE,
+    MxPattern, TlsaInput, DEFAULT_MTA_STS_MAX_AGE,
 };
 use std::net::IpAddr;
 
@@ -44,11 +44,17 @@ impl Validator {
             }
             // RFC 8461 §3.2: an mx pattern is a host name, or `*.` and a name (one label wildcard).
             let checked = match t.strip_prefix("*.") {
-                Some(rest) => Name::host(rest).map(|n| format!("*.{}", n.as_str())),
-                None => Name::host(&t).map(|n| n.as_str().to_string()),
+                Some(rest) => Name::host(rest).map(|domain| MxPattern {
+                    wildcard: true,
+                    domain,
+                }),
+                None => Name::host(&t).map(|domain| MxPattern {
+                    wildcard: false,
+                    domain,
+                }),
             };
             match checked {
-                Ok(p) if !p.is_empty() && p != "*." => {
+                Ok(p) if !p.domain.is_root() => {
                     if !mx.contains(&p) {
                         mx.push(p);
                     }
@@ -75,7 +81,10 @@ impl Validator {
             mx = hosts
                 .iter()
                 .chain(backup)
-                .map(|h| h.name.as_str().to_string())
+                .map(|h| MxPattern {
+                    wildcard: false,
+                    domain: h.name.clone(),
+                })
                 .collect();
         }
         let mut web_ipv4 = self.addresses("mta_sts.web_ipv4", &input.web_ipv4, parse_ipv4, IpAddr::V4);

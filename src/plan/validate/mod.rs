@@ -12,9 +12,10 @@ mod reports;
 mod size;
 mod spf;
 
+pub use size::max_rdata;
+
 use super::*;
 use crate::dmarc::uri;
-use crate::generate::RecordSet;
 use crate::model::address::{lint_address, parse_ipv4, parse_ipv6};
 use crate::model::name::NameKind;
 use crate::model::record::{lint_ttl, parse_ttl};
@@ -58,17 +59,15 @@ pub const CODES: &[&str] = &[
 /// Stands in for a domain that does not parse yet (RFC 6761 §6.4 reserves `.invalid`).
 const PLACEHOLDER_DOMAIN: &str = "domain.invalid";
 
-/// Validates the plan. `Err` carries every finding (errors and warnings)
-/// by field; `Ok` carries the warnings in [`ValidatedPlan::field_findings`].
+/// Validates the plan's fields. `Err` carries every finding (errors and
+/// warnings) by field; `Ok` carries the warnings in
+/// [`ValidatedPlan::field_findings`].
+///
+/// Each field is checked alone, an entry too big for any record included
+/// (`size.rs`); whether the records the plan makes fit together in a DNS
+/// answer takes generating them, which the generator does after this
+/// (`crate::generate::validate_and_generate`).
 pub fn validate(plan: &MailPlan) -> Result<ValidatedPlan, PlanErrors> {
-    validate_and_generate(plan).map(|(valid, _)| valid)
-}
-
-/// [`validate`] and the plan's record set, generated once: a plan is only
-/// valid when every record it makes fits in a DNS answer, which takes
-/// generating them (`size.rs`), so a caller that wants the records too
-/// gets those instead of generating them again.
-pub fn validate_and_generate(plan: &MailPlan) -> Result<(ValidatedPlan, RecordSet), PlanErrors> {
     let mut v = Validator::default();
     let domain = v.domain(&plan.domain);
     let ttl = v.ttls(&plan.ttl);
@@ -104,11 +103,11 @@ pub fn validate_and_generate(plan: &MailPlan) -> Result<(ValidatedPlan, RecordSe
             dkim: None,
             dkim_ed25519: None,
             dmarc: DmarcPlan {
-                p: PolicyChoice::Reject,
+                p: DmarcPolicy::Reject,
                 sp: None,
                 np: None,
-                adkim: Some(AlignmentChoice::Strict),
-                aspf: Some(AlignmentChoice::Strict),
+                adkim: Some(Alignment::Strict),
+                aspf: Some(Alignment::Strict),
                 ..dmarc
             },
             mta_sts: None,
@@ -156,27 +155,17 @@ pub fn validate_and_generate(plan: &MailPlan) -> Result<(ValidatedPlan, RecordSe
             field_findings: PlanErrors::default(),
         }
     };
-    // Only a plan whose fields are all valid can be generated and measured.
     if v.out.has_errors() {
         return Err(v.out);
     }
-    // The set carries the field warnings too (RecordSet::findings); the
-    // size check below only ever adds errors.
-    let valid = ValidatedPlan {
-        field_findings: v.out.clone(),
+    Ok(ValidatedPlan {
+        field_findings: v.out,
         ..validated
-    };
-    let set = crate::generate::generate(&valid);
-    v.record_sizes(plan, &set);
-    if v.out.has_errors() {
-        Err(v.out)
-    } else {
-        Ok((valid, set))
-    }
+    })
 }
 
-/// Every finding on the plan's fields, whether or not it validates: what the
-/// form shows under its inputs.
+/// Every finding on the plan's fields, whether or not it validates (the
+/// fields alone: see [`validate`]).
 pub fn field_findings(plan: &MailPlan) -> PlanErrors {
     match validate(plan) {
         Ok(v) => v.field_findings,

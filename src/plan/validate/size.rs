@@ -1,8 +1,10 @@
-//! Records too big for DNS: a plan whose fields are each valid can still
-//! make a TXT or CAA record no DNS server can hand out (a 100,000-character
-//! report address, thousands of SPF addresses). Such a plan is refused here,
-//! on the field that made the record big, before the generator writes a
-//! zone file no server loads.
+//! Entries too big for DNS: one report address (DMARC, TLS-RPT) or CAA
+//! iodef URL can alone make a TXT or CAA record no DNS server can hand out
+//! (a 100,000-character URL). Such an entry is refused here, on its field,
+//! whatever the rest of the form holds. Records that only grow too big
+//! together (thousands of SPF addresses, several long report addresses) are
+//! measured once generated: `crate::generate`'s size check, with the budget
+//! [`max_rdata`] from here.
 //!
 //! RFC 1035 §4.2.2: over TCP a message is preceded by a two-octet length,
 //! so one answer is at most 65,535 octets: the header (12, §4.1.1), the
@@ -13,9 +15,7 @@
 
 use super::Validator;
 use crate::finding::Finding;
-use crate::generate::{RecordPurpose, RecordSet};
 use crate::model::name::Name;
-use crate::model::record::Rdata;
 use crate::plan::MailPlan;
 
 const MESSAGE_MAX: usize = 65_535;
@@ -32,31 +32,6 @@ fn wire_name_len(name: &Name) -> usize {
 /// The most record data one answer for `owner` can carry.
 pub fn max_rdata(owner: &Name) -> usize {
     MESSAGE_MAX - HEADER - (wire_name_len(owner) + QUESTION_FIXED) - ANSWER_FIXED - OPT_RECORD
-}
-
-/// Octets of record data that grow with what the user typed; other types
-/// are bounded by their grammar (names at most 255 octets, addresses fixed).
-fn rdata_len(rdata: &Rdata) -> usize {
-    match rdata {
-        Rdata::Txt(t) | Rdata::Spf(t) => t.wire_len(),
-        // RFC 8659 §4.1: flags, tag length, tag, value.
-        Rdata::Caa(c) => 2 + c.tag.as_str().len() + c.value.len(),
-        _ => 0,
-    }
-}
-
-/// The key of the longest non-empty entry among `lists` (`field[i]`).
-fn longest(lists: &[(&str, &[String])]) -> Option<String> {
-    lists
-        .iter()
-        .flat_map(|(field, list)| {
-            list.iter()
-                .enumerate()
-                .map(move |(i, v)| (v.trim().len(), field, i))
-        })
-        .filter(|(len, _, _)| *len > 0)
-        .max_by_key(|(len, _, _)| *len)
-        .map(|(_, field, i)| format!("{field}[{i}]"))
 }
 
 /// Octets of TXT record data for a value of `len` octets, split into
@@ -105,40 +80,12 @@ impl Validator {
             }
         }
     }
-
-    /// Refuses every record of the plan's set that cannot fit in a DNS
-    /// answer, on the field that fills it.
-    pub(super) fn record_sizes(&mut self, input: &MailPlan, set: &RecordSet) {
-        for planned in &set.records {
-            let r = &planned.record;
-            let (len, max) = (rdata_len(&r.rdata), max_rdata(&r.name));
-            if len <= max {
-                continue;
-            }
-            let field = match planned.purpose {
-                RecordPurpose::Dmarc => {
-                    longest(&[("dmarc.rua", &input.dmarc.rua), ("dmarc.ruf", &input.dmarc.ruf)])
-                }
-                RecordPurpose::TlsRpt => longest(&[("tls_rpt.rua", &input.tls_rpt.rua)]),
-                RecordPurpose::Caa => Some(String::from("caa.iodef")),
-                RecordPurpose::Spf => Some(String::from("spf")),
-                _ => None,
-            };
-            let finding = Finding::error("plan.record_too_large", r.name.as_str(), "RFC 1035 §4.2.2")
-                .arg("type", r.rdata.rtype())
-                .arg("len", len)
-                .arg("max", max);
-            self.out
-                .push(field.unwrap_or_else(|| String::from("domain")), finding);
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate;
-    use crate::plan::{validate, MailPlan};
+    use crate::plan::validate;
 
     fn plan() -> MailPlan {
         MailPlan {
@@ -166,27 +113,6 @@ mod tests {
     }
 
     #[test]
-    fn a_huge_report_address_is_refused_on_its_entry() {
-        let mut p = plan();
-        p.dmarc.rua = vec![
-            String::from("mailto:dmarc@example.com"),
-            format!("https://reports.example.net/{}", "a".repeat(100_000)),
-        ];
-        assert_eq!(errors_on(&p, "dmarc.rua[1]"), ["plan.record_too_large"]);
-        assert!(validate::validate(&p).is_err());
-        // Just under the limit is accepted (and split into 255-octet strings).
-        let owner = Name::service("_dmarc.example.com").unwrap();
-        p.dmarc.rua = vec![format!("https://r.example.net/{}", "a".repeat(60_000))];
-        let ok = validate::validate(&p).unwrap();
-        let dmarc = generate::generate(&ok)
-            .records
-            .into_iter()
-            .find(|r| r.purpose == RecordPurpose::Dmarc)
-            .unwrap();
-        assert!(rdata_len(&dmarc.record.rdata) <= max_rdata(&owner));
-    }
-
-    #[test]
     fn an_entry_too_big_alone_is_refused_while_the_form_is_unfinished() {
         let mut p = plan();
         p.hosts[0].ipv4.clear();
@@ -195,24 +121,6 @@ mod tests {
         // The host without an address has its own error at the same time.
         let all = validate::field_findings(&p);
         assert!(all.by_field.keys().any(|k| k.starts_with("hosts[0]")), "{all:?}");
-    }
-
-    #[test]
-    fn entries_that_fit_alone_but_not_together_are_refused_on_the_longest() {
-        let mut p = plan();
-        p.dmarc.rua = vec![
-            format!("https://a.example.net/{}", "a".repeat(33_000)),
-            format!("https://b.example.net/{}", "b".repeat(34_000)),
-        ];
-        assert_eq!(errors_on(&p, "dmarc.rua[0]"), Vec::<&str>::new());
-        assert_eq!(errors_on(&p, "dmarc.rua[1]"), ["plan.record_too_large"]);
-    }
-
-    #[test]
-    fn thousands_of_spf_addresses_are_refused_on_the_spf_section() {
-        let mut p = plan();
-        p.spf.ip6 = (0..3000).map(|i| format!("2001:db8:{i:x}::/48")).collect();
-        assert!(errors_on(&p, "spf").contains(&"plan.record_too_large"));
     }
 
     #[test]

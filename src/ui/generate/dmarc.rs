@@ -5,7 +5,7 @@ use super::choice::Select;
 use super::list_field::{per_entry, ListField};
 use crate::i18n;
 use crate::page::plan_edit::{DmarcEdit, PlanEdit};
-use crate::plan::{AlignmentChoice, DmarcInput, PlanErrors, PolicyChoice};
+use crate::plan::{Alignment, DmarcInput, DmarcPolicy, PlanErrors};
 use crate::ui::context::use_lang;
 use yew::prelude::*;
 
@@ -16,27 +16,27 @@ pub struct DmarcProps {
     pub on_edit: Callback<PlanEdit>,
 }
 
-fn policy(v: &str) -> Option<PolicyChoice> {
+fn policy(v: &str) -> Option<DmarcPolicy> {
     match v {
-        "none" => Some(PolicyChoice::None),
-        "quarantine" => Some(PolicyChoice::Quarantine),
-        "reject" => Some(PolicyChoice::Reject),
+        "none" => Some(DmarcPolicy::None),
+        "quarantine" => Some(DmarcPolicy::Quarantine),
+        "reject" => Some(DmarcPolicy::Reject),
         _ => None,
     }
 }
 
-fn alignment(v: &str) -> Option<AlignmentChoice> {
+fn alignment(v: &str) -> Option<Alignment> {
     match v {
-        "r" => Some(AlignmentChoice::Relaxed),
-        "s" => Some(AlignmentChoice::Strict),
+        "r" => Some(Alignment::Relaxed),
+        "s" => Some(Alignment::Strict),
         _ => None,
     }
 }
 
-fn alignment_value(a: Option<AlignmentChoice>) -> &'static str {
+fn alignment_value(a: Option<Alignment>) -> &'static str {
     match a {
-        Some(AlignmentChoice::Relaxed) => "r",
-        Some(AlignmentChoice::Strict) => "s",
+        Some(Alignment::Relaxed) => "r",
+        Some(Alignment::Strict) => "s",
         None => "",
     }
 }
@@ -65,7 +65,7 @@ pub fn DmarcSection(props: &DmarcProps) -> Html {
     ];
     let dmarc =
         |edit: fn(String) -> DmarcEdit| props.on_edit.reform(move |v: String| PlanEdit::Dmarc(edit(v)));
-    let on_p = dmarc(|v| DmarcEdit::Policy(policy(&v).unwrap_or_default()));
+    let on_p = dmarc(|v| DmarcEdit::Policy(policy(&v).unwrap_or(DmarcPolicy::Quarantine)));
     let on_sp = dmarc(|v| DmarcEdit::SubdomainPolicy(policy(&v)));
     let on_np = dmarc(|v| DmarcEdit::NonexistentPolicy(policy(&v)));
     let on_adkim = dmarc(|v| DmarcEdit::DkimAlignment(alignment(&v)));

@@ -6,7 +6,7 @@ use super::field::TextField;
 use super::list_field::{per_entry, ListField};
 use crate::i18n;
 use crate::page::plan_edit::{MtaStsEdit, PlanEdit, TlsRptEdit};
-use crate::plan::{MtaStsInput, MtaStsModeChoice, PlanErrors, TlsRptInput};
+use crate::plan::{Mode, MtaStsInput, PlanErrors, TlsRptInput};
 use crate::ui::context::use_lang;
 use yew::prelude::*;
 
@@ -37,16 +37,16 @@ pub fn MtaStsSection(props: &MtaStsProps) -> Html {
         .reform(|on: bool| PlanEdit::MtaSts(MtaStsEdit::Enabled(on)));
     let on_mode = props.on_edit.reform(|v: String| {
         let mode = match v.as_str() {
-            "enforce" => MtaStsModeChoice::Enforce,
-            "none" => MtaStsModeChoice::None,
-            _ => MtaStsModeChoice::Testing,
+            "enforce" => Mode::Enforce,
+            "none" => Mode::None,
+            _ => Mode::Testing,
         };
         PlanEdit::MtaSts(MtaStsEdit::Mode(mode))
     });
     let mode = match m.mode {
-        MtaStsModeChoice::Testing => "testing",
-        MtaStsModeChoice::Enforce => "enforce",
-        MtaStsModeChoice::None => "none",
+        Mode::Testing => "testing",
+        Mode::Enforce => "enforce",
+        Mode::None => "none",
     };
     let modes = ["testing", "enforce", "none"]
         .iter()
