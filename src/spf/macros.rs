@@ -12,7 +12,7 @@
 //! domain-end    = ( "." toplabel [ "." ] ) / macro-expand
 //! ```
 
-use super::parse::{SpfErrorKind, SpfParseError};
+use super::error::{SpfErrorKind, SpfParseError};
 use crate::finding::Span;
 use std::fmt;
 use std::net::IpAddr;
