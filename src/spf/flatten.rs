@@ -9,13 +9,14 @@
 //! changes its addresses it goes stale, which the suggestion says plainly
 //! (`spf.flatten_caveat`).
 
-use super::eval::{in_prefix, is_queryable_name, is_valid_initial_domain, QuestionCache};
+use super::lookup::{is_queryable_name, is_valid_initial_domain, QuestionCache};
 use super::lint::{split_strings, RECORD_ADVISORY_LEN};
 use super::parse::{is_spf_record, parse_record};
 use super::trace::{static_lookup_count, LOOKUP_LIMIT};
 use super::{Directive, DualCidr, Mechanism, Modifier, Qualifier, SpfRecord, Term};
 use crate::dns::{normalize_name, DnsError, Rdata, RecordType, Resolver};
 use crate::finding::Finding;
+use crate::model::in_prefix;
 use futures::future::join_all;
 use std::future::Future;
 use std::net::IpAddr;

@@ -7,12 +7,14 @@
 //! - [`macros`]: macro strings (§7).
 //! - [`lint`]: findings on a record before it is published.
 //! - [`eval`]: `check_host()` (§4–§6), with [`trace`] of every question.
+//! - [`lookup`]: the question cache and name checks eval and flatten share.
 //! - [`flatten`]: the resolved `ip4:`/`ip6:` set that replaces includes.
 
 pub mod error;
 pub mod eval;
 pub mod flatten;
 pub mod lint;
+pub mod lookup;
 pub mod macros;
 pub mod parse;
 pub mod trace;
