@@ -16,11 +16,11 @@ pub mod srv;
 pub mod tlsa;
 pub mod txt;
 
+pub use address::in_prefix;
 pub use caa::{Caa, CaaTag};
 pub use mx::{lint_mx_set, Mx};
 pub use name::{Name, NameError, NameKind};
 pub use presentation::{RdataError, RdataErrorKind};
-pub use address::in_prefix;
 pub use ptr::{address_from_reverse, reverse_name, Ptr, ReverseError};
 pub use record::{Rdata, Record, RecordType, Soa, UnknownData};
 pub use srv::{MailService, Srv};

@@ -19,11 +19,11 @@ pub mod macros;
 pub mod parse;
 pub mod trace;
 
+pub use error::{SpfErrorKind, SpfParseError};
 pub use eval::{check_host, check_host_with, check_mail_from, SpfOptions, SpfOutcome, SpfResult};
 pub use flatten::{flatten, lookup_tree, FlattenSuggestion, LookupNode, PublishedRecord};
 pub use lint::{lint_record, lint_txt_set};
 pub use macros::{MacroString, MacroUse};
-pub use error::{SpfErrorKind, SpfParseError};
 pub use parse::{is_spf_record, parse_lenient, parse_record};
 pub use trace::{static_lookup_count, SpfTrace, StaticLookupCount, TraceQuestion, TraceStep};
 
