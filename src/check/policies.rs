@@ -90,21 +90,45 @@ pub(crate) async fn spf_record<R: Resolver>(cache: &RunCache<'_, R>, domain: &Na
         let view = Chained::new(cache, asked.depth);
         let tree = lookup_tree(&view, d).await;
         let total = tree.total_lookups();
-        b.push(Finding::info("spf.lookups_resolved", d, "RFC 7208 §4.6.4").arg("count", total));
+        // A record of the tree that could not be read hides its own
+        // lookups: the count is then a lower bound, and says which question
+        // it stopped at.
+        let failed = tree.failed_questions();
+        let bound = |f: Finding| {
+            if failed.is_empty() {
+                f
+            } else {
+                f.arg("bound", "at_least").arg("failed", failed.join(", "))
+            }
+        };
+        b.push(bound(
+            Finding::info("spf.lookups_resolved", d, "RFC 7208 §4.6.4").arg("count", total),
+        ));
         if total > LOOKUP_LIMIT {
-            let suggestion = flatten(&view, d).await;
-            let fix = suggestion.records.first().map(|r| r.text.clone());
+            // Over the limit even as a lower bound: certain. A flattened
+            // record is only offered when every include was read.
+            let fix = if failed.is_empty() {
+                flatten(&view, d).await.records.first().map(|r| r.text.clone())
+            } else {
+                None
+            };
             match b.findings.iter_mut().find(|f| f.code == "spf.too_many_lookups") {
                 Some(f) => {
-                    f.args.retain(|(k, _)| *k != "count");
+                    f.args
+                        .retain(|(k, _)| !matches!(*k, "count" | "bound" | "failed"));
                     f.args.push(("count", total.to_string()));
+                    if !failed.is_empty() {
+                        f.args.push(("bound", "at_least".to_string()));
+                        f.args.push(("failed", failed.join(", ")));
+                    }
                     if f.fix.is_none() {
                         f.fix = fix;
                     }
                 }
                 None => {
-                    let mut f =
-                        Finding::error("spf.too_many_lookups", d, "RFC 7208 §4.6.4").arg("count", total);
+                    let mut f = bound(
+                        Finding::error("spf.too_many_lookups", d, "RFC 7208 §4.6.4").arg("count", total),
+                    );
                     f.fix = fix;
                     b.push(f);
                 }

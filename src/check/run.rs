@@ -6,7 +6,7 @@
 use super::cache::{Asked, KnownAnswers, RunCache};
 use super::hosts::check_mail_hosts;
 use super::policies;
-use super::{Area, AreaBuilder, AreaReport, AuditRequest, Report};
+use super::{Area, AreaBuilder, AreaReport, AuditRequest, Report, Summary};
 use crate::dns::Resolver;
 use crate::finding::{Finding, Severity};
 use crate::model::Name;
@@ -39,6 +39,7 @@ pub(crate) fn finish_report<R: Resolver>(
     areas.sort_by_key(|a| Area::ALL.iter().position(|x| *x == a.area));
     Report {
         domain,
+        summary: Summary::of(&areas),
         areas,
         questions_asked: cache.questions_sent(),
         longest_chain: cache.longest_chain(),
@@ -85,12 +86,30 @@ pub(crate) async fn audit_areas<R: Resolver>(
     }
 
     let mut dkim = dkim;
-    if hosts.mx.findings.iter().any(|f| f.code == "mx.null") {
-        // RFC 7505 §4: a domain with a null MX sends no mail either, so it
-        // signs nothing; a missing DKIM key is expected there, not an error.
-        for f in dkim.findings.iter_mut().filter(|f| f.code == "dkim.missing") {
-            f.severity = Severity::Info;
+    let null_mx = hosts.mx.findings.iter().any(|f| f.code == "mx.null");
+    if dkim.findings.iter().any(|f| f.code == "dkim.missing") {
+        // How bad a missing key is rests on the MX answer: RFC 7505 §4, a
+        // domain with a null MX sends no mail either, so it signs nothing
+        // and a missing key is expected there. While that answer is
+        // unknown, the absence is stated, not judged (and the area says
+        // "not checked").
+        dkim.rests_on(&hosts.mx_asked);
+        let known =
+            hosts.mx_asked.result.is_ok() || hosts.mx_asked.result.as_ref().is_err_and(|e| e.is_void());
+        if null_mx || !known {
+            for f in dkim.findings.iter_mut().filter(|f| f.code == "dkim.missing") {
+                f.severity = Severity::Info;
+            }
         }
+    }
+    let mut sts = sts;
+    let mut tls_rpt = tls_rpt;
+    if null_mx {
+        // RFC 7505 §3: the domain takes no mail, so nothing is delivered to
+        // it over TLS to protect or report on: neither MTA-STS nor a TLS-RPT
+        // address is advice for it.
+        sts.findings.retain(|f| f.code != "mta_sts.missing");
+        tls_rpt.findings.retain(|f| f.code != "tls_rpt.missing");
     }
 
     let dnssec = dnssec_area(&hosts.mx_asked, &spf_asked, hosts.tlsa_found);
@@ -130,10 +149,10 @@ fn validated(mx: &Asked, txt: &Asked) -> Option<bool> {
 fn dnssec_area(mx: &Asked, txt: &Asked, tlsa_found: bool) -> AreaBuilder {
     let mut b = AreaBuilder::new(Area::Dnssec);
     let d = mx.name.as_str();
+    // The verdict reads the AD bit of both answers (RFC 4035 §3.2.3); one
+    // that failed leaves it unsure (AreaBuilder::finish says so).
     for a in [mx, txt] {
-        if a.result.is_ok() {
-            b.saw(a);
-        }
+        b.rests_on(a);
     }
     match validated(mx, txt) {
         Some(true) => b.push(Finding::info("dnssec.validated", d, "RFC 4035 §3.2.3")),
@@ -146,16 +165,9 @@ fn dnssec_area(mx: &Asked, txt: &Asked, tlsa_found: bool) -> AreaBuilder {
             };
             b.push(f);
         }
-        None => {
-            // Neither answer came: whether the data validates is unknown.
-            if let Some((a, e)) = [mx, txt]
-                .into_iter()
-                .find_map(|a| a.result.as_ref().err().filter(|e| !e.is_void()).map(|e| (a, e)))
-            {
-                b.saw(a);
-                b.push(super::not_checked(&a.name, a.rtype, e));
-            }
-        }
+        // Neither answer came: whether the data validates is unknown, and
+        // the failed answers the area rests on say so.
+        None => {}
     }
     b
 }

@@ -97,6 +97,69 @@ impl MemoryZone {
         zone
     }
 
+    /// Loads an RFC 1035 §5.1 master file of the simple shape the scenario
+    /// zones of `tests/zones/` use: `$ORIGIN`, `$TTL`, one record per line
+    /// (`owner [ttl] [IN] TYPE data`, `@` for the origin, relative names
+    /// completed with it, parentheses on one line), `;` comments outside
+    /// quotes. SOA and NS only make their owner exist (nothing here asks for
+    /// them). Returns how many records were added.
+    pub fn add_master_file(&mut self, text: &str) -> Result<usize, ZoneFileError> {
+        let mut origin = String::new();
+        let mut added = 0;
+        for (i, raw) in text.lines().enumerate() {
+            let line = strip_comment(raw).replace(['(', ')'], " ");
+            let line = line.trim();
+            let fail = |message: &str| ZoneFileError {
+                line: i + 1,
+                message: message.to_string(),
+            };
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("$ORIGIN") {
+                origin = normalize_name(rest.trim());
+                continue;
+            }
+            if line.starts_with('$') {
+                continue;
+            }
+            let mut words = line.split_ascii_whitespace();
+            let owner = words.next().ok_or_else(|| fail("no owner"))?;
+            let owner = qualify(owner, &origin);
+            let mut rtype = None;
+            for w in words.by_ref() {
+                if w.eq_ignore_ascii_case("IN") || w.bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                rtype = Some(RecordType::parse(w).map_err(|_| fail("unknown type"))?);
+                break;
+            }
+            let rtype = rtype.ok_or_else(|| fail("no type"))?;
+            // The data: the rest of the line after the type word.
+            let data = words.collect::<Vec<_>>().join(" ");
+            let data = match rtype {
+                RecordType::Soa | RecordType::Ns => {
+                    self.touch(&owner);
+                    continue;
+                }
+                RecordType::Mx => match data.split_once(' ') {
+                    Some((pref, host)) => format!("{pref} {}.", qualify(host, &origin)),
+                    None => return Err(fail("MX without exchange")),
+                },
+                RecordType::Cname | RecordType::Ptr => format!("{}.", qualify(&data, &origin)),
+                _ => data,
+            };
+            let parsed = match rtype {
+                RecordType::Mx | RecordType::Cname | RecordType::Ptr => Rdata::parse_lenient(rtype, &data),
+                _ => Rdata::parse(rtype, &data),
+            };
+            let rdata = parsed.map_err(|e| fail(&e.to_string()))?;
+            self.add(&owner, rdata);
+            added += 1;
+        }
+        Ok(added)
+    }
+
     /// Makes the name exist (so it answers NODATA rather than NXDOMAIN).
     pub fn touch(&mut self, name: &str) -> &mut Self {
         self.records.entry(normalize_name(name)).or_default();
@@ -310,6 +373,52 @@ impl Resolver for MemoryZone {
         self.log.borrow_mut().push(key);
         self.total.set(self.total.get() + 1);
         self.lookup(name, rtype)
+    }
+}
+
+/// Why a master file did not load: the line (from 1) and what was wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ZoneFileError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ZoneFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// The line without its `;` comment; a `;` inside quotes or escaped is data.
+fn strip_comment(line: &str) -> &str {
+    let mut quoted = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            ';' if !quoted => return &line[..i],
+            _ => {}
+        }
+    }
+    line
+}
+
+/// An owner or target name made absolute (no trailing dot): `@` is the
+/// origin, a name without a final dot is relative to it, `.` is the root.
+fn qualify(name: &str, origin: &str) -> String {
+    let name = name.trim();
+    if name == "@" {
+        origin.to_string()
+    } else if name == "." {
+        String::new()
+    } else if let Some(abs) = name.strip_suffix('.') {
+        normalize_name(abs)
+    } else if origin.is_empty() {
+        normalize_name(name)
+    } else {
+        normalize_name(&format!("{name}.{origin}"))
     }
 }
 

@@ -202,8 +202,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     // ---- MX (RFC 5321 §5.1, RFC 2181 §10.3, RFC 7505)
     Message {
         code: "mx.ip_literal",
-        en: "An MX must name a host, not an IP address: give the server a name (such as mail.<your domain>) with an A/AAAA record, and point the MX at that name.",
-        zh: "MX 必须指向主机名，而不是 IP 地址：请给服务器起个名字（例如 mail.<你的域名>）并添加 A/AAAA 记录，再让 MX 指向该名字。",
+        en: "An MX must name a host, not an IP address{target? ($)}: give the server a name (such as mail.<your domain>) with an A/AAAA record, and point the MX at that name.",
+        zh: "MX 必须指向主机名，而不是 IP 地址{target?（$）}：请给服务器起个名字（例如 mail.<你的域名>）并添加 A/AAAA 记录，再让 MX 指向该名字。",
     },
     Message {
         code: "mx.null_preference",

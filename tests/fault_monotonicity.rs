@@ -1,0 +1,328 @@
+//! Fault monotonicity: a failed DNS question may take certainty away from a
+//! report, never add a problem to it or hide one (issue 14).
+//!
+//! Every scenario zone of `tests/zones/` is loaded into one in-memory zone
+//! (they refer to one another: the SPF include chain, the reverse zones).
+//! For each zone's domain the audit runs once without faults; then once for
+//! every question that run asked, with only that question failing, once per
+//! failure kind (timeout, SERVFAIL, transport error, unreadable answer); then
+//! with seeded random sets of 2 to 4 failing questions. Each faulted report
+//! is held against the fault-free one:
+//!
+//! - (a) every error or warning in it is in the fault-free report too, same
+//!   code and subject, no less severe there: a fault never adds a problem;
+//! - (b) every area whose fault-free verdict rested on a failed question
+//!   (the answers it shows) says "could not check" / "not checked", and is
+//!   never OK or mere warnings;
+//! - (c) every error or warning of the fault-free report is still there, or
+//!   its area says "could not check" / "not checked": a fault never silently
+//!   removes a problem;
+//! - (d) a number that differs from the fault-free one is marked as a lower
+//!   bound (`bound = at_least`), no larger than the true one, and names the
+//!   failed question (`failed`): no number resting on a failed question is
+//!   stated as exact.
+//!
+//! Prints `fault monotonicity: N passed, M failed`, one case per faulted
+//! report, and the scenario, failed questions and offending finding of each
+//! violation.
+
+use futures::executor::block_on;
+use maildns::check::{audit, is_unknown, Area, AreaStatus, AuditRequest, Report};
+use maildns::dns::memory::MemoryZone;
+use maildns::dns::{normalize_name, Answer, DnsError, RecordType, Resolver};
+use maildns::finding::{Finding, Severity};
+use maildns::model::Name;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+/// Random sets of failing questions per zone.
+const RANDOM_SETS: usize = 200;
+
+type Question = (String, RecordType);
+
+/// The zone, with some questions failing.
+struct Faulty<'z> {
+    zone: &'z MemoryZone,
+    failing: HashMap<Question, DnsError>,
+    asked: RefCell<BTreeSet<Question>>,
+}
+
+impl<'z> Faulty<'z> {
+    fn new(zone: &'z MemoryZone, failing: HashMap<Question, DnsError>) -> Self {
+        Faulty {
+            zone,
+            failing,
+            asked: RefCell::new(BTreeSet::new()),
+        }
+    }
+}
+
+impl Resolver for Faulty<'_> {
+    async fn query(&self, name: &str, rtype: RecordType) -> Result<Answer, DnsError> {
+        let key = (normalize_name(name), rtype);
+        self.asked.borrow_mut().insert(key.clone());
+        match self.failing.get(&key) {
+            Some(e) => Err(e.clone()),
+            None => self.zone.lookup(name, rtype),
+        }
+    }
+}
+
+/// xorshift64*: a fixed-seed source of choices, so every run tries the same sets.
+struct Choices(u64);
+
+impl Choices {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn kinds() -> [DnsError; 4] {
+    [
+        DnsError::Timeout,
+        DnsError::ServFail,
+        DnsError::Transport("connection reset".into()),
+        DnsError::Malformed("unreadable answer".into()),
+    ]
+}
+
+/// Every zone file of `tests/zones/`, loaded into one zone; and the origins.
+pub fn load_zones() -> (MemoryZone, Vec<String>) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/zones");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/zones")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "zone"))
+        .collect();
+    files.sort();
+    let mut zone = MemoryZone::new();
+    let mut origins = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("zone file");
+        let n = zone
+            .add_master_file(&text)
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        assert!(n > 0, "{}: no records", f.display());
+        let origin = f
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".zone"))
+            .expect("name")
+            .to_string();
+        origins.push(origin);
+    }
+    (zone, origins)
+}
+
+fn request(domain: &str) -> AuditRequest {
+    AuditRequest {
+        domain: Name::dns(domain).expect("domain"),
+        dkim_selectors: vec!["s202611".into()],
+        server_ips: Vec::new(),
+        mta_sts_policy_text: None,
+    }
+}
+
+fn is_problem(f: &Finding) -> bool {
+    f.severity >= Severity::Warning && !is_unknown(f)
+}
+
+/// The area says it could not check (status, or a could-not-check finding
+/// beside an error that is known for sure).
+fn says_unknown(report: &Report, area: Area) -> bool {
+    report.area(area).is_some_and(|a| {
+        matches!(a.status, AreaStatus::CouldNotCheck(_)) || a.findings.iter().any(is_unknown)
+    })
+}
+
+fn area_of<'r>(report: &'r Report, f: &Finding) -> Option<Area> {
+    report
+        .areas
+        .iter()
+        .find(|a| a.findings.iter().any(|g| std::ptr::eq(g, f)))
+        .map(|a| a.area)
+}
+
+fn show(f: &Finding) -> String {
+    format!("{} {:?} {} {:?}", f.code, f.severity, f.subject, f.args)
+}
+
+/// The violations of (a)–(d) of `faulted` against `clean`.
+fn violations(clean: &Report, faulted: &Report, failed: &BTreeSet<Question>) -> Vec<String> {
+    let mut out = Vec::new();
+    // (a) no problem added.
+    for f in faulted.findings().filter(|f| is_problem(f)) {
+        let known = clean
+            .findings()
+            .any(|g| g.code == f.code && g.subject == f.subject && g.severity >= f.severity);
+        if !known {
+            out.push(format!("(a) added: {}", show(f)));
+        }
+    }
+    // (b) an area resting on a failed answer is not OK.
+    for a in &clean.areas {
+        let rests = a
+            .answers
+            .iter()
+            .any(|x| failed.contains(&(x.name.clone(), x.rtype)));
+        if rests && !says_unknown(faulted, a.area) {
+            let status = faulted.area(a.area).map(|x| x.status.clone());
+            out.push(format!(
+                "(b) {:?} rests on a failed answer, status {status:?}",
+                a.area
+            ));
+        }
+    }
+    // (c) no problem silently removed.
+    for f in clean.findings().filter(|f| is_problem(f)) {
+        let kept = faulted
+            .findings()
+            .any(|g| g.code == f.code && g.subject == f.subject);
+        let area = area_of(clean, f);
+        if !kept && !area.is_some_and(|a| says_unknown(faulted, a)) {
+            out.push(format!("(c) removed: {} (area {area:?})", show(f)));
+        }
+    }
+    // (d) numbers from failed answers are lower bounds naming the failure.
+    for f in faulted.findings() {
+        let Some(g) = clean
+            .findings()
+            .find(|g| g.code == f.code && g.subject == f.subject)
+        else {
+            continue;
+        };
+        for (k, v) in &f.args {
+            let (Ok(n), Some(Ok(m))) = (v.parse::<u64>(), g.get_arg(k).map(str::parse::<u64>)) else {
+                continue;
+            };
+            if n == m {
+                continue;
+            }
+            let bound = f.get_arg("bound") == Some("at_least") && n <= m;
+            let named = f.get_arg("failed").is_some_and(|q| !q.is_empty());
+            if !bound || !named {
+                out.push(format!(
+                    "(d) {k} = {n} (fault-free {m}) stated as exact: {}",
+                    show(f)
+                ));
+            }
+        }
+    }
+    out
+}
+
+struct Tally {
+    passed: usize,
+    failed: usize,
+    shown: usize,
+    /// Violations by kind, for a short summary when some fail.
+    kinds: std::collections::BTreeMap<String, (usize, String)>,
+}
+
+impl Tally {
+    fn case(&mut self, scenario: &str, failing: &HashMap<Question, DnsError>, v: Vec<String>) {
+        if v.is_empty() {
+            self.passed += 1;
+            return;
+        }
+        self.failed += 1;
+        for line in &v {
+            let kind: String = line
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_ascii_digit())
+                .collect();
+            let e = self
+                .kinds
+                .entry(kind)
+                .or_insert((0, format!("{scenario}: {line}")));
+            e.0 += 1;
+        }
+        if self.shown < 10 {
+            self.shown += 1;
+            let mut qs: Vec<String> = failing
+                .iter()
+                .map(|((n, t), e)| format!("{n}/{t}={}", e.code()))
+                .collect();
+            qs.sort();
+            eprintln!("FAIL {scenario} [{}]", qs.join(", "));
+            for line in v {
+                eprintln!("    {line}");
+            }
+        }
+    }
+}
+
+fn run(
+    zone: &MemoryZone,
+    domain: &str,
+    failing: HashMap<Question, DnsError>,
+) -> (Report, BTreeSet<Question>) {
+    let r = Faulty::new(zone, failing);
+    let report = block_on(audit(&r, &request(domain)));
+    let asked = r.asked.into_inner();
+    (report, asked)
+}
+
+#[test]
+fn fault_monotonicity() {
+    let (zone, origins) = load_zones();
+    let mut tally = Tally {
+        passed: 0,
+        failed: 0,
+        shown: 0,
+        kinds: Default::default(),
+    };
+    let mut choices = Choices(0x9e37_79b9_7f4a_7c15);
+    for domain in &origins {
+        let (clean, asked) = run(&zone, domain, HashMap::new());
+        assert!(
+            !clean
+                .findings()
+                .any(|f| f.code == "check.could_not_check" || f.code == "check.not_checked"),
+            "{domain}: the fault-free run has a failed question"
+        );
+        let questions: Vec<Question> = asked.into_iter().collect();
+        let mut check = |failing: HashMap<Question, DnsError>| {
+            let (faulted, _) = run(&zone, domain, failing.clone());
+            let failed: BTreeSet<Question> = failing.keys().cloned().collect();
+            let v = violations(&clean, &faulted, &failed);
+            tally.case(domain, &failing, v);
+        };
+        for q in &questions {
+            for kind in kinds() {
+                check(HashMap::from([(q.clone(), kind)]));
+            }
+        }
+        for _ in 0..RANDOM_SETS {
+            let k = 2 + choices.below(3);
+            let mut failing = HashMap::new();
+            while failing.len() < k.min(questions.len()) {
+                let q = questions[choices.below(questions.len())].clone();
+                let kind = kinds()[choices.below(4)].clone();
+                failing.insert(q, kind);
+            }
+            check(failing);
+        }
+    }
+    for (kind, (n, example)) in &tally.kinds {
+        eprintln!("{n:6} {kind}\n         e.g. {example}");
+    }
+    println!(
+        "fault monotonicity: {} passed, {} failed",
+        tally.passed, tally.failed
+    );
+    assert_eq!(
+        tally.failed, 0,
+        "a fault added, hid or overstated something (see above)"
+    );
+}
