@@ -3,7 +3,8 @@
 //!
 //! Every scenario zone of `tests/zones/` is loaded into one in-memory zone
 //! (they refer to one another: the SPF include chain, the reverse zones).
-//! For each zone's domain the audit runs once without faults; then once for
+//! For each zone's domain (with a typed DKIM selector list, then with the
+//! common selectors guessed) the audit runs once without faults; then once for
 //! every question that run asked, with only that question failing, once per
 //! failure kind (timeout, SERVFAIL, transport error, unreadable answer); then
 //! with seeded random sets of 2 to 4 failing questions. Each faulted report
@@ -26,48 +27,18 @@
 //! report, and the scenario, failed questions and offending finding of each
 //! violation.
 
+mod common;
+
+use common::{load_zones, request, Faulty, Question};
 use futures::executor::block_on;
-use maildns::check::{audit, is_unknown, Area, AreaStatus, AuditRequest, Report};
+use maildns::check::{audit, is_unknown, Area, AreaStatus, Report};
 use maildns::dns::memory::MemoryZone;
-use maildns::dns::{normalize_name, Answer, DnsError, RecordType, Resolver};
+use maildns::dns::DnsError;
 use maildns::finding::{Finding, Severity};
-use maildns::model::Name;
-use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
 
 /// Random sets of failing questions per zone.
 const RANDOM_SETS: usize = 200;
-
-type Question = (String, RecordType);
-
-/// The zone, with some questions failing.
-struct Faulty<'z> {
-    zone: &'z MemoryZone,
-    failing: HashMap<Question, DnsError>,
-    asked: RefCell<BTreeSet<Question>>,
-}
-
-impl<'z> Faulty<'z> {
-    fn new(zone: &'z MemoryZone, failing: HashMap<Question, DnsError>) -> Self {
-        Faulty {
-            zone,
-            failing,
-            asked: RefCell::new(BTreeSet::new()),
-        }
-    }
-}
-
-impl Resolver for Faulty<'_> {
-    async fn query(&self, name: &str, rtype: RecordType) -> Result<Answer, DnsError> {
-        let key = (normalize_name(name), rtype);
-        self.asked.borrow_mut().insert(key.clone());
-        match self.failing.get(&key) {
-            Some(e) => Err(e.clone()),
-            None => self.zone.lookup(name, rtype),
-        }
-    }
-}
 
 /// xorshift64*: a fixed-seed source of choices, so every run tries the same sets.
 struct Choices(u64);
@@ -91,43 +62,6 @@ fn kinds() -> [DnsError; 4] {
         DnsError::Transport("connection reset".into()),
         DnsError::Malformed("unreadable answer".into()),
     ]
-}
-
-/// Every zone file of `tests/zones/`, loaded into one zone; and the origins.
-pub fn load_zones() -> (MemoryZone, Vec<String>) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/zones");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/zones")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "zone"))
-        .collect();
-    files.sort();
-    let mut zone = MemoryZone::new();
-    let mut origins = Vec::new();
-    for f in files {
-        let text = std::fs::read_to_string(&f).expect("zone file");
-        let n = zone
-            .add_master_file(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        assert!(n > 0, "{}: no records", f.display());
-        let origin = f
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".zone"))
-            .expect("name")
-            .to_string();
-        origins.push(origin);
-    }
-    (zone, origins)
-}
-
-fn request(domain: &str) -> AuditRequest {
-    AuditRequest {
-        domain: Name::dns(domain).expect("domain"),
-        dkim_selectors: vec!["s202611".into()],
-        server_ips: Vec::new(),
-        mta_sts_policy_text: None,
-    }
 }
 
 fn is_problem(f: &Finding) -> bool {
@@ -262,13 +196,19 @@ impl Tally {
     }
 }
 
+/// The DKIM selectors of the two audits per zone: the zones' own selector
+/// and one no zone publishes (so a missing key is in the fault-free report),
+/// then none (the common selectors are guessed).
+const SELECTOR_SETS: [&[&str]; 2] = [&["s202611", "mail"], &[]];
+
 fn run(
     zone: &MemoryZone,
     domain: &str,
+    selectors: &[&str],
     failing: HashMap<Question, DnsError>,
 ) -> (Report, BTreeSet<Question>) {
     let r = Faulty::new(zone, failing);
-    let report = block_on(audit(&r, &request(domain)));
+    let report = block_on(audit(&r, &request(domain, selectors)));
     let asked = r.asked.into_inner();
     (report, asked)
 }
@@ -283,8 +223,11 @@ fn fault_monotonicity() {
         kinds: Default::default(),
     };
     let mut choices = Choices(0x9e37_79b9_7f4a_7c15);
-    for domain in &origins {
-        let (clean, asked) = run(&zone, domain, HashMap::new());
+    for (domain, selectors) in origins
+        .iter()
+        .flat_map(|d| SELECTOR_SETS.iter().map(move |s| (d, *s)))
+    {
+        let (clean, asked) = run(&zone, domain, selectors, HashMap::new());
         assert!(
             !clean
                 .findings()
@@ -293,7 +236,7 @@ fn fault_monotonicity() {
         );
         let questions: Vec<Question> = asked.into_iter().collect();
         let mut check = |failing: HashMap<Question, DnsError>| {
-            let (faulted, _) = run(&zone, domain, failing.clone());
+            let (faulted, _) = run(&zone, domain, selectors, failing.clone());
             let failed: BTreeSet<Question> = failing.keys().cloned().collect();
             let v = violations(&clean, &faulted, &failed);
             tally.case(domain, &failing, v);

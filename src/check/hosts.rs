@@ -13,7 +13,7 @@
 //! - RFC 7672 §2.2: TLSA records for SMTP live at `_25._tcp.<mx host>`.
 
 use super::cache::{Asked, Chained, RunCache};
-use super::{could_not_check, void_word, Area, AreaBuilder, NOT_CHECKED_NO_HOST};
+use super::{could_not_check, void_word, Area, AreaBuilder, NOT_CHECKED_NO_HOST, NO_MAIL_HOST_REASON};
 use crate::dns::{DnsError, Rdata, RecordType, Resolver};
 use crate::finding::Finding;
 use crate::model::mx::{lint_mx_set, target_cname_finding};
@@ -258,7 +258,7 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
                 Finding::info(NOT_CHECKED_NO_HOST, d, "RFC 5321 §5.1")
                     .arg("targets", list.join(", "))
                     .arg("count", list.len())
-                    .arg("reason", "mx.ip_literal"),
+                    .arg("reason", NO_MAIL_HOST_REASON),
             );
         }
     }
@@ -517,6 +517,8 @@ async fn check_spf_for<R: Resolver>(
         ),
         SpfResult::Fail | SpfResult::SoftFail | SpfResult::PermError => {
             if outcome.result == SpfResult::PermError {
+                // The audit drops both when the record check already names
+                // the root cause (too many lookups): one finding, one fix.
                 out.push(outcome.reason.clone());
             }
             let current = current_spf(&log, d);

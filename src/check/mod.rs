@@ -341,6 +341,9 @@ pub const NOT_CHECKED: &str = "check.not_checked";
 /// MX names no host, only addresses (`MX 10 192.0.2.1.`): not checked.
 pub const NOT_CHECKED_NO_HOST: &str = "check.not_checked_no_host";
 
+/// The reason code of [`NOT_CHECKED_NO_HOST`], shown beside "could not check".
+pub const NO_MAIL_HOST_REASON: &str = "check.reason.no_mail_host";
+
 /// True for a finding that says an area, or part of it, is unknown: a
 /// failed question, an answer it needed that failed, nothing to look up.
 pub fn is_unknown(f: &Finding) -> bool {
@@ -580,6 +583,7 @@ pub const LABEL_CODES: &[&str] = &[
     "check.status.warnings",
     "check.status.errors",
     "check.status.could_not_check",
+    NO_MAIL_HOST_REASON,
     "check.report.title",
     "check.report.summary",
     "check.report.counts",

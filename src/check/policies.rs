@@ -299,13 +299,13 @@ async fn check_dmarc_record<R: Resolver>(
             Ok(()) => b.push(
                 Finding::info("dmarc.external_authorized", name, "RFC 9990 §3")
                     .arg("dest", &dest)
-                    .arg("name", auth_name.fqdn()),
+                    .arg("name", auth_name.as_str()),
             ),
             // RFC 9990 §3: without it, receivers do not send the reports.
             Err(answer) => b.push(
                 Finding::warning("dmarc.external_unauthorized", name, "RFC 9990 §3")
                     .arg("dest", &dest)
-                    .arg("name", auth_name.fqdn())
+                    .arg("name", auth_name.as_str())
                     .arg("answer", answer)
                     .with_fix(format!("{} 3600 IN TXT \"{value}\"", auth_name.fqdn())),
             ),
@@ -337,6 +337,7 @@ pub(crate) async fn dkim<R: Resolver>(
     .await;
     let mut found = 0;
     let mut failed = false;
+    let mut voids: Vec<&str> = Vec::new();
     for (selector, a) in list.iter().zip(&answers) {
         let name = a.name.clone();
         let void = match b.records(a) {
@@ -380,6 +381,9 @@ pub(crate) async fn dkim<R: Resolver>(
                 }
             }
         };
+        if !voids.contains(&void) {
+            voids.push(void);
+        }
         if !guessed {
             b.push(
                 Finding::error("dkim.missing", &name, "RFC 6376 §3.6.2.1")
@@ -389,7 +393,11 @@ pub(crate) async fn dkim<R: Resolver>(
         }
     }
     if guessed && found == 0 && !failed {
-        b.push(Finding::warning("dkim.no_selector_found", d, "RFC 6376 §3.1").arg("tried", list.join(", ")));
+        b.push(
+            Finding::warning("dkim.no_selector_found", d, "RFC 6376 §3.1")
+                .arg("tried", list.join(", "))
+                .arg("answer", voids.join("/")),
+        );
     }
     b
 }

@@ -67,7 +67,16 @@ pub(crate) async fn audit_areas<R: Resolver>(
     .await;
 
     let (mut spf, spf_asked) = spf_record;
-    spf.extend(hosts.spf.findings);
+    // The record check already names the root cause of the evaluation's
+    // permerror when it counted too many lookups: one finding, one fix.
+    let over_limit = spf.findings.iter().any(|f| f.code == "spf.too_many_lookups");
+    spf.extend(
+        hosts
+            .spf
+            .findings
+            .into_iter()
+            .filter(|f| !(over_limit && is_lookup_limit_echo(f))),
+    );
     for a in hosts.spf.answers {
         if !spf.answers.iter().any(|x| x.name == a.name && x.rtype == a.rtype) {
             spf.answers.push(a);
@@ -87,17 +96,20 @@ pub(crate) async fn audit_areas<R: Resolver>(
 
     let mut dkim = dkim;
     let null_mx = hosts.mx.findings.iter().any(|f| f.code == "mx.null");
-    if dkim.findings.iter().any(|f| f.code == "dkim.missing") {
+    let absent = |f: &Finding| f.code == "dkim.missing" || f.code == "dkim.no_selector_found";
+    if dkim.findings.iter().any(absent) {
         // How bad a missing key is rests on the MX answer: RFC 7505 §4, a
         // domain with a null MX sends no mail either, so it signs nothing
         // and a missing key is expected there. While that answer is
         // unknown, the absence is stated, not judged (and the area says
         // "not checked").
         dkim.rests_on(&hosts.mx_asked);
-        let known =
-            hosts.mx_asked.result.is_ok() || hosts.mx_asked.result.as_ref().is_err_and(|e| e.is_void());
+        let known = match &hosts.mx_asked.result {
+            Ok(_) => true,
+            Err(e) => e.is_void(),
+        };
         if null_mx || !known {
-            for f in dkim.findings.iter_mut().filter(|f| f.code == "dkim.missing") {
+            for f in dkim.findings.iter_mut().filter(|f| absent(f)) {
                 f.severity = Severity::Info;
             }
         }
@@ -136,6 +148,14 @@ pub(crate) async fn audit_areas<R: Resolver>(
         tlsa.finish(),
         dnssec.finish(),
     ]
+}
+
+/// A finding of an address's evaluation that only repeats "too many
+/// lookups": the limit reached, or the address failing with permerror
+/// (and a fix adding it, although the record's terms may well cover it).
+fn is_lookup_limit_echo(f: &Finding) -> bool {
+    f.code == "spf.eval.lookup_limit"
+        || (f.code == "spf.own_ip_fails" && f.get_arg("result") == Some("permerror"))
 }
 
 /// The AD bit of the first of these questions that got records: whether

@@ -21,6 +21,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "未检查：{subject} 的 MX 没有指向任何主机名，只有 {count} 个地址 {targets}，因此这里没有可查询的内容。请先让 MX 指向一个主机名。",
     },
     Message {
+        code: "check.reason.no_mail_host",
+        en: "the MX names no host",
+        zh: "MX 没有指向主机名",
+    },
+    Message {
         code: "check.domain_missing",
         en: "{subject} does not exist in DNS ({answer}). Check the spelling, or register and delegate the domain first.",
         zh: "{subject} 在 DNS 中不存在（{answer}）。请检查拼写，或先注册并设置该域名的 DNS 服务器。",
@@ -182,7 +187,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "tlsa.present",
-        en: "{count} TLSA record(s) for {host}: DANE protects SMTP to it.",
+        en: "{count} TLSA {count#record|records} for {host}: DANE protects SMTP to it.",
         zh: "{host} 有 {count} 条 TLSA 记录：发往它的 SMTP 受 DANE 保护。",
     },
     Message {

@@ -212,7 +212,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "spf.flatten_caveat",
-        en: "The flattened record copies {count} addresses from other domains. When a provider changes its addresses the copy goes stale and your mail fails SPF: re-check it regularly.",
+        en: "The flattened record copies {count} {count#address|addresses} from other domains. When a provider changes its addresses the copy goes stale and your mail fails SPF: re-check it regularly.",
         zh: "扁平化后的记录复制了其他域名的 {count} 个地址。服务商更换地址后，这份副本就会过时，你的邮件会 SPF 失败：请定期重新检查。",
     },
     Message {
