@@ -7,7 +7,9 @@
 //! common selectors guessed) the audit runs once without faults; then once for
 //! every question that run asked, with only that question failing, once per
 //! failure kind (timeout, SERVFAIL, transport error, unreadable answer); then
-//! with seeded random sets of 2 to 4 failing questions. Each faulted report
+//! with seeded random sets of 2 to 4 failing questions. The same is done for
+//! the plan verification of each zone, its own records as the plan. Each
+//! faulted report
 //! is held against the fault-free one:
 //!
 //! - (a) every error or warning in it is in the fault-free report too, same
@@ -29,12 +31,13 @@
 
 mod common;
 
-use common::{load_zones, request, Faulty, Question};
+use common::{load_zones_with_records, request, Faulty, Question};
 use futures::executor::block_on;
-use maildns::check::{audit, is_unknown, Area, AreaStatus, Report};
+use maildns::check::{audit, is_unknown, verify_plan, Area, AreaStatus, Report};
 use maildns::dns::memory::MemoryZone;
 use maildns::dns::DnsError;
 use maildns::finding::{Finding, Severity};
+use maildns::model::Record;
 use std::collections::{BTreeSet, HashMap};
 
 /// Random sets of failing questions per zone.
@@ -76,7 +79,7 @@ fn says_unknown(report: &Report, area: Area) -> bool {
     })
 }
 
-fn area_of<'r>(report: &'r Report, f: &Finding) -> Option<Area> {
+fn area_of(report: &Report, f: &Finding) -> Option<Area> {
     report
         .areas
         .iter()
@@ -201,21 +204,32 @@ impl Tally {
 /// then none (the common selectors are guessed).
 const SELECTOR_SETS: [&[&str]; 2] = [&["s202611", "mail"], &[]];
 
+/// What one case runs: the audit with these DKIM selectors, or the plan
+/// verification of these records (which audits the planned domain too).
+#[derive(Clone, Copy)]
+enum Run<'a> {
+    Audit(&'a [&'a str]),
+    Plan(&'a [Record]),
+}
+
 fn run(
     zone: &MemoryZone,
     domain: &str,
-    selectors: &[&str],
+    what: Run<'_>,
     failing: HashMap<Question, DnsError>,
 ) -> (Report, BTreeSet<Question>) {
     let r = Faulty::new(zone, failing);
-    let report = block_on(audit(&r, &request(domain, selectors)));
+    let report = match what {
+        Run::Audit(selectors) => block_on(audit(&r, &request(domain, selectors))),
+        Run::Plan(records) => block_on(verify_plan(&r, records)),
+    };
     let asked = r.asked.into_inner();
     (report, asked)
 }
 
 #[test]
 fn fault_monotonicity() {
-    let (zone, origins) = load_zones();
+    let (zone, plans) = load_zones_with_records();
     let mut tally = Tally {
         passed: 0,
         failed: 0,
@@ -223,11 +237,14 @@ fn fault_monotonicity() {
         kinds: Default::default(),
     };
     let mut choices = Choices(0x9e37_79b9_7f4a_7c15);
-    for (domain, selectors) in origins
-        .iter()
-        .flat_map(|d| SELECTOR_SETS.iter().map(move |s| (d, *s)))
-    {
-        let (clean, asked) = run(&zone, domain, selectors, HashMap::new());
+    let runs = plans.iter().flat_map(|(domain, records)| {
+        let audits = SELECTOR_SETS.iter().map(|s| Run::Audit(s));
+        audits
+            .chain([Run::Plan(records.as_slice())])
+            .map(move |what| (domain, what))
+    });
+    for (domain, what) in runs {
+        let (clean, asked) = run(&zone, domain, what, HashMap::new());
         assert!(
             !clean
                 .findings()
@@ -236,10 +253,14 @@ fn fault_monotonicity() {
         );
         let questions: Vec<Question> = asked.into_iter().collect();
         let mut check = |failing: HashMap<Question, DnsError>| {
-            let (faulted, _) = run(&zone, domain, selectors, failing.clone());
+            let (faulted, _) = run(&zone, domain, what, failing.clone());
             let failed: BTreeSet<Question> = failing.keys().cloned().collect();
             let v = violations(&clean, &faulted, &failed);
-            tally.case(domain, &failing, v);
+            let label = match what {
+                Run::Audit(s) => format!("{domain} (audit, selectors {s:?})"),
+                Run::Plan(_) => format!("{domain} (plan verification)"),
+            };
+            tally.case(&label, &failing, v);
         };
         for q in &questions {
             for kind in kinds() {

@@ -114,8 +114,6 @@ pub(crate) async fn audit_areas<R: Resolver>(
             }
         }
     }
-    let mut sts = sts;
-    let mut tls_rpt = tls_rpt;
     if null_mx {
         // RFC 7505 §3: the domain takes no mail, so nothing is delivered to
         // it over TLS to protect or report on: neither MTA-STS nor a TLS-RPT

@@ -7,7 +7,7 @@
 use maildns::check::AuditRequest;
 use maildns::dns::memory::MemoryZone;
 use maildns::dns::{normalize_name, Answer, DnsError, RecordType, Resolver};
-use maildns::model::Name;
+use maildns::model::{Name, Record};
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -18,6 +18,13 @@ pub type Question = (String, RecordType);
 /// Every zone file of `tests/zones/`, loaded into one zone (they refer to
 /// one another: the SPF include chain, the reverse zones); and the origins.
 pub fn load_zones() -> (MemoryZone, Vec<String>) {
+    let (zone, plans) = load_zones_with_records();
+    (zone, plans.into_iter().map(|(origin, _)| origin).collect())
+}
+
+/// [`load_zones`], with each zone's own records (its plan: what was meant
+/// to be published there, for the plan verification).
+pub fn load_zones_with_records() -> (MemoryZone, Vec<(String, Vec<Record>)>) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/zones");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/zones")
@@ -33,13 +40,17 @@ pub fn load_zones() -> (MemoryZone, Vec<String>) {
             .add_master_file(&text)
             .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         assert!(n > 0, "{}: no records", f.display());
+        let mut own = MemoryZone::new();
+        own.add_master_file(&text).expect("loaded above");
+        let records = own.records();
+        assert_eq!(records.len(), n, "{}: every record kept", f.display());
         let origin = f
             .file_name()
             .and_then(|n| n.to_str())
             .and_then(|n| n.strip_suffix(".zone"))
             .expect("name")
             .to_string();
-        origins.push(origin);
+        origins.push((origin, records));
     }
     (zone, origins)
 }
