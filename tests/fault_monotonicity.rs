@@ -27,7 +27,7 @@
 //!
 //! Prints `fault monotonicity: N passed, M failed`, one case per faulted
 //! report, and the scenario, failed questions and offending finding of each
-//! violation.
+//! violation; exits non-zero on any (a plain `main`, `harness = false`).
 
 mod common;
 
@@ -227,8 +227,7 @@ fn run(
     (report, asked)
 }
 
-#[test]
-fn fault_monotonicity() {
+fn main() {
     let (zone, plans) = load_zones_with_records();
     let mut tally = Tally {
         passed: 0,
@@ -285,8 +284,8 @@ fn fault_monotonicity() {
         "fault monotonicity: {} passed, {} failed",
         tally.passed, tally.failed
     );
-    assert_eq!(
-        tally.failed, 0,
-        "a fault added, hid or overstated something (see above)"
-    );
+    if tally.failed > 0 {
+        eprintln!("a fault added, hid or overstated something (see above)");
+        std::process::exit(1);
+    }
 }

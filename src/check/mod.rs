@@ -17,6 +17,12 @@
 //!   with the DNS error's code as `reason`, and the area's status
 //!   [`AreaStatus::CouldNotCheck`]. Only NXDOMAIN and NODATA mean missing,
 //!   and "missing" findings say which in their `answer` argument;
+//! - an area's answers are what its verdict rests on, the answers of other
+//!   areas it needed included (the MX answer under the reverse DNS); when one
+//!   of them failed the area says `check.not_checked`, never OK, and a count
+//!   resting on a failed answer is a lower bound (`bound = at_least`) naming
+//!   the failed question (`failed`). `tests/fault_monotonicity.rs` holds
+//!   every scenario zone to it;
 //! - independent questions go out together; only real dependencies wait;
 //!   one run never asks the same question twice ([`cache`]).
 //!

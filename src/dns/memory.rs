@@ -479,6 +479,37 @@ mod tests {
     }
 
     #[test]
+    fn master_files_load_with_relative_names_quotes_and_comments() {
+        let text = "; a comment\n$ORIGIN example.net.\n$TTL 3600\n\
+            @ IN SOA ns1.example.org. hostmaster.example.net. ( 1 7200 3600 1209600 300 )\n\
+            @ IN NS ns1.example.org.\n\
+            @ IN MX 10 mail ; the mail host\n\
+            mail 300 IN A 192.0.2.1\n\
+            alias IN CNAME mail\n\
+            none.example.org. IN MX 0 .\n\
+            _dmarc IN TXT \"v=DMARC1; p=reject\" \"a\\\"b\\059\"\n";
+        let mut z = MemoryZone::new();
+        assert_eq!(z.add_master_file(text), Ok(5));
+        let mx = z.lookup("example.net", RecordType::Mx).expect("mx");
+        assert_eq!(mx.records[0].to_string(), "10 mail.example.net.");
+        assert!(z.lookup("alias.example.net", RecordType::A).is_ok());
+        let null = z.lookup("none.example.org", RecordType::Mx).expect("null mx");
+        assert_eq!(null.records[0].to_string(), "0 .");
+        let dmarc = z.lookup("_dmarc.example.net", RecordType::Txt).expect("txt");
+        assert_eq!(
+            dmarc.records[0].txt_joined().as_deref(),
+            Some("v=DMARC1; p=rejecta\"b;")
+        );
+        assert_eq!(
+            z.lookup("example.net", RecordType::A),
+            Err(DnsError::NoData),
+            "SOA/NS make it exist"
+        );
+        let bad = z.add_master_file("x IN BOGUS! 1\n");
+        assert_eq!(bad.map_err(|e| e.line), Err(1));
+    }
+
+    #[test]
     fn suite_zonedata_copies_spf_to_txt_unless_txt_given() {
         let z = MemoryZone::from_zonedata(vec![
             (
