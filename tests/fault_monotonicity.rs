@@ -3,8 +3,9 @@
 //!
 //! Every scenario zone of `tests/zones/` is loaded into one in-memory zone
 //! (they refer to one another: the SPF include chain, the reverse zones).
-//! For each zone's domain (with a typed DKIM selector list, then with the
-//! common selectors guessed) the audit runs once without faults; then once for
+//! For each zone's domain (with a typed DKIM selector list, with the common
+//! selectors guessed, and with server addresses given) the audit runs once
+//! without faults; then once for
 //! every question that run asked, with only that question failing, once per
 //! failure kind (timeout, SERVFAIL, transport error, unreadable answer); then
 //! with seeded random sets of 2 to 4 failing questions. The same is done for
@@ -209,8 +210,14 @@ const SELECTOR_SETS: [&[&str]; 2] = [&["s202611", "mail"], &[]];
 #[derive(Clone, Copy)]
 enum Run<'a> {
     Audit(&'a [&'a str]),
+    /// The audit with the reference domain's server addresses given too
+    /// (their reverse DNS and SPF are checked beside the MX hosts').
+    AuditWithServers,
     Plan(&'a [Record]),
 }
+
+/// Server addresses for [`Run::AuditWithServers`]: the reference mail host's.
+const SERVERS: [&str; 2] = ["185.47.112.10", "2a0e:97c0:38f::a"];
 
 fn run(
     zone: &MemoryZone,
@@ -221,6 +228,11 @@ fn run(
     let r = Faulty::new(zone, failing);
     let report = match what {
         Run::Audit(selectors) => block_on(audit(&r, &request(domain, selectors))),
+        Run::AuditWithServers => {
+            let mut req = request(domain, &["s202611"]);
+            req.server_ips = SERVERS.iter().filter_map(|ip| ip.parse().ok()).collect();
+            block_on(audit(&r, &req))
+        }
         Run::Plan(records) => block_on(verify_plan(&r, records)),
     };
     let asked = r.asked.into_inner();
@@ -239,7 +251,7 @@ fn main() {
     let runs = plans.iter().flat_map(|(domain, records)| {
         let audits = SELECTOR_SETS.iter().map(|s| Run::Audit(s));
         audits
-            .chain([Run::Plan(records.as_slice())])
+            .chain([Run::AuditWithServers, Run::Plan(records.as_slice())])
             .map(move |what| (domain, what))
     });
     for (domain, what) in runs {
@@ -257,6 +269,7 @@ fn main() {
             let v = violations(&clean, &faulted, &failed);
             let label = match what {
                 Run::Audit(s) => format!("{domain} (audit, selectors {s:?})"),
+                Run::AuditWithServers => format!("{domain} (audit, server addresses {SERVERS:?})"),
                 Run::Plan(_) => format!("{domain} (plan verification)"),
             };
             tally.case(&label, &failing, v);
