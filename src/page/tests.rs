@@ -1123,3 +1123,16 @@ fn a_selector_typed_with_its_domainkey_suffix_names_the_key_once() {
     assert!(has_line(&s, "v=DKIM1"));
     assert!(lines(&s).iter().all(|l| !l.contains("_domainkey._domainkey")));
 }
+
+#[test]
+fn a_server_name_typed_as_the_domain_is_pointed_out_on_the_domain_field() {
+    // Issue 21 item 5.
+    let mut s = fresh();
+    edit(&mut s, PlanEdit::Domain("mail.example.com".into()));
+    edit(
+        &mut s,
+        PlanEdit::Hosts(HostList::Mail, HostEdit::Ipv4(0, vec!["192.0.2.1".into()])),
+    );
+    assert_eq!(codes(s.findings.get("domain")), ["plan.domain_is_host"]);
+    assert!(s.set.is_some(), "pointed out, not refused");
+}

@@ -638,3 +638,54 @@ fn spf_include_with_a_bad_top_label_is_refused() {
         "an underscore label before the end is fine"
     );
 }
+
+#[test]
+fn a_selector_typed_as_its_host_record_is_read_and_pointed_out() {
+    // Issue 21 item 4.
+    let mut p = example();
+    p.dkim.selector = "mail._domainkey".into();
+    let v = validate(&p).expect("valid: a warning only");
+    let on_selector: Vec<_> = v
+        .field_findings
+        .get("dkim.selector")
+        .iter()
+        .map(|f| (f.code, f.severity))
+        .collect();
+    assert_eq!(on_selector, [("plan.dkim_selector_suffix", Severity::Warning)]);
+    let f = &v.field_findings.get("dkim.selector")[0];
+    assert_eq!(
+        (f.get_arg("text"), f.get_arg("selector")),
+        (Some("mail._domainkey"), Some("mail"))
+    );
+    assert_eq!(
+        v.dkim.map(|d| d.owner.to_string()),
+        Some("mail._domainkey.example.com.".to_string())
+    );
+    // A plain selector says nothing.
+    p.dkim.selector = "mail".into();
+    assert!(field_findings(&p).get("dkim.selector").is_empty());
+}
+
+#[test]
+fn a_mail_host_typed_as_the_domain_is_pointed_out_not_refused() {
+    // Issue 21 item 5: `mail.example.com` as the domain gave MX mail.mail.example.com.
+    let mut p = example();
+    p.domain = "mail.example.com".into();
+    let v = validate(&p).expect("valid: a warning only");
+    let on_domain: Vec<_> = v
+        .field_findings
+        .get("domain")
+        .iter()
+        .map(|f| (f.code, f.get_arg("parent")))
+        .collect();
+    assert_eq!(on_domain, [("plan.domain_is_host", Some("example.com"))]);
+    for domain in [
+        "example.com",
+        "lists.example.com",
+        "mail.com",
+        "mailbox.example.com",
+    ] {
+        p.domain = domain.into();
+        assert!(field_findings(&p).get("domain").is_empty(), "{domain}");
+    }
+}

@@ -466,3 +466,29 @@ test('(h2) both keys stay downloadable; the Ed25519 key gets its own selector; n
     await context.close();
   }
 });
+
+test('(h3) a selector typed as its host record and a server name typed as the domain are pointed out', async () => {
+  // Issue 21 items 4 and 5.
+  for (const locale of ['en-US', 'zh-CN']) {
+    const { context, page, errors } = await openPage({ locale });
+    await page.fill('#domain', 'mail.example.com');
+    await page.fill('#hosts-0-ipv4-0', '198.51.100.25');
+    await page.waitForSelector('#domain-help [data-error-code="plan.domain_is_host"]');
+    assert.match(await page.textContent('#domain-help [data-error-code="plan.domain_is_host"]'), /example\.com/);
+    // Pointed out, not refused: the records are there.
+    await page.waitForSelector('tr[data-record-type="MX"]');
+    await page.fill('#domain', 'example.com');
+    await page.waitForFunction(() => !document.querySelector('#domain-help [data-error-code="plan.domain_is_host"]'));
+    await page.fill('#dkim-selector', 'mail._domainkey');
+    await page.click('#dkim-generate');
+    await page.waitForSelector('#private-key');
+    await page.waitForSelector('[data-error-code="plan.dkim_selector_suffix"]');
+    assert.match(await page.textContent('#snippet-opendkim'), /mail\._domainkey\.example\.com/);
+    assert.doesNotMatch(await page.textContent('#snippet-opendkim'), /_domainkey\._domainkey/);
+    await page.waitForSelector('tr[data-record-name="mail._domainkey.example.com."]');
+    await assertAccessible(page, `selector suffix ${locale}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+

@@ -44,6 +44,16 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "这是私钥。切勿把私钥粘贴到网页或 DNS 中；请粘贴公钥。此内容未被保存。",
     },
     Message {
+        code: "plan.dkim_selector_suffix",
+        en: "“{text}” is the host record, not the selector. The selector is “{selector}”: the key is published at {selector}._domainkey under your domain, and the page uses “{selector}”.",
+        zh: "“{text}”是主机记录，不是选择器。选择器是“{selector}”：公钥发布在你的域名下的 {selector}._domainkey，本页将使用“{selector}”。",
+    },
+    Message {
+        code: "plan.domain_is_host",
+        en: "“{domain}” looks like the name of a mail server, not a mail domain. The mail domain is what follows @ in your addresses: for you@{parent} it is {parent}, and the mail host is then mail.{parent}. Keep {domain} only if your addresses really end in @{domain}.",
+        zh: "“{domain}”看起来像邮件服务器的名字，而不是邮件域名。邮件域名是邮箱地址中 @ 后面的部分：对 you@{parent} 来说是 {parent}，邮件主机则是 mail.{parent}。只有当你的邮箱地址确实以 @{domain} 结尾时，才保留 {domain}。",
+    },
+    Message {
         code: "plan.dkim_no_selector",
         en: "Enter a DKIM selector (for example s202611) so the key can be published.",
         zh: "请填写 DKIM 选择器（例如 s202611），否则无法发布公钥。",

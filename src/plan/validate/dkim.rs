@@ -115,6 +115,17 @@ impl Validator {
             .trim()
             .trim_end_matches("._domainkey")
             .to_ascii_lowercase();
+        // RFC 6376 §3.6.2.1: the key is published at
+        // `<selector>._domainkey.<domain>`; a host record typed as the
+        // selector is read as its selector, and the user is told so.
+        if !sel.is_empty() && selector.trim().to_ascii_lowercase().ends_with("._domainkey") {
+            self.out.push(
+                selector_field.clone(),
+                Finding::warning("plan.dkim_selector_suffix", selector.trim(), "RFC 6376 §3.6.2.1")
+                    .arg("text", selector.trim())
+                    .arg("selector", &sel),
+            );
+        }
         if key_text.trim().is_empty() {
             if !sel.is_empty() {
                 self.out

@@ -54,6 +54,15 @@ pub const CODES: &[&str] = &[
     "plan.autoconfig_target_no_address",
     "plan.spf_too_many_lookups",
     "plan.record_too_large",
+    "plan.dkim_selector_suffix",
+    "plan.domain_is_host",
+];
+
+/// First labels that name a mail server rather than a mail domain: a domain
+/// typed as `mail.example.com` is most often the server's name, and would
+/// publish `MX mail.mail.example.com`.
+const HOST_LABELS: [&str; 12] = [
+    "mail", "mail1", "mail2", "mx", "mx1", "mx2", "smtp", "imap", "pop", "pop3", "mta", "email",
 ];
 
 /// Stands in for a domain that does not parse yet (RFC 6761 §6.4 reserves `.invalid`).
@@ -240,6 +249,21 @@ impl Validator {
             Ok(n) => {
                 for f in n.lint() {
                     self.out.push("domain", f);
+                }
+                // RFC 5321 §2.3.5: the mail domain is what follows `@`. A
+                // server name typed here is pointed out, never refused: a
+                // subdomain can be a mail domain of its own.
+                let labels: Vec<&str> = n.as_str().split('.').collect();
+                if let [first, rest @ ..] = labels.as_slice() {
+                    if rest.len() >= 2 && HOST_LABELS.contains(first) {
+                        let parent = rest.join(".");
+                        self.out.push(
+                            "domain",
+                            Finding::warning("plan.domain_is_host", n.as_str(), "RFC 5321 §2.3.5")
+                                .arg("domain", n.as_str())
+                                .arg("parent", &parent),
+                        );
+                    }
                 }
                 Some(n)
             }

@@ -1,5 +1,6 @@
 //! The mail-domain field with its live validation message.
 
+use crate::finding::Finding;
 use crate::i18n;
 use crate::model::{Name, NameError};
 use crate::ui::context::use_lang;
@@ -10,6 +11,9 @@ use yew::prelude::*;
 pub struct DomainFieldProps {
     pub value: String,
     pub parsed: Option<Result<Name, NameError>>,
+    /// The plan's findings on the domain (the name's own lint, and a server
+    /// name typed as the domain).
+    pub findings: Vec<Finding>,
     pub on_input: Callback<String>,
 }
 
@@ -30,7 +34,7 @@ pub fn DomainField(props: &DomainFieldProps) -> Html {
                 i18n::text(lang, "ui.domain.ok"),
                 &[("name", name.as_str().to_string())],
             );
-            let warnings = name.lint();
+            let warnings = &props.findings;
             html! {
                 <div id="domain-help">
                     <p class="help ok">{ ok }</p>

@@ -102,7 +102,8 @@ pub fn GeneratePage() -> Html {
             <form class="plan-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="section basics">
                     <legend>{ t("ui.gen.basics") }</legend>
-                    <DomainField value={s.plan.domain.clone()} parsed={s.domain.clone()} on_input={on_domain} />
+                    <DomainField value={s.plan.domain.clone()} parsed={s.domain.clone()}
+                        findings={s.findings.get("domain").to_vec()} on_input={on_domain} />
                     <hosts::Hosts prefix="hosts" hosts={s.plan.hosts.clone()} findings={s.findings.clone()}
                         first_name_placeholder={s.default_host.clone().map(AttrValue::from)} on_edit={on_hosts} />
                 </fieldset>
