@@ -34,5 +34,8 @@ WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
 step "build the page (trunk, release)"
 trunk build
 
+step "first-load size of the Generate view (budget in scripts/first-load-budget)"
+/usr/bin/python3 scripts/size_check.py
+
 step "end-to-end tests in headless Chromium"
 (cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)

@@ -485,7 +485,13 @@ test('verify my plan: the saved plan is found in DNS', async () => {
   // No plan yet: the page says so and asks nothing.
   await page.click('[data-action="verify"]');
   await page.waitForSelector('[data-notice-code="ui.check.no_plan"]');
+  // A plan saved by an earlier visit: the page opens it into the Generate
+  // half, and "Verify my plan" checks that plan (from the page's state).
   await page.evaluate((p) => localStorage.setItem('maildns.plan.v1', JSON.stringify(p)), plan);
+  await page.reload();
+  await page.click('#tab-check');
+  await page.selectOption('#ep-kind', 'custom');
+  await page.fill('#ep-url', `${doh.url}/resolve`);
   await page.click('[data-action="verify"]');
   await page.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
   const r = await report(page);

@@ -207,14 +207,14 @@ test('(c2) a share link never overwrites the saved plan unseen; a link pasted in
   const own = page.url();
   // Somebody else's plan, shared as a link.
   await page.fill('#domain', 'example.net');
-  await page.waitForSelector('tr[data-record-host="example.net."]');
+  await page.waitForSelector('tr[data-record-name="_dmarc.example.net."]');
   await page.click('#share-link');
-  await page.waitForSelector('tr[data-record-host="example.net."]');
+  await page.waitForSelector('tr[data-record-name="_dmarc.example.net."]');
   const theirs = page.url();
   assert.notEqual(theirs, own);
   // Back to the user's own plan, saved in this browser.
   await page.goto(own);
-  await page.waitForSelector('tr[data-record-host="example.com."]');
+  await page.waitForSelector('tr[data-record-name="_dmarc.example.com."]');
   await page.fill('#hosts-0-ipv4-0', '192.0.2.7');
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('maildns.plan') ?? '{}').plan?.hosts?.[0]?.ipv4?.[0] === '192.0.2.7');
   // A fresh tab opens their link: the saved plan is kept and can come back.
@@ -222,17 +222,17 @@ test('(c2) a share link never overwrites the saved plan unseen; a link pasted in
   await tab.goto(theirs);
   await tab.waitForSelector('[data-notice-code="ui.gen.share.kept_saved"]');
   assert.match(await tab.textContent('[data-notice-code="ui.gen.share.kept_saved"]'), /example\.com/);
-  await tab.waitForSelector('tr[data-record-host="example.net."]');
+  await tab.waitForSelector('tr[data-record-name="_dmarc.example.net."]');
   assert.ok(await tab.evaluate(() => localStorage.getItem('maildns.plan.before-link')), 'kept in storage');
   await assertAccessible(tab, 'share link kept the saved plan');
   await screenshot(tab, 'share-kept-zh-CN-360');
   await tab.click('#restore-plan');
-  await tab.waitForSelector('tr[data-record-host="example.com."]');
+  await tab.waitForSelector('tr[data-record-name="_dmarc.example.com."]');
   assert.equal(await tab.inputValue('#hosts-0-ipv4-0'), '192.0.2.7');
   await tab.waitForFunction(() => localStorage.getItem('maildns.plan.before-link') === null);
   // A share link pasted into the address bar of the open page opens without a reload.
   await tab.evaluate((hash) => { location.hash = hash; }, new URL(theirs).hash);
-  await tab.waitForSelector('tr[data-record-host="example.net."]');
+  await tab.waitForSelector('tr[data-record-name="_dmarc.example.net."]');
   await tab.waitForSelector('[data-notice-code="ui.gen.share.kept_saved"]');
   // And a check link opens the Check half, filled in.
   await tab.evaluate(() => { location.hash = '#check=example.net&ep=http%3A%2F%2F127.0.0.1%3A9%2Fdns-query'; });
@@ -447,7 +447,7 @@ test('(h2) both keys stay downloadable; the Ed25519 key gets its own selector; n
     if (outcome === 'made') {
       // The RSA panel is still there, with its own download.
       assert.match(await page.textContent('#private-key-download'), new RegExp(`${rsaSelector}\\.private`));
-      assert.match(await page.textContent('#private-key-ed25519-download'), new RegExp(`${edSelector}\\.private`));
+      assert.match(await page.textContent('#private-key-download-ed25519'), new RegExp(`${edSelector}\\.private`));
       assert.match(await page.textContent('#snippet-rspamd-ed25519'), new RegExp(`selector = "${edSelector}"`));
       await page.waitForSelector(`tr[data-record-name="${edSelector}._domainkey.example.com."]`);
       await assertAccessible(page, `two keys ${locale}`);

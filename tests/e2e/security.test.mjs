@@ -165,8 +165,8 @@ test('secrets: the private keys are in no request, storage, URL, history or link
   await page.check('#dkim-ed25519');
   await page.fill('#dkim-ed25519-selector', 'ed1');
   await page.click('#dkim-generate-ed25519');
-  await page.waitForSelector('#private-key-ed25519-pem');
-  const ed = (await page.textContent('#private-key-ed25519-pem')).trim();
+  await page.waitForSelector('#private-key-ed25519');
+  const ed = (await page.textContent('#private-key-pem-ed25519')).trim();
   assert.equal(await shownKey(page), rsa, 'the RSA key stays shown beside it');
   assert.equal(needles(ed).seed_hex?.length, 64, 'an Ed25519 PKCS#8 key with its 32-byte seed');
   const keys = { rsa, ed25519: ed };

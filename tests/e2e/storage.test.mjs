@@ -170,7 +170,7 @@ test('a kept private key comes back as itself, and a foreign one is pointed out'
   // shown in the Ed25519 panel with its own selector, and moved to its slot.
   ({ context, page, errors } = await openSeeded({ 'maildns.plan': plan(both), 'maildns.dkim.private': edPem }));
   await page.waitForSelector('#private-key-ed25519');
-  assert.match(await page.textContent('#private-key-ed25519-download'), /ed1\.private/);
+  assert.match(await page.textContent('#private-key-download-ed25519'), /ed1\.private/);
   assert.equal(await page.locator('#private-key').count(), 0);
   assert.equal(await page.locator('[data-notice-code]').count(), 0);
   await page.waitForFunction(() => localStorage.getItem('maildns.dkim.private') === null);
@@ -181,7 +181,7 @@ test('a kept private key comes back as itself, and a foreign one is pointed out'
   ({ context, page, errors } = await openSeeded({ 'maildns.plan': plan(both), 'maildns.dkim.private': rsaPem, 'maildns.dkim.private.ed25519': edPem }));
   await page.waitForSelector('#private-key-ed25519');
   assert.equal(await page.textContent('#private-key-pem'), rsaPem);
-  assert.equal(await page.textContent('#private-key-ed25519-pem'), edPem);
+  assert.equal(await page.textContent('#private-key-pem-ed25519'), edPem);
   assert.deepEqual(errors, []);
   await context.close();
 
@@ -243,7 +243,7 @@ test('keys this browser made come back after a reload as what they are (RSA, the
   await page.reload();
   await page.waitForSelector('#private-key-ed25519');
   // WebCrypto's PKCS#8 carries no Ed25519 public half: nothing to compare, no notice.
-  assert.match(await page.textContent('#private-key-ed25519-download'), /ed1\.private/);
+  assert.match(await page.textContent('#private-key-download-ed25519'), /ed1\.private/);
   assert.match(await page.textContent('#snippet-rspamd-ed25519'), /ed1/);
   assert.match(await page.textContent('#private-key-download'), /rsa1\.private/);
   assert.equal(await page.locator('[data-notice-code]').count(), 0);

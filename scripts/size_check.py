@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""First-load size of the Generate view, as a static host serves it.
+
+Reads dist/index.html, takes every file it loads eagerly (stylesheets,
+module scripts and their static imports, modulepreload and preload links,
+and the wasm module the inline boot script fetches), gzips each one at
+level 9 as the test server does (tests/e2e/lib/static-server.mjs), adds
+index.html itself, prints
+
+    first-load gzip: N bytes (budget B)
+
+and exits 1 when N is over B. The budget is the one number in
+scripts/first-load-budget; lower it as the page shrinks.
+
+Usage: scripts/size_check.py [dist]
+"""
+import gzip
+import re
+import sys
+from pathlib import Path
+
+root = Path(__file__).resolve().parent.parent
+dist = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "dist"
+budget = int((root / "scripts" / "first-load-budget").read_text().split()[0])
+
+html = (dist / "index.html").read_text()
+eager = set()
+# <link rel=stylesheet|modulepreload|preload href=...> and <script src=...>
+for tag in re.findall(r"<(?:link|script)\b[^>]*>", html):
+    rel = re.search(r"\brel=\"?([\w-]+)", tag)
+    href = re.search(r"\b(?:href|src)=\"?(\./[^\s\">]+)", tag)
+    if href and (tag.startswith("<script") or (rel and rel.group(1) in ("stylesheet", "modulepreload", "preload"))):
+        eager.add(href.group(1))
+# The inline boot module: what it imports and the wasm it fetches.
+for script in re.findall(r"<script type=\"?module\"?>(.*?)</script>", html, re.S):
+    eager.update(re.findall(r"[\"`'](\./[^\"`']+\.(?:js|wasm))[\"`']", script))
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+rows = [("index.html", gz(html.encode()))]
+for name in sorted(eager):
+    path = dist / name.removeprefix("./")
+    if not path.is_file():
+        sys.exit(f"size check: {name} is loaded by index.html but not in {dist}")
+    rows.append((name.removeprefix("./"), gz(path.read_bytes())))
+total = sum(size for _, size in rows)
+for name, size in rows:
+    print(f"  {size:>9,} B  {name}")
+print(f"first-load gzip: {total} bytes (budget {budget})")
+if total > budget:
+    print(f"size check: over budget by {total - budget} bytes", file=sys.stderr)
+    sys.exit(1)
