@@ -21,7 +21,10 @@
 //! Every span is a byte range of the input; every cut is at an ASCII
 //! delimiter, so slicing never splits a character.
 
+pub mod codes;
+
 use crate::finding::{Finding, Span};
+use crate::i18n::code;
 
 /// One `name=value` pair, both trimmed of surrounding whitespace.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,11 +81,11 @@ impl TagListError {
     /// Stable code, the catalogue key.
     pub fn code(&self) -> &'static str {
         match self {
-            TagListError::Empty => "tagvalue.empty",
-            TagListError::MissingEquals { .. } => "tagvalue.missing_equals",
-            TagListError::BadName { .. } => "tagvalue.bad_name",
-            TagListError::EmptyTag { .. } => "tagvalue.empty_tag",
-            TagListError::BadChar { .. } => "tagvalue.bad_char",
+            TagListError::Empty => code::tagvalue::EMPTY,
+            TagListError::MissingEquals { .. } => code::tagvalue::MISSING_EQUALS,
+            TagListError::BadName { .. } => code::tagvalue::BAD_NAME,
+            TagListError::EmptyTag { .. } => code::tagvalue::EMPTY_TAG,
+            TagListError::BadChar { .. } => code::tagvalue::BAD_CHAR,
         }
     }
 
@@ -306,17 +309,17 @@ mod tests {
     #[test]
     fn errors() {
         let cases: &[(&str, &str)] = &[
-            ("", "tagvalue.empty"),
-            ("  \t", "tagvalue.empty"),
-            ("v=DMARC1; p", "tagvalue.missing_equals"),
-            ("a=1;;", "tagvalue.empty_tag"),
-            (";a=1", "tagvalue.empty_tag"),
-            ("a=1; ;b=2", "tagvalue.empty_tag"),
-            ("1%=a", "tagvalue.bad_name"),
-            ("=a", "tagvalue.bad_name"),
-            ("_x=a", "tagvalue.bad_name"),
-            ("a=b\u{e9}", "tagvalue.bad_char"),
-            ("a=b\x01", "tagvalue.bad_char"),
+            ("", code::tagvalue::EMPTY),
+            ("  \t", code::tagvalue::EMPTY),
+            ("v=DMARC1; p", code::tagvalue::MISSING_EQUALS),
+            ("a=1;;", code::tagvalue::EMPTY_TAG),
+            (";a=1", code::tagvalue::EMPTY_TAG),
+            ("a=1; ;b=2", code::tagvalue::EMPTY_TAG),
+            ("1%=a", code::tagvalue::BAD_NAME),
+            ("=a", code::tagvalue::BAD_NAME),
+            ("_x=a", code::tagvalue::BAD_NAME),
+            ("a=b\u{e9}", code::tagvalue::BAD_CHAR),
+            ("a=b\x01", code::tagvalue::BAD_CHAR),
         ];
         for (text, code) in cases {
             assert_eq!(parse(text).map(|_| ()).unwrap_err().code(), *code, "{text:?}");

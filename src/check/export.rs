@@ -4,6 +4,7 @@
 
 use super::{AreaStatus, Report};
 use crate::finding::Severity;
+use crate::i18n::code;
 use crate::i18n::{explain, fill, text, Lang};
 use std::fmt::Write as _;
 
@@ -19,12 +20,12 @@ pub fn report_markdown(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
     let domain = report.domain.as_str();
     let title = fill(
-        text(lang, "check.report.title"),
+        text(lang, code::check::REPORT_TITLE),
         &[("domain", domain.to_string())],
     );
     let _ = writeln!(out, "# {title}\n");
     let summary = fill(
-        text(lang, "check.report.summary"),
+        text(lang, code::check::REPORT_SUMMARY),
         &[
             ("questions", report.questions_asked.to_string()),
             ("chain", report.longest_chain.to_string()),
@@ -50,7 +51,11 @@ pub fn report_markdown(report: &Report, lang: Lang) -> String {
             };
             let _ = writeln!(out, "- {mark} {} — `{}` ({})", explain(lang, f), f.code, f.rfc);
             if let Some(fix) = &f.fix {
-                let _ = writeln!(out, "  {}\n  ```\n  {fix}\n  ```", text(lang, "check.report.fix"));
+                let _ = writeln!(
+                    out,
+                    "  {}\n  ```\n  {fix}\n  ```",
+                    text(lang, code::check::REPORT_FIX)
+                );
             }
         }
         if !area.findings.is_empty() {
@@ -60,7 +65,7 @@ pub fn report_markdown(report: &Report, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "<details><summary>{}</summary>\n\n```",
-                text(lang, "check.report.answers")
+                text(lang, code::check::REPORT_ANSWERS)
             );
             for a in &area.answers {
                 for line in a.lines() {

@@ -76,6 +76,7 @@ pub fn audit_request(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::code;
     use proptest::prelude::*;
 
     fn codes(r: Result<AuditRequest, Vec<Finding>>) -> Vec<&'static str> {
@@ -96,19 +97,23 @@ mod tests {
     #[test]
     fn every_bad_field_has_its_own_code() {
         let cases: &[(&str, &str, &str, &[&str])] = &[
-            ("", "", "", &["name.empty"]),
-            ("a..b", "", "", &["name.empty_label"]),
-            ("example.com", "\"s1\"", "", &["name.bad_char"]),
-            ("example.com", "_s1", "", &["name.underscore"]),
-            ("example.com", "", "010.0.0.1", &["address.leading_zero"]),
-            ("example.com", "", "fe80::1%eth0", &["address.zone_id"]),
-            ("example.com", "", "192.0.2.300", &["address.bad_ipv4"]),
-            ("example.com", "", "2001:db8::g", &["address.bad_ipv6"]),
+            ("", "", "", &[code::name::EMPTY]),
+            ("a..b", "", "", &[code::name::EMPTY_LABEL]),
+            ("example.com", "\"s1\"", "", &[code::name::BAD_CHAR]),
+            ("example.com", "_s1", "", &[code::name::UNDERSCORE]),
+            ("example.com", "", "010.0.0.1", &[code::address::LEADING_ZERO]),
+            ("example.com", "", "fe80::1%eth0", &[code::address::ZONE_ID]),
+            ("example.com", "", "192.0.2.300", &[code::address::BAD_IPV4]),
+            ("example.com", "", "2001:db8::g", &[code::address::BAD_IPV6]),
             (
                 "-x.com",
                 "a..b",
                 "1.2.3",
-                &["name.hyphen_edge", "name.empty_label", "address.bad_ipv4"],
+                &[
+                    code::name::HYPHEN_EDGE,
+                    code::name::EMPTY_LABEL,
+                    code::address::BAD_IPV4,
+                ],
             ),
         ];
         for (d, s, i, want) in cases {
@@ -120,7 +125,10 @@ mod tests {
         }
         let domain = format!("{}.example.com", "d".repeat(60));
         let sel = ["abcdefghij"; 18].join(".");
-        assert_eq!(codes(audit_request(&domain, &sel, "", "")), vec!["name.too_long"]);
+        assert_eq!(
+            codes(audit_request(&domain, &sel, "", "")),
+            vec![code::name::TOO_LONG]
+        );
     }
 
     #[test]

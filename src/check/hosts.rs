@@ -16,6 +16,7 @@ use super::cache::{Asked, Chained, RunCache};
 use super::{could_not_check, void_word, Area, AreaBuilder, NOT_CHECKED_NO_HOST, NO_MAIL_HOST_REASON};
 use crate::dns::{DnsError, Rdata, RecordType, Resolver};
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::mx::{lint_mx_set, target_cname_finding};
 use crate::model::name::NameError;
 use crate::model::{reverse_name, Mx, Name, Txt};
@@ -111,12 +112,14 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
             // RFC 5321 §5.1: without MX, senders fall back to the domain's
             // own address; a mail domain should say where its mail goes.
             mx.push(
-                Finding::error("mx.none", d, "RFC 5321 §5.1")
+                Finding::error(code::mx::NONE, d, "RFC 5321 §5.1")
                     .arg("answer", void_word(&e))
                     .with_fix(format!("{} 3600 IN MX 10 mail.{}.", domain.fqdn(), d)),
             );
             if e == DnsError::NxDomain {
-                mx.push(Finding::error("check.domain_missing", d, "RFC 8020 §2").arg("answer", "NXDOMAIN"));
+                mx.push(
+                    Finding::error(code::check::DOMAIN_MISSING, d, "RFC 8020 §2").arg("answer", "NXDOMAIN"),
+                );
             }
         }
         Some(Ok(records)) => {
@@ -130,7 +133,7 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
             mx.extend(lint_mx_set(d, &set));
             if set.len() == 1 && set.iter().all(Mx::is_null) {
                 // RFC 7505 §3: a lone null MX: the domain takes no mail.
-                mx.push(Finding::info("mx.null", d, "RFC 7505 §3"));
+                mx.push(Finding::info(code::mx::NULL, d, "RFC 7505 §3"));
             }
             let mut ordered = set.clone();
             ordered.sort();
@@ -226,7 +229,7 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
         }
         if voids.len() == 2 && !failed {
             addresses.push(
-                Finding::error("mx.no_address", h, "RFC 5321 §5.1")
+                Finding::error(code::mx::NO_ADDRESS, h, "RFC 5321 §5.1")
                     .arg("host", h)
                     .arg("answer", voids.join("/")),
             );
@@ -237,7 +240,7 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
             Some(Ok(records)) => {
                 tlsa_found = true;
                 tlsa.push(
-                    Finding::info("tlsa.present", &tlsa_asked.name, "RFC 7672 §2.2")
+                    Finding::info(code::tlsa::PRESENT, &tlsa_asked.name, "RFC 7672 §2.2")
                         .arg("host", h)
                         .arg("count", records.len()),
                 );
@@ -248,7 +251,7 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
         }
     }
     if !hosts.is_empty() && tlsa_void == hosts.len() {
-        tlsa.push(Finding::info("tlsa.none", d, "RFC 7672 §2.2").arg("answer", "NXDOMAIN/NODATA"));
+        tlsa.push(Finding::info(code::tlsa::NONE, d, "RFC 7672 §2.2").arg("answer", "NXDOMAIN/NODATA"));
     }
     if hosts.is_empty() && !literals.is_empty() {
         // Nothing was looked up: say so rather than show a clean area.
@@ -417,7 +420,7 @@ async fn check_reverse<R: Resolver>(
     let targets: Vec<Name> = match b.records(&asked) {
         None => return b,
         Some(Err(e)) => {
-            b.push(fix(Finding::error("ptr.missing", &subject, "RFC 1912 §2.1")
+            b.push(fix(Finding::error(code::ptr::MISSING, &subject, "RFC 1912 §2.1")
                 .arg("ip", ip)
                 .arg("host", host.as_str())
                 .arg("answer", void_word(&e))));
@@ -467,7 +470,7 @@ async fn check_reverse<R: Resolver>(
     match confirmed {
         Some(target) => {
             b.push(
-                Finding::info("ptr.confirmed", &subject, "RFC 1912 §2.1")
+                Finding::info(code::ptr::CONFIRMED, &subject, "RFC 1912 §2.1")
                     .arg("ip", ip)
                     .arg("ptr", target),
             );
@@ -476,7 +479,7 @@ async fn check_reverse<R: Resolver>(
             // name its address maps back to, and many receivers compare them.
             if host_sure && !targets.iter().any(|t| t == &host) {
                 b.push(
-                    Finding::warning("ptr.not_mx_name", &subject, "RFC 5321 §4.1.1.1")
+                    Finding::warning(code::ptr::NOT_MX_NAME, &subject, "RFC 5321 §4.1.1.1")
                         .arg("ip", ip)
                         .arg("ptr", target)
                         .arg("host", host.as_str())
@@ -486,10 +489,14 @@ async fn check_reverse<R: Resolver>(
         }
         // A forward lookup failed: the PTR may well be right; say nothing false.
         None if failed => {}
-        None => b.push(fix(Finding::error("ptr.mismatch", &subject, "RFC 1912 §2.1")
-            .arg("ip", ip)
-            .arg("ptr", names.join(", "))
-            .arg("host", host.as_str()))),
+        None => b.push(fix(Finding::error(
+            code::ptr::MISMATCH,
+            &subject,
+            "RFC 1912 §2.1",
+        )
+        .arg("ip", ip)
+        .arg("ptr", names.join(", "))
+        .arg("host", host.as_str()))),
     }
     b
 }
@@ -511,7 +518,7 @@ async fn check_spf_for<R: Resolver>(
     let subject = ip.to_string();
     match outcome.result {
         SpfResult::Pass => out.push(
-            Finding::info("spf.own_ip_passes", &subject, "RFC 7208 §2.6.3")
+            Finding::info(code::spf::OWN_IP_PASSES, &subject, "RFC 7208 §2.6.3")
                 .arg("ip", ip)
                 .arg("domain", d),
         ),
@@ -523,7 +530,7 @@ async fn check_spf_for<R: Resolver>(
             }
             let current = current_spf(&log, d);
             out.push(
-                Finding::error("spf.own_ip_fails", &subject, "RFC 7208 §2.6")
+                Finding::error(code::spf::OWN_IP_FAILS, &subject, "RFC 7208 §2.6")
                     .arg("ip", ip)
                     .arg("domain", d)
                     .arg("result", outcome.result)
@@ -531,7 +538,7 @@ async fn check_spf_for<R: Resolver>(
             );
         }
         SpfResult::Neutral => out.push(
-            Finding::warning("spf.own_ip_not_pass", &subject, "RFC 7208 §2.6.2")
+            Finding::warning(code::spf::OWN_IP_NOT_PASS, &subject, "RFC 7208 §2.6.2")
                 .arg("ip", ip)
                 .arg("domain", d)
                 .arg("result", outcome.result)

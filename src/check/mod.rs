@@ -57,6 +57,7 @@
 //! ```
 
 pub mod cache;
+pub mod codes;
 mod export;
 pub mod form;
 mod hosts;
@@ -71,6 +72,7 @@ pub use run::{audit, audit_from};
 
 use crate::dns::{DnsError, Rdata, RecordType};
 use crate::finding::{Finding, Severity};
+use crate::i18n::code;
 use crate::model::Name;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -126,18 +128,18 @@ impl Area {
     /// The catalogue code of the area's title.
     pub fn title_code(self) -> &'static str {
         match self {
-            Area::Mx => "check.area.mx",
-            Area::Addresses => "check.area.addresses",
-            Area::Ptr => "check.area.ptr",
-            Area::Spf => "check.area.spf",
-            Area::Dkim => "check.area.dkim",
-            Area::Dmarc => "check.area.dmarc",
-            Area::MtaSts => "check.area.mta_sts",
-            Area::TlsRpt => "check.area.tls_rpt",
-            Area::Caa => "check.area.caa",
-            Area::Tlsa => "check.area.tlsa",
-            Area::Dnssec => "check.area.dnssec",
-            Area::Plan => "check.area.plan",
+            Area::Mx => code::check::AREA_MX,
+            Area::Addresses => code::check::AREA_ADDRESSES,
+            Area::Ptr => code::check::AREA_PTR,
+            Area::Spf => code::check::AREA_SPF,
+            Area::Dkim => code::check::AREA_DKIM,
+            Area::Dmarc => code::check::AREA_DMARC,
+            Area::MtaSts => code::check::AREA_MTA_STS,
+            Area::TlsRpt => code::check::AREA_TLS_RPT,
+            Area::Caa => code::check::AREA_CAA,
+            Area::Tlsa => code::check::AREA_TLSA,
+            Area::Dnssec => code::check::AREA_DNSSEC,
+            Area::Plan => code::check::AREA_PLAN,
         }
     }
 }
@@ -156,10 +158,10 @@ impl AreaStatus {
     /// The catalogue code of the status word.
     pub fn code(&self) -> &'static str {
         match self {
-            AreaStatus::Ok => "check.status.ok",
-            AreaStatus::Warnings => "check.status.warnings",
-            AreaStatus::Errors => "check.status.errors",
-            AreaStatus::CouldNotCheck(_) => "check.status.could_not_check",
+            AreaStatus::Ok => code::check::STATUS_OK,
+            AreaStatus::Warnings => code::check::STATUS_WARNINGS,
+            AreaStatus::Errors => code::check::STATUS_ERRORS,
+            AreaStatus::CouldNotCheck(_) => code::check::STATUS_COULD_NOT_CHECK,
         }
     }
 
@@ -170,7 +172,7 @@ impl AreaStatus {
             return AreaStatus::Errors;
         }
         if let Some(f) = findings.iter().find(|f| is_unknown(f)) {
-            return AreaStatus::CouldNotCheck(f.get_arg("reason").unwrap_or("dns.servfail").to_string());
+            return AreaStatus::CouldNotCheck(f.get_arg("reason").unwrap_or(code::dns::SERVFAIL).to_string());
         }
         if findings.iter().any(|f| f.severity == Severity::Warning) {
             AreaStatus::Warnings
@@ -281,7 +283,7 @@ impl Summary {
     }
 
     /// The catalogue code of the line.
-    pub const CODE: &'static str = "check.report.counts";
+    pub const CODE: &'static str = code::check::REPORT_COUNTS;
 
     /// The arguments of [`Summary::CODE`].
     pub fn args(&self) -> Vec<(&'static str, String)> {
@@ -338,17 +340,17 @@ impl Report {
 }
 
 /// The code of the finding for a failed question.
-pub const COULD_NOT_CHECK: &str = "check.could_not_check";
+pub const COULD_NOT_CHECK: &str = code::check::COULD_NOT_CHECK;
 /// The code of the finding for an area that needed a failed answer (the
 /// MX hosts' addresses when the MX question failed): not checked at all.
-pub const NOT_CHECKED: &str = "check.not_checked";
+pub const NOT_CHECKED: &str = code::check::NOT_CHECKED;
 
 /// The code of the finding for an area with nothing to look up because the
 /// MX names no host, only addresses (`MX 10 192.0.2.1.`): not checked.
-pub const NOT_CHECKED_NO_HOST: &str = "check.not_checked_no_host";
+pub const NOT_CHECKED_NO_HOST: &str = code::check::NOT_CHECKED_NO_HOST;
 
 /// The reason code of [`NOT_CHECKED_NO_HOST`], shown beside "could not check".
-pub const NO_MAIL_HOST_REASON: &str = "check.reason.no_mail_host";
+pub const NO_MAIL_HOST_REASON: &str = code::check::REASON_NO_MAIL_HOST;
 
 /// True for a finding that says an area, or part of it, is unknown: a
 /// failed question, an answer it needed that failed, nothing to look up.
@@ -359,20 +361,20 @@ pub fn is_unknown(f: &Finding) -> bool {
 /// The codes that claim something is missing; none of them is ever emitted
 /// for a question that failed (tests assert it).
 pub const MISSING_CODES: &[&str] = &[
-    "mx.none",
-    "mx.no_address",
-    "ptr.missing",
-    "spf.no_record",
-    "dkim.missing",
-    "dkim.no_selector_found",
-    "dmarc.missing",
-    "dmarc.external_unauthorized",
-    "mta_sts.missing",
-    "mta_sts.host_missing",
-    "tls_rpt.missing",
-    "caa.none",
-    "tlsa.none",
-    "plan.missing",
+    code::mx::NONE,
+    code::mx::NO_ADDRESS,
+    code::ptr::MISSING,
+    code::spf::NO_RECORD,
+    code::dkim::MISSING,
+    code::dkim::NO_SELECTOR_FOUND,
+    code::dmarc::MISSING,
+    code::dmarc::EXTERNAL_UNAUTHORIZED,
+    code::mta_sts::MISSING,
+    code::mta_sts::HOST_MISSING,
+    code::tls_rpt::MISSING,
+    code::caa::NONE,
+    code::tlsa::NONE,
+    code::plan::MISSING,
 ];
 
 /// An area being built: its findings and the answers it looked at.
@@ -527,74 +529,74 @@ pub const CODES: &[&str] = &[
     COULD_NOT_CHECK,
     NOT_CHECKED,
     NOT_CHECKED_NO_HOST,
-    "check.domain_missing",
-    "mx.none",
-    "mx.null",
-    "mx.no_address",
-    "ptr.missing",
-    "ptr.mismatch",
-    "ptr.confirmed",
-    "ptr.not_mx_name",
-    "spf.own_ip_fails",
-    "spf.own_ip_not_pass",
-    "spf.own_ip_passes",
-    "spf.lookups_resolved",
-    "dkim.missing",
-    "dkim.selector_guessed",
-    "dkim.no_selector_found",
-    "dkim.multiple_records",
-    "dkim.found",
-    "dmarc.missing",
-    "dmarc.multiple_records",
-    "dmarc.inherited",
-    "dmarc.external_unauthorized",
-    "dmarc.external_authorized",
-    "mta_sts.missing",
-    "mta_sts.multiple_records",
-    "mta_sts.host_missing",
-    "mta_sts.fetch_policy",
-    "tls_rpt.missing",
-    "tls_rpt.multiple_records",
-    "caa.none",
-    "caa.present",
-    "caa.inherited",
-    "tlsa.none",
-    "tlsa.present",
-    "tlsa.without_dnssec",
-    "dnssec.unsigned",
-    "dnssec.validated",
-    "plan.ok",
-    "plan.missing",
-    "plan.different",
-    "plan.spf_equivalent",
-    "plan.shadowed",
-    "plan.extra",
+    code::check::DOMAIN_MISSING,
+    code::mx::NONE,
+    code::mx::NULL,
+    code::mx::NO_ADDRESS,
+    code::ptr::MISSING,
+    code::ptr::MISMATCH,
+    code::ptr::CONFIRMED,
+    code::ptr::NOT_MX_NAME,
+    code::spf::OWN_IP_FAILS,
+    code::spf::OWN_IP_NOT_PASS,
+    code::spf::OWN_IP_PASSES,
+    code::spf::LOOKUPS_RESOLVED,
+    code::dkim::MISSING,
+    code::dkim::SELECTOR_GUESSED,
+    code::dkim::NO_SELECTOR_FOUND,
+    code::dkim::MULTIPLE_RECORDS,
+    code::dkim::FOUND,
+    code::dmarc::MISSING,
+    code::dmarc::MULTIPLE_RECORDS,
+    code::dmarc::INHERITED,
+    code::dmarc::EXTERNAL_UNAUTHORIZED,
+    code::dmarc::EXTERNAL_AUTHORIZED,
+    code::mta_sts::MISSING,
+    code::mta_sts::MULTIPLE_RECORDS,
+    code::mta_sts::HOST_MISSING,
+    code::mta_sts::FETCH_POLICY,
+    code::tls_rpt::MISSING,
+    code::tls_rpt::MULTIPLE_RECORDS,
+    code::caa::NONE,
+    code::caa::PRESENT,
+    code::caa::INHERITED,
+    code::tlsa::NONE,
+    code::tlsa::PRESENT,
+    code::tlsa::WITHOUT_DNSSEC,
+    code::dnssec::UNSIGNED,
+    code::dnssec::VALIDATED,
+    code::plan::OK,
+    code::plan::MISSING,
+    code::plan::DIFFERENT,
+    code::plan::SPF_EQUIVALENT,
+    code::plan::SHADOWED,
+    code::plan::EXTRA,
 ];
 
 /// The catalogue codes of areas and statuses, for the export.
 pub const LABEL_CODES: &[&str] = &[
-    "check.area.mx",
-    "check.area.addresses",
-    "check.area.ptr",
-    "check.area.spf",
-    "check.area.dkim",
-    "check.area.dmarc",
-    "check.area.mta_sts",
-    "check.area.tls_rpt",
-    "check.area.caa",
-    "check.area.tlsa",
-    "check.area.dnssec",
-    "check.area.plan",
-    "check.status.ok",
-    "check.status.warnings",
-    "check.status.errors",
-    "check.status.could_not_check",
+    code::check::AREA_MX,
+    code::check::AREA_ADDRESSES,
+    code::check::AREA_PTR,
+    code::check::AREA_SPF,
+    code::check::AREA_DKIM,
+    code::check::AREA_DMARC,
+    code::check::AREA_MTA_STS,
+    code::check::AREA_TLS_RPT,
+    code::check::AREA_CAA,
+    code::check::AREA_TLSA,
+    code::check::AREA_DNSSEC,
+    code::check::AREA_PLAN,
+    code::check::STATUS_OK,
+    code::check::STATUS_WARNINGS,
+    code::check::STATUS_ERRORS,
+    code::check::STATUS_COULD_NOT_CHECK,
     NO_MAIL_HOST_REASON,
-    "check.report.title",
-    "check.report.summary",
-    "check.report.counts",
-    "check.report.answers",
-    "check.report.fix",
+    code::check::REPORT_TITLE,
+    code::check::REPORT_SUMMARY,
+    code::check::REPORT_COUNTS,
+    code::check::REPORT_ANSWERS,
+    code::check::REPORT_FIX,
 ];
 
 #[cfg(test)]
@@ -619,7 +621,7 @@ mod tests {
             AreaStatus::Ok,
             AreaStatus::Warnings,
             AreaStatus::Errors,
-            AreaStatus::CouldNotCheck("dns.timeout".into()),
+            AreaStatus::CouldNotCheck(code::dns::TIMEOUT.into()),
         ] {
             assert!(LABEL_CODES.contains(&s.code()));
         }
@@ -628,15 +630,15 @@ mod tests {
     #[test]
     fn status_ranks_errors_then_failures_then_warnings() {
         let fail = could_not_check("example.com", RecordType::Mx, &DnsError::Timeout);
-        let warn = Finding::warning("mx.duplicate_target", "example.com", "RFC 5321 §5.1");
-        let err = Finding::error("mx.none", "example.com", "RFC 5321 §5.1");
-        let info = Finding::info("mx.null", "example.com", "RFC 7505 §3");
+        let warn = Finding::warning(code::mx::DUPLICATE_TARGET, "example.com", "RFC 5321 §5.1");
+        let err = Finding::error(code::mx::NONE, "example.com", "RFC 5321 §5.1");
+        let info = Finding::info(code::mx::NULL, "example.com", "RFC 7505 §3");
         assert_eq!(AreaStatus::of(&[]), AreaStatus::Ok);
         assert_eq!(AreaStatus::of(std::slice::from_ref(&info)), AreaStatus::Ok);
         assert_eq!(AreaStatus::of(&[info, warn.clone()]), AreaStatus::Warnings);
         assert_eq!(
             AreaStatus::of(&[warn.clone(), fail.clone()]),
-            AreaStatus::CouldNotCheck("dns.timeout".into())
+            AreaStatus::CouldNotCheck(code::dns::TIMEOUT.into())
         );
         assert_eq!(AreaStatus::of(&[fail, err, warn]), AreaStatus::Errors);
     }
@@ -658,7 +660,7 @@ mod tests {
         };
         assert_eq!(err.lines(), vec!["; example.com. MX: timeout"]);
         let json = serde_json::to_value(&err).expect("json");
-        assert_eq!(json["error"]["code"], "dns.timeout");
+        assert_eq!(json["error"]["code"], code::dns::TIMEOUT);
         assert_eq!(json["type"], "MX");
     }
 }

@@ -14,6 +14,7 @@ use super::run::{audit_areas, finish_report};
 use super::{void_word, Area, AreaBuilder, AreaReport, AuditRequest, Report};
 use crate::dns::{Rdata, RecordType, Resolver};
 use crate::finding::{Finding, Severity};
+use crate::i18n::code;
 use crate::model::{Name, Record};
 use crate::spf::{is_spf_record, parse_record, Mechanism, Qualifier, SpfRecord};
 use futures::future::{join, join_all};
@@ -78,9 +79,13 @@ fn soften_equivalent_spf(plan: &mut AreaBuilder, spf: &AreaReport) {
     let passes = |ip: String| {
         spf.findings
             .iter()
-            .any(|f| f.code == "spf.own_ip_passes" && f.get_arg("ip") == Some(ip.as_str()))
+            .any(|f| f.code == code::spf::OWN_IP_PASSES && f.get_arg("ip") == Some(ip.as_str()))
     };
-    for f in plan.findings.iter_mut().filter(|f| f.code == "plan.different") {
+    for f in plan
+        .findings
+        .iter_mut()
+        .filter(|f| f.code == code::plan::DIFFERENT)
+    {
         let (Some(expected), Some(found)) = (f.get_arg("expected"), f.get_arg("found")) else {
             continue;
         };
@@ -109,7 +114,7 @@ fn soften_equivalent_spf(plan: &mut AreaBuilder, spf: &AreaReport) {
             .collect();
         let same_default = final_all(&planned).is_some() && final_all(&planned) == final_all(&published);
         if !ips.is_empty() && same_default && ips.into_iter().all(passes) {
-            f.code = "plan.spf_equivalent";
+            f.code = code::plan::SPF_EQUIVALENT;
             f.severity = Severity::Info;
         }
     }
@@ -205,7 +210,7 @@ async fn plan_area<R: Resolver>(cache: &RunCache<'_, R>, expected: &[Record]) ->
                 if let Some(Rdata::Cname(target)) = records.first() {
                     for r in planned {
                         b.push(
-                            Finding::error("plan.shadowed", name, "RFC 2181 §10.1")
+                            Finding::error(code::plan::SHADOWED, name, "RFC 2181 §10.1")
                                 .arg("record", r)
                                 .arg("by", format!("CNAME {target}"))
                                 .with_fix(r.to_string()),
@@ -221,7 +226,7 @@ async fn plan_area<R: Resolver>(cache: &RunCache<'_, R>, expected: &[Record]) ->
             Some(Err(e)) => {
                 for r in planned {
                     b.push(
-                        Finding::error("plan.missing", name, "RFC 1035 §3.2.1")
+                        Finding::error(code::plan::MISSING, name, "RFC 1035 §3.2.1")
                             .arg("record", r)
                             .arg("answer", void_word(&e))
                             .with_fix(r.to_string()),
@@ -258,21 +263,21 @@ fn compare_txt(b: &mut AreaBuilder, name: &str, planned: &[&Record], found: &[Rd
             None => "RFC 1035 §3.3.14",
         };
         match (equal, rivals.as_slice()) {
-            (true, []) => b.push(Finding::info("plan.ok", name, "RFC 1035 §3.3.14").arg("record", r)),
+            (true, []) => b.push(Finding::info(code::plan::OK, name, "RFC 1035 §3.3.14").arg("record", r)),
             (true, others) => b.push(
-                Finding::error("plan.shadowed", name, rfc)
+                Finding::error(code::plan::SHADOWED, name, rfc)
                     .arg("record", r)
                     .arg("by", joined(others)),
             ),
             (false, []) => b.push(
-                Finding::error("plan.missing", name, rfc)
+                Finding::error(code::plan::MISSING, name, rfc)
                     .arg("record", r)
                     .arg("answer", "NOERROR")
                     .with_fix(r.to_string()),
             ),
             (false, [first, more @ ..]) => {
                 b.push(
-                    Finding::error("plan.different", name, rfc)
+                    Finding::error(code::plan::DIFFERENT, name, rfc)
                         .arg("record", r)
                         .arg("expected", &r.rdata)
                         .arg("found", first)
@@ -280,7 +285,7 @@ fn compare_txt(b: &mut AreaBuilder, name: &str, planned: &[&Record], found: &[Rd
                 );
                 for extra in more {
                     b.push(
-                        Finding::error("plan.extra", name, rfc)
+                        Finding::error(code::plan::EXTRA, name, rfc)
                             .arg("found", extra)
                             .arg("type", r.rtype()),
                     );
@@ -300,7 +305,7 @@ fn compare_set(b: &mut AreaBuilder, name: &str, t: RecordType, planned: &[&Recor
         .filter(|p| !found.iter().any(|f| same(&p.rdata, f)))
         .collect();
     for r in planned.iter().filter(|p| found.iter().any(|f| same(&p.rdata, f))) {
-        b.push(Finding::info("plan.ok", name, "RFC 1035 §3.2.1").arg("record", r));
+        b.push(Finding::info(code::plan::OK, name, "RFC 1035 §3.2.1").arg("record", r));
     }
     // One value replaced by another: a difference, shown side by side.
     let replaced = !missing.is_empty()
@@ -309,7 +314,7 @@ fn compare_set(b: &mut AreaBuilder, name: &str, t: RecordType, planned: &[&Recor
     if replaced {
         for r in &missing {
             b.push(
-                Finding::error("plan.different", name, "RFC 1035 §3.2.1")
+                Finding::error(code::plan::DIFFERENT, name, "RFC 1035 §3.2.1")
                     .arg("record", r)
                     .arg("expected", &r.rdata)
                     .arg("found", joined(&extras))
@@ -320,7 +325,7 @@ fn compare_set(b: &mut AreaBuilder, name: &str, t: RecordType, planned: &[&Recor
     }
     for r in &missing {
         b.push(
-            Finding::error("plan.missing", name, "RFC 1035 §3.2.1")
+            Finding::error(code::plan::MISSING, name, "RFC 1035 §3.2.1")
                 .arg("record", r)
                 .arg("answer", "NOERROR")
                 .with_fix(r.to_string()),
@@ -328,7 +333,7 @@ fn compare_set(b: &mut AreaBuilder, name: &str, t: RecordType, planned: &[&Recor
     }
     for extra in extras {
         b.push(
-            Finding::warning("plan.extra", name, "RFC 1035 §3.2.1")
+            Finding::warning(code::plan::EXTRA, name, "RFC 1035 §3.2.1")
                 .arg("found", extra)
                 .arg("type", t),
         );

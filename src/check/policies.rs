@@ -9,6 +9,7 @@ use crate::dkim::DkimKey;
 use crate::dmarc::{self, DmarcRecord};
 use crate::dns::{Rdata, RecordType, Resolver};
 use crate::finding::{Finding, Severity};
+use crate::i18n::code;
 use crate::model::Name;
 use crate::mta_sts::{check_mx_coverage, MtaStsPolicy, MtaStsRecord};
 use crate::spf::trace::LOOKUP_LIMIT;
@@ -57,7 +58,7 @@ pub(crate) async fn spf_record<R: Resolver>(cache: &RunCache<'_, R>, domain: &Na
         None => return (b, asked),
         Some(Err(e)) => {
             b.push(
-                Finding::warning("spf.no_record", d, "RFC 7208 §4.5")
+                Finding::warning(code::spf::NO_RECORD, d, "RFC 7208 §4.5")
                     .arg("answer", void_word(&e))
                     .with_fix("v=spf1 mx -all"),
             );
@@ -78,7 +79,7 @@ pub(crate) async fn spf_record<R: Resolver>(cache: &RunCache<'_, R>, domain: &Na
         })
         .collect();
     for mut f in lint_txt_set(d, &sets) {
-        if f.code == "spf.no_record" {
+        if f.code == code::spf::NO_RECORD {
             f = f.arg("answer", "NOERROR").with_fix("v=spf1 mx -all");
         }
         b.push(f);
@@ -102,7 +103,7 @@ pub(crate) async fn spf_record<R: Resolver>(cache: &RunCache<'_, R>, domain: &Na
             }
         };
         b.push(bound(
-            Finding::info("spf.lookups_resolved", d, "RFC 7208 §4.6.4").arg("count", total),
+            Finding::info(code::spf::LOOKUPS_RESOLVED, d, "RFC 7208 §4.6.4").arg("count", total),
         ));
         if total > LOOKUP_LIMIT {
             // Over the limit even as a lower bound: certain. A flattened
@@ -112,7 +113,11 @@ pub(crate) async fn spf_record<R: Resolver>(cache: &RunCache<'_, R>, domain: &Na
             } else {
                 None
             };
-            match b.findings.iter_mut().find(|f| f.code == "spf.too_many_lookups") {
+            match b
+                .findings
+                .iter_mut()
+                .find(|f| f.code == code::spf::TOO_MANY_LOOKUPS)
+            {
                 Some(f) => {
                     f.args
                         .retain(|(k, _)| !matches!(*k, "count" | "bound" | "failed"));
@@ -127,7 +132,7 @@ pub(crate) async fn spf_record<R: Resolver>(cache: &RunCache<'_, R>, domain: &Na
                 }
                 None => {
                     let mut f = bound(
-                        Finding::error("spf.too_many_lookups", d, "RFC 7208 §4.6.4").arg("count", total),
+                        Finding::error(code::spf::TOO_MANY_LOOKUPS, d, "RFC 7208 §4.6.4").arg("count", total),
                     );
                     f.fix = fix;
                     b.push(f);
@@ -165,7 +170,7 @@ pub(crate) async fn dmarc<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -
                 many => {
                     // RFC 9989 §4.10.1: more than one record: no policy applies.
                     b.push(
-                        Finding::error("dmarc.multiple_records", &name, "RFC 9989 §4.10.1")
+                        Finding::error(code::dmarc::MULTIPLE_RECORDS, &name, "RFC 9989 §4.10.1")
                             .arg("count", many.len()),
                     );
                     return b;
@@ -202,7 +207,7 @@ pub(crate) async fn dmarc<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -
                         .and_then(|r| r.subdomain_policy.or(r.policy))
                         .map_or("none", |p| p.as_str());
                     b.push(
-                        Finding::warning("dmarc.inherited", d, "RFC 9989 §4.10.2")
+                        Finding::warning(code::dmarc::INHERITED, d, "RFC 9989 §4.10.2")
                             .arg("org", parent.as_str())
                             .arg("policy", policy)
                             .arg("answer", void)
@@ -214,7 +219,7 @@ pub(crate) async fn dmarc<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -
         }
     }
     b.push(
-        Finding::error("dmarc.missing", &name, "RFC 9989 §4.10.1")
+        Finding::error(code::dmarc::MISSING, &name, "RFC 9989 §4.10.1")
             .arg("answer", void)
             .with_fix(default_dmarc(domain)),
     );
@@ -268,7 +273,11 @@ async fn check_dmarc_record<R: Resolver>(
 ) {
     let (record, findings) = dmarc::check(text, name);
     // The static lint only says an authorization is needed; it is checked below.
-    b.extend(findings.into_iter().filter(|f| f.code != "dmarc.external_report"));
+    b.extend(
+        findings
+            .into_iter()
+            .filter(|f| f.code != code::dmarc::EXTERNAL_REPORT),
+    );
     let Some(record) = record else { return };
     let needed = dmarc::external_report_authorizations(domain, &record);
     let answers = join_all(
@@ -297,13 +306,13 @@ async fn check_dmarc_record<R: Resolver>(
         };
         match verdict {
             Ok(()) => b.push(
-                Finding::info("dmarc.external_authorized", name, "RFC 9990 §3")
+                Finding::info(code::dmarc::EXTERNAL_AUTHORIZED, name, "RFC 9990 §3")
                     .arg("dest", &dest)
                     .arg("name", auth_name.as_str()),
             ),
             // RFC 9990 §3: without it, receivers do not send the reports.
             Err(answer) => b.push(
-                Finding::warning("dmarc.external_unauthorized", name, "RFC 9990 §3")
+                Finding::warning(code::dmarc::EXTERNAL_UNAUTHORIZED, name, "RFC 9990 §3")
                     .arg("dest", &dest)
                     .arg("name", auth_name.as_str())
                     .arg("answer", answer)
@@ -358,19 +367,19 @@ pub(crate) async fn dkim<R: Resolver>(
                         found += 1;
                         if guessed {
                             b.push(
-                                Finding::info("dkim.selector_guessed", &name, "RFC 6376 §3.1")
+                                Finding::info(code::dkim::SELECTOR_GUESSED, &name, "RFC 6376 §3.1")
                                     .arg("selector", selector),
                             );
                         } else {
                             b.push(
-                                Finding::info("dkim.found", &name, "RFC 6376 §3.6.2.1")
+                                Finding::info(code::dkim::FOUND, &name, "RFC 6376 §3.6.2.1")
                                     .arg("selector", selector),
                             );
                         }
                         if !rest.is_empty() {
                             // RFC 6376 §3.6.2.2: several keys at one selector give unpredictable results.
                             b.push(
-                                Finding::error("dkim.multiple_records", &name, "RFC 6376 §3.6.2.2")
+                                Finding::error(code::dkim::MULTIPLE_RECORDS, &name, "RFC 6376 §3.6.2.2")
                                     .arg("count", keys.len()),
                             );
                         }
@@ -386,7 +395,7 @@ pub(crate) async fn dkim<R: Resolver>(
         }
         if !guessed {
             b.push(
-                Finding::error("dkim.missing", &name, "RFC 6376 §3.6.2.1")
+                Finding::error(code::dkim::MISSING, &name, "RFC 6376 §3.6.2.1")
                     .arg("selector", selector)
                     .arg("answer", void),
             );
@@ -394,7 +403,7 @@ pub(crate) async fn dkim<R: Resolver>(
     }
     if guessed && found == 0 && !failed {
         b.push(
-            Finding::warning("dkim.no_selector_found", d, "RFC 6376 §3.1")
+            Finding::warning(code::dkim::NO_SELECTOR_FOUND, d, "RFC 6376 §3.1")
                 .arg("tried", list.join(", "))
                 .arg("answer", voids.join("/")),
         );
@@ -423,9 +432,9 @@ pub(crate) async fn mta_sts<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
     let mut record = false;
     match b.records(&txt) {
         None => {}
-        Some(Err(e)) => {
-            b.push(Finding::info("mta_sts.missing", &txt_name, "RFC 8461 §3.1").arg("answer", void_word(&e)))
-        }
+        Some(Err(e)) => b.push(
+            Finding::info(code::mta_sts::MISSING, &txt_name, "RFC 8461 §3.1").arg("answer", void_word(&e)),
+        ),
         Some(Ok(records)) => {
             let texts = txt_values(&records);
             let found: Vec<&String> = texts.iter().filter(|t| has_version(t, "v=STSv1")).collect();
@@ -439,7 +448,8 @@ pub(crate) async fn mta_sts<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
                     }
                 }
                 [] => b.push(
-                    Finding::info("mta_sts.missing", &txt_name, "RFC 8461 §3.1").arg("answer", "NOERROR"),
+                    Finding::info(code::mta_sts::MISSING, &txt_name, "RFC 8461 §3.1")
+                        .arg("answer", "NOERROR"),
                 ),
                 [text] => {
                     record = true;
@@ -449,7 +459,7 @@ pub(crate) async fn mta_sts<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
                     record = true;
                     // RFC 8461 §3.1: several records: senders assume no policy.
                     b.push(
-                        Finding::error("mta_sts.multiple_records", &txt_name, "RFC 8461 §3.1")
+                        Finding::error(code::mta_sts::MULTIPLE_RECORDS, &txt_name, "RFC 8461 §3.1")
                             .arg("count", many.len()),
                     );
                 }
@@ -469,13 +479,13 @@ pub(crate) async fn mta_sts<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
         if voids.len() == 2 && !failed {
             // RFC 8461 §3.3: the policy is fetched from this host over HTTPS.
             b.push(
-                Finding::error("mta_sts.host_missing", &host, "RFC 8461 §3.3")
+                Finding::error(code::mta_sts::HOST_MISSING, &host, "RFC 8461 §3.3")
                     .arg("host", &host)
                     .arg("answer", voids.join("/")),
             );
         }
         b.push(
-            Finding::info("mta_sts.fetch_policy", &host, "RFC 8461 §3.3")
+            Finding::info(code::mta_sts::FETCH_POLICY, &host, "RFC 8461 §3.3")
                 .arg("command", mta_sts_curl_command(domain)),
         );
     }
@@ -503,7 +513,7 @@ pub(crate) async fn tls_rpt<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
     match b.records(&asked) {
         None => {}
         Some(Err(e)) => b.push(
-            Finding::info("tls_rpt.missing", &name, "RFC 8460 §3")
+            Finding::info(code::tls_rpt::MISSING, &name, "RFC 8460 §3")
                 .arg("answer", void_word(&e))
                 .with_fix(fix),
         ),
@@ -519,14 +529,15 @@ pub(crate) async fn tls_rpt<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
                     }
                 }
                 [] => b.push(
-                    Finding::info("tls_rpt.missing", &name, "RFC 8460 §3")
+                    Finding::info(code::tls_rpt::MISSING, &name, "RFC 8460 §3")
                         .arg("answer", "NOERROR")
                         .with_fix(fix),
                 ),
                 [text] => b.extend(TlsRptRecord::check(text, &name).1),
                 many => b.push(
                     // RFC 8460 §3: several records: none is used.
-                    Finding::error("tls_rpt.multiple_records", &name, "RFC 8460 §3").arg("count", many.len()),
+                    Finding::error(code::tls_rpt::MULTIPLE_RECORDS, &name, "RFC 8460 §3")
+                        .arg("count", many.len()),
                 ),
             }
         }
@@ -544,7 +555,7 @@ fn looks_like(text: &str, prefix: &str) -> bool {
 
 /// Raises `tls_rpt.missing` to a warning when MTA-STS or DANE is published.
 pub(crate) fn tls_rpt_matters(b: &mut AreaBuilder) {
-    for f in b.findings.iter_mut().filter(|f| f.code == "tls_rpt.missing") {
+    for f in b.findings.iter_mut().filter(|f| f.code == code::tls_rpt::MISSING) {
         f.severity = Severity::Warning;
     }
 }
@@ -574,9 +585,9 @@ pub(crate) async fn caa<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
             Some(Ok(records)) => {
                 let list: Vec<String> = records.iter().map(Rdata::to_string).collect();
                 let f = if asked.name == d {
-                    Finding::info("caa.present", d, "RFC 8659 §4")
+                    Finding::info(code::caa::PRESENT, d, "RFC 8659 §4")
                 } else {
-                    Finding::info("caa.inherited", d, "RFC 8659 §3").arg("owner", &asked.name)
+                    Finding::info(code::caa::INHERITED, d, "RFC 8659 §3").arg("owner", &asked.name)
                 };
                 b.push(f.arg("records", list.join("; ")));
                 for r in &records {
@@ -593,7 +604,7 @@ pub(crate) async fn caa<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
         .map(void_word)
         .unwrap_or("NODATA");
     b.push(
-        Finding::info("caa.none", d, "RFC 8659 §3")
+        Finding::info(code::caa::NONE, d, "RFC 8659 §3")
             .arg("answer", answer)
             .with_fix(format!("{d}. 3600 IN CAA 0 issue \"letsencrypt.org\"")),
     );

@@ -9,6 +9,7 @@ use super::policies;
 use super::{Area, AreaBuilder, AreaReport, AuditRequest, Report, Summary};
 use crate::dns::Resolver;
 use crate::finding::{Finding, Severity};
+use crate::i18n::code;
 use crate::model::Name;
 use futures::future::join3;
 
@@ -69,7 +70,7 @@ pub(crate) async fn audit_areas<R: Resolver>(
     let (mut spf, spf_asked) = spf_record;
     // The record check already names the root cause of the evaluation's
     // permerror when it counted too many lookups: one finding, one fix.
-    let over_limit = spf.findings.iter().any(|f| f.code == "spf.too_many_lookups");
+    let over_limit = spf.findings.iter().any(|f| f.code == code::spf::TOO_MANY_LOOKUPS);
     spf.extend(
         hosts
             .spf
@@ -86,7 +87,7 @@ pub(crate) async fn audit_areas<R: Resolver>(
     let mut sts = mta_sts.area;
     if let Some(text) = &request.mta_sts_policy_text {
         // The policy is in hand: no need to tell how to fetch it.
-        sts.findings.retain(|f| f.code != "mta_sts.fetch_policy");
+        sts.findings.retain(|f| f.code != code::mta_sts::FETCH_POLICY);
         policies::mta_sts_policy(&mut sts, d, text, &hosts.mx_hosts);
     }
     let mut tls_rpt = tls_rpt;
@@ -95,8 +96,8 @@ pub(crate) async fn audit_areas<R: Resolver>(
     }
 
     let mut dkim = dkim;
-    let null_mx = hosts.mx.findings.iter().any(|f| f.code == "mx.null");
-    let absent = |f: &Finding| f.code == "dkim.missing" || f.code == "dkim.no_selector_found";
+    let null_mx = hosts.mx.findings.iter().any(|f| f.code == code::mx::NULL);
+    let absent = |f: &Finding| f.code == code::dkim::MISSING || f.code == code::dkim::NO_SELECTOR_FOUND;
     if dkim.findings.iter().any(absent) {
         // How bad a missing key is rests on the MX answer: RFC 7505 §4, a
         // domain with a null MX sends no mail either, so it signs nothing
@@ -118,8 +119,8 @@ pub(crate) async fn audit_areas<R: Resolver>(
         // RFC 7505 §3: the domain takes no mail, so nothing is delivered to
         // it over TLS to protect or report on: neither MTA-STS nor a TLS-RPT
         // address is advice for it.
-        sts.findings.retain(|f| f.code != "mta_sts.missing");
-        tls_rpt.findings.retain(|f| f.code != "tls_rpt.missing");
+        sts.findings.retain(|f| f.code != code::mta_sts::MISSING);
+        tls_rpt.findings.retain(|f| f.code != code::tls_rpt::MISSING);
     }
 
     let dnssec = dnssec_area(&hosts.mx_asked, &spf_asked, hosts.tlsa_found);
@@ -127,7 +128,7 @@ pub(crate) async fn audit_areas<R: Resolver>(
     if hosts.tlsa_found && !validated(&hosts.mx_asked, &spf_asked).unwrap_or(false) {
         // RFC 7672 §2.2: TLSA records are only usable when DNSSEC-validated.
         tlsa.push(Finding::warning(
-            "tlsa.without_dnssec",
+            code::tlsa::WITHOUT_DNSSEC,
             d.as_str(),
             "RFC 7672 §2.2",
         ));
@@ -152,8 +153,8 @@ pub(crate) async fn audit_areas<R: Resolver>(
 /// lookups": the limit reached, or the address failing with permerror
 /// (and a fix adding it, although the record's terms may well cover it).
 fn is_lookup_limit_echo(f: &Finding) -> bool {
-    f.code == "spf.eval.lookup_limit"
-        || (f.code == "spf.own_ip_fails" && f.get_arg("result") == Some("permerror"))
+    f.code == code::spf::EVAL_LOOKUP_LIMIT
+        || (f.code == code::spf::OWN_IP_FAILS && f.get_arg("result") == Some("permerror"))
 }
 
 /// The AD bit of the first of these questions that got records: whether
@@ -173,13 +174,13 @@ fn dnssec_area(mx: &Asked, txt: &Asked, tlsa_found: bool) -> AreaBuilder {
         b.rests_on(a);
     }
     match validated(mx, txt) {
-        Some(true) => b.push(Finding::info("dnssec.validated", d, "RFC 4035 §3.2.3")),
+        Some(true) => b.push(Finding::info(code::dnssec::VALIDATED, d, "RFC 4035 §3.2.3")),
         Some(false) => {
             // Unsigned is common and not wrong, unless DANE depends on it.
             let f = if tlsa_found {
-                Finding::warning("dnssec.unsigned", d, "RFC 7672 §2.2")
+                Finding::warning(code::dnssec::UNSIGNED, d, "RFC 7672 §2.2")
             } else {
-                Finding::info("dnssec.unsigned", d, "RFC 4035 §3.2.3")
+                Finding::info(code::dnssec::UNSIGNED, d, "RFC 4035 §3.2.3")
             };
             b.push(f);
         }

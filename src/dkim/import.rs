@@ -110,6 +110,7 @@ mod tests {
     use super::super::key::KeyType;
     use super::super::spki::tests::{pkcs1, RSA2048};
     use super::*;
+    use crate::i18n::code;
     use proptest::prelude::*;
 
     fn canonical() -> String {
@@ -168,7 +169,7 @@ mod tests {
         assert_eq!(from_pasted("hello world"), Err(DkimError::Unrecognized));
         // A broken record says what is broken in it.
         let broken = from_pasted("v=DKIM1; k=rsa; p=公钥").map_err(|e| e.code());
-        assert_eq!(broken, Err("tagvalue.bad_char"));
+        assert_eq!(broken, Err(code::tagvalue::BAD_CHAR));
     }
 
     proptest! {

@@ -5,6 +5,7 @@
 
 use super::spki::{self, PublicKey};
 use crate::finding::{Finding, Span};
+use crate::i18n::code;
 use crate::tagvalue::{self, TagListError};
 use base64::Engine;
 use std::fmt;
@@ -102,15 +103,15 @@ impl DkimError {
     pub fn code(&self) -> &'static str {
         match self {
             DkimError::Syntax(e) => e.code(),
-            DkimError::TrailingSpace { .. } => "dkim.trailing_space",
-            DkimError::DuplicateTag { .. } => "dkim.duplicate_tag",
-            DkimError::VersionNotFirst { .. } => "dkim.version_not_first",
-            DkimError::BadVersion { .. } => "dkim.bad_version",
-            DkimError::MissingKey => "dkim.missing_key",
-            DkimError::BadBase64 { .. } => "dkim.bad_base64",
-            DkimError::BadValue { .. } => "dkim.bad_value",
-            DkimError::Unrecognized => "dkim.import_unrecognized",
-            DkimError::UnsupportedKey => "dkim.import_unsupported",
+            DkimError::TrailingSpace { .. } => code::dkim::TRAILING_SPACE,
+            DkimError::DuplicateTag { .. } => code::dkim::DUPLICATE_TAG,
+            DkimError::VersionNotFirst { .. } => code::dkim::VERSION_NOT_FIRST,
+            DkimError::BadVersion { .. } => code::dkim::BAD_VERSION,
+            DkimError::MissingKey => code::dkim::MISSING_KEY,
+            DkimError::BadBase64 { .. } => code::dkim::BAD_BASE64,
+            DkimError::BadValue { .. } => code::dkim::BAD_VALUE,
+            DkimError::Unrecognized => code::dkim::IMPORT_UNRECOGNIZED,
+            DkimError::UnsupportedKey => code::dkim::IMPORT_UNSUPPORTED,
         }
     }
 
@@ -235,7 +236,7 @@ impl DkimKey {
         self.lint_flags_and_services(subject, &mut out);
         for (name, _) in &self.unknown {
             // RFC 6376 §3.2: "Unrecognized tags MUST be ignored."
-            out.push(Finding::info("dkim.unknown_tag", subject, RFC_TAGS).arg("tag", name));
+            out.push(Finding::info(code::dkim::UNKNOWN_TAG, subject, RFC_TAGS).arg("tag", name));
         }
         out
     }
@@ -254,11 +255,11 @@ impl DkimKey {
         if let KeyType::Other(k) = &key_type {
             // RFC 6376 §3.6.1: "Unrecognized key types MUST be ignored" — so no
             // verifier will use this record, revoked or not.
-            out.push(Finding::error("dkim.unknown_key_type", subject, RFC_RECORD).arg("k", k));
+            out.push(Finding::error(code::dkim::UNKNOWN_KEY_TYPE, subject, RFC_RECORD).arg("k", k));
             return;
         }
         if self.is_revoked() {
-            out.push(Finding::warning("dkim.revoked", subject, RFC_RECORD));
+            out.push(Finding::warning(code::dkim::REVOKED, subject, RFC_RECORD));
             return;
         }
         match key_type {
@@ -279,7 +280,7 @@ impl DkimKey {
                 return;
             }
             Ok(PublicKey::Other { .. }) => {
-                out.push(Finding::error("dkim.bad_key", subject, RFC_RECORD).arg("k", "rsa"));
+                out.push(Finding::error(code::dkim::BAD_KEY, subject, RFC_RECORD).arg("k", "rsa"));
                 return;
             }
             Err(_) => match spki::parse_rsa_public_key(&self.public_key) {
@@ -288,7 +289,8 @@ impl DkimKey {
                 Ok(PublicKey::Rsa { modulus_bits, pkcs1 }) => {
                     let fixed = self.with_key(KeyType::Rsa, spki::wrap_rsa_pkcs1(&pkcs1));
                     out.push(
-                        Finding::warning("dkim.pkcs1_key", subject, RFC_RECORD).with_fix(fixed.to_string()),
+                        Finding::warning(code::dkim::PKCS1_KEY, subject, RFC_RECORD)
+                            .with_fix(fixed.to_string()),
                     );
                     modulus_bits
                 }
@@ -302,7 +304,7 @@ impl DkimKey {
                     return;
                 }
                 _ => {
-                    out.push(Finding::error("dkim.bad_key", subject, RFC_RECORD).arg("k", "rsa"));
+                    out.push(Finding::error(code::dkim::BAD_KEY, subject, RFC_RECORD).arg("k", "rsa"));
                     return;
                 }
             },
@@ -311,11 +313,11 @@ impl DkimKey {
         // less than 1024 bits as valid signatures." "Signers SHOULD use RSA keys of
         // at least 2048 bits." Verifiers need only handle up to 4096 bits.
         if bits < 1024 {
-            out.push(Finding::error("dkim.rsa_too_short", subject, "RFC 8301 §3.2").arg("bits", bits));
+            out.push(Finding::error(code::dkim::RSA_TOO_SHORT, subject, "RFC 8301 §3.2").arg("bits", bits));
         } else if bits < 2048 {
-            out.push(Finding::warning("dkim.rsa_weak", subject, "RFC 8301 §3.2").arg("bits", bits));
+            out.push(Finding::warning(code::dkim::RSA_WEAK, subject, "RFC 8301 §3.2").arg("bits", bits));
         } else if bits > 4096 {
-            out.push(Finding::warning("dkim.rsa_too_long", subject, "RFC 8301 §3.2").arg("bits", bits));
+            out.push(Finding::warning(code::dkim::RSA_TOO_LONG, subject, "RFC 8301 §3.2").arg("bits", bits));
         }
     }
 
@@ -328,7 +330,8 @@ impl DkimKey {
             Ok(PublicKey::Ed25519 { raw }) => {
                 let fixed = self.with_key(KeyType::Ed25519, raw.to_vec());
                 out.push(
-                    Finding::error("dkim.ed25519_spki", subject, "RFC 8463 §4.2").with_fix(fixed.to_string()),
+                    Finding::error(code::dkim::ED25519_SPKI, subject, "RFC 8463 §4.2")
+                        .with_fix(fixed.to_string()),
                 );
             }
             Ok(PublicKey::Rsa { .. }) => {
@@ -339,7 +342,7 @@ impl DkimKey {
                 ));
             }
             _ => out.push(
-                Finding::error("dkim.bad_key", subject, "RFC 8463 §4.2")
+                Finding::error(code::dkim::BAD_KEY, subject, "RFC 8463 §4.2")
                     .arg("k", "ed25519")
                     .arg("len", self.public_key.len()),
             ),
@@ -352,7 +355,7 @@ impl DkimKey {
         // RFC 8301 §3.1: rsa-sha1 "MUST NOT be used for signing or verifying".
         if !has("sha256") {
             out.push(
-                Finding::error("dkim.no_sha256", subject, "RFC 8301 §3.1").with_fix(
+                Finding::error(code::dkim::NO_SHA256, subject, "RFC 8301 §3.1").with_fix(
                     DkimKey {
                         hashes: Some(vec!["sha256".into()]),
                         ..self.clone()
@@ -361,11 +364,11 @@ impl DkimKey {
                 ),
             );
         } else if has("sha1") {
-            out.push(Finding::warning("dkim.sha1", subject, "RFC 8301 §3.1"));
+            out.push(Finding::warning(code::dkim::SHA1, subject, "RFC 8301 §3.1"));
         }
         for h in hashes {
             if !h.eq_ignore_ascii_case("sha1") && !h.eq_ignore_ascii_case("sha256") {
-                out.push(Finding::info("dkim.unknown_hash", subject, RFC_RECORD).arg("hash", h));
+                out.push(Finding::info(code::dkim::UNKNOWN_HASH, subject, RFC_RECORD).arg("hash", h));
             }
         }
     }
@@ -375,7 +378,7 @@ impl DkimKey {
             // RFC 6376 §3.6.1 t=y: "Verifiers MUST NOT treat messages from Signers
             // in testing mode differently from unsigned email".
             if flags.iter().any(|f| f == "y") {
-                out.push(Finding::warning("dkim.testing", subject, RFC_RECORD));
+                out.push(Finding::warning(code::dkim::TESTING, subject, RFC_RECORD));
             }
         }
         if let Some(services) = &self.services {
@@ -384,14 +387,14 @@ impl DkimKey {
                 .iter()
                 .any(|s| s == "*" || s.eq_ignore_ascii_case("email"))
             {
-                out.push(Finding::error("dkim.not_for_email", subject, RFC_RECORD));
+                out.push(Finding::error(code::dkim::NOT_FOR_EMAIL, subject, RFC_RECORD));
             }
         }
     }
 }
 
 fn mismatch(subject: &str, found: &str, fixed: DkimKey) -> Finding {
-    Finding::error("dkim.key_type_mismatch", subject, RFC_RECORD)
+    Finding::error(code::dkim::KEY_TYPE_MISMATCH, subject, RFC_RECORD)
         .arg("found", found)
         .arg("k", fixed.effective_key_type().as_str().to_string())
         .with_fix(fixed.to_string())
@@ -506,30 +509,30 @@ impl fmt::Display for DkimKey {
 
 /// Codes this module can emit, for the catalogue test.
 pub const CODES: &[&str] = &[
-    "dkim.trailing_space",
-    "dkim.duplicate_tag",
-    "dkim.version_not_first",
-    "dkim.bad_version",
-    "dkim.missing_key",
-    "dkim.bad_base64",
-    "dkim.bad_value",
-    "dkim.import_unrecognized",
-    "dkim.import_unsupported",
-    "dkim.unknown_tag",
-    "dkim.revoked",
-    "dkim.unknown_key_type",
-    "dkim.key_type_mismatch",
-    "dkim.bad_key",
-    "dkim.pkcs1_key",
-    "dkim.rsa_too_short",
-    "dkim.rsa_weak",
-    "dkim.rsa_too_long",
-    "dkim.ed25519_spki",
-    "dkim.no_sha256",
-    "dkim.sha1",
-    "dkim.unknown_hash",
-    "dkim.testing",
-    "dkim.not_for_email",
+    code::dkim::TRAILING_SPACE,
+    code::dkim::DUPLICATE_TAG,
+    code::dkim::VERSION_NOT_FIRST,
+    code::dkim::BAD_VERSION,
+    code::dkim::MISSING_KEY,
+    code::dkim::BAD_BASE64,
+    code::dkim::BAD_VALUE,
+    code::dkim::IMPORT_UNRECOGNIZED,
+    code::dkim::IMPORT_UNSUPPORTED,
+    code::dkim::UNKNOWN_TAG,
+    code::dkim::REVOKED,
+    code::dkim::UNKNOWN_KEY_TYPE,
+    code::dkim::KEY_TYPE_MISMATCH,
+    code::dkim::BAD_KEY,
+    code::dkim::PKCS1_KEY,
+    code::dkim::RSA_TOO_SHORT,
+    code::dkim::RSA_WEAK,
+    code::dkim::RSA_TOO_LONG,
+    code::dkim::ED25519_SPKI,
+    code::dkim::NO_SHA256,
+    code::dkim::SHA1,
+    code::dkim::UNKNOWN_HASH,
+    code::dkim::TESTING,
+    code::dkim::NOT_FOR_EMAIL,
 ];
 
 #[cfg(test)]
@@ -562,41 +565,53 @@ mod tests {
         let tiny = B64.encode(spki::wrap_rsa_pkcs1(&pkcs1(64, 0xc0)));
         let bare = B64.encode(pkcs1(256, 0xc0));
         let cases: Vec<(String, Vec<&str>)> = vec![
-            ("v=DKIM1; p=".into(), vec!["dkim.revoked"]),
-            (format!("v=DKIM1; p={ed}"), vec!["dkim.key_type_mismatch"]),
+            ("v=DKIM1; p=".into(), vec![code::dkim::REVOKED]),
+            (format!("v=DKIM1; p={ed}"), vec![code::dkim::KEY_TYPE_MISMATCH]),
             (format!("v=DKIM1; k=ed25519; p={ed}"), vec![]),
             (
                 format!("v=DKIM1; k=ed25519; p={RSA2048}"),
-                vec!["dkim.key_type_mismatch"],
+                vec![code::dkim::KEY_TYPE_MISMATCH],
             ),
             (
                 "v=DKIM1; k=ed25519; p=HbawiMnQXTCopHTkR0jlKQ==".into(),
-                vec!["dkim.bad_key"],
+                vec![code::dkim::BAD_KEY],
             ),
-            ("v=DKIM1; k=foo; p=".into(), vec!["dkim.unknown_key_type"]),
-            ("v=DKIM1; k=foo; p=AAAA".into(), vec!["dkim.unknown_key_type"]),
-            (format!("v=DKIM1; p={weak}"), vec!["dkim.rsa_weak"]),
-            (format!("v=DKIM1; p={tiny}"), vec!["dkim.rsa_too_short"]),
-            (format!("v=DKIM1; p={bare}"), vec!["dkim.pkcs1_key"]),
-            (format!("v=DKIM1; h=sha1; p={RSA2048}"), vec!["dkim.no_sha256"]),
-            (format!("v=DKIM1; h=sha1:sha256; p={RSA2048}"), vec!["dkim.sha1"]),
+            ("v=DKIM1; k=foo; p=".into(), vec![code::dkim::UNKNOWN_KEY_TYPE]),
+            (
+                "v=DKIM1; k=foo; p=AAAA".into(),
+                vec![code::dkim::UNKNOWN_KEY_TYPE],
+            ),
+            (format!("v=DKIM1; p={weak}"), vec![code::dkim::RSA_WEAK]),
+            (format!("v=DKIM1; p={tiny}"), vec![code::dkim::RSA_TOO_SHORT]),
+            (format!("v=DKIM1; p={bare}"), vec![code::dkim::PKCS1_KEY]),
+            (
+                format!("v=DKIM1; h=sha1; p={RSA2048}"),
+                vec![code::dkim::NO_SHA256],
+            ),
+            (
+                format!("v=DKIM1; h=sha1:sha256; p={RSA2048}"),
+                vec![code::dkim::SHA1],
+            ),
             (
                 format!("v=DKIM1; t=y; s=email; p={RSA2048}"),
-                vec!["dkim.testing"],
+                vec![code::dkim::TESTING],
             ),
             (
                 format!("v=DKIM1; s=tlsrpt; p={RSA2048}"),
-                vec!["dkim.not_for_email"],
+                vec![code::dkim::NOT_FOR_EMAIL],
             ),
-            (format!("v=DKIM1; x=1; p={RSA2048}"), vec!["dkim.unknown_tag"]),
-            ("v=DKIM1".into(), vec!["dkim.missing_key"]),
-            ("p=; v=DKIM1".into(), vec!["dkim.version_not_first"]),
-            ("v=DKIM1; p=; ".into(), vec!["dkim.trailing_space"]),
-            ("v=dkim1; p=".into(), vec!["dkim.bad_version"]),
-            ("v=DKIM1; p=; p=".into(), vec!["dkim.duplicate_tag"]),
-            ("v=DKIM1; p=!!".into(), vec!["dkim.bad_base64"]),
-            ("v=DKIM1; h=sha256:; p=".into(), vec!["dkim.bad_value"]),
-            ("".into(), vec!["tagvalue.empty"]),
+            (
+                format!("v=DKIM1; x=1; p={RSA2048}"),
+                vec![code::dkim::UNKNOWN_TAG],
+            ),
+            ("v=DKIM1".into(), vec![code::dkim::MISSING_KEY]),
+            ("p=; v=DKIM1".into(), vec![code::dkim::VERSION_NOT_FIRST]),
+            ("v=DKIM1; p=; ".into(), vec![code::dkim::TRAILING_SPACE]),
+            ("v=dkim1; p=".into(), vec![code::dkim::BAD_VERSION]),
+            ("v=DKIM1; p=; p=".into(), vec![code::dkim::DUPLICATE_TAG]),
+            ("v=DKIM1; p=!!".into(), vec![code::dkim::BAD_BASE64]),
+            ("v=DKIM1; h=sha256:; p=".into(), vec![code::dkim::BAD_VALUE]),
+            ("".into(), vec![code::tagvalue::EMPTY]),
         ];
         for (text, want) in cases {
             assert_eq!(codes(&text), want, "{text}");

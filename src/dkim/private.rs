@@ -30,6 +30,7 @@ use super::spki::{
     self, push_element, DerError, PublicKey, Reader, OID_ED25519, OID_RSA, TAG_INTEGER, TAG_NULL, TAG_OID,
     TAG_SEQUENCE,
 };
+use crate::i18n::code;
 use base64::Engine;
 
 const TAG_OCTET_STRING: u8 = 0x04;
@@ -95,11 +96,11 @@ pub enum PrivateKeyError {
 impl PrivateKeyError {
     pub fn code(&self) -> &'static str {
         match self {
-            PrivateKeyError::NotPem => "dkim.private.not_pem",
-            PrivateKeyError::OtherPemLabel => "dkim.private.other_label",
-            PrivateKeyError::BadBase64 => "dkim.private.bad_base64",
-            PrivateKeyError::BadDer(_) => "dkim.private.bad_der",
-            PrivateKeyError::Unsupported => "dkim.private.unsupported",
+            PrivateKeyError::NotPem => code::dkim::PRIVATE_NOT_PEM,
+            PrivateKeyError::OtherPemLabel => code::dkim::PRIVATE_OTHER_LABEL,
+            PrivateKeyError::BadBase64 => code::dkim::PRIVATE_BAD_BASE64,
+            PrivateKeyError::BadDer(_) => code::dkim::PRIVATE_BAD_DER,
+            PrivateKeyError::Unsupported => code::dkim::PRIVATE_UNSUPPORTED,
         }
     }
 }
@@ -107,12 +108,12 @@ impl PrivateKeyError {
 /// Every code of this module: the [`PrivateKeyError`] codes and the notice
 /// the page shows for a key that does not belong to the plan's public key.
 pub const CODES: &[&str] = &[
-    "dkim.private.not_pem",
-    "dkim.private.other_label",
-    "dkim.private.bad_base64",
-    "dkim.private.bad_der",
-    "dkim.private.unsupported",
-    "dkim.private.mismatch",
+    code::dkim::PRIVATE_NOT_PEM,
+    code::dkim::PRIVATE_OTHER_LABEL,
+    code::dkim::PRIVATE_BAD_BASE64,
+    code::dkim::PRIVATE_BAD_DER,
+    code::dkim::PRIVATE_UNSUPPORTED,
+    code::dkim::PRIVATE_MISMATCH,
 ];
 
 /// Reads a PKCS#8 PEM as the page stores it. Surrounding whitespace and
@@ -318,27 +319,27 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_pkcs8_pem_with_its_reason() {
         let cases = [
-            ("", "dkim.private.not_pem"),
-            ("hello", "dkim.private.not_pem"),
-            ("<script>alert(1)</script>", "dkim.private.not_pem"),
-            (RSA_PKCS1_PEM, "dkim.private.other_label"),
+            ("", code::dkim::PRIVATE_NOT_PEM),
+            ("hello", code::dkim::PRIVATE_NOT_PEM),
+            ("<script>alert(1)</script>", code::dkim::PRIVATE_NOT_PEM),
+            (RSA_PKCS1_PEM, code::dkim::PRIVATE_OTHER_LABEL),
             (
                 "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----",
-                "dkim.private.other_label",
+                code::dkim::PRIVATE_OTHER_LABEL,
             ),
             (
                 "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI",
-                "dkim.private.not_pem",
+                code::dkim::PRIVATE_NOT_PEM,
             ),
             (
                 "-----BEGIN PRIVATE KEY-----\n!!!!\n-----END PRIVATE KEY-----",
-                "dkim.private.bad_base64",
+                code::dkim::PRIVATE_BAD_BASE64,
             ),
             (
                 "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----",
-                "dkim.private.bad_der",
+                code::dkim::PRIVATE_BAD_DER,
             ),
-            (EC_PEM, "dkim.private.unsupported"),
+            (EC_PEM, code::dkim::PRIVATE_UNSUPPORTED),
         ];
         for (text, code) in cases {
             assert_eq!(read_pem(text).map_err(|e| e.code()), Err(code), "{text:?}");

@@ -34,6 +34,7 @@ pub fn selector_owner(selector: &str, domain: &Name) -> Result<Name, NameError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::code;
     use proptest::prelude::*;
 
     #[test]
@@ -51,15 +52,15 @@ mod tests {
             assert_eq!(parse_selector(input).as_deref(), Ok(want), "{input}");
         }
         let bad = [
-            ("", "name.empty"),
-            ("._domainkey", "name.empty"),
-            ("a..b", "name.empty_label"),
-            ("\"s1\"", "name.bad_char"),
-            ("s1;", "name.bad_char"),
-            ("s1\\", "name.bad_char"),
-            ("_s1", "name.underscore"),
-            ("-s1", "name.hyphen_edge"),
-            ("xn--zz", "name.bad_idn"),
+            ("", code::name::EMPTY),
+            ("._domainkey", code::name::EMPTY),
+            ("a..b", code::name::EMPTY_LABEL),
+            ("\"s1\"", code::name::BAD_CHAR),
+            ("s1;", code::name::BAD_CHAR),
+            ("s1\\", code::name::BAD_CHAR),
+            ("_s1", code::name::UNDERSCORE),
+            ("-s1", code::name::HYPHEN_EDGE),
+            ("xn--zz", code::name::BAD_IDN),
         ];
         for (input, code) in bad {
             assert_eq!(parse_selector(input).map_err(|e| e.code()), Err(code), "{input}");
@@ -67,7 +68,7 @@ mod tests {
         let long = "a".repeat(64);
         assert_eq!(
             parse_selector(&long).map_err(|e| e.code()),
-            Err("name.label_too_long")
+            Err(code::name::LABEL_TOO_LONG)
         );
     }
 
@@ -78,7 +79,7 @@ mod tests {
         assert!(parse_selector(&sel).is_ok());
         assert_eq!(
             selector_owner(&sel, &domain).map_err(|e| e.code()),
-            Err("name.too_long")
+            Err(code::name::TOO_LONG)
         );
         assert_eq!(
             selector_owner("s1", &domain).map(|n| n.as_str().to_string()),

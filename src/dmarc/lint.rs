@@ -6,6 +6,7 @@ use super::record::{
 };
 use super::uri;
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::name::Name;
 
 const RFC_DISCOVERY: &str = "RFC 9989 §4.10.1";
@@ -30,7 +31,7 @@ pub fn check(text: &str, subject: &str) -> (Option<DmarcRecord>, Vec<Finding>) {
         // RFC 9989 allows any order after v; RFC 7489 §6.4 wanted p second and
         // receivers built on it still reject the record otherwise.
         out.push(
-            Finding::warning("dmarc.p_not_second", subject, "RFC 7489 §6.4")
+            Finding::warning(code::dmarc::P_NOT_SECOND, subject, "RFC 7489 §6.4")
                 .at(span)
                 .with_fix(parsed.record.to_string()),
         );
@@ -78,14 +79,15 @@ fn lint_inner(rec: &DmarcRecord, subject: &str, invalid_policy: bool) -> Vec<Fin
             // §4.10.1: no valid p and no valid rua: "the Mail Receiver applies no
             // DMARC processing".
             out.push(
-                Finding::error("dmarc.ignored", subject, RFC_DISCOVERY).with_fix(with_p_none.to_string()),
+                Finding::error(code::dmarc::IGNORED, subject, RFC_DISCOVERY)
+                    .with_fix(with_p_none.to_string()),
             );
         } else if invalid_policy {
-            out.push(Finding::error("dmarc.fallback_none", subject, RFC_DISCOVERY));
+            out.push(Finding::error(code::dmarc::FALLBACK_NONE, subject, RFC_DISCOVERY));
         } else {
             // §4.7 p: absent p "is treated as if it included p=none".
             out.push(
-                Finding::warning("dmarc.missing_p", subject, RFC_TAGS)
+                Finding::warning(code::dmarc::MISSING_P, subject, RFC_TAGS)
                     .arg("tag", "v")
                     .with_fix(with_p_none.to_string()),
             );
@@ -93,31 +95,31 @@ fn lint_inner(rec: &DmarcRecord, subject: &str, invalid_policy: bool) -> Vec<Fin
     }
     if rec.policy == Some(DmarcPolicy::None) {
         // §4.7 p=none: "The Domain Owner offers no expression of preference."
-        out.push(Finding::info("dmarc.monitoring", subject, RFC_TAGS).arg("tag", "p"));
+        out.push(Finding::info(code::dmarc::MONITORING, subject, RFC_TAGS).arg("tag", "p"));
     }
     if let (Some(p), Some(DmarcPolicy::None)) = (rec.policy, rec.subdomain_policy) {
         if p > DmarcPolicy::None {
-            out.push(Finding::warning("dmarc.sp_none", subject, RFC_TAGS).arg("tag", "sp"));
+            out.push(Finding::warning(code::dmarc::SP_NONE, subject, RFC_TAGS).arg("tag", "sp"));
         }
     }
     if rec.testing == Some(true) && rec.effective_policy() > DmarcPolicy::None {
         // §4.7 t=y: the policy applied is "one level below the specified policy".
-        out.push(Finding::warning("dmarc.testing", subject, RFC_TAGS).arg("tag", "t"));
+        out.push(Finding::warning(code::dmarc::TESTING, subject, RFC_TAGS).arg("tag", "t"));
     }
     if rec.rua.is_empty() {
         // §4.7 rua: "If the tag is not provided, Mail Receivers MUST NOT generate
         // aggregate feedback reports for the domain."
-        out.push(Finding::warning("dmarc.no_rua", subject, RFC_TAGS));
+        out.push(Finding::warning(code::dmarc::NO_RUA, subject, RFC_TAGS));
     }
     if !rec.failure_options.is_empty() {
         // §4.7 fo: "This tag's content MUST be ignored if a "ruf" tag ... is not
         // also specified", and "0" and "1" are mutually exclusive.
         if rec.ruf.is_empty() {
-            out.push(Finding::info("dmarc.fo_without_ruf", subject, RFC_TAGS).arg("tag", "fo"));
+            out.push(Finding::info(code::dmarc::FO_WITHOUT_RUF, subject, RFC_TAGS).arg("tag", "fo"));
         }
         let has = |o| rec.failure_options.contains(&o);
         if has(FailureOption::AllFail) && has(FailureOption::AnyFail) {
-            out.push(Finding::warning("dmarc.fo_conflict", subject, RFC_GRAMMAR).arg("tag", "fo"));
+            out.push(Finding::warning(code::dmarc::FO_CONFLICT, subject, RFC_GRAMMAR).arg("tag", "fo"));
         }
     }
     for (tag, list) in [("rua", &rec.rua), ("ruf", &rec.ruf)] {
@@ -125,7 +127,7 @@ fn lint_inner(rec: &DmarcRecord, subject: &str, invalid_policy: bool) -> Vec<Fin
             if u.size.is_some() {
                 // §4.8 obs-dmarc-report-size: "reporters should ignore" it.
                 out.push(
-                    Finding::info("dmarc.obsolete_size", subject, RFC_GRAMMAR)
+                    Finding::info(code::dmarc::OBSOLETE_SIZE, subject, RFC_GRAMMAR)
                         .arg("tag", tag)
                         .arg("uri", u),
                 );
@@ -134,7 +136,7 @@ fn lint_inner(rec: &DmarcRecord, subject: &str, invalid_policy: bool) -> Vec<Fin
                 // §4.7 rua/ruf: receivers MUST support mailto:; other schemes
                 // they do not support "MUST be ignored".
                 out.push(
-                    Finding::warning("dmarc.non_mailto", subject, RFC_TAGS)
+                    Finding::warning(code::dmarc::NON_MAILTO, subject, RFC_TAGS)
                         .arg("tag", tag)
                         .arg("uri", u),
                 );
@@ -143,14 +145,14 @@ fn lint_inner(rec: &DmarcRecord, subject: &str, invalid_policy: bool) -> Vec<Fin
     }
     for (tag, value) in &rec.removed {
         out.push(
-            Finding::warning("dmarc.removed_tag", subject, RFC_TAGS)
+            Finding::warning(code::dmarc::REMOVED_TAG, subject, RFC_TAGS)
                 .arg("tag", tag)
                 .arg("value", value),
         );
     }
     for (tag, _) in &rec.unknown {
         // §4.7: "unknown tags MUST be ignored".
-        out.push(Finding::warning("dmarc.unknown_tag", subject, RFC_TAGS).arg("tag", tag));
+        out.push(Finding::warning(code::dmarc::UNKNOWN_TAG, subject, RFC_TAGS).arg("tag", tag));
     }
     out
 }
@@ -228,7 +230,7 @@ pub fn lint_external_reports(dmarc_domain: &Name, record: &DmarcRecord) -> Vec<F
     report_authorizations(dmarc_domain, record)
         .into_iter()
         .map(|a| {
-            Finding::warning("dmarc.external_report", dmarc_domain.as_str(), RFC_EXTERNAL)
+            Finding::warning(code::dmarc::EXTERNAL_REPORT, dmarc_domain.as_str(), RFC_EXTERNAL)
                 .arg("dest", a.destination.as_str())
                 .arg("name", a.name.fqdn())
                 .with_fix(format!("{} IN TXT \"{}\"", a.name.fqdn(), a.record))
@@ -238,24 +240,24 @@ pub fn lint_external_reports(dmarc_domain: &Name, record: &DmarcRecord) -> Vec<F
 
 /// Codes this module and the parser can emit, for the catalogue test.
 pub const CODES: &[&str] = &[
-    "dmarc.spf_record",
-    "dmarc.bad_version",
-    "dmarc.duplicate_tag",
-    "dmarc.bad_value",
-    "dmarc.bad_report_size",
-    "dmarc.p_not_second",
-    "dmarc.ignored",
-    "dmarc.fallback_none",
-    "dmarc.missing_p",
-    "dmarc.monitoring",
-    "dmarc.sp_none",
-    "dmarc.testing",
-    "dmarc.no_rua",
-    "dmarc.fo_without_ruf",
-    "dmarc.fo_conflict",
-    "dmarc.obsolete_size",
-    "dmarc.non_mailto",
-    "dmarc.removed_tag",
-    "dmarc.unknown_tag",
-    "dmarc.external_report",
+    code::dmarc::SPF_RECORD,
+    code::dmarc::BAD_VERSION,
+    code::dmarc::DUPLICATE_TAG,
+    code::dmarc::BAD_VALUE,
+    code::dmarc::BAD_REPORT_SIZE,
+    code::dmarc::P_NOT_SECOND,
+    code::dmarc::IGNORED,
+    code::dmarc::FALLBACK_NONE,
+    code::dmarc::MISSING_P,
+    code::dmarc::MONITORING,
+    code::dmarc::SP_NONE,
+    code::dmarc::TESTING,
+    code::dmarc::NO_RUA,
+    code::dmarc::FO_WITHOUT_RUF,
+    code::dmarc::FO_CONFLICT,
+    code::dmarc::OBSOLETE_SIZE,
+    code::dmarc::NON_MAILTO,
+    code::dmarc::REMOVED_TAG,
+    code::dmarc::UNKNOWN_TAG,
+    code::dmarc::EXTERNAL_REPORT,
 ];

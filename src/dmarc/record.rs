@@ -7,6 +7,7 @@
 
 use super::uri::{self, UriError};
 use crate::finding::{Finding, Span};
+use crate::i18n::code;
 use crate::tagvalue::{self, HeadError, TagListError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -129,12 +130,12 @@ impl DmarcError {
     pub fn code(&self) -> &'static str {
         match self {
             DmarcError::Syntax(e) => e.code(),
-            DmarcError::SpfRecord => "dmarc.spf_record",
-            DmarcError::BadVersion { .. } => "dmarc.bad_version",
-            DmarcError::DuplicateTag { .. } => "dmarc.duplicate_tag",
-            DmarcError::BadValue { .. } => "dmarc.bad_value",
+            DmarcError::SpfRecord => code::dmarc::SPF_RECORD,
+            DmarcError::BadVersion { .. } => code::dmarc::BAD_VERSION,
+            DmarcError::DuplicateTag { .. } => code::dmarc::DUPLICATE_TAG,
+            DmarcError::BadValue { .. } => code::dmarc::BAD_VALUE,
             DmarcError::BadUri { error, .. } => error.code(),
-            DmarcError::BadReportSize { .. } => "dmarc.bad_report_size",
+            DmarcError::BadReportSize { .. } => code::dmarc::BAD_REPORT_SIZE,
         }
     }
 

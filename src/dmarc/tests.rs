@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::finding::{is_valid, Severity};
+use crate::i18n::code;
 use crate::model::name::Name;
 use proptest::prelude::*;
 
@@ -46,63 +47,63 @@ fn findings_by_case() {
         ("v=DMARC1; p=reject; rua=mailto:d@example.com", &[]),
         (
             "v=DMARC1; p=none; rua=mailto:d@example.com",
-            &["dmarc.monitoring"],
+            &[code::dmarc::MONITORING],
         ),
-        ("v=DMARC1; p=reject", &["dmarc.no_rua"]),
-        ("v=DMARC1; rua=mailto:d@example.com", &["dmarc.missing_p"]),
-        ("v=DMARC1", &["dmarc.ignored", "dmarc.no_rua"]),
+        ("v=DMARC1; p=reject", &[code::dmarc::NO_RUA]),
+        ("v=DMARC1; rua=mailto:d@example.com", &[code::dmarc::MISSING_P]),
+        ("v=DMARC1", &[code::dmarc::IGNORED, code::dmarc::NO_RUA]),
         (
             "v=DMARC1; sp=reject; p=reject; rua=mailto:d@example.com",
-            &["dmarc.p_not_second"],
+            &[code::dmarc::P_NOT_SECOND],
         ),
         (
             "v=DMARC1; p=foo; rua=mailto:d@example.com",
-            &["dmarc.bad_value", "dmarc.fallback_none"],
+            &[code::dmarc::BAD_VALUE, code::dmarc::FALLBACK_NONE],
         ),
         (
             "v=DMARC1; p=reject; p=none",
-            &["dmarc.duplicate_tag", "dmarc.no_rua"],
+            &[code::dmarc::DUPLICATE_TAG, code::dmarc::NO_RUA],
         ),
         (
             "v=DMARC1; p=reject; pct=50; rua=mailto:d@example.com",
-            &["dmarc.removed_tag"],
+            &[code::dmarc::REMOVED_TAG],
         ),
         (
             "v=DMARC1; p=reject; xyz=1; rua=mailto:d@example.com",
-            &["dmarc.unknown_tag"],
+            &[code::dmarc::UNKNOWN_TAG],
         ),
         (
             "v=DMARC1; p=reject; sp=none; rua=mailto:d@example.com",
-            &["dmarc.sp_none"],
+            &[code::dmarc::SP_NONE],
         ),
         (
             "v=DMARC1; p=reject; t=y; rua=mailto:d@example.com",
-            &["dmarc.testing"],
+            &[code::dmarc::TESTING],
         ),
         (
             "v=DMARC1; p=reject; fo=0:1; rua=mailto:d@example.com",
-            &["dmarc.fo_without_ruf", "dmarc.fo_conflict"],
+            &[code::dmarc::FO_WITHOUT_RUF, code::dmarc::FO_CONFLICT],
         ),
         (
             "v=DMARC1; p=reject; rua=mailto:d@example.com!10m",
-            &["dmarc.obsolete_size"],
+            &[code::dmarc::OBSOLETE_SIZE],
         ),
         (
             "v=DMARC1; p=reject; rua=https://r.example.com/x",
-            &["dmarc.non_mailto"],
+            &[code::dmarc::NON_MAILTO],
         ),
         (
             "v=DMARC1; p=reject; rua=d@example.com",
-            &["uri.no_scheme", "dmarc.no_rua"],
+            &[code::uri::NO_SCHEME, code::dmarc::NO_RUA],
         ),
         (
             "v=DMARC1; p=reject; rua=mailto:d@example.com!10p",
-            &["dmarc.bad_report_size", "dmarc.no_rua"],
+            &[code::dmarc::BAD_REPORT_SIZE, code::dmarc::NO_RUA],
         ),
-        ("v=spf1 include:example.com -all", &["dmarc.spf_record"]),
-        ("v=dmarc1; p=none", &["dmarc.bad_version"]),
-        ("p=none; v=DMARC1", &["dmarc.bad_version"]),
-        ("v=DMARC1; p", &["tagvalue.missing_equals"]),
+        ("v=spf1 include:example.com -all", &[code::dmarc::SPF_RECORD]),
+        ("v=dmarc1; p=none", &[code::dmarc::BAD_VERSION]),
+        ("p=none; v=DMARC1", &[code::dmarc::BAD_VERSION]),
+        ("v=DMARC1; p", &[code::tagvalue::MISSING_EQUALS]),
         ("V = DMARC1 ;\tP = Reject ; rua=mailto:d@example.com; ", &[]),
     ];
     for (text, want) in cases {

@@ -3,6 +3,7 @@
 //! checker needs — scheme, allowed characters, percent escapes, and for
 //! `mailto:` (RFC 6068 §2) and `https:` (RFC 9110 §4.2.2) a valid host.
 
+use crate::i18n::code;
 use crate::model::name::Name;
 
 /// Why a URI is refused. Each has a stable `uri.*` code in the catalogue.
@@ -27,26 +28,26 @@ pub enum UriError {
 impl UriError {
     pub fn code(&self) -> &'static str {
         match self {
-            UriError::Empty => "uri.empty",
-            UriError::NoScheme => "uri.no_scheme",
-            UriError::BadChar(_) => "uri.bad_char",
-            UriError::BadPercent => "uri.bad_percent",
-            UriError::BadMailto => "uri.bad_mailto",
-            UriError::BadHost => "uri.bad_host",
-            UriError::LocalPartTooLong => "uri.local_part_too_long",
+            UriError::Empty => code::uri::EMPTY,
+            UriError::NoScheme => code::uri::NO_SCHEME,
+            UriError::BadChar(_) => code::uri::BAD_CHAR,
+            UriError::BadPercent => code::uri::BAD_PERCENT,
+            UriError::BadMailto => code::uri::BAD_MAILTO,
+            UriError::BadHost => code::uri::BAD_HOST,
+            UriError::LocalPartTooLong => code::uri::LOCAL_PART_TOO_LONG,
         }
     }
 }
 
 /// Codes [`UriError::code`] can return.
 pub const CODES: &[&str] = &[
-    "uri.empty",
-    "uri.no_scheme",
-    "uri.bad_char",
-    "uri.bad_percent",
-    "uri.bad_mailto",
-    "uri.bad_host",
-    "uri.local_part_too_long",
+    code::uri::EMPTY,
+    code::uri::NO_SCHEME,
+    code::uri::BAD_CHAR,
+    code::uri::BAD_PERCENT,
+    code::uri::BAD_MAILTO,
+    code::uri::BAD_HOST,
+    code::uri::LOCAL_PART_TOO_LONG,
 ];
 
 /// RFC 3986 §2.2 reserved and §2.3 unreserved characters.

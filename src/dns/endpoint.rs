@@ -10,6 +10,7 @@
 
 use super::preset::Preset;
 use super::protocol::Protocol;
+use crate::i18n::code;
 
 /// A resolver choice: one of the presets or a custom URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,23 +47,23 @@ impl EndpointError {
     /// Stable catalogue code.
     pub fn code(self) -> &'static str {
         match self {
-            EndpointError::Empty => "endpoint.empty",
-            EndpointError::NotAUrl => "endpoint.not_a_url",
-            EndpointError::NotHttps => "endpoint.not_https",
-            EndpointError::HttpNotLoopback => "endpoint.http_not_loopback",
-            EndpointError::HasCredentials => "endpoint.credentials",
-            EndpointError::BadCharacters => "endpoint.bad_characters",
+            EndpointError::Empty => code::endpoint::EMPTY,
+            EndpointError::NotAUrl => code::endpoint::NOT_A_URL,
+            EndpointError::NotHttps => code::endpoint::NOT_HTTPS,
+            EndpointError::HttpNotLoopback => code::endpoint::HTTP_NOT_LOOPBACK,
+            EndpointError::HasCredentials => code::endpoint::CREDENTIALS,
+            EndpointError::BadCharacters => code::endpoint::BAD_CHARACTERS,
         }
     }
 
     /// Every code [`EndpointError::code`] can return.
     pub const CODES: [&'static str; 6] = [
-        "endpoint.empty",
-        "endpoint.not_a_url",
-        "endpoint.not_https",
-        "endpoint.http_not_loopback",
-        "endpoint.credentials",
-        "endpoint.bad_characters",
+        code::endpoint::EMPTY,
+        code::endpoint::NOT_A_URL,
+        code::endpoint::NOT_HTTPS,
+        code::endpoint::HTTP_NOT_LOOPBACK,
+        code::endpoint::CREDENTIALS,
+        code::endpoint::BAD_CHARACTERS,
     ];
 }
 

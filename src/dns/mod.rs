@@ -11,6 +11,7 @@
 //! [`crate::model::NameKind::Dns`], so whatever DNS carries can be held and
 //! judged by the linters.
 
+pub mod codes;
 pub mod doh_json;
 pub mod doh_json_resolver;
 pub mod doh_resolver;
@@ -29,6 +30,7 @@ pub mod wire;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+use crate::i18n::code;
 pub use crate::model::record::{Rdata, RecordType};
 pub use doh_json::{
     decode_json, decode_json_response, doh_json_url, doh_json_url_with, DohFlags, DohResponse,
@@ -115,27 +117,27 @@ impl DnsError {
     /// Stable catalogue code.
     pub fn code(&self) -> &'static str {
         match self {
-            DnsError::NxDomain => "dns.nxdomain",
-            DnsError::NoData => "dns.nodata",
-            DnsError::ServFail => "dns.servfail",
-            DnsError::Refused => "dns.refused",
-            DnsError::Timeout => "dns.timeout",
-            DnsError::Transport(_) => "dns.transport",
-            DnsError::Malformed(_) => "dns.malformed",
-            DnsError::BadRequest(_) => "dns.bad_request",
+            DnsError::NxDomain => code::dns::NXDOMAIN,
+            DnsError::NoData => code::dns::NODATA,
+            DnsError::ServFail => code::dns::SERVFAIL,
+            DnsError::Refused => code::dns::REFUSED,
+            DnsError::Timeout => code::dns::TIMEOUT,
+            DnsError::Transport(_) => code::dns::TRANSPORT,
+            DnsError::Malformed(_) => code::dns::MALFORMED,
+            DnsError::BadRequest(_) => code::dns::BAD_REQUEST,
         }
     }
 
     /// Every code [`DnsError::code`] can return.
     pub const CODES: [&'static str; 8] = [
-        "dns.nxdomain",
-        "dns.nodata",
-        "dns.servfail",
-        "dns.refused",
-        "dns.timeout",
-        "dns.transport",
-        "dns.malformed",
-        "dns.bad_request",
+        code::dns::NXDOMAIN,
+        code::dns::NODATA,
+        code::dns::SERVFAIL,
+        code::dns::REFUSED,
+        code::dns::TIMEOUT,
+        code::dns::TRANSPORT,
+        code::dns::MALFORMED,
+        code::dns::BAD_REQUEST,
     ];
 
     /// The detail text of `Transport`, `Malformed` and `BadRequest`.

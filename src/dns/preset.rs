@@ -8,6 +8,7 @@
 
 use super::endpoint::Endpoint;
 use super::protocol::Protocol;
+use crate::i18n::code;
 
 /// One offered resolver.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,10 +52,10 @@ impl Preset {
     /// Catalogue code of the label shown in the chooser.
     pub fn label(self) -> &'static str {
         match self {
-            Preset::AliDns => "dns.preset.alidns",
-            Preset::DnsPod => "dns.preset.dnspod",
-            Preset::Google => "dns.preset.google",
-            Preset::Cloudflare => "dns.preset.cloudflare",
+            Preset::AliDns => code::dns::PRESET_ALIDNS,
+            Preset::DnsPod => code::dns::PRESET_DNSPOD,
+            Preset::Google => code::dns::PRESET_GOOGLE,
+            Preset::Cloudflare => code::dns::PRESET_CLOUDFLARE,
         }
     }
 

@@ -6,6 +6,8 @@
 //! `application/dns-json`), which the page reads because they are what
 //! Google and Cloudflare serve to a browser without CORS surprises.
 
+use crate::i18n::code;
+
 /// The shape of a DoH endpoint's questions and answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Protocol {
@@ -61,9 +63,9 @@ impl Protocol {
     /// Catalogue code of the protocol's name in the resolver form.
     pub fn label(self) -> &'static str {
         match self {
-            Protocol::GoogleJson => "ui.check.flavor.google",
-            Protocol::CloudflareJson => "ui.check.flavor.cloudflare",
-            Protocol::Wire => "ui.check.flavor.wire",
+            Protocol::GoogleJson => code::ui::CHECK_FLAVOR_GOOGLE,
+            Protocol::CloudflareJson => code::ui::CHECK_FLAVOR_CLOUDFLARE,
+            Protocol::Wire => code::ui::CHECK_FLAVOR_WIRE,
         }
     }
 }

@@ -8,6 +8,7 @@
 use super::preset::Preset;
 use super::{Answer, DnsError, RecordType};
 use crate::finding::Finding;
+use crate::i18n::code;
 use std::net::Ipv4Addr;
 
 /// The race question: the A record of a name reserved by IANA (RFC 2606
@@ -102,26 +103,26 @@ pub fn choose_resolver(results: &[ProbeResult]) -> RaceOutcome {
             Ok(()) if chosen.is_none() => chosen = Some((r, *p)),
             Ok(()) => {}
             Err(ProbeFault::Failed(e)) => rejected.push(
-                Finding::info("dns.resolver.probe_failed", p.name(), RFC)
+                Finding::info(code::dns::RESOLVER_PROBE_FAILED, p.name(), RFC)
                     .arg("resolver", p.name())
                     .arg("error", e.code())
                     .arg("detail", &e)
                     .arg("ms", r.elapsed_ms),
             ),
             Err(ProbeFault::Bogus(ip)) => rejected.push(
-                Finding::warning("dns.resolver.probe_bogus", p.name(), RFC)
+                Finding::warning(code::dns::RESOLVER_PROBE_BOGUS, p.name(), RFC)
                     .arg("resolver", p.name())
                     .arg("address", ip),
             ),
         }
     }
     let head = match chosen {
-        Some((r, p)) => Finding::info("dns.resolver.chosen", p.name(), RFC)
+        Some((r, p)) => Finding::info(code::dns::RESOLVER_CHOSEN, p.name(), RFC)
             .arg("resolver", p.name())
             .arg("url", p.url())
             .arg("ms", r.elapsed_ms)
             .arg("tried", ranked.len()),
-        None => Finding::error("dns.resolver.none", "DNS-over-HTTPS", RFC).arg("tried", ranked.len()),
+        None => Finding::error(code::dns::RESOLVER_NONE, "DNS-over-HTTPS", RFC).arg("tried", ranked.len()),
     };
     let mut findings = vec![head];
     findings.extend(rejected);
@@ -133,10 +134,10 @@ pub fn choose_resolver(results: &[ProbeResult]) -> RaceOutcome {
 
 /// Every code this module can emit.
 pub const CODES: [&str; 4] = [
-    "dns.resolver.chosen",
-    "dns.resolver.none",
-    "dns.resolver.probe_failed",
-    "dns.resolver.probe_bogus",
+    code::dns::RESOLVER_CHOSEN,
+    code::dns::RESOLVER_NONE,
+    code::dns::RESOLVER_PROBE_FAILED,
+    code::dns::RESOLVER_PROBE_BOGUS,
 ];
 
 #[cfg(test)]
@@ -200,7 +201,7 @@ mod tests {
         // Tie at 120 ms: AliDNS comes first in PRESETS.
         assert_eq!(out.chosen, Some(Preset::AliDns));
         let head = &out.findings[0];
-        assert_eq!(head.code, "dns.resolver.chosen");
+        assert_eq!(head.code, code::dns::RESOLVER_CHOSEN);
         assert_eq!(head.get_arg("resolver"), Some("AliDNS"));
         assert_eq!(head.get_arg("ms"), Some("120"));
         assert_eq!(head.get_arg("tried"), Some("4"));
@@ -211,12 +212,12 @@ mod tests {
         assert_eq!(
             rest,
             [
-                ("dns.resolver.probe_bogus", Some("Cloudflare")),
-                ("dns.resolver.probe_failed", Some("Google")),
+                (code::dns::RESOLVER_PROBE_BOGUS, Some("Cloudflare")),
+                (code::dns::RESOLVER_PROBE_FAILED, Some("Google")),
             ]
         );
         assert_eq!(out.findings[1].get_arg("address"), Some("10.0.0.1"));
-        assert_eq!(out.findings[2].get_arg("error"), Some("dns.timeout"));
+        assert_eq!(out.findings[2].get_arg("error"), Some(code::dns::TIMEOUT));
     }
 
     #[test]
@@ -226,7 +227,7 @@ mod tests {
             probe(Preset::Google, 30, Err(DnsError::Transport("CORS".into()))),
         ]);
         assert_eq!(out.chosen, None);
-        assert_eq!(out.findings[0].code, "dns.resolver.none");
+        assert_eq!(out.findings[0].code, code::dns::RESOLVER_NONE);
         assert_eq!(out.findings[0].severity, crate::finding::Severity::Error);
         assert_eq!(out.findings.len(), 3);
         let empty = choose_resolver(&[]);

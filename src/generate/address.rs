@@ -4,6 +4,7 @@
 //! get none: their names are someone else's.
 
 use super::{Builder, RecordPurpose};
+use crate::i18n::code;
 use crate::model::name::Name;
 use crate::model::record::Rdata;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -24,8 +25,8 @@ pub(super) fn addresses(
     purpose: RecordPurpose,
 ) {
     let (a, aaaa) = match purpose {
-        RecordPurpose::MtaStsHost => ("explain.mta_sts_host", "explain.mta_sts_host"),
-        _ => ("explain.a", "explain.aaaa"),
+        RecordPurpose::MtaStsHost => (code::explain::MTA_STS_HOST, code::explain::MTA_STS_HOST),
+        _ => (code::explain::A, code::explain::AAAA),
     };
     for ip in v4 {
         b.push(name.clone(), Rdata::A(*ip), purpose, a);

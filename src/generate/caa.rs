@@ -3,6 +3,7 @@
 //! them `mta-sts.<domain>` whose HTTPS certificate MTA-STS depends on.
 
 use super::{Builder, RecordPurpose};
+use crate::i18n::code;
 use crate::model::caa::Caa;
 use crate::model::record::Rdata;
 
@@ -17,7 +18,7 @@ pub(super) fn records(b: &mut Builder<'_>) {
             domain.clone(),
             Rdata::Caa(Caa::issue(issuer.as_str())),
             RecordPurpose::Caa,
-            "explain.caa_issue",
+            code::explain::CAA_ISSUE,
         );
     }
     if let Some(url) = &caa.iodef {
@@ -25,7 +26,7 @@ pub(super) fn records(b: &mut Builder<'_>) {
             domain,
             Rdata::Caa(Caa::iodef(url)),
             RecordPurpose::Caa,
-            "explain.caa_iodef",
+            code::explain::CAA_IODEF,
         );
     }
 }

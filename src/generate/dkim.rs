@@ -10,6 +10,7 @@
 
 use super::{Builder, RecordPurpose};
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::name::Name;
 use crate::model::record::Rdata;
 use crate::model::txt::Txt;
@@ -18,15 +19,15 @@ use crate::plan::DkimPlan;
 pub(super) fn records(b: &mut Builder<'_>, findings: &mut Vec<Finding>) {
     let plan = b.plan;
     match &plan.dkim {
-        Some(k) => push(b, k, "explain.dkim"),
+        Some(k) => push(b, k, code::explain::DKIM),
         None => findings.push(Finding::warning(
-            "generate.no_dkim",
+            code::generate::NO_DKIM,
             plan.domain.as_str(),
             "RFC 6376 §3.6.1",
         )),
     }
     if let Some(k) = &plan.dkim_ed25519 {
-        push(b, k, "explain.dkim_ed25519");
+        push(b, k, code::explain::DKIM_ED25519);
     }
 }
 

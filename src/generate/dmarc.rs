@@ -8,6 +8,7 @@
 use super::{Builder, RecordPurpose};
 use crate::dmarc::{report_authorizations, DmarcRecord, ReportUri};
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::name::NameKind;
 use crate::model::record::Rdata;
 use crate::model::txt::Txt;
@@ -42,9 +43,9 @@ pub(super) fn records(b: &mut Builder<'_>, _findings: &mut Vec<Finding>) {
         return;
     };
     let explain = if plan.null_mx {
-        "explain.dmarc_null"
+        code::explain::DMARC_NULL
     } else {
-        "explain.dmarc"
+        code::explain::DMARC
     };
     b.push(
         owner,
@@ -57,7 +58,7 @@ pub(super) fn records(b: &mut Builder<'_>, _findings: &mut Vec<Finding>) {
             auth.name,
             Rdata::Txt(Txt::from_value(&auth.record.to_string())),
             RecordPurpose::DmarcReportAuth,
-            "explain.dmarc_report_auth",
+            code::explain::DMARC_REPORT_AUTH,
             Some(auth.destination),
         );
     }

@@ -27,6 +27,7 @@
 
 pub mod address;
 pub mod caa;
+pub mod codes;
 pub mod dkim;
 pub mod dmarc;
 pub mod mta_sts;
@@ -45,6 +46,7 @@ pub use ptr::PtrRequest;
 pub use verify::check_record;
 
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::name::Name;
 use crate::model::record::{Rdata, Record};
 use crate::plan::{MailPlan, PlanErrors, ValidatedPlan};
@@ -221,9 +223,9 @@ pub fn generate(plan: &ValidatedPlan) -> RecordSet {
         findings.extend(check_record(r));
         if let Some(zone) = &r.other_zone {
             let code = if r.purpose == RecordPurpose::DmarcReportAuth {
-                "generate.other_zone_report_auth"
+                code::generate::OTHER_ZONE_REPORT_AUTH
             } else {
-                "generate.other_zone"
+                code::generate::OTHER_ZONE
             };
             findings.push(
                 Finding::info(code, r.record.name.as_str(), "RFC 1034 §4.2")
@@ -244,7 +246,7 @@ pub fn generate(plan: &ValidatedPlan) -> RecordSet {
     let ptr_requests = ptr::requests(plan);
     if !ptr_requests.is_empty() {
         findings.push(Finding::info(
-            "generate.ptr_needed",
+            code::generate::PTR_NEEDED,
             plan.domain.as_str(),
             "RFC 1912 §2.1",
         ));
@@ -295,38 +297,38 @@ pub fn plan_findings(plan: &MailPlan) -> PlanErrors {
 
 /// Codes `generate` emits itself (record checks add the model's and parsers' codes).
 pub const CODES: &[&str] = &[
-    "generate.other_zone",
-    "generate.other_zone_report_auth",
-    "generate.ptr_needed",
-    "generate.ptr_request",
-    "generate.no_dkim",
-    "generate.mta_sts_serve_policy",
-    "generate.tlsa_needs_dnssec",
-    "generate.record_error",
+    code::generate::OTHER_ZONE,
+    code::generate::OTHER_ZONE_REPORT_AUTH,
+    code::generate::PTR_NEEDED,
+    code::generate::PTR_REQUEST,
+    code::generate::NO_DKIM,
+    code::generate::MTA_STS_SERVE_POLICY,
+    code::generate::TLSA_NEEDS_DNSSEC,
+    code::generate::RECORD_ERROR,
 ];
 
 /// Explanation keys of generated records.
 pub const EXPLAIN_CODES: &[&str] = &[
-    "explain.mx",
-    "explain.mx_backup",
-    "explain.null_mx",
-    "explain.a",
-    "explain.aaaa",
-    "explain.spf",
-    "explain.spf_null",
-    "explain.dkim",
-    "explain.dkim_ed25519",
-    "explain.dmarc",
-    "explain.dmarc_null",
-    "explain.dmarc_report_auth",
-    "explain.mta_sts",
-    "explain.mta_sts_host",
-    "explain.tls_rpt",
-    "explain.srv",
-    "explain.srv_not_offered",
-    "explain.caa_issue",
-    "explain.caa_iodef",
-    "explain.tlsa",
+    code::explain::MX,
+    code::explain::MX_BACKUP,
+    code::explain::NULL_MX,
+    code::explain::A,
+    code::explain::AAAA,
+    code::explain::SPF,
+    code::explain::SPF_NULL,
+    code::explain::DKIM,
+    code::explain::DKIM_ED25519,
+    code::explain::DMARC,
+    code::explain::DMARC_NULL,
+    code::explain::DMARC_REPORT_AUTH,
+    code::explain::MTA_STS,
+    code::explain::MTA_STS_HOST,
+    code::explain::TLS_RPT,
+    code::explain::SRV,
+    code::explain::SRV_NOT_OFFERED,
+    code::explain::CAA_ISSUE,
+    code::explain::CAA_IODEF,
+    code::explain::TLSA,
 ];
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 use super::address::addresses;
 use super::{Builder, RecordPurpose};
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::name::{Name, NameKind};
 use crate::model::record::Rdata;
 use crate::model::txt::Txt;
@@ -71,16 +72,20 @@ pub(super) fn records(b: &mut Builder<'_>, findings: &mut Vec<Finding>) -> Optio
         owner,
         Rdata::Txt(Txt::from_value(&record.to_string())),
         RecordPurpose::MtaSts,
-        "explain.mta_sts",
+        code::explain::MTA_STS,
     );
     addresses(b, &web, &m.web_ipv4, &m.web_ipv6, RecordPurpose::MtaStsHost);
     let url = format!("https://{}/.well-known/mta-sts.txt", web.as_str());
     let subject = url.clone();
     // §3.3: the policy is served over HTTPS with a valid certificate for mta-sts.<domain>.
     findings.push(
-        Finding::info("generate.mta_sts_serve_policy", subject.as_str(), "RFC 8461 §3.3")
-            .arg("url", &url)
-            .with_fix(body.clone()),
+        Finding::info(
+            code::generate::MTA_STS_SERVE_POLICY,
+            subject.as_str(),
+            "RFC 8461 §3.3",
+        )
+        .arg("url", &url)
+        .with_fix(body.clone()),
     );
     let (_, policy_findings) = MtaStsPolicy::check(&body, &subject);
     findings.extend(policy_findings);

@@ -3,6 +3,7 @@
 //! receives no mail (RFC 7505 §3).
 
 use super::{Builder, RecordPurpose};
+use crate::i18n::code;
 use crate::model::mx::Mx;
 use crate::model::record::Rdata;
 
@@ -10,11 +11,11 @@ pub(super) fn records(b: &mut Builder<'_>) {
     let domain = b.plan.domain.clone();
     for h in &b.plan.hosts {
         let rdata = Rdata::Mx(Mx::new(h.priority, h.name.clone()));
-        b.push(domain.clone(), rdata, RecordPurpose::Mx, "explain.mx");
+        b.push(domain.clone(), rdata, RecordPurpose::Mx, code::explain::MX);
     }
     for h in &b.plan.backup_mx {
         let rdata = Rdata::Mx(Mx::new(h.priority, h.name.clone()));
-        b.push(domain.clone(), rdata, RecordPurpose::Mx, "explain.mx_backup");
+        b.push(domain.clone(), rdata, RecordPurpose::Mx, code::explain::MX_BACKUP);
     }
 }
 
@@ -25,6 +26,6 @@ pub(super) fn null(b: &mut Builder<'_>) {
         domain,
         Rdata::Mx(Mx::null()),
         RecordPurpose::NullMx,
-        "explain.null_mx",
+        code::explain::NULL_MX,
     );
 }

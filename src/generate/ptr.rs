@@ -6,6 +6,7 @@
 //! DNS, RFC 8601 §3 "iprev"), so each mail host address needs one.
 //! This module writes the request to send, in English and Chinese.
 
+use crate::i18n::code;
 use crate::i18n::{self, Lang};
 use crate::model::name::Name;
 use crate::model::ptr::reverse_name;
@@ -34,7 +35,7 @@ impl PtrRequest {
             ("reverse", reverse.fqdn()),
             ("subject", target.as_str().to_string()),
         ];
-        let text = |lang| i18n::fill(i18n::text(lang, "generate.ptr_request"), &args);
+        let text = |lang| i18n::fill(i18n::text(lang, code::generate::PTR_REQUEST), &args);
         PtrRequest {
             text_en: text(Lang::En),
             text_zh: text(Lang::ZhCn),

@@ -12,6 +12,7 @@
 
 use super::{RecordPurpose, RecordSet};
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::record::Rdata;
 use crate::plan::{max_rdata, MailPlan, PlanErrors};
 
@@ -58,7 +59,7 @@ pub fn record_sizes(input: &MailPlan, set: &RecordSet, out: &mut PlanErrors) {
             RecordPurpose::Spf => Some(String::from("spf")),
             _ => None,
         };
-        let finding = Finding::error("plan.record_too_large", r.name.as_str(), "RFC 1035 §4.2.2")
+        let finding = Finding::error(code::plan::RECORD_TOO_LARGE, r.name.as_str(), "RFC 1035 §4.2.2")
             .arg("type", r.rdata.rtype())
             .arg("len", len)
             .arg("max", max);
@@ -96,7 +97,7 @@ mod tests {
             String::from("mailto:dmarc@example.com"),
             format!("https://reports.example.net/{}", "a".repeat(100_000)),
         ];
-        assert_eq!(errors_on(&p, "dmarc.rua[1]"), ["plan.record_too_large"]);
+        assert_eq!(errors_on(&p, "dmarc.rua[1]"), [code::plan::RECORD_TOO_LARGE]);
         assert!(validate_and_generate(&p).is_err());
         // Just under the limit is accepted (and split into 255-octet strings).
         let owner = Name::service("_dmarc.example.com").unwrap();
@@ -118,13 +119,13 @@ mod tests {
             format!("https://b.example.net/{}", "b".repeat(34_000)),
         ];
         assert_eq!(errors_on(&p, "dmarc.rua[0]"), Vec::<&str>::new());
-        assert_eq!(errors_on(&p, "dmarc.rua[1]"), ["plan.record_too_large"]);
+        assert_eq!(errors_on(&p, "dmarc.rua[1]"), [code::plan::RECORD_TOO_LARGE]);
     }
 
     #[test]
     fn thousands_of_spf_addresses_are_refused_on_the_spf_section() {
         let mut p = plan();
         p.spf.ip6 = (0..3000).map(|i| format!("2001:db8:{i:x}::/48")).collect();
-        assert!(errors_on(&p, "spf").contains(&"plan.record_too_large"));
+        assert!(errors_on(&p, "spf").contains(&code::plan::RECORD_TOO_LARGE));
     }
 }

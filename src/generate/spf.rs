@@ -9,6 +9,7 @@
 //! before a space (§3.3: receivers join them with nothing between).
 
 use super::{Builder, RecordPurpose};
+use crate::i18n::code;
 use crate::model::record::Rdata;
 use crate::model::txt::{Txt, MAX_STRING};
 use crate::plan::{SpfAll, SpfTarget, ValidatedPlan};
@@ -87,7 +88,7 @@ pub(super) fn record(b: &mut Builder<'_>) {
         domain,
         Rdata::Txt(txt_split_at_spaces(&text)),
         RecordPurpose::Spf,
-        "explain.spf",
+        code::explain::SPF,
     );
 }
 
@@ -97,6 +98,6 @@ pub(super) fn null(b: &mut Builder<'_>) {
         domain,
         Rdata::Txt(Txt::from_value("v=spf1 -all")),
         RecordPurpose::Spf,
-        "explain.spf_null",
+        code::explain::SPF_NULL,
     );
 }

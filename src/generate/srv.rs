@@ -7,6 +7,7 @@
 //! (110) are never offered: RFC 8314 §3 prefers implicit TLS.
 
 use super::{Builder, RecordPurpose};
+use crate::i18n::code;
 use crate::model::record::Rdata;
 use crate::model::srv::{MailService, Srv};
 
@@ -27,9 +28,9 @@ pub(super) fn records(b: &mut Builder<'_>) {
             continue;
         };
         let (srv, explain) = if offered {
-            (service.record(a.target.clone()), "explain.srv")
+            (service.record(a.target.clone()), code::explain::SRV)
         } else {
-            (Srv::not_offered(), "explain.srv_not_offered")
+            (Srv::not_offered(), code::explain::SRV_NOT_OFFERED)
         };
         b.push(owner, Rdata::Srv(srv), RecordPurpose::Srv, explain);
     }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::finding::Severity;
+use crate::i18n::code;
 use crate::plan::tests::{example, valid_plan};
 use crate::plan::{validate, HostInput};
 use proptest::prelude::*;
@@ -35,7 +36,7 @@ fn guide_example_gives_exactly_its_records() {
     assert!(set
         .findings
         .iter()
-        .any(|f| f.code == "address.documentation" && f.subject.contains("192.0.2.1")));
+        .any(|f| f.code == code::address::DOCUMENTATION && f.subject.contains("192.0.2.1")));
     assert_eq!(set.ptr_requests.len(), 1);
     assert_eq!(
         set.ptr_requests[0].reverse_name.as_str(),
@@ -137,11 +138,11 @@ fn every_option_on() {
     assert!(set
         .findings
         .iter()
-        .any(|f| f.code == "generate.tlsa_needs_dnssec"));
+        .any(|f| f.code == code::generate::TLSA_NEEDS_DNSSEC));
     assert!(set
         .findings
         .iter()
-        .any(|f| f.code == "generate.other_zone_report_auth"));
+        .any(|f| f.code == code::generate::OTHER_ZONE_REPORT_AUTH));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! by its `Display`.
 
 use super::{Builder, RecordPurpose};
+use crate::i18n::code;
 use crate::model::name::NameKind;
 use crate::model::record::Rdata;
 use crate::model::txt::Txt;
@@ -27,6 +28,6 @@ pub(super) fn record(b: &mut Builder<'_>) {
         owner,
         Rdata::Txt(Txt::from_value(&record.to_string())),
         RecordPurpose::TlsRpt,
-        "explain.tls_rpt",
+        code::explain::TLS_RPT,
     );
 }

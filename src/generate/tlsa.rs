@@ -6,6 +6,7 @@
 
 use super::{Builder, RecordPurpose};
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::record::Rdata;
 use crate::model::tlsa::{smtp_tlsa_owner, Tlsa};
 
@@ -22,11 +23,11 @@ pub(super) fn records(b: &mut Builder<'_>, findings: &mut Vec<Finding>) {
             owner,
             Rdata::Tlsa(Tlsa::dane_ee_spki_sha256(digest)),
             RecordPurpose::Tlsa,
-            "explain.tlsa",
+            code::explain::TLSA,
         );
     }
     findings.push(Finding::info(
-        "generate.tlsa_needs_dnssec",
+        code::generate::TLSA_NEEDS_DNSSEC,
         plan.domain.as_str(),
         "RFC 7672 §2.2",
     ));

@@ -6,6 +6,7 @@
 use super::{PlannedRecord, RecordPurpose};
 use crate::dkim::DkimKey;
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::record::Rdata;
 use crate::mta_sts::MtaStsRecord;
 use crate::tls_rpt::TlsRptRecord;
@@ -19,7 +20,8 @@ pub fn check_record(r: &PlannedRecord) -> Vec<Finding> {
     let text = record.rdata.to_string();
     if Rdata::parse(record.rtype(), &text).as_ref() != Ok(&record.rdata) {
         out.push(
-            Finding::error("generate.record_error", owner, "RFC 1035 §5.1").arg("record", record.to_string()),
+            Finding::error(code::generate::RECORD_ERROR, owner, "RFC 1035 §5.1")
+                .arg("record", record.to_string()),
         );
     }
     out.extend(record.lint());
@@ -33,7 +35,7 @@ pub fn check_record(r: &PlannedRecord) -> Vec<Finding> {
         RecordPurpose::Dmarc => out.extend(crate::dmarc::check(&value, owner).1),
         // RFC 9990 §3: the authorization record is a DMARC version tag.
         RecordPurpose::DmarcReportAuth if value != "v=DMARC1" => {
-            out.push(Finding::error("generate.record_error", owner, "RFC 9990 §3").arg("record", value));
+            out.push(Finding::error(code::generate::RECORD_ERROR, owner, "RFC 9990 §3").arg("record", value));
         }
         RecordPurpose::MtaSts => out.extend(MtaStsRecord::check(&value, owner).1),
         RecordPurpose::TlsRpt => out.extend(TlsRptRecord::check(&value, owner).1),

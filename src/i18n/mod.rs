@@ -6,6 +6,8 @@
 //! can grow without touching each other; [`all`] joins them.
 
 mod catalogue;
+pub mod code;
+pub mod ui_codes;
 
 use crate::finding::Finding;
 use serde::{Deserialize, Serialize};

@@ -11,6 +11,7 @@
 //!   machine and has no meaning in DNS.
 
 use crate::finding::{Finding, Severity};
+use crate::i18n::code;
 use crate::model::presentation::{err, RdataError, RdataErrorKind};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use Severity::{Error as E, Info as I, Warning as W};
@@ -105,87 +106,92 @@ const IPV4_BLOCKS: &[(u32, u8, SpecialUse)] = &[
     (
         0x0000_0000,
         8,
-        special("0.0.0.0/8", "address.this_network", "RFC 791 §3.2", W),
+        special("0.0.0.0/8", code::address::THIS_NETWORK, "RFC 791 §3.2", W),
     ),
     (
         0x0000_0000,
         32,
-        special("0.0.0.0/32", "address.unspecified", "RFC 1122 §3.2.1.3", E),
+        special("0.0.0.0/32", code::address::UNSPECIFIED, "RFC 1122 §3.2.1.3", E),
     ),
     (
         0x0a00_0000,
         8,
-        special("10.0.0.0/8", "address.private", "RFC 1918 §3", W),
+        special("10.0.0.0/8", code::address::PRIVATE, "RFC 1918 §3", W),
     ),
     (
         0x6440_0000,
         10,
-        special("100.64.0.0/10", "address.shared", "RFC 6598 §7", W),
+        special("100.64.0.0/10", code::address::SHARED, "RFC 6598 §7", W),
     ),
     (
         0x7f00_0000,
         8,
-        special("127.0.0.0/8", "address.loopback", "RFC 1122 §3.2.1.3", W),
+        special("127.0.0.0/8", code::address::LOOPBACK, "RFC 1122 §3.2.1.3", W),
     ),
     (
         0xa9fe_0000,
         16,
-        special("169.254.0.0/16", "address.link_local", "RFC 3927 §2.1", W),
+        special("169.254.0.0/16", code::address::LINK_LOCAL, "RFC 3927 §2.1", W),
     ),
     (
         0xac10_0000,
         12,
-        special("172.16.0.0/12", "address.private", "RFC 1918 §3", W),
+        special("172.16.0.0/12", code::address::PRIVATE, "RFC 1918 §3", W),
     ),
     (
         0xc000_0000,
         24,
-        special("192.0.0.0/24", "address.protocol_assignment", "RFC 6890 §2.1", W),
+        special(
+            "192.0.0.0/24",
+            code::address::PROTOCOL_ASSIGNMENT,
+            "RFC 6890 §2.1",
+            W,
+        ),
     ),
     (
         0xc000_0200,
         24,
-        special("192.0.2.0/24", "address.documentation", "RFC 5737 §3", W),
+        special("192.0.2.0/24", code::address::DOCUMENTATION, "RFC 5737 §3", W),
     ),
     (
         0xc058_6300,
         24,
-        special("192.88.99.0/24", "address.relay_anycast", "RFC 7526 §4", W),
+        special("192.88.99.0/24", code::address::RELAY_ANYCAST, "RFC 7526 §4", W),
     ),
     (
         0xc0a8_0000,
         16,
-        special("192.168.0.0/16", "address.private", "RFC 1918 §3", W),
+        special("192.168.0.0/16", code::address::PRIVATE, "RFC 1918 §3", W),
     ),
     (
         0xc612_0000,
         15,
-        special("198.18.0.0/15", "address.benchmarking", "RFC 2544 §C.2.2", W),
+        special("198.18.0.0/15", code::address::BENCHMARKING, "RFC 2544 §C.2.2", W),
     ),
     (
         0xc633_6400,
         24,
-        special("198.51.100.0/24", "address.documentation", "RFC 5737 §3", W),
+        special("198.51.100.0/24", code::address::DOCUMENTATION, "RFC 5737 §3", W),
     ),
     (
         0xcb00_7100,
         24,
-        special("203.0.113.0/24", "address.documentation", "RFC 5737 §3", W),
+        special("203.0.113.0/24", code::address::DOCUMENTATION, "RFC 5737 §3", W),
     ),
     (
         0xe000_0000,
         4,
-        special("224.0.0.0/4", "address.multicast", "RFC 5771 §3", E),
+        special("224.0.0.0/4", code::address::MULTICAST, "RFC 5771 §3", E),
     ),
     (
         0xf000_0000,
         4,
-        special("240.0.0.0/4", "address.reserved", "RFC 1112 §4", W),
+        special("240.0.0.0/4", code::address::RESERVED, "RFC 1112 §4", W),
     ),
     (
         0xffff_ffff,
         32,
-        special("255.255.255.255/32", "address.broadcast", "RFC 919 §7", E),
+        special("255.255.255.255/32", code::address::BROADCAST, "RFC 919 §7", E),
     ),
 ];
 
@@ -194,82 +200,87 @@ const IPV6_BLOCKS: &[(u128, u8, SpecialUse)] = &[
     (
         0,
         128,
-        special("::/128", "address.unspecified", "RFC 4291 §2.5.2", E),
+        special("::/128", code::address::UNSPECIFIED, "RFC 4291 §2.5.2", E),
     ),
     (
         1,
         128,
-        special("::1/128", "address.loopback", "RFC 4291 §2.5.3", W),
+        special("::1/128", code::address::LOOPBACK, "RFC 4291 §2.5.3", W),
     ),
     (
         0,
         96,
-        special("::/96", "address.ipv4_compatible", "RFC 4291 §2.5.5.1", W),
+        special("::/96", code::address::IPV4_COMPATIBLE, "RFC 4291 §2.5.5.1", W),
     ),
     (
         0xffff_0000_0000,
         96,
-        special("::ffff:0:0/96", "address.ipv4_mapped", "RFC 4291 §2.5.5.2", W),
+        special(
+            "::ffff:0:0/96",
+            code::address::IPV4_MAPPED,
+            "RFC 4291 §2.5.5.2",
+            W,
+        ),
     ),
     (
         0x0064_ff9b << 96,
         96,
-        special("64:ff9b::/96", "address.nat64", "RFC 6052 §2.1", I),
+        special("64:ff9b::/96", code::address::NAT64, "RFC 6052 §2.1", I),
     ),
     (
         0x0064_ff9b_0001 << 80,
         48,
-        special("64:ff9b:1::/48", "address.nat64", "RFC 8215 §4", I),
+        special("64:ff9b:1::/48", code::address::NAT64, "RFC 8215 §4", I),
     ),
     (
         0x0100 << 112,
         64,
-        special("100::/64", "address.discard", "RFC 6666 §4", W),
+        special("100::/64", code::address::DISCARD, "RFC 6666 §4", W),
     ),
     (
         0x2001 << 112,
         32,
-        special("2001::/32", "address.teredo", "RFC 4380 §2.6", W),
+        special("2001::/32", code::address::TEREDO, "RFC 4380 §2.6", W),
     ),
     (
         0x2001_0002 << 96,
         48,
-        special("2001:2::/48", "address.benchmarking", "RFC 5180 §8", W),
+        special("2001:2::/48", code::address::BENCHMARKING, "RFC 5180 §8", W),
     ),
     (
         0x2001_0db8 << 96,
         32,
-        special("2001:db8::/32", "address.documentation", "RFC 3849 §4", W),
+        special("2001:db8::/32", code::address::DOCUMENTATION, "RFC 3849 §4", W),
     ),
     (
         0x2002 << 112,
         16,
-        special("2002::/16", "address.6to4", "RFC 3056 §2", W),
+        special("2002::/16", code::address::ADDRESS_6TO4, "RFC 3056 §2", W),
     ),
     (
         0x3fff << 112,
         20,
-        special("3fff::/20", "address.documentation", "RFC 9637 §6", W),
+        special("3fff::/20", code::address::DOCUMENTATION, "RFC 9637 §6", W),
     ),
     (
         0xfc00 << 112,
         7,
-        special("fc00::/7", "address.private", "RFC 4193 §3", W),
+        special("fc00::/7", code::address::PRIVATE, "RFC 4193 §3", W),
     ),
     (
         0xfe80 << 112,
         10,
-        special("fe80::/10", "address.link_local", "RFC 4291 §2.5.6", W),
+        special("fe80::/10", code::address::LINK_LOCAL, "RFC 4291 §2.5.6", W),
     ),
     (
         0xfec0 << 112,
         10,
-        special("fec0::/10", "address.site_local", "RFC 3879 §4", W),
+        special("fec0::/10", code::address::SITE_LOCAL, "RFC 3879 §4", W),
     ),
     (
         0xff00 << 112,
         8,
-        special("ff00::/8", "address.multicast", "RFC 4291 §2.7", E),
+        special("ff00::/8", code::address::MULTICAST, "RFC 4291 §2.7", E),
     ),
 ];
 
@@ -277,7 +288,7 @@ const IPV6_BLOCKS: &[(u128, u8, SpecialUse)] = &[
 /// above is reserved by the IETF and not routed.
 const IPV6_GLOBAL_UNICAST: (u128, u8) = (0x2000 << 112, 3);
 
-const IPV6_RESERVED: SpecialUse = special("(outside 2000::/3)", "address.reserved", "RFC 4291 §2.4", W);
+const IPV6_RESERVED: SpecialUse = special("(outside 2000::/3)", code::address::RESERVED, "RFC 4291 §2.4", W);
 
 /// True if `ip` is in `net`/`len` (same family; a length past the address
 /// width compares the whole address, a /0 matches everything). The one prefix
@@ -371,15 +382,15 @@ mod tests {
     #[test]
     fn ipv4_refusals_name_the_part() {
         let cases = [
-            ("010.0.0.1", "address.leading_zero", Span::new(0, 3)),
-            ("10.0.00.1", "address.leading_zero", Span::new(5, 7)),
-            ("10.0.0.256", "address.bad_ipv4", Span::new(7, 10)),
-            ("10.0.0", "address.bad_ipv4", Span::new(0, 6)),
-            ("10.0.0.1.2", "address.bad_ipv4", Span::new(0, 10)),
-            ("10..0.1", "address.bad_ipv4", Span::new(3, 3)),
-            ("10.0.0.x", "address.bad_ipv4", Span::new(7, 8)),
-            ("2001:db8::1", "address.ipv6_in_a", Span::new(0, 11)),
-            ("", "rdata.empty", Span::new(0, 0)),
+            ("010.0.0.1", code::address::LEADING_ZERO, Span::new(0, 3)),
+            ("10.0.00.1", code::address::LEADING_ZERO, Span::new(5, 7)),
+            ("10.0.0.256", code::address::BAD_IPV4, Span::new(7, 10)),
+            ("10.0.0", code::address::BAD_IPV4, Span::new(0, 6)),
+            ("10.0.0.1.2", code::address::BAD_IPV4, Span::new(0, 10)),
+            ("10..0.1", code::address::BAD_IPV4, Span::new(3, 3)),
+            ("10.0.0.x", code::address::BAD_IPV4, Span::new(7, 8)),
+            ("2001:db8::1", code::address::IPV6_IN_A, Span::new(0, 11)),
+            ("", code::rdata::EMPTY, Span::new(0, 0)),
         ];
         for (t, code, span) in cases {
             let e = parse_ipv4(t).expect_err(t);
@@ -398,18 +409,18 @@ mod tests {
             Ok(Some(Ipv4Addr::new(192, 0, 2, 1)))
         );
         let e = parse_ipv6("fe80::1%eth0").expect_err("zone");
-        assert_eq!((e.code(), e.span), ("address.zone_id", Span::new(7, 12)));
+        assert_eq!((e.code(), e.span), (code::address::ZONE_ID, Span::new(7, 12)));
         assert_eq!(
             parse_ipv6("192.0.2.1").map_err(|e| e.code()),
-            Err("address.ipv4_in_aaaa")
+            Err(code::address::IPV4_IN_AAAA)
         );
         assert_eq!(
             parse_ipv6("2001:db8:::1").map_err(|e| e.code()),
-            Err("address.bad_ipv6")
+            Err(code::address::BAD_IPV6)
         );
         assert_eq!(
             parse_ipv6("[2001:db8::1]").map_err(|e| e.code()),
-            Err("address.bad_ipv6")
+            Err(code::address::BAD_IPV6)
         );
     }
 
@@ -417,45 +428,45 @@ mod tests {
     fn special_use_table() {
         let cases = [
             ("8.8.8.8", None),
-            ("192.0.2.10", Some("address.documentation")),
-            ("198.51.100.1", Some("address.documentation")),
-            ("203.0.113.255", Some("address.documentation")),
-            ("10.1.2.3", Some("address.private")),
-            ("172.31.255.255", Some("address.private")),
+            ("192.0.2.10", Some(code::address::DOCUMENTATION)),
+            ("198.51.100.1", Some(code::address::DOCUMENTATION)),
+            ("203.0.113.255", Some(code::address::DOCUMENTATION)),
+            ("10.1.2.3", Some(code::address::PRIVATE)),
+            ("172.31.255.255", Some(code::address::PRIVATE)),
             ("172.32.0.1", None),
-            ("192.168.1.1", Some("address.private")),
-            ("100.64.0.1", Some("address.shared")),
+            ("192.168.1.1", Some(code::address::PRIVATE)),
+            ("100.64.0.1", Some(code::address::SHARED)),
             ("100.128.0.1", None),
-            ("127.0.0.1", Some("address.loopback")),
-            ("169.254.1.1", Some("address.link_local")),
-            ("0.0.0.0", Some("address.unspecified")),
-            ("0.1.2.3", Some("address.this_network")),
-            ("224.0.0.1", Some("address.multicast")),
-            ("240.0.0.1", Some("address.reserved")),
-            ("255.255.255.255", Some("address.broadcast")),
-            ("198.18.0.1", Some("address.benchmarking")),
-            ("198.19.255.255", Some("address.benchmarking")),
+            ("127.0.0.1", Some(code::address::LOOPBACK)),
+            ("169.254.1.1", Some(code::address::LINK_LOCAL)),
+            ("0.0.0.0", Some(code::address::UNSPECIFIED)),
+            ("0.1.2.3", Some(code::address::THIS_NETWORK)),
+            ("224.0.0.1", Some(code::address::MULTICAST)),
+            ("240.0.0.1", Some(code::address::RESERVED)),
+            ("255.255.255.255", Some(code::address::BROADCAST)),
+            ("198.18.0.1", Some(code::address::BENCHMARKING)),
+            ("198.19.255.255", Some(code::address::BENCHMARKING)),
             ("198.20.0.1", None),
-            ("192.0.0.8", Some("address.protocol_assignment")),
-            ("192.88.99.1", Some("address.relay_anycast")),
+            ("192.0.0.8", Some(code::address::PROTOCOL_ASSIGNMENT)),
+            ("192.88.99.1", Some(code::address::RELAY_ANYCAST)),
             ("2a00:1450:4001::1", None),
-            ("2001:db8::1", Some("address.documentation")),
-            ("3fff::1", Some("address.documentation")),
-            ("::", Some("address.unspecified")),
-            ("::1", Some("address.loopback")),
-            ("::192.0.2.1", Some("address.ipv4_compatible")),
-            ("::ffff:192.0.2.1", Some("address.ipv4_mapped")),
-            ("fd00::1", Some("address.private")),
-            ("fe80::1", Some("address.link_local")),
-            ("fec0::1", Some("address.site_local")),
-            ("ff02::1", Some("address.multicast")),
-            ("100::1", Some("address.discard")),
-            ("100:0:0:1::1", Some("address.reserved")),
-            ("2001::1", Some("address.teredo")),
-            ("2001:2::1", Some("address.benchmarking")),
-            ("2002:c000:201::1", Some("address.6to4")),
-            ("64:ff9b::192.0.2.1", Some("address.nat64")),
-            ("4000::1", Some("address.reserved")),
+            ("2001:db8::1", Some(code::address::DOCUMENTATION)),
+            ("3fff::1", Some(code::address::DOCUMENTATION)),
+            ("::", Some(code::address::UNSPECIFIED)),
+            ("::1", Some(code::address::LOOPBACK)),
+            ("::192.0.2.1", Some(code::address::IPV4_COMPATIBLE)),
+            ("::ffff:192.0.2.1", Some(code::address::IPV4_MAPPED)),
+            ("fd00::1", Some(code::address::PRIVATE)),
+            ("fe80::1", Some(code::address::LINK_LOCAL)),
+            ("fec0::1", Some(code::address::SITE_LOCAL)),
+            ("ff02::1", Some(code::address::MULTICAST)),
+            ("100::1", Some(code::address::DISCARD)),
+            ("100:0:0:1::1", Some(code::address::RESERVED)),
+            ("2001::1", Some(code::address::TEREDO)),
+            ("2001:2::1", Some(code::address::BENCHMARKING)),
+            ("2002:c000:201::1", Some(code::address::ADDRESS_6TO4)),
+            ("64:ff9b::192.0.2.1", Some(code::address::NAT64)),
+            ("4000::1", Some(code::address::RESERVED)),
         ];
         for (t, want) in cases {
             let ip = parse_ip(t).expect(t);
@@ -469,7 +480,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(
             (f[0].code, f[0].rfc, f[0].severity),
-            ("address.documentation", "RFC 5737 §3", W)
+            (code::address::DOCUMENTATION, "RFC 5737 §3", W)
         );
         assert_eq!(f[0].get_arg("block"), Some("192.0.2.0/24"));
         let f = lint_address(parse_ip("::ffff:198.51.100.7").expect("ip"));

@@ -12,6 +12,7 @@
 //!   resolvers send CAA that way).
 
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::name::Name;
 use crate::model::presentation::{err, parse_generic, Fields, RdataError, RdataErrorKind};
 use crate::model::txt::quote;
@@ -168,7 +169,7 @@ impl Caa {
         if self.flags & !CRITICAL != 0 {
             // RFC 8659 §4.1: the other flag bits are reserved and must be zero.
             out.push(
-                Finding::warning("caa.reserved_flags", owner, "RFC 8659 §4.1")
+                Finding::warning(code::caa::RESERVED_FLAGS, owner, "RFC 8659 §4.1")
                     .arg("flags", self.flags)
                     .with_fix(
                         Caa {
@@ -189,7 +190,8 @@ impl Caa {
                     .any(|p| v.starts_with(p) && v.len() > p.len());
                 if !ok {
                     out.push(
-                        Finding::error("caa.bad_iodef", owner, "RFC 8659 §4.4").arg("value", &self.value),
+                        Finding::error(code::caa::BAD_IODEF, owner, "RFC 8659 §4.4")
+                            .arg("value", &self.value),
                     );
                 }
             }
@@ -198,7 +200,7 @@ impl Caa {
                     // RFC 8659 §4.1: a CA must not issue when it meets a
                     // critical property it does not understand.
                     out.push(
-                        Finding::error("caa.unknown_critical", owner, "RFC 8659 §4.1")
+                        Finding::error(code::caa::UNKNOWN_CRITICAL, owner, "RFC 8659 §4.1")
                             .arg("tag", tag)
                             .with_fix(
                                 Caa {
@@ -209,7 +211,7 @@ impl Caa {
                             ),
                     );
                 } else {
-                    out.push(Finding::info("caa.unknown_tag", owner, "RFC 8659 §4.1").arg("tag", tag));
+                    out.push(Finding::info(code::caa::UNKNOWN_TAG, owner, "RFC 8659 §4.1").arg("tag", tag));
                 }
             }
         }
@@ -222,9 +224,9 @@ fn lint_issuer_value(caa: &Caa, owner: &str, out: &mut Vec<Finding>) {
     let mut parts = caa.value.split(';');
     let issuer = parts.next().unwrap_or("").trim();
     if issuer.is_empty() {
-        out.push(Finding::info("caa.no_issuance", owner, "RFC 8659 §4.2").arg("tag", &caa.tag));
+        out.push(Finding::info(code::caa::NO_ISSUANCE, owner, "RFC 8659 §4.2").arg("tag", &caa.tag));
     } else if Name::host(issuer).map_or(true, |n| n.label_count() < 2) {
-        out.push(Finding::error("caa.bad_issuer", owner, "RFC 8659 §4.2").arg("issuer", issuer));
+        out.push(Finding::error(code::caa::BAD_ISSUER, owner, "RFC 8659 §4.2").arg("issuer", issuer));
     }
     for param in parts.map(str::trim).filter(|p| !p.is_empty()) {
         let ok = param.split_once('=').is_some_and(|(k, v)| {
@@ -233,7 +235,9 @@ fn lint_issuer_value(caa: &Caa, owner: &str, out: &mut Vec<Finding>) {
                 && v.trim().chars().all(|c| c.is_ascii_graphic() && c != ';')
         });
         if !ok {
-            out.push(Finding::error("caa.bad_parameter", owner, "RFC 8659 §4.2").arg("parameter", param));
+            out.push(
+                Finding::error(code::caa::BAD_PARAMETER, owner, "RFC 8659 §4.2").arg("parameter", param),
+            );
         }
     }
 }
@@ -247,18 +251,18 @@ impl fmt::Display for Caa {
 
 #[cfg(test)]
 pub(crate) const CODES: &[&str] = &[
-    "caa.bad_tag",
-    "caa.tag_too_long",
-    "caa.reserved_flags",
-    "caa.unknown_critical",
-    "caa.unknown_tag",
-    "caa.bad_issuer",
-    "caa.bad_parameter",
-    "caa.bad_iodef",
-    "caa.no_issuance",
-    "rdata.generic_malformed",
-    "rdata.generic_length",
-    "rdata.bad_hex",
+    code::caa::BAD_TAG,
+    code::caa::TAG_TOO_LONG,
+    code::caa::RESERVED_FLAGS,
+    code::caa::UNKNOWN_CRITICAL,
+    code::caa::UNKNOWN_TAG,
+    code::caa::BAD_ISSUER,
+    code::caa::BAD_PARAMETER,
+    code::caa::BAD_IODEF,
+    code::caa::NO_ISSUANCE,
+    code::rdata::GENERIC_MALFORMED,
+    code::rdata::GENERIC_LENGTH,
+    code::rdata::BAD_HEX,
 ];
 
 #[cfg(test)]
@@ -314,29 +318,29 @@ mod tests {
         assert_eq!(Caa::parse(w), Ok(Caa::issue("pki.goog")));
         assert_eq!(
             Caa::parse("\\# 2 00 09").map_err(|e| e.code()),
-            Err("rdata.generic_malformed")
+            Err(code::rdata::GENERIC_MALFORMED)
         );
         assert_eq!(
             Caa::parse("\\# 3 00 01 2d").map_err(|e| e.code()),
-            Err("rdata.generic_malformed")
+            Err(code::rdata::GENERIC_MALFORMED)
         );
         assert_eq!(
             Caa::parse("\\# 3 00 01").map_err(|e| e.code()),
-            Err("rdata.generic_length")
+            Err(code::rdata::GENERIC_LENGTH)
         );
     }
 
     #[test]
     fn refusals() {
         let cases = [
-            ("", "rdata.empty", Span::new(0, 0)),
-            ("256 issue x", "rdata.bad_number", Span::new(0, 3)),
-            ("0", "rdata.missing_field", Span::new(1, 1)),
-            ("0 issue", "rdata.missing_field", Span::new(7, 7)),
-            ("0 is-sue x", "caa.bad_tag", Span::new(4, 8)),
-            ("0 abcdefghijklmnop x", "caa.tag_too_long", Span::new(2, 18)),
-            ("0 issue \"x", "txt.unterminated_quote", Span::new(8, 10)),
-            ("0 issue x y", "rdata.extra_text", Span::new(10, 11)),
+            ("", code::rdata::EMPTY, Span::new(0, 0)),
+            ("256 issue x", code::rdata::BAD_NUMBER, Span::new(0, 3)),
+            ("0", code::rdata::MISSING_FIELD, Span::new(1, 1)),
+            ("0 issue", code::rdata::MISSING_FIELD, Span::new(7, 7)),
+            ("0 is-sue x", code::caa::BAD_TAG, Span::new(4, 8)),
+            ("0 abcdefghijklmnop x", code::caa::TAG_TOO_LONG, Span::new(2, 18)),
+            ("0 issue \"x", code::txt::UNTERMINATED_QUOTE, Span::new(8, 10)),
+            ("0 issue x y", code::rdata::EXTRA_TEXT, Span::new(10, 11)),
         ];
         for (text, code, span) in cases {
             let e = Caa::parse(text).expect_err(text);
@@ -353,27 +357,33 @@ mod tests {
         assert!(codes(&Caa::issue("letsencrypt.org")).is_empty());
         assert!(codes(&Caa::issue("letsencrypt.org; validationmethods=dns-01")).is_empty());
         assert!(codes(&Caa::iodef("https://ca-report.example.com/x")).is_empty());
-        assert_eq!(codes(&Caa::issue(";")), vec!["caa.no_issuance"]);
-        assert_eq!(codes(&Caa::issue("")), vec!["caa.no_issuance"]);
-        assert_eq!(codes(&Caa::issue("not a ca")), vec!["caa.bad_issuer"]);
-        assert_eq!(codes(&Caa::issue("letsencrypt")), vec!["caa.bad_issuer"]);
-        assert_eq!(codes(&Caa::issue("ca.example; junk")), vec!["caa.bad_parameter"]);
-        assert_eq!(codes(&Caa::iodef("ca@example.com")), vec!["caa.bad_iodef"]);
-        assert_eq!(codes(&Caa::iodef("ftp://example.com")), vec!["caa.bad_iodef"]);
+        assert_eq!(codes(&Caa::issue(";")), vec![code::caa::NO_ISSUANCE]);
+        assert_eq!(codes(&Caa::issue("")), vec![code::caa::NO_ISSUANCE]);
+        assert_eq!(codes(&Caa::issue("not a ca")), vec![code::caa::BAD_ISSUER]);
+        assert_eq!(codes(&Caa::issue("letsencrypt")), vec![code::caa::BAD_ISSUER]);
+        assert_eq!(
+            codes(&Caa::issue("ca.example; junk")),
+            vec![code::caa::BAD_PARAMETER]
+        );
+        assert_eq!(codes(&Caa::iodef("ca@example.com")), vec![code::caa::BAD_IODEF]);
+        assert_eq!(
+            codes(&Caa::iodef("ftp://example.com")),
+            vec![code::caa::BAD_IODEF]
+        );
         let unknown = Caa::parse("0 tbs x").expect("parse");
-        assert_eq!(codes(&unknown), vec!["caa.unknown_tag"]);
+        assert_eq!(codes(&unknown), vec![code::caa::UNKNOWN_TAG]);
         let critical = Caa::parse("128 future x").expect("parse");
         let f = critical.lint("example.com");
         assert_eq!(
             (f[0].code, f[0].severity),
-            ("caa.unknown_critical", Severity::Error)
+            (code::caa::UNKNOWN_CRITICAL, Severity::Error)
         );
         assert_eq!(f[0].fix.as_deref(), Some("0 future \"x\""));
         let reserved = Caa {
             flags: 1,
             ..Caa::issue("letsencrypt.org")
         };
-        assert_eq!(codes(&reserved), vec!["caa.reserved_flags"]);
+        assert_eq!(codes(&reserved), vec![code::caa::RESERVED_FLAGS]);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod address;
 pub mod caa;
+pub mod codes;
 pub mod mx;
 pub mod name;
 pub mod presentation;

@@ -7,6 +7,7 @@
 //!   the only MX of its domain (§3).
 
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::name::{Name, NameError, NameKind};
 use crate::model::presentation::{Fields, RdataError, RdataErrorKind};
 use std::collections::HashMap;
@@ -68,7 +69,7 @@ impl Mx {
             if self.preference != 0 {
                 // RFC 7505 §3: the null MX has preference 0.
                 out.push(
-                    Finding::warning("mx.null_preference", owner, "RFC 7505 §3")
+                    Finding::warning(code::mx::NULL_PREFERENCE, owner, "RFC 7505 §3")
                         .arg("preference", self.preference)
                         .with_fix(Mx::null().to_string()),
                 );
@@ -79,7 +80,7 @@ impl Mx {
             // and never an address (RFC 5321 §5.1, RFC 7505 §3 on `0 .`).
             match self.exchange.host_name_error() {
                 Some(NameError::IpLiteral) | Some(NameError::AllNumericTld { .. }) => out.push(
-                    Finding::error("mx.ip_literal", owner, "RFC 5321 §5.1")
+                    Finding::error(code::mx::IP_LITERAL, owner, "RFC 5321 §5.1")
                         .arg("target", self.exchange.as_str()),
                 ),
                 Some(e) => out.push(e.to_finding(self.exchange.as_str())),
@@ -107,7 +108,7 @@ pub fn lint_mx_set(owner: &str, set: &[Mx]) -> Vec<Finding> {
     if set.iter().any(Mx::is_null) && set.len() > 1 {
         // RFC 7505 §3: "A domain that advertises a null MX MUST NOT advertise any other MX RR."
         out.push(
-            Finding::error("mx.null_with_others", owner, "RFC 7505 §3")
+            Finding::error(code::mx::NULL_WITH_OTHERS, owner, "RFC 7505 §3")
                 .arg("count", set.len() - 1)
                 .with_fix(Mx::null().to_string()),
         );
@@ -123,7 +124,7 @@ pub fn lint_mx_set(owner: &str, set: &[Mx]) -> Vec<Finding> {
         // (and an identical record twice is one record, RFC 2181 §5).
         let list = prefs.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
         out.push(
-            Finding::warning("mx.duplicate_target", owner, "RFC 5321 §5.1")
+            Finding::warning(code::mx::DUPLICATE_TARGET, owner, "RFC 5321 §5.1")
                 .arg("target", name.as_str())
                 .arg("preferences", list),
         );
@@ -136,22 +137,22 @@ pub fn lint_mx_set(owner: &str, set: &[Mx]) -> Vec<Finding> {
 /// `canonical`. RFC 2181 §10.3: the exchange "MUST NOT" be an alias, so it
 /// is an error, although most senders cope (some refuse).
 pub fn target_cname_finding(exchange: &Name, canonical: &Name) -> Finding {
-    Finding::error("mx.target_cname", exchange.as_str(), "RFC 2181 §10.3")
+    Finding::error(code::mx::TARGET_CNAME, exchange.as_str(), "RFC 2181 §10.3")
         .arg("target", exchange.as_str())
         .arg("canonical", canonical.as_str())
 }
 
 #[cfg(test)]
 pub(crate) const CODES: &[&str] = &[
-    "mx.null_preference",
-    "mx.null_with_others",
-    "mx.duplicate_target",
-    "mx.target_cname",
-    "mx.ip_literal",
-    "rdata.empty",
-    "rdata.missing_field",
-    "rdata.extra_text",
-    "rdata.bad_number",
+    code::mx::NULL_PREFERENCE,
+    code::mx::NULL_WITH_OTHERS,
+    code::mx::DUPLICATE_TARGET,
+    code::mx::TARGET_CNAME,
+    code::mx::IP_LITERAL,
+    code::rdata::EMPTY,
+    code::rdata::MISSING_FIELD,
+    code::rdata::EXTRA_TEXT,
+    code::rdata::BAD_NUMBER,
 ];
 
 #[cfg(test)]
@@ -195,14 +196,18 @@ mod tests {
     #[test]
     fn refusals() {
         let cases = [
-            ("", "rdata.empty", Span::new(0, 0)),
-            ("10", "rdata.missing_field", Span::new(2, 2)),
-            ("mail.example.com.", "rdata.bad_number", Span::new(0, 17)),
-            ("65536 mx.example.com.", "rdata.bad_number", Span::new(0, 5)),
-            ("10 192.0.2.1", "mx.ip_literal", Span::new(3, 12)),
-            ("10 [2001:db8::1]", "mx.ip_literal", Span::new(3, 16)),
-            ("10 _mx.example.com.", "name.underscore", Span::new(3, 19)),
-            ("10 mx.example.com. extra", "rdata.extra_text", Span::new(19, 24)),
+            ("", code::rdata::EMPTY, Span::new(0, 0)),
+            ("10", code::rdata::MISSING_FIELD, Span::new(2, 2)),
+            ("mail.example.com.", code::rdata::BAD_NUMBER, Span::new(0, 17)),
+            ("65536 mx.example.com.", code::rdata::BAD_NUMBER, Span::new(0, 5)),
+            ("10 192.0.2.1", code::mx::IP_LITERAL, Span::new(3, 12)),
+            ("10 [2001:db8::1]", code::mx::IP_LITERAL, Span::new(3, 16)),
+            ("10 _mx.example.com.", code::name::UNDERSCORE, Span::new(3, 19)),
+            (
+                "10 mx.example.com. extra",
+                code::rdata::EXTRA_TEXT,
+                Span::new(19, 24),
+            ),
         ];
         for (text, code, span) in cases {
             let e = Mx::parse(text).expect_err(text);
@@ -225,19 +230,26 @@ mod tests {
         assert!(codes(&[]).is_empty());
         assert_eq!(
             codes(&[Mx::null(), mx(10, "mx.example.com")]),
-            vec!["mx.null_with_others"]
+            vec![code::mx::NULL_WITH_OTHERS]
         );
-        assert_eq!(codes(&[Mx::new(10, Name::root())]), vec!["mx.null_preference"]);
+        assert_eq!(
+            codes(&[Mx::new(10, Name::root())]),
+            vec![code::mx::NULL_PREFERENCE]
+        );
         assert_eq!(
             codes(&[Mx::new(10, Name::root()), mx(5, "mail.example")]),
-            vec!["mx.null_preference", "name.reserved_tld", "mx.null_with_others"]
+            vec![
+                code::mx::NULL_PREFERENCE,
+                code::name::RESERVED_TLD,
+                code::mx::NULL_WITH_OTHERS
+            ]
         );
         let f = lint_mx_set(
             "example.com",
             &[mx(10, "mx.example.com"), mx(20, "mx.example.com")],
         );
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].code, "mx.duplicate_target");
+        assert_eq!(f[0].code, code::mx::DUPLICATE_TARGET);
         assert_eq!(f[0].get_arg("preferences"), Some("10, 20"));
         let f = lint_mx_set("example.com", &[Mx::null(), mx(10, "mx.example.com")]);
         assert_eq!(
@@ -255,12 +267,15 @@ mod tests {
                 .map(|f| (f.code, f.severity))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(lint("192.0.2.1."), vec![("mx.ip_literal", Severity::Error)]);
+        assert_eq!(lint("192.0.2.1."), vec![(code::mx::IP_LITERAL, Severity::Error)]);
         assert_eq!(
             lint("_mx.example.com"),
-            vec![("name.underscore", Severity::Error)]
+            vec![(code::name::UNDERSCORE, Severity::Error)]
         );
-        assert_eq!(lint("*.example.com"), vec![("name.bad_char", Severity::Error)]);
+        assert_eq!(
+            lint("*.example.com"),
+            vec![(code::name::BAD_CHAR, Severity::Error)]
+        );
         assert!(lint("mx.example.com").is_empty());
     }
 
@@ -270,7 +285,7 @@ mod tests {
             &Name::host("mx.example.com").expect("n"),
             &Name::host("host.example.net").expect("n"),
         );
-        assert_eq!((f.code, f.rfc), ("mx.target_cname", "RFC 2181 §10.3"));
+        assert_eq!((f.code, f.rfc), (code::mx::TARGET_CNAME, "RFC 2181 §10.3"));
         assert_eq!(f.get_arg("canonical"), Some("host.example.net"));
     }
 

@@ -15,6 +15,7 @@
 //!   reserved; they are accepted with a warning.
 
 use crate::finding::Finding;
+use crate::i18n::code;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -61,16 +62,16 @@ impl NameError {
     /// Stable code, the catalogue key.
     pub fn code(&self) -> &'static str {
         match self {
-            NameError::Empty => "name.empty",
-            NameError::EmptyLabel { .. } => "name.empty_label",
-            NameError::LabelTooLong { .. } => "name.label_too_long",
-            NameError::NameTooLong { .. } => "name.too_long",
-            NameError::BadChar { .. } => "name.bad_char",
-            NameError::HyphenEdge { .. } => "name.hyphen_edge",
-            NameError::Underscore { .. } => "name.underscore",
-            NameError::AllNumericTld { .. } => "name.numeric_tld",
-            NameError::IpLiteral => "name.ip_literal",
-            NameError::Idna { .. } => "name.bad_idn",
+            NameError::Empty => code::name::EMPTY,
+            NameError::EmptyLabel { .. } => code::name::EMPTY_LABEL,
+            NameError::LabelTooLong { .. } => code::name::LABEL_TOO_LONG,
+            NameError::NameTooLong { .. } => code::name::TOO_LONG,
+            NameError::BadChar { .. } => code::name::BAD_CHAR,
+            NameError::HyphenEdge { .. } => code::name::HYPHEN_EDGE,
+            NameError::Underscore { .. } => code::name::UNDERSCORE,
+            NameError::AllNumericTld { .. } => code::name::NUMERIC_TLD,
+            NameError::IpLiteral => code::name::IP_LITERAL,
+            NameError::Idna { .. } => code::name::BAD_IDN,
         }
     }
 
@@ -310,7 +311,9 @@ impl Name {
     pub fn lint(&self) -> Vec<Finding> {
         let mut out = Vec::new();
         if let Some(tld) = self.reserved_tld() {
-            out.push(Finding::warning("name.reserved_tld", self.as_str(), "RFC 6761 §6").arg("tld", tld));
+            out.push(
+                Finding::warning(code::name::RESERVED_TLD, self.as_str(), "RFC 6761 §6").arg("tld", tld),
+            );
         }
         out
     }
@@ -505,25 +508,25 @@ mod tests {
         let long_label = "a".repeat(64);
         let long_name = format!("{}.com", ["abcdefghi"; 26].join("."));
         let cases: Vec<(&str, &str)> = vec![
-            ("", "name.empty"),
-            ("a..b", "name.empty_label"),
-            (".a", "name.empty_label"),
-            (&long_label, "name.label_too_long"),
-            (&long_name, "name.too_long"),
-            ("a b.com", "name.bad_char"),
-            ("a@b.com", "name.bad_char"),
-            ("-a.com", "name.hyphen_edge"),
-            ("a-.com", "name.hyphen_edge"),
-            ("_dmarc.example.com", "name.underscore"),
-            ("192.0.2.1", "name.ip_literal"),
-            ("2001:db8::1", "name.ip_literal"),
-            ("[192.0.2.1]", "name.ip_literal"),
-            ("192.0.2", "name.numeric_tld"),
-            ("010.0.0.1", "name.ip_literal"),
-            ("192.000.002.001", "name.ip_literal"),
-            ("fe80::1%eth0", "name.ip_literal"),
-            ("1.2.3.4.5", "name.numeric_tld"),
-            ("xn--zz.com", "name.bad_idn"),
+            ("", code::name::EMPTY),
+            ("a..b", code::name::EMPTY_LABEL),
+            (".a", code::name::EMPTY_LABEL),
+            (&long_label, code::name::LABEL_TOO_LONG),
+            (&long_name, code::name::TOO_LONG),
+            ("a b.com", code::name::BAD_CHAR),
+            ("a@b.com", code::name::BAD_CHAR),
+            ("-a.com", code::name::HYPHEN_EDGE),
+            ("a-.com", code::name::HYPHEN_EDGE),
+            ("_dmarc.example.com", code::name::UNDERSCORE),
+            ("192.0.2.1", code::name::IP_LITERAL),
+            ("2001:db8::1", code::name::IP_LITERAL),
+            ("[192.0.2.1]", code::name::IP_LITERAL),
+            ("192.0.2", code::name::NUMERIC_TLD),
+            ("010.0.0.1", code::name::IP_LITERAL),
+            ("192.000.002.001", code::name::IP_LITERAL),
+            ("fe80::1%eth0", code::name::IP_LITERAL),
+            ("1.2.3.4.5", code::name::NUMERIC_TLD),
+            ("xn--zz.com", code::name::BAD_IDN),
         ];
         for (input, code) in cases {
             let got = Name::host(input).map_err(|e| e.code());
@@ -542,7 +545,7 @@ mod tests {
             .collect();
         assert_eq!(
             Name::host(&short).map_err(|e| e.code()),
-            Err("name.label_too_long")
+            Err(code::name::LABEL_TOO_LONG)
         );
     }
 
@@ -580,11 +583,11 @@ mod tests {
         }
         let long_label = "a".repeat(64);
         for (input, code) in [
-            ("", "name.empty"),
-            ("a..b", "name.empty_label"),
-            (long_label.as_str(), "name.label_too_long"),
-            ("a b.com", "name.bad_char"),
-            ("bücher.example", "name.bad_char"),
+            ("", code::name::EMPTY),
+            ("a..b", code::name::EMPTY_LABEL),
+            (long_label.as_str(), code::name::LABEL_TOO_LONG),
+            ("a b.com", code::name::BAD_CHAR),
+            ("bücher.example", code::name::BAD_CHAR),
         ] {
             assert_eq!(Name::dns(input).map_err(|e| e.code()), Err(code), "{input:?}");
         }
@@ -596,7 +599,7 @@ mod tests {
                 .expect("n")
                 .host_name_error()
                 .map(|e| e.code()),
-            Some("name.underscore")
+            Some(code::name::UNDERSCORE)
         );
         assert_eq!(Name::dns("mail.example.com").expect("n").host_name_error(), None);
         assert_eq!(Name::root().host_name_error(), None);
@@ -648,7 +651,7 @@ mod tests {
     fn reserved_tlds_warn() {
         let f = Name::host("mail.example").expect("valid").lint();
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].code, "name.reserved_tld");
+        assert_eq!(f[0].code, code::name::RESERVED_TLD);
         assert!(Name::host("example.com").expect("valid").lint().is_empty());
         assert!(!Name::host("x.localhost").expect("valid").lint().is_empty());
     }

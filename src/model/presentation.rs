@@ -11,6 +11,7 @@
 //! Positions in errors are byte offsets into the text given to the parser.
 
 use crate::finding::{Finding, Span};
+use crate::i18n::code;
 use crate::model::name::{Name, NameError, NameKind};
 
 /// Why record data text was refused: what and where.
@@ -83,30 +84,30 @@ impl RdataError {
     pub fn code(&self) -> &'static str {
         use RdataErrorKind as K;
         match &self.kind {
-            K::Empty => "rdata.empty",
-            K::MissingField { .. } => "rdata.missing_field",
-            K::ExtraText => "rdata.extra_text",
-            K::BadNumber { .. } => "rdata.bad_number",
+            K::Empty => code::rdata::EMPTY,
+            K::MissingField { .. } => code::rdata::MISSING_FIELD,
+            K::ExtraText => code::rdata::EXTRA_TEXT,
+            K::BadNumber { .. } => code::rdata::BAD_NUMBER,
             K::BadName { error, .. } => error.code(),
-            K::BadHex => "rdata.bad_hex",
-            K::GenericLength { .. } => "rdata.generic_length",
-            K::GenericMalformed { .. } => "rdata.generic_malformed",
-            K::UnterminatedQuote => "txt.unterminated_quote",
-            K::BadEscape => "txt.bad_escape",
-            K::EscapeOutOfRange { .. } => "txt.escape_range",
-            K::StringTooLong { .. } => "txt.string_too_long",
-            K::BadIpv4 => "address.bad_ipv4",
-            K::Ipv4LeadingZero => "address.leading_zero",
-            K::Ipv4WantedGotIpv6 => "address.ipv6_in_a",
-            K::BadIpv6 => "address.bad_ipv6",
-            K::Ipv6ZoneId => "address.zone_id",
-            K::Ipv6WantedGotIpv4 => "address.ipv4_in_aaaa",
-            K::MxIpLiteral => "mx.ip_literal",
-            K::CaaBadTag => "caa.bad_tag",
-            K::CaaTagTooLong { .. } => "caa.tag_too_long",
-            K::TlsaNoData => "tlsa.no_data",
-            K::BadTtl => "record.bad_ttl",
-            K::UnknownType => "record.unknown_type",
+            K::BadHex => code::rdata::BAD_HEX,
+            K::GenericLength { .. } => code::rdata::GENERIC_LENGTH,
+            K::GenericMalformed { .. } => code::rdata::GENERIC_MALFORMED,
+            K::UnterminatedQuote => code::txt::UNTERMINATED_QUOTE,
+            K::BadEscape => code::txt::BAD_ESCAPE,
+            K::EscapeOutOfRange { .. } => code::txt::ESCAPE_RANGE,
+            K::StringTooLong { .. } => code::txt::STRING_TOO_LONG,
+            K::BadIpv4 => code::address::BAD_IPV4,
+            K::Ipv4LeadingZero => code::address::LEADING_ZERO,
+            K::Ipv4WantedGotIpv6 => code::address::IPV6_IN_A,
+            K::BadIpv6 => code::address::BAD_IPV6,
+            K::Ipv6ZoneId => code::address::ZONE_ID,
+            K::Ipv6WantedGotIpv4 => code::address::IPV4_IN_AAAA,
+            K::MxIpLiteral => code::mx::IP_LITERAL,
+            K::CaaBadTag => code::caa::BAD_TAG,
+            K::CaaTagTooLong { .. } => code::caa::TAG_TOO_LONG,
+            K::TlsaNoData => code::tlsa::NO_DATA,
+            K::BadTtl => code::record::BAD_TTL,
+            K::UnknownType => code::record::UNKNOWN_TYPE,
         }
     }
 
@@ -510,7 +511,7 @@ mod tests {
             assert_eq!(Fields::new(text).u16("n").is_ok(), ok, "{text}");
         }
         let e = Fields::new("x 99999").u16("n").expect_err("bad");
-        assert_eq!(e.code(), "rdata.bad_number");
+        assert_eq!(e.code(), code::rdata::BAD_NUMBER);
         assert_eq!(e.span, Span::new(0, 1));
     }
 
@@ -534,10 +535,10 @@ mod tests {
     #[test]
     fn character_string_errors_have_codes_and_spans() {
         let cases = [
-            (r#"  "open"#, "txt.unterminated_quote", 2),
-            (r#""a\"#, "txt.bad_escape", 2),
-            (r#""\12x""#, "txt.bad_escape", 1),
-            (r#""\256""#, "txt.escape_range", 1),
+            (r#"  "open"#, code::txt::UNTERMINATED_QUOTE, 2),
+            (r#""a\"#, code::txt::BAD_ESCAPE, 2),
+            (r#""\12x""#, code::txt::BAD_ESCAPE, 1),
+            (r#""\256""#, code::txt::ESCAPE_RANGE, 1),
         ];
         for (text, code, start) in cases {
             let e = Fields::new(text)
@@ -570,7 +571,7 @@ mod tests {
         let e = parse_generic("\\# 1 0g")
             .and_then(Result::err)
             .expect("hex error");
-        assert_eq!((e.code(), e.span.start), ("rdata.bad_hex", 6));
+        assert_eq!((e.code(), e.span.start), (code::rdata::BAD_HEX, 6));
         assert_eq!(format_generic(&[1, 255]), "\\# 2 01ff");
         assert_eq!(format_generic(&[]), "\\# 0");
     }

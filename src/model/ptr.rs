@@ -8,6 +8,7 @@
 //!   reverse DNS) it is the host name of the server.
 
 use crate::finding::{Finding, Span};
+use crate::i18n::code;
 use crate::model::name::{Name, NameKind};
 use crate::model::presentation::{Fields, RdataError, RdataErrorKind};
 use std::fmt;
@@ -51,9 +52,9 @@ pub enum ReverseError {
 impl ReverseError {
     pub fn code(&self) -> &'static str {
         match self {
-            ReverseError::NotReverse => "ptr.not_reverse",
-            ReverseError::Partial { .. } => "ptr.partial",
-            ReverseError::BadLabel { .. } => "ptr.bad_label",
+            ReverseError::NotReverse => code::ptr::NOT_REVERSE,
+            ReverseError::Partial { .. } => code::ptr::PARTIAL,
+            ReverseError::BadLabel { .. } => code::ptr::BAD_LABEL,
         }
     }
 
@@ -147,12 +148,12 @@ impl Ptr {
     pub fn lint(&self, owner: &str) -> Vec<Finding> {
         let mut out = Vec::new();
         if self.target.is_root() {
-            out.push(Finding::error("ptr.root_target", owner, "RFC 1035 §3.3.12"));
+            out.push(Finding::error(code::ptr::ROOT_TARGET, owner, "RFC 1035 §3.3.12"));
         } else if Name::host(self.target.as_str()).is_err() {
             // RFC 1123 §2.1: a mail server's reverse name must be a host name
             // that its HELO and forward lookup can match.
             out.push(
-                Finding::warning("ptr.not_host_name", owner, "RFC 1123 §2.1")
+                Finding::warning(code::ptr::NOT_HOST_NAME, owner, "RFC 1123 §2.1")
                     .arg("target", self.target.as_str()),
             );
         }
@@ -169,11 +170,11 @@ impl fmt::Display for Ptr {
 
 #[cfg(test)]
 pub(crate) const CODES: &[&str] = &[
-    "ptr.not_reverse",
-    "ptr.partial",
-    "ptr.bad_label",
-    "ptr.root_target",
-    "ptr.not_host_name",
+    code::ptr::NOT_REVERSE,
+    code::ptr::PARTIAL,
+    code::ptr::BAD_LABEL,
+    code::ptr::ROOT_TARGET,
+    code::ptr::NOT_HOST_NAME,
 ];
 
 #[cfg(test)]
@@ -212,15 +213,15 @@ mod tests {
             assert_eq!(address_from_reverse(&n), Ok(ip(want)), "{name}");
         }
         let bad = [
-            ("mail.example.com", "ptr.not_reverse"),
-            ("arpa", "ptr.not_reverse"),
-            ("2.0.192.in-addr.arpa", "ptr.partial"),
-            ("01.2.0.192.in-addr.arpa", "ptr.bad_label"),
-            ("256.2.0.192.in-addr.arpa", "ptr.bad_label"),
-            ("8.b.d.0.1.0.0.2.ip6.arpa", "ptr.partial"),
+            ("mail.example.com", code::ptr::NOT_REVERSE),
+            ("arpa", code::ptr::NOT_REVERSE),
+            ("2.0.192.in-addr.arpa", code::ptr::PARTIAL),
+            ("01.2.0.192.in-addr.arpa", code::ptr::BAD_LABEL),
+            ("256.2.0.192.in-addr.arpa", code::ptr::BAD_LABEL),
+            ("8.b.d.0.1.0.0.2.ip6.arpa", code::ptr::PARTIAL),
             (
                 "ab.a.9.8.7.6.5.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa",
-                "ptr.bad_label",
+                code::ptr::BAD_LABEL,
             ),
         ];
         for (name, code) in bad {
@@ -238,10 +239,10 @@ mod tests {
         let p = Ptr::parse("Mail.Example.com.").expect("ptr");
         assert_eq!(p.to_string(), "mail.example.com.");
         assert!(p.lint("1.2.0.192.in-addr.arpa").is_empty());
-        assert_eq!(Ptr::parse("").map_err(|e| e.code()), Err("rdata.empty"));
+        assert_eq!(Ptr::parse("").map_err(|e| e.code()), Err(code::rdata::EMPTY));
         assert_eq!(
             Ptr::parse("a.example. b").map_err(|e| e.code()),
-            Err("rdata.extra_text")
+            Err(code::rdata::EXTRA_TEXT)
         );
         let codes = |t: &str| {
             Ptr::parse(t)
@@ -251,9 +252,9 @@ mod tests {
                 .map(|f| f.code)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(codes("."), vec!["ptr.root_target"]);
-        assert_eq!(codes("_x.example.com."), vec!["ptr.not_host_name"]);
-        assert_eq!(codes("mail.test."), vec!["name.reserved_tld"]);
+        assert_eq!(codes("."), vec![code::ptr::ROOT_TARGET]);
+        assert_eq!(codes("_x.example.com."), vec![code::ptr::NOT_HOST_NAME]);
+        assert_eq!(codes("mail.test."), vec![code::name::RESERVED_TLD]);
     }
 
     #[test]

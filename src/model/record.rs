@@ -26,6 +26,7 @@ use crate::model::presentation::{
 };
 use crate::model::ptr::Ptr;
 // Re-exported where it lived before it had its own file (the DNS wire code names it here).
+use crate::i18n::code;
 pub use crate::model::soa::Soa;
 use crate::model::srv::Srv;
 use crate::model::tlsa::Tlsa;
@@ -472,16 +473,16 @@ pub fn lint_ttl(ttl: u32, subject: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     if ttl > MAX_TTL {
         // RFC 2181 §8: a TTL with the top bit set is treated as zero.
-        out.push(Finding::error("record.bad_ttl", subject, "RFC 2181 §8").arg("ttl", ttl));
+        out.push(Finding::error(code::record::BAD_TTL, subject, "RFC 2181 §8").arg("ttl", ttl));
     } else if ttl > HIGH_TTL {
         out.push(
-            Finding::warning("record.ttl_high", subject, "RFC 8767 §4")
+            Finding::warning(code::record::TTL_HIGH, subject, "RFC 8767 §4")
                 .arg("ttl", ttl)
                 .with_fix(HIGH_TTL.to_string()),
         );
     } else if ttl < LOW_TTL {
         out.push(
-            Finding::warning("record.ttl_low", subject, "RFC 1035 §3.2.1")
+            Finding::warning(code::record::TTL_LOW, subject, "RFC 1035 §3.2.1")
                 .arg("ttl", ttl)
                 .with_fix("300"),
         );
@@ -524,11 +525,11 @@ impl fmt::Display for Record {
 
 #[cfg(test)]
 pub(crate) const CODES: &[&str] = &[
-    "record.bad_ttl",
-    "record.ttl_low",
-    "record.ttl_high",
-    "record.unknown_type",
-    "rdata.generic_malformed",
+    code::record::BAD_TTL,
+    code::record::TTL_LOW,
+    code::record::TTL_HIGH,
+    code::record::UNKNOWN_TYPE,
+    code::rdata::GENERIC_MALFORMED,
 ];
 
 #[cfg(test)]
@@ -579,7 +580,7 @@ mod tests {
         for bad in ["", "MXX", "TYPE", "TYPE65536", "TYPE-1"] {
             assert_eq!(
                 RecordType::parse(bad).map_err(|e| e.code()),
-                Err("record.unknown_type"),
+                Err(code::record::UNKNOWN_TYPE),
                 "{bad}"
             );
         }
@@ -660,20 +661,20 @@ mod tests {
                 RecordType::Mx,
                 "10 192.0.2.1.",
                 "10 192.0.2.1.",
-                &["mx.ip_literal"],
+                &[code::mx::IP_LITERAL],
             ),
             (
                 RecordType::Mx,
                 "10 _mx.example.com",
                 "10 _mx.example.com.",
-                &["name.underscore"],
+                &[code::name::UNDERSCORE],
             ),
             (RecordType::Mx, "0 .", "0 .", &[]),
             (
                 RecordType::Ptr,
                 "192.0.2.1.",
                 "192.0.2.1.",
-                &["ptr.not_host_name"],
+                &[code::ptr::NOT_HOST_NAME],
             ),
             (RecordType::Cname, "*.example.net.", "*.example.net.", &[]),
             (
@@ -686,7 +687,7 @@ mod tests {
                 RecordType::Mx,
                 "\\# 13 000a 03313932 0130 0132 0131 00",
                 "10 192.0.2.1.",
-                &["mx.ip_literal"],
+                &[code::mx::IP_LITERAL],
             ),
         ];
         for (ty, text, printed, codes) in cases {
@@ -697,12 +698,12 @@ mod tests {
         }
         assert_eq!(
             Rdata::parse(RecordType::Mx, "10 192.0.2.1.").map_err(|e| e.code()),
-            Err("mx.ip_literal"),
+            Err(code::mx::IP_LITERAL),
             "the strict parser still refuses"
         );
         assert_eq!(
             Rdata::parse_lenient(RecordType::Mx, "10 a..b").map_err(|e| e.code()),
-            Err("name.empty_label")
+            Err(code::name::EMPTY_LABEL)
         );
     }
 
@@ -729,14 +730,14 @@ mod tests {
             match Rdata::parse(*ty, text) {
                 Ok(r) => assert_eq!(r.to_string(), *printed, "{text}"),
                 Err(e) => assert!(
-                    printed.is_empty() && e.code() == "rdata.generic_malformed",
+                    printed.is_empty() && e.code() == code::rdata::GENERIC_MALFORMED,
                     "{text}: {e}"
                 ),
             }
         }
         assert_eq!(
             Rdata::parse(RecordType::A, "\\# 3 c00002").map_err(|e| e.code()),
-            Err("rdata.generic_malformed")
+            Err(code::rdata::GENERIC_MALFORMED)
         );
     }
 
@@ -746,27 +747,32 @@ mod tests {
             (
                 RecordType::A,
                 "010.0.0.1",
-                "address.leading_zero",
+                code::address::LEADING_ZERO,
                 Span::new(0, 3),
             ),
             (
                 RecordType::Aaaa,
                 "fe80::1%eth0",
-                "address.zone_id",
+                code::address::ZONE_ID,
                 Span::new(7, 12),
             ),
-            (RecordType::Mx, "10 192.0.2.1", "mx.ip_literal", Span::new(3, 12)),
-            (RecordType::Cname, "", "rdata.empty", Span::new(0, 0)),
+            (
+                RecordType::Mx,
+                "10 192.0.2.1",
+                code::mx::IP_LITERAL,
+                Span::new(3, 12),
+            ),
+            (RecordType::Cname, "", code::rdata::EMPTY, Span::new(0, 0)),
             (
                 RecordType::Soa,
                 "ns. host. 1 2 3 4",
-                "rdata.missing_field",
+                code::rdata::MISSING_FIELD,
                 Span::new(17, 17),
             ),
             (
                 RecordType::Txt,
                 "\"open",
-                "txt.unterminated_quote",
+                code::txt::UNTERMINATED_QUOTE,
                 Span::new(0, 5),
             ),
         ];
@@ -838,18 +844,18 @@ mod tests {
         assert_eq!(parse_ttl(" 3600 "), Ok(3600));
         assert_eq!(parse_ttl("2147483647"), Ok(MAX_TTL));
         let e = parse_ttl("2147483648").expect_err("too big");
-        assert_eq!((e.code(), e.span), ("record.bad_ttl", Span::new(0, 10)));
-        assert_eq!(parse_ttl("1h").map_err(|e| e.code()), Err("record.bad_ttl"));
+        assert_eq!((e.code(), e.span), (code::record::BAD_TTL, Span::new(0, 10)));
+        assert_eq!(parse_ttl("1h").map_err(|e| e.code()), Err(code::record::BAD_TTL));
         let codes = |t| lint_ttl(t, "x").iter().map(|f| f.code).collect::<Vec<_>>();
         assert!(codes(300).is_empty());
         assert!(codes(86400).is_empty());
-        assert_eq!(codes(30), vec!["record.ttl_low"]);
-        assert_eq!(codes(1_000_000), vec!["record.ttl_high"]);
-        assert_eq!(codes(u32::MAX), vec!["record.bad_ttl"]);
+        assert_eq!(codes(30), vec![code::record::TTL_LOW]);
+        assert_eq!(codes(1_000_000), vec![code::record::TTL_HIGH]);
+        assert_eq!(codes(u32::MAX), vec![code::record::BAD_TTL]);
         let r = Record::new(name("example.com"), 5, Rdata::A(Ipv4Addr::new(10, 0, 0, 1)));
         assert_eq!(
             r.lint().iter().map(|f| f.code).collect::<Vec<_>>(),
-            vec!["record.ttl_low", "address.private"]
+            vec![code::record::TTL_LOW, code::address::PRIVATE]
         );
     }
 

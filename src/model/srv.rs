@@ -7,6 +7,7 @@
 //!   (RFC 6186 §4 uses it for services a provider does not run).
 
 use crate::finding::{Finding, Span};
+use crate::i18n::code;
 use crate::model::name::{Name, NameError, NameKind};
 use crate::model::presentation::{Fields, RdataError, RdataErrorKind};
 use std::fmt;
@@ -59,7 +60,7 @@ impl Srv {
         if self.is_not_offered() {
             if self.port != 0 || self.priority != 0 || self.weight != 0 {
                 out.push(
-                    Finding::warning("srv.not_offered_port", owner, "RFC 2782")
+                    Finding::warning(code::srv::NOT_OFFERED_PORT, owner, "RFC 2782")
                         .arg("port", self.port)
                         .with_fix(Srv::not_offered().to_string()),
                 );
@@ -67,7 +68,8 @@ impl Srv {
         } else {
             if self.port == 0 {
                 out.push(
-                    Finding::error("srv.port_zero", owner, "RFC 2782").arg("target", self.target.as_str()),
+                    Finding::error(code::srv::PORT_ZERO, owner, "RFC 2782")
+                        .arg("target", self.target.as_str()),
                 );
             }
             out.extend(self.target.lint());
@@ -94,7 +96,7 @@ pub fn lint_srv_set(owner: &str, set: &[Srv]) -> Vec<Finding> {
     if offered > 0 && offered < set.len() {
         // RFC 2782: "." means the service is decidedly not available; it
         // cannot stand beside records that offer it.
-        out.push(Finding::error("srv.not_offered_with_others", owner, "RFC 2782").arg("count", offered));
+        out.push(Finding::error(code::srv::NOT_OFFERED_WITH_OTHERS, owner, "RFC 2782").arg("count", offered));
     }
     out
 }
@@ -173,9 +175,9 @@ impl MailService {
 
 #[cfg(test)]
 pub(crate) const CODES: &[&str] = &[
-    "srv.not_offered_port",
-    "srv.port_zero",
-    "srv.not_offered_with_others",
+    code::srv::NOT_OFFERED_PORT,
+    code::srv::PORT_ZERO,
+    code::srv::NOT_OFFERED_WITH_OTHERS,
 ];
 
 #[cfg(test)]
@@ -213,13 +215,17 @@ mod tests {
     #[test]
     fn refusals() {
         let cases = [
-            ("", "rdata.empty", Span::new(0, 0)),
-            ("0 1 587", "rdata.missing_field", Span::new(7, 7)),
-            ("0 1 70000 mail.example.com.", "rdata.bad_number", Span::new(4, 9)),
-            ("0 1 587 192.0.2.1", "name.ip_literal", Span::new(8, 17)),
+            ("", code::rdata::EMPTY, Span::new(0, 0)),
+            ("0 1 587", code::rdata::MISSING_FIELD, Span::new(7, 7)),
+            (
+                "0 1 70000 mail.example.com.",
+                code::rdata::BAD_NUMBER,
+                Span::new(4, 9),
+            ),
+            ("0 1 587 192.0.2.1", code::name::IP_LITERAL, Span::new(8, 17)),
             (
                 "0 1 587 mail.example.com. x",
-                "rdata.extra_text",
+                code::rdata::EXTRA_TEXT,
                 Span::new(26, 27),
             ),
         ];
@@ -241,19 +247,19 @@ mod tests {
         assert!(codes(&[Srv::not_offered()]).is_empty());
         assert_eq!(
             codes(&[Srv::new(0, 0, 993, Name::root())]),
-            vec!["srv.not_offered_port"]
+            vec![code::srv::NOT_OFFERED_PORT]
         );
         assert_eq!(
             codes(&[Srv::new(0, 1, 0, host("mail.example.com"))]),
-            vec!["srv.port_zero"]
+            vec![code::srv::PORT_ZERO]
         );
         assert_eq!(
             codes(&[Srv::not_offered(), Srv::new(0, 1, 993, host("mail.example.com"))]),
-            vec!["srv.not_offered_with_others"]
+            vec![code::srv::NOT_OFFERED_WITH_OTHERS]
         );
         assert_eq!(
             codes(&[Srv::new(0, 1, 993, host("mail.test"))]),
-            vec!["name.reserved_tld"]
+            vec![code::name::RESERVED_TLD]
         );
     }
 

@@ -11,6 +11,7 @@
 //!   recommends `3 1 1`.
 
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::name::{Name, NameError, NameKind};
 use crate::model::presentation::{err, from_hex, parse_generic, to_hex, Fields, RdataError, RdataErrorKind};
 use std::fmt;
@@ -95,17 +96,20 @@ impl Tlsa {
             Tlsa::PKIX_TA | Tlsa::PKIX_EE => {
                 // RFC 7672 §3.1.3: SMTP clients treat PKIX usages as unusable.
                 out.push(
-                    Finding::warning("tlsa.pkix_usage", owner, "RFC 7672 §3.1.3").arg("usage", self.usage),
+                    Finding::warning(code::tlsa::PKIX_USAGE, owner, "RFC 7672 §3.1.3")
+                        .arg("usage", self.usage),
                 );
             }
             Tlsa::DANE_TA | Tlsa::DANE_EE => {}
             other => {
-                out.push(Finding::error("tlsa.unknown_usage", owner, "RFC 6698 §2.1.1").arg("usage", other));
+                out.push(
+                    Finding::error(code::tlsa::UNKNOWN_USAGE, owner, "RFC 6698 §2.1.1").arg("usage", other),
+                );
             }
         }
         if self.selector > Tlsa::SELECTOR_SPKI {
             out.push(
-                Finding::error("tlsa.unknown_selector", owner, "RFC 6698 §2.1.2")
+                Finding::error(code::tlsa::UNKNOWN_SELECTOR, owner, "RFC 6698 §2.1.2")
                     .arg("selector", self.selector),
             );
         }
@@ -116,7 +120,8 @@ impl Tlsa {
             Tlsa::MATCH_SHA512 => Some(("SHA-512", 64)),
             other => {
                 out.push(
-                    Finding::error("tlsa.unknown_matching", owner, "RFC 6698 §2.1.3").arg("matching", other),
+                    Finding::error(code::tlsa::UNKNOWN_MATCHING, owner, "RFC 6698 §2.1.3")
+                        .arg("matching", other),
                 );
                 None
             }
@@ -124,7 +129,7 @@ impl Tlsa {
         if let Some((name, want)) = digest {
             if self.data.len() != want {
                 out.push(
-                    Finding::error("tlsa.digest_length", owner, "RFC 6698 §2.1.3")
+                    Finding::error(code::tlsa::DIGEST_LENGTH, owner, "RFC 6698 §2.1.3")
                         .arg("digest", name)
                         .arg("want", want)
                         .arg("len", self.data.len()),
@@ -135,7 +140,7 @@ impl Tlsa {
             // RFC 7672 §3.1.1 recommends `3 1 1`; full data is long and must
             // change with every certificate (selector 0) or key (selector 1).
             out.push(
-                Finding::warning("tlsa.full_data", owner, "RFC 7672 §3.1.1").arg("len", self.data.len()),
+                Finding::warning(code::tlsa::FULL_DATA, owner, "RFC 7672 §3.1.1").arg("len", self.data.len()),
             );
         }
         out
@@ -169,13 +174,13 @@ pub fn smtp_tlsa_owner(mx_host: &Name) -> Result<Name, NameError> {
 
 #[cfg(test)]
 pub(crate) const CODES: &[&str] = &[
-    "tlsa.no_data",
-    "tlsa.pkix_usage",
-    "tlsa.unknown_usage",
-    "tlsa.unknown_selector",
-    "tlsa.unknown_matching",
-    "tlsa.digest_length",
-    "tlsa.full_data",
+    code::tlsa::NO_DATA,
+    code::tlsa::PKIX_USAGE,
+    code::tlsa::UNKNOWN_USAGE,
+    code::tlsa::UNKNOWN_SELECTOR,
+    code::tlsa::UNKNOWN_MATCHING,
+    code::tlsa::DIGEST_LENGTH,
+    code::tlsa::FULL_DATA,
 ];
 
 #[cfg(test)]
@@ -208,13 +213,13 @@ mod tests {
     #[test]
     fn refusals() {
         let cases = [
-            ("", "rdata.empty", Span::new(0, 0)),
-            ("3 1 1", "tlsa.no_data", Span::new(5, 5)),
-            ("3 1", "rdata.missing_field", Span::new(3, 3)),
-            ("3 1 256 00", "rdata.bad_number", Span::new(4, 7)),
-            ("3 1 1 0g", "rdata.bad_hex", Span::new(7, 8)),
-            ("3 1 1 abc", "rdata.bad_hex", Span::new(8, 9)),
-            ("\\# 3 030101", "rdata.generic_malformed", Span::new(0, 11)),
+            ("", code::rdata::EMPTY, Span::new(0, 0)),
+            ("3 1 1", code::tlsa::NO_DATA, Span::new(5, 5)),
+            ("3 1", code::rdata::MISSING_FIELD, Span::new(3, 3)),
+            ("3 1 256 00", code::rdata::BAD_NUMBER, Span::new(4, 7)),
+            ("3 1 1 0g", code::rdata::BAD_HEX, Span::new(7, 8)),
+            ("3 1 1 abc", code::rdata::BAD_HEX, Span::new(8, 9)),
+            ("\\# 3 030101", code::rdata::GENERIC_MALFORMED, Span::new(0, 11)),
         ];
         for (text, code, span) in cases {
             let e = Tlsa::parse(text).expect_err(text);
@@ -238,14 +243,14 @@ mod tests {
         };
         assert!(codes(3, 1, 1, 32).is_empty());
         assert!(codes(2, 0, 2, 64).is_empty());
-        assert_eq!(codes(1, 1, 1, 32), vec!["tlsa.pkix_usage"]);
-        assert_eq!(codes(0, 0, 1, 32), vec!["tlsa.pkix_usage"]);
-        assert_eq!(codes(4, 1, 1, 32), vec!["tlsa.unknown_usage"]);
-        assert_eq!(codes(3, 2, 1, 32), vec!["tlsa.unknown_selector"]);
-        assert_eq!(codes(3, 1, 3, 32), vec!["tlsa.unknown_matching"]);
-        assert_eq!(codes(3, 1, 1, 31), vec!["tlsa.digest_length"]);
-        assert_eq!(codes(3, 1, 2, 32), vec!["tlsa.digest_length"]);
-        assert_eq!(codes(3, 1, 0, 294), vec!["tlsa.full_data"]);
+        assert_eq!(codes(1, 1, 1, 32), vec![code::tlsa::PKIX_USAGE]);
+        assert_eq!(codes(0, 0, 1, 32), vec![code::tlsa::PKIX_USAGE]);
+        assert_eq!(codes(4, 1, 1, 32), vec![code::tlsa::UNKNOWN_USAGE]);
+        assert_eq!(codes(3, 2, 1, 32), vec![code::tlsa::UNKNOWN_SELECTOR]);
+        assert_eq!(codes(3, 1, 3, 32), vec![code::tlsa::UNKNOWN_MATCHING]);
+        assert_eq!(codes(3, 1, 1, 31), vec![code::tlsa::DIGEST_LENGTH]);
+        assert_eq!(codes(3, 1, 2, 32), vec![code::tlsa::DIGEST_LENGTH]);
+        assert_eq!(codes(3, 1, 0, 294), vec![code::tlsa::FULL_DATA]);
     }
 
     #[test]

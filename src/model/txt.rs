@@ -12,6 +12,7 @@
 //!   bare value with no quotes at all.
 
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::presentation::{err, Fields, RdataError, RdataErrorKind};
 use std::fmt;
 
@@ -108,14 +109,14 @@ impl Txt {
         let mut out = Vec::new();
         if self.strings.is_empty() {
             // RFC 1035 §3.3.14: TXT data is one or more character-strings.
-            out.push(Finding::error("txt.no_strings", subject, "RFC 1035 §3.3.14").with_fix("\"\""));
+            out.push(Finding::error(code::txt::NO_STRINGS, subject, "RFC 1035 §3.3.14").with_fix("\"\""));
         }
         for (i, s) in self.strings.iter().enumerate() {
             if s.len() > MAX_STRING {
                 // RFC 1035 §3.3: the length is one octet.
                 let fix = Txt::from_value(&String::from_utf8_lossy(&self.value_bytes())).to_string();
                 out.push(
-                    Finding::error("txt.string_too_long", subject, "RFC 1035 §3.3")
+                    Finding::error(code::txt::STRING_TOO_LONG, subject, "RFC 1035 §3.3")
                         .arg("len", s.len())
                         .arg("index", i + 1)
                         .with_fix(fix),
@@ -124,7 +125,7 @@ impl Txt {
         }
         if self.wire_len() > UDP_LIMIT {
             out.push(
-                Finding::warning("txt.large", subject, "RFC 1035 §4.2.1")
+                Finding::warning(code::txt::LARGE, subject, "RFC 1035 §4.2.1")
                     .arg("len", self.wire_len())
                     .arg("limit", UDP_LIMIT),
             );
@@ -249,13 +250,13 @@ fn lenient_escape(bytes: &[u8], i: usize) -> Option<(u8, usize)> {
 
 #[cfg(test)]
 pub(crate) const CODES: &[&str] = &[
-    "txt.no_strings",
-    "txt.string_too_long",
-    "txt.large",
-    "txt.unterminated_quote",
-    "txt.bad_escape",
-    "txt.escape_range",
-    "rdata.empty",
+    code::txt::NO_STRINGS,
+    code::txt::STRING_TOO_LONG,
+    code::txt::LARGE,
+    code::txt::UNTERMINATED_QUOTE,
+    code::txt::BAD_ESCAPE,
+    code::txt::ESCAPE_RANGE,
+    code::rdata::EMPTY,
 ];
 
 #[cfg(test)]
@@ -325,10 +326,10 @@ mod tests {
     #[test]
     fn parse_errors_have_positions() {
         let cases = [
-            (r#""a" "open"#, "txt.unterminated_quote", Span::new(4, 9)),
-            (r#""bad \x \1""#, "txt.bad_escape", Span::new(8, 10)),
-            (r#""\300""#, "txt.escape_range", Span::new(1, 5)),
-            ("  ", "rdata.empty", Span::new(0, 2)),
+            (r#""a" "open"#, code::txt::UNTERMINATED_QUOTE, Span::new(4, 9)),
+            (r#""bad \x \1""#, code::txt::BAD_ESCAPE, Span::new(8, 10)),
+            (r#""\300""#, code::txt::ESCAPE_RANGE, Span::new(1, 5)),
+            ("  ", code::rdata::EMPTY, Span::new(0, 2)),
         ];
         for (text, code, span) in cases {
             let e = Txt::parse(text).expect_err(text);
@@ -336,7 +337,7 @@ mod tests {
         }
         let long = format!("\"ok\" \"{}\"", "y".repeat(256));
         let e = Txt::parse(&long).expect_err("too long");
-        assert_eq!((e.code(), e.span.start), ("txt.string_too_long", 5));
+        assert_eq!((e.code(), e.span.start), (code::txt::STRING_TOO_LONG, 5));
     }
 
     #[test]
@@ -377,17 +378,17 @@ mod tests {
     fn lint_findings() {
         assert!(Txt::from_value("v=spf1 -all").lint("example.com").is_empty());
         let codes = |t: &Txt| t.lint("x").iter().map(|f| f.code).collect::<Vec<_>>();
-        assert_eq!(codes(&txt(&[])), vec!["txt.no_strings"]);
+        assert_eq!(codes(&txt(&[])), vec![code::txt::NO_STRINGS]);
         let over = Txt {
             strings: vec![vec![b'a'; 300]],
         };
         let f = over.lint("x");
-        assert_eq!(f[0].code, "txt.string_too_long");
+        assert_eq!(f[0].code, code::txt::STRING_TOO_LONG);
         assert_eq!(
             f[0].fix.as_deref(),
             Some(Txt::from_value(&"a".repeat(300)).to_string().as_str())
         );
-        assert_eq!(codes(&Txt::from_value(&"k".repeat(600))), vec!["txt.large"]);
+        assert_eq!(codes(&Txt::from_value(&"k".repeat(600))), vec![code::txt::LARGE]);
     }
 
     #[test]

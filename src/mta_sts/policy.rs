@@ -6,6 +6,7 @@
 //! (matching MX hosts against the `mx` patterns).
 
 use crate::finding::{Finding, Severity, Span};
+use crate::i18n::code;
 use crate::model::name::Name;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -138,21 +139,21 @@ pub enum PolicyError {
 impl PolicyError {
     pub fn code(&self) -> &'static str {
         match self {
-            PolicyError::NotKeyValue { .. } => "mta_sts.policy_not_key_value",
-            PolicyError::BadKey { .. } => "mta_sts.policy_bad_key",
-            PolicyError::BadExtensionValue { .. } => "mta_sts.policy_bad_extension",
-            PolicyError::DuplicateKey { .. } => "mta_sts.policy_duplicate_key",
-            PolicyError::BadVersion { .. } => "mta_sts.policy_bad_version",
-            PolicyError::BadMode { .. } => "mta_sts.policy_bad_mode",
-            PolicyError::BadMaxAge { .. } => "mta_sts.policy_bad_max_age",
-            PolicyError::MaxAgeTooLarge { .. } => "mta_sts.policy_max_age_too_large",
-            PolicyError::BadMx { .. } => "mta_sts.policy_bad_mx",
-            PolicyError::NonAsciiMx { .. } => "mta_sts.policy_non_ascii_mx",
-            PolicyError::MissingVersion => "mta_sts.policy_missing_version",
-            PolicyError::MissingMode => "mta_sts.policy_missing_mode",
-            PolicyError::MissingMaxAge => "mta_sts.policy_missing_max_age",
-            PolicyError::MissingMx => "mta_sts.policy_missing_mx",
-            PolicyError::TooLarge { .. } => "mta_sts.policy_too_large",
+            PolicyError::NotKeyValue { .. } => code::mta_sts::POLICY_NOT_KEY_VALUE,
+            PolicyError::BadKey { .. } => code::mta_sts::POLICY_BAD_KEY,
+            PolicyError::BadExtensionValue { .. } => code::mta_sts::POLICY_BAD_EXTENSION,
+            PolicyError::DuplicateKey { .. } => code::mta_sts::POLICY_DUPLICATE_KEY,
+            PolicyError::BadVersion { .. } => code::mta_sts::POLICY_BAD_VERSION,
+            PolicyError::BadMode { .. } => code::mta_sts::POLICY_BAD_MODE,
+            PolicyError::BadMaxAge { .. } => code::mta_sts::POLICY_BAD_MAX_AGE,
+            PolicyError::MaxAgeTooLarge { .. } => code::mta_sts::POLICY_MAX_AGE_TOO_LARGE,
+            PolicyError::BadMx { .. } => code::mta_sts::POLICY_BAD_MX,
+            PolicyError::NonAsciiMx { .. } => code::mta_sts::POLICY_NON_ASCII_MX,
+            PolicyError::MissingVersion => code::mta_sts::POLICY_MISSING_VERSION,
+            PolicyError::MissingMode => code::mta_sts::POLICY_MISSING_MODE,
+            PolicyError::MissingMaxAge => code::mta_sts::POLICY_MISSING_MAX_AGE,
+            PolicyError::MissingMx => code::mta_sts::POLICY_MISSING_MX,
+            PolicyError::TooLarge { .. } => code::mta_sts::POLICY_TOO_LARGE,
         }
     }
 
@@ -313,18 +314,21 @@ pub fn parse_detailed(text: &str) -> (Option<MtaStsPolicy>, Vec<PolicyError>) {
     }
     let bad = |code: &str| errors.iter().any(|e: &PolicyError| e.code() == code);
     let mut missing = Vec::new();
-    if !version && !bad("mta_sts.policy_bad_version") {
+    if !version && !bad(code::mta_sts::POLICY_BAD_VERSION) {
         missing.push(PolicyError::MissingVersion);
     }
-    if mode.is_none() && !bad("mta_sts.policy_bad_mode") {
+    if mode.is_none() && !bad(code::mta_sts::POLICY_BAD_MODE) {
         missing.push(PolicyError::MissingMode);
     }
-    if max_age.is_none() && !bad("mta_sts.policy_bad_max_age") && !bad("mta_sts.policy_max_age_too_large") {
+    if max_age.is_none()
+        && !bad(code::mta_sts::POLICY_BAD_MAX_AGE)
+        && !bad(code::mta_sts::POLICY_MAX_AGE_TOO_LARGE)
+    {
         missing.push(PolicyError::MissingMaxAge);
     }
     // §3.2 mx: required for "enforce" and "testing" (a policy with no MX to
     // match can only fail or report every delivery).
-    let has_mx_error = bad("mta_sts.policy_bad_mx") || bad("mta_sts.policy_non_ascii_mx");
+    let has_mx_error = bad(code::mta_sts::POLICY_BAD_MX) || bad(code::mta_sts::POLICY_NON_ASCII_MX);
     if matches!(mode, Some(Mode::Enforce | Mode::Testing)) && mx.is_empty() && !has_mx_error {
         missing.push(PolicyError::MissingMx);
     }
@@ -364,19 +368,19 @@ impl MtaStsPolicy {
     pub fn lint(&self, subject: &str) -> Vec<Finding> {
         let mut out = Vec::new();
         match self.mode {
-            Mode::Testing => out.push(Finding::info("mta_sts.policy_testing", subject, RFC)),
-            Mode::None => out.push(Finding::warning("mta_sts.policy_mode_none", subject, RFC)),
+            Mode::Testing => out.push(Finding::info(code::mta_sts::POLICY_TESTING, subject, RFC)),
+            Mode::None => out.push(Finding::warning(code::mta_sts::POLICY_MODE_NONE, subject, RFC)),
             Mode::Enforce => {}
         }
         // §3.2: "it is expected that this value typically be in the range of
         // weeks or greater".
         if self.max_age < 7 * 86400 && self.mode != Mode::None {
             out.push(
-                Finding::info("mta_sts.policy_short_max_age", subject, RFC).arg("max_age", self.max_age),
+                Finding::info(code::mta_sts::POLICY_SHORT_MAX_AGE, subject, RFC).arg("max_age", self.max_age),
             );
         }
         for (key, _) in &self.extensions {
-            out.push(Finding::info("mta_sts.policy_extension", subject, RFC).arg("key", key));
+            out.push(Finding::info(code::mta_sts::POLICY_EXTENSION, subject, RFC).arg("key", key));
         }
         out
     }
@@ -415,35 +419,40 @@ pub fn check_mx_coverage(policy: &MtaStsPolicy, mx_hosts: &[Name]) -> Vec<Findin
         .iter()
         .filter(|h| !h.is_root() && !policy_matches_mx(policy, h))
         .map(|h| {
-            Finding::new("mta_sts.mx_not_covered", severity, h.as_str(), "RFC 8461 §4.1")
-                .arg("host", h.as_str())
-                .with_fix(format!("mx: {}", h.as_str()))
+            Finding::new(
+                code::mta_sts::MX_NOT_COVERED,
+                severity,
+                h.as_str(),
+                "RFC 8461 §4.1",
+            )
+            .arg("host", h.as_str())
+            .with_fix(format!("mx: {}", h.as_str()))
         })
         .collect()
 }
 
 /// Codes this module can emit, for the catalogue test.
 pub const CODES: &[&str] = &[
-    "mta_sts.policy_not_key_value",
-    "mta_sts.policy_bad_key",
-    "mta_sts.policy_bad_extension",
-    "mta_sts.policy_duplicate_key",
-    "mta_sts.policy_bad_version",
-    "mta_sts.policy_bad_mode",
-    "mta_sts.policy_bad_max_age",
-    "mta_sts.policy_max_age_too_large",
-    "mta_sts.policy_bad_mx",
-    "mta_sts.policy_non_ascii_mx",
-    "mta_sts.policy_missing_version",
-    "mta_sts.policy_missing_mode",
-    "mta_sts.policy_missing_max_age",
-    "mta_sts.policy_missing_mx",
-    "mta_sts.policy_too_large",
-    "mta_sts.policy_testing",
-    "mta_sts.policy_mode_none",
-    "mta_sts.policy_short_max_age",
-    "mta_sts.policy_extension",
-    "mta_sts.mx_not_covered",
+    code::mta_sts::POLICY_NOT_KEY_VALUE,
+    code::mta_sts::POLICY_BAD_KEY,
+    code::mta_sts::POLICY_BAD_EXTENSION,
+    code::mta_sts::POLICY_DUPLICATE_KEY,
+    code::mta_sts::POLICY_BAD_VERSION,
+    code::mta_sts::POLICY_BAD_MODE,
+    code::mta_sts::POLICY_BAD_MAX_AGE,
+    code::mta_sts::POLICY_MAX_AGE_TOO_LARGE,
+    code::mta_sts::POLICY_BAD_MX,
+    code::mta_sts::POLICY_NON_ASCII_MX,
+    code::mta_sts::POLICY_MISSING_VERSION,
+    code::mta_sts::POLICY_MISSING_MODE,
+    code::mta_sts::POLICY_MISSING_MAX_AGE,
+    code::mta_sts::POLICY_MISSING_MX,
+    code::mta_sts::POLICY_TOO_LARGE,
+    code::mta_sts::POLICY_TESTING,
+    code::mta_sts::POLICY_MODE_NONE,
+    code::mta_sts::POLICY_SHORT_MAX_AGE,
+    code::mta_sts::POLICY_EXTENSION,
+    code::mta_sts::MX_NOT_COVERED,
 ];
 
 #[cfg(test)]
@@ -487,7 +496,7 @@ mod tests {
             "mail\u{7f}.example.com",
         ] {
             let text = format!("version: STSv1\nmode: testing\nmax_age: 1\nmx: {mx}\n");
-            assert!(codes(&text).contains(&"mta_sts.policy_bad_mx"), "{mx:?}");
+            assert!(codes(&text).contains(&code::mta_sts::POLICY_BAD_MX), "{mx:?}");
             assert!(MtaStsPolicy::parse(&text).is_err(), "{mx:?}");
         }
     }
@@ -499,9 +508,9 @@ mod tests {
         let pad = MAX_POLICY_BYTES - ok.len() - "x: \n".len();
         let at_limit = format!("{ok}x: {}\n", "a".repeat(pad));
         assert_eq!(at_limit.len(), MAX_POLICY_BYTES);
-        assert_eq!(codes(&at_limit), vec!["mta_sts.policy_extension"]);
+        assert_eq!(codes(&at_limit), vec![code::mta_sts::POLICY_EXTENSION]);
         let wall = "no colon here\n".repeat(10_000);
-        assert_eq!(codes(&wall), vec!["mta_sts.policy_too_large"]);
+        assert_eq!(codes(&wall), vec![code::mta_sts::POLICY_TOO_LARGE]);
         let f = &MtaStsPolicy::check(&wall, "s").1[0];
         assert_eq!(f.rfc, "RFC 8461 §3.3");
         assert!(crate::i18n::lookup(f.code).is_some());
@@ -514,70 +523,73 @@ mod tests {
             (ok, &[]),
             (
                 "version: STSv1\nmode: testing\nmx: a.example\nmax_age: 604800",
-                &["mta_sts.policy_testing"],
+                &[code::mta_sts::POLICY_TESTING],
             ),
             (
                 "version: STSv1\nmode: none\nmax_age: 0",
-                &["mta_sts.policy_mode_none"],
+                &[code::mta_sts::POLICY_MODE_NONE],
             ),
             (
                 "version: STSv1\nmode: enforce\nmx: a.example\nmax_age: 3600",
-                &["mta_sts.policy_short_max_age"],
+                &[code::mta_sts::POLICY_SHORT_MAX_AGE],
             ),
             (
                 "version: STSv1\nmode: enforce\nmax_age: 604800",
-                &["mta_sts.policy_missing_mx"],
+                &[code::mta_sts::POLICY_MISSING_MX],
             ),
             (
                 "version: STSv1\nmode: enforce\nmode: testing\nmx: a.example\nmax_age: 604800",
-                &["mta_sts.policy_duplicate_key"],
+                &[code::mta_sts::POLICY_DUPLICATE_KEY],
             ),
             (
                 "version: STSv2\nmode: none\nmax_age: 0",
-                &["mta_sts.policy_bad_version"],
+                &[code::mta_sts::POLICY_BAD_VERSION],
             ),
             (
                 "version: STSv1\nmode: Enforce\nmax_age: 0",
-                &["mta_sts.policy_bad_mode"],
+                &[code::mta_sts::POLICY_BAD_MODE],
             ),
             (
                 "version: STSv1\nmode: none\nmax_age: 86400.5",
-                &["mta_sts.policy_bad_max_age"],
+                &[code::mta_sts::POLICY_BAD_MAX_AGE],
             ),
             (
                 "version: STSv1\nmode: none\nmax_age: 99999999",
-                &["mta_sts.policy_max_age_too_large"],
+                &[code::mta_sts::POLICY_MAX_AGE_TOO_LARGE],
             ),
             (
                 "version: STSv1\nmode: enforce\nmax_age: 604800\nmx: *.*.example",
-                &["mta_sts.policy_bad_mx"],
+                &[code::mta_sts::POLICY_BAD_MX],
             ),
             (
                 "version: STSv1\nmode: enforce\nmax_age: 604800\nmx: møx.example",
-                &["mta_sts.policy_non_ascii_mx"],
+                &[code::mta_sts::POLICY_NON_ASCII_MX],
             ),
             (
                 "version: STSv1\nnot_a_pair",
                 &[
-                    "mta_sts.policy_not_key_value",
-                    "mta_sts.policy_missing_mode",
-                    "mta_sts.policy_missing_max_age",
+                    code::mta_sts::POLICY_NOT_KEY_VALUE,
+                    code::mta_sts::POLICY_MISSING_MODE,
+                    code::mta_sts::POLICY_MISSING_MAX_AGE,
                 ],
             ),
             (
                 "version: STSv1\nmode: none\nmax_age: 0\n_bad: x",
-                &["mta_sts.policy_bad_key", "mta_sts.policy_mode_none"],
+                &[code::mta_sts::POLICY_BAD_KEY, code::mta_sts::POLICY_MODE_NONE],
             ),
             (
                 "version: STSv1\nmode: none\nmax_age: 0\next:",
-                &["mta_sts.policy_bad_extension", "mta_sts.policy_mode_none"],
+                &[
+                    code::mta_sts::POLICY_BAD_EXTENSION,
+                    code::mta_sts::POLICY_MODE_NONE,
+                ],
             ),
             (
                 "",
                 &[
-                    "mta_sts.policy_missing_version",
-                    "mta_sts.policy_missing_mode",
-                    "mta_sts.policy_missing_max_age",
+                    code::mta_sts::POLICY_MISSING_VERSION,
+                    code::mta_sts::POLICY_MISSING_MODE,
+                    code::mta_sts::POLICY_MISSING_MAX_AGE,
                 ],
             ),
         ];

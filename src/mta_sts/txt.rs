@@ -11,6 +11,7 @@
 //! ```
 
 use crate::finding::{Finding, Span};
+use crate::i18n::code;
 use crate::tagvalue::{self, HeadError, TagListError};
 use std::fmt;
 
@@ -56,13 +57,13 @@ impl MtaStsError {
     pub fn code(&self) -> &'static str {
         match self {
             MtaStsError::Syntax(e) => e.code(),
-            MtaStsError::SpfRecord => "mta_sts.spf_record",
-            MtaStsError::BadVersion { .. } => "mta_sts.bad_version",
-            MtaStsError::VersionPrefix => "mta_sts.version_prefix",
-            MtaStsError::MissingId => "mta_sts.missing_id",
-            MtaStsError::BadId { .. } => "mta_sts.bad_id",
-            MtaStsError::DuplicateTag { .. } => "mta_sts.duplicate_tag",
-            MtaStsError::BadExtension { .. } => "mta_sts.bad_extension",
+            MtaStsError::SpfRecord => code::mta_sts::SPF_RECORD,
+            MtaStsError::BadVersion { .. } => code::mta_sts::BAD_VERSION,
+            MtaStsError::VersionPrefix => code::mta_sts::VERSION_PREFIX,
+            MtaStsError::MissingId => code::mta_sts::MISSING_ID,
+            MtaStsError::BadId { .. } => code::mta_sts::BAD_ID,
+            MtaStsError::DuplicateTag { .. } => code::mta_sts::DUPLICATE_TAG,
+            MtaStsError::BadExtension { .. } => code::mta_sts::BAD_EXTENSION,
         }
     }
 
@@ -158,7 +159,7 @@ impl MtaStsRecord {
         let mut out: Vec<Finding> = errors.iter().map(|e| e.to_finding(subject)).collect();
         if let Some(r) = &rec {
             if errors.contains(&MtaStsError::VersionPrefix) {
-                if let Some(f) = out.iter_mut().find(|f| f.code == "mta_sts.version_prefix") {
+                if let Some(f) = out.iter_mut().find(|f| f.code == code::mta_sts::VERSION_PREFIX) {
                     f.fix = Some(r.to_string());
                 }
             }
@@ -171,7 +172,7 @@ impl MtaStsRecord {
     pub fn lint(&self, subject: &str) -> Vec<Finding> {
         self.extensions
             .iter()
-            .map(|(name, _)| Finding::info("mta_sts.extension", subject, RFC).arg("tag", name))
+            .map(|(name, _)| Finding::info(code::mta_sts::EXTENSION, subject, RFC).arg("tag", name))
             .collect()
     }
 }
@@ -188,14 +189,14 @@ impl fmt::Display for MtaStsRecord {
 
 /// Codes this module can emit, for the catalogue test.
 pub const CODES: &[&str] = &[
-    "mta_sts.spf_record",
-    "mta_sts.bad_version",
-    "mta_sts.version_prefix",
-    "mta_sts.missing_id",
-    "mta_sts.bad_id",
-    "mta_sts.duplicate_tag",
-    "mta_sts.bad_extension",
-    "mta_sts.extension",
+    code::mta_sts::SPF_RECORD,
+    code::mta_sts::BAD_VERSION,
+    code::mta_sts::VERSION_PREFIX,
+    code::mta_sts::MISSING_ID,
+    code::mta_sts::BAD_ID,
+    code::mta_sts::DUPLICATE_TAG,
+    code::mta_sts::BAD_EXTENSION,
+    code::mta_sts::EXTENSION,
 ];
 
 #[cfg(test)]
@@ -215,21 +216,21 @@ mod tests {
     fn cases() {
         let cases: &[(&str, &[&str])] = &[
             ("v=STSv1; id=20240101T010101", &[]),
-            ("v=STSv1; id=a; ext=2", &["mta_sts.extension"]),
+            ("v=STSv1; id=a; ext=2", &[code::mta_sts::EXTENSION]),
             ("v=STSv1;id=a;", &[]),
-            ("v=STSv1", &["mta_sts.missing_id"]),
-            ("v=STSv2; id=a", &["mta_sts.bad_version"]),
-            ("v=STSv1; id=test-123", &["mta_sts.bad_id"]),
+            ("v=STSv1", &[code::mta_sts::MISSING_ID]),
+            ("v=STSv2; id=a", &[code::mta_sts::BAD_VERSION]),
+            ("v=STSv1; id=test-123", &[code::mta_sts::BAD_ID]),
             (
                 "v=STSv1; id=012345678901234567890123456789012",
-                &["mta_sts.bad_id"],
+                &[code::mta_sts::BAD_ID],
             ),
-            ("v=STSv1; id=foo; id=bar", &["mta_sts.duplicate_tag"]),
-            ("v=STSv1; id=a; more=", &["mta_sts.bad_extension"]),
-            ("v=STSv1; id=a; test==", &["mta_sts.bad_extension"]),
-            ("v = STSv1; id=a", &["mta_sts.version_prefix"]),
-            ("v=spf1 -all", &["mta_sts.spf_record"]),
-            ("v=STSv1; id=a;;", &["tagvalue.empty_tag"]),
+            ("v=STSv1; id=foo; id=bar", &[code::mta_sts::DUPLICATE_TAG]),
+            ("v=STSv1; id=a; more=", &[code::mta_sts::BAD_EXTENSION]),
+            ("v=STSv1; id=a; test==", &[code::mta_sts::BAD_EXTENSION]),
+            ("v = STSv1; id=a", &[code::mta_sts::VERSION_PREFIX]),
+            ("v=spf1 -all", &[code::mta_sts::SPF_RECORD]),
+            ("v=STSv1; id=a;;", &[code::tagvalue::EMPTY_TAG]),
         ];
         for (text, want) in cases {
             assert_eq!(codes(text), *want, "{text}");

@@ -9,6 +9,7 @@ use crate::dns::endpoint::{CheckLink, Endpoint, EndpointChoice};
 use crate::dns::{Preset, Protocol, RecordType};
 use crate::finding::{Finding, Severity};
 use crate::generate::RecordSet;
+use crate::i18n::code;
 use crate::model::{Name, Record};
 use crate::plan::MailPlan;
 use std::collections::BTreeMap;
@@ -398,13 +399,13 @@ impl PlanSource<'_> {
     /// followed by each error).
     fn records(&self, notices: &mut Vec<Finding>) -> Option<Vec<Record>> {
         if self.plan.domain.trim().is_empty() {
-            notices.push(Finding::warning("ui.check.no_plan", "", ""));
+            notices.push(Finding::warning(code::ui::CHECK_NO_PLAN, "", ""));
             return None;
         }
         match self.set {
             Some(set) => Some(set.records.iter().map(|p| p.record.clone()).collect()),
             None => {
-                notices.push(Finding::error("ui.check.plan_invalid", "", ""));
+                notices.push(Finding::error(code::ui::CHECK_PLAN_INVALID, "", ""));
                 let errors = self.findings.iter().filter(|f| f.severity == Severity::Error);
                 notices.extend(errors.cloned());
                 None

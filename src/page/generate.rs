@@ -9,6 +9,7 @@ use crate::dkim::selector::parse_selector;
 use crate::export::{self, Panel, PanelRow};
 use crate::finding::{Finding, Severity};
 use crate::generate::{self, RecordSet};
+use crate::i18n::code;
 use crate::model::{Name, NameError};
 use crate::plan::{self, MailPlan, PlanErrors};
 use std::rc::Rc;
@@ -134,9 +135,9 @@ pub enum Action {
 
 /// The notice that says a share link's plan replaced the user's own, which
 /// is kept and can be put back.
-pub const KEPT_SAVED: &str = "ui.gen.share.kept_saved";
+pub const KEPT_SAVED: &str = code::ui::GEN_SHARE_KEPT_SAVED;
 /// The notice of a share link that opened.
-pub const SHARE_OPENED: &str = "ui.gen.share.opened";
+pub const SHARE_OPENED: &str = code::ui::GEN_SHARE_OPENED;
 
 /// The plan a new visitor starts from: one mail host with one empty IPv4
 /// field, a dated DKIM selector.

@@ -12,6 +12,7 @@ use crate::dns::endpoint::{parse_check_link, EndpointChoice};
 use crate::dns::memory::MemoryZone;
 use crate::dns::{Preset, Protocol};
 use crate::export::Panel;
+use crate::i18n::code;
 use crate::i18n::Lang;
 use crate::model::Name;
 use crate::plan::{self, DkimAlgorithm, DmarcPolicy, Mode as StsMode, SpfAll};
@@ -489,14 +490,14 @@ fn a_plan_with_an_ed25519_key_opens_with_the_ed25519_inputs_shown() {
 fn notices_replace_their_own_code_and_dismiss_together() {
     let mut s = fresh();
     let notice = |detail: &str| Notice {
-        code: "ui.gen.share.made",
+        code: code::ui::GEN_SHARE_MADE,
         error: false,
         detail: Some(detail.into()),
     };
     s.apply(generate::Action::Notify(notice("first")));
     s.apply(generate::Action::Notify(notice("second")));
     s.apply(generate::Action::Notify(Notice {
-        code: "ui.gen.storage.refused",
+        code: code::ui::GEN_STORAGE_REFUSED,
         error: true,
         detail: None,
     }));
@@ -504,8 +505,8 @@ fn notices_replace_their_own_code_and_dismiss_together() {
     assert_eq!(
         seen,
         [
-            ("ui.gen.share.made", Some("second".to_string())),
-            ("ui.gen.storage.refused", None)
+            (code::ui::GEN_SHARE_MADE, Some("second".to_string())),
+            (code::ui::GEN_STORAGE_REFUSED, None)
         ]
     );
     s.apply(generate::Action::DismissNotices);
@@ -726,7 +727,7 @@ fn a_custom_resolver_url_is_judged_as_typed() {
         url: "http://dns.example/resolve".into(),
         protocol: Protocol::GoogleJson,
     };
-    assert_eq!(form.error_code(), Some("endpoint.http_not_loopback"));
+    assert_eq!(form.error_code(), Some(code::endpoint::HTTP_NOT_LOOPBACK));
     form.url = "https://dns.example/resolve".into();
     assert_eq!(form.error_code(), None);
     form.url.clear();
@@ -787,7 +788,7 @@ fn plan_mode_verifies_the_plan_on_screen() {
     };
     assert_eq!(
         codes(&c.prepare(Mode::Plan, source).err().unwrap_or_default()),
-        ["ui.check.no_plan"]
+        [code::ui::CHECK_NO_PLAN]
     );
     // A plan with an error: said, with the error itself.
     let mut bad = guide();
@@ -801,7 +802,10 @@ fn plan_mode_verifies_the_plan_on_screen() {
         findings: &bad.errors,
     };
     let refused = c.prepare(Mode::Plan, source).err().unwrap_or_default();
-    assert_eq!(refused.first().map(|f| f.code), Some("ui.check.plan_invalid"));
+    assert_eq!(
+        refused.first().map(|f| f.code),
+        Some(code::ui::CHECK_PLAN_INVALID)
+    );
     assert!(refused.len() > 1);
     // The guide's plan: exactly its generated records.
     let good = guide();
@@ -952,7 +956,7 @@ fn two_resolvers_that_agree_show_no_difference() {
 #[test]
 fn a_refused_start_is_shown_until_the_next_run() {
     let mut c = typed("example.com");
-    let refusal = crate::finding::Finding::error("endpoint.not_https", "ftp://x", "RFC 8484 §5");
+    let refusal = crate::finding::Finding::error(code::endpoint::NOT_HTTPS, "ftp://x", "RFC 8484 §5");
     c.apply(check::Action::Refused(vec![refusal.clone()]));
     assert_eq!(c.notices, vec![refusal]);
     let good = guide();
@@ -995,8 +999,8 @@ fn a_race_nobody_won_chooses_nothing_and_the_next_check_races_again() {
     // and so have the page remember a resolver that never answered.
     let mut c = typed("example.com");
     c.apply(check::Action::Request(Mode::Audit));
-    let none =
-        crate::finding::Finding::error("dns.resolver.none", "DNS-over-HTTPS", "RFC 8484 §3").arg("tried", 4);
+    let none = crate::finding::Finding::error(code::dns::RESOLVER_NONE, "DNS-over-HTTPS", "RFC 8484 §3")
+        .arg("tried", 4);
     c.apply(check::Action::RaceDone {
         chosen: None,
         note: Some(none.clone()),
@@ -1133,6 +1137,6 @@ fn a_server_name_typed_as_the_domain_is_pointed_out_on_the_domain_field() {
         &mut s,
         PlanEdit::Hosts(HostList::Mail, HostEdit::Ipv4(0, vec!["192.0.2.1".into()])),
     );
-    assert_eq!(codes(s.findings.get("domain")), ["plan.domain_is_host"]);
+    assert_eq!(codes(s.findings.get("domain")), [code::plan::DOMAIN_IS_HOST]);
     assert!(s.set.is_some(), "pointed out, not refused");
 }

@@ -8,6 +8,7 @@
 //! serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo, ... } ... }`.
 //! PEM per RFC 7468 (`CERTIFICATE` §5, `PUBLIC KEY` §13).
 
+use crate::i18n::code;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -26,8 +27,8 @@ pub enum CertificateError {
 impl CertificateError {
     pub fn code(self) -> &'static str {
         match self {
-            CertificateError::BadPem => "plan.tlsa_bad_pem",
-            CertificateError::BadDer => "plan.tlsa_bad_der",
+            CertificateError::BadPem => code::plan::TLSA_BAD_PEM,
+            CertificateError::BadDer => code::plan::TLSA_BAD_DER,
         }
     }
 }

@@ -39,6 +39,7 @@
 //! private key, and the share codec applies it before encoding.
 
 mod certificate;
+pub mod codes;
 pub mod stored;
 mod validate;
 

@@ -25,6 +25,7 @@
 //! on both ways).
 
 use super::MailPlan;
+use crate::i18n::code;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -57,11 +58,11 @@ impl StoredPlanError {
     /// Stable catalogue code.
     pub fn code(&self) -> &'static str {
         match self {
-            StoredPlanError::NotJson(_) => "storage.not_json",
-            StoredPlanError::NotAPlan(_) => "storage.not_a_plan",
-            StoredPlanError::UnknownFormat(_) => "storage.unknown_format",
-            StoredPlanError::BadVersion => "storage.bad_version",
-            StoredPlanError::NewerVersion(_) => "storage.newer_version",
+            StoredPlanError::NotJson(_) => code::storage::NOT_JSON,
+            StoredPlanError::NotAPlan(_) => code::storage::NOT_A_PLAN,
+            StoredPlanError::UnknownFormat(_) => code::storage::UNKNOWN_FORMAT,
+            StoredPlanError::BadVersion => code::storage::BAD_VERSION,
+            StoredPlanError::NewerVersion(_) => code::storage::NEWER_VERSION,
         }
     }
 
@@ -84,11 +85,11 @@ impl StoredPlanError {
 
 /// Every code [`decode`] can return.
 pub const CODES: [&str; 5] = [
-    "storage.not_json",
-    "storage.not_a_plan",
-    "storage.unknown_format",
-    "storage.bad_version",
-    "storage.newer_version",
+    code::storage::NOT_JSON,
+    code::storage::NOT_A_PLAN,
+    code::storage::UNKNOWN_FORMAT,
+    code::storage::BAD_VERSION,
+    code::storage::NEWER_VERSION,
 ];
 
 #[derive(Serialize)]
@@ -199,29 +200,32 @@ mod tests {
     #[test]
     fn errors_table() {
         let cases: [(&str, &str); 12] = [
-            ("", "storage.not_json"),
-            ("{\"domain\":\"exa", "storage.not_json"),
-            ("not json", "storage.not_json"),
-            ("[1,2]", "storage.not_a_plan"),
-            ("\"example.com\"", "storage.not_a_plan"),
-            ("null", "storage.not_a_plan"),
-            ("{}", "storage.not_a_plan"),
-            (r#"{"domain":"a.example","hosts":"mail"}"#, "storage.not_a_plan"),
+            ("", code::storage::NOT_JSON),
+            ("{\"domain\":\"exa", code::storage::NOT_JSON),
+            ("not json", code::storage::NOT_JSON),
+            ("[1,2]", code::storage::NOT_A_PLAN),
+            ("\"example.com\"", code::storage::NOT_A_PLAN),
+            ("null", code::storage::NOT_A_PLAN),
+            ("{}", code::storage::NOT_A_PLAN),
+            (
+                r#"{"domain":"a.example","hosts":"mail"}"#,
+                code::storage::NOT_A_PLAN,
+            ),
             (
                 r#"{"format":"maildns.plan","version":2,"plan":[]}"#,
-                "storage.not_a_plan",
+                code::storage::NOT_A_PLAN,
             ),
             (
                 r#"{"format":"other","version":2,"plan":{}}"#,
-                "storage.unknown_format",
+                code::storage::UNKNOWN_FORMAT,
             ),
             (
                 r#"{"format":"maildns.plan","plan":{"domain":"a"}}"#,
-                "storage.bad_version",
+                code::storage::BAD_VERSION,
             ),
             (
                 r#"{"format":"maildns.plan","version":0,"plan":{"domain":"a"}}"#,
-                "storage.bad_version",
+                code::storage::BAD_VERSION,
             ),
         ];
         for (text, code) in cases {
@@ -235,7 +239,7 @@ mod tests {
         let text = r#"{"format":"maildns.plan","version":3,"plan":{"domain":"a.example","new":1}}"#;
         let err = decode(text).unwrap_err();
         assert_eq!(err, StoredPlanError::NewerVersion(3));
-        assert_eq!(err.code(), "storage.newer_version");
+        assert_eq!(err.code(), code::storage::NEWER_VERSION);
         assert!(!err.set_aside());
         assert!(is_newer(text));
         assert!(!is_newer(&encode(&example())));

@@ -1,5 +1,6 @@
 use super::*;
 use crate::finding::Severity;
+use crate::i18n::code;
 use proptest::prelude::*;
 
 pub(crate) const RSA2048: &str = include_str!("../../tests/vectors/generate/r2048.pub");
@@ -47,7 +48,7 @@ fn guide_example_validates_with_defaults() {
     assert_eq!(dkim.owner.as_str(), "mail._domainkey.example.com");
     assert_eq!(
         codes(&v.field_findings, "hosts[0].ipv4[0]"),
-        vec!["address.documentation"]
+        vec![code::address::DOCUMENTATION]
     );
     assert_eq!(codes(&v.field_findings, "domain"), Vec::<&str>::new());
 }
@@ -65,16 +66,16 @@ fn errors_are_keyed_by_field() {
     p.ttl.default = "abc".into();
     p.ttl.overrides.insert("dkim".into(), "30".into());
     let e = validate(&p).expect_err("invalid");
-    assert_eq!(codes(&e, "hosts[0].ipv4[1]"), vec!["address.bad_ipv4"]);
-    assert_eq!(codes(&e, "hosts[0].ipv6[0]"), vec!["address.bad_ipv6"]);
-    assert_eq!(codes(&e, "hosts[0].priority"), vec!["plan.bad_priority"]);
-    assert_eq!(codes(&e, "spf.includes[1]"), vec!["name.empty_label"]);
+    assert_eq!(codes(&e, "hosts[0].ipv4[1]"), vec![code::address::BAD_IPV4]);
+    assert_eq!(codes(&e, "hosts[0].ipv6[0]"), vec![code::address::BAD_IPV6]);
+    assert_eq!(codes(&e, "hosts[0].priority"), vec![code::plan::BAD_PRIORITY]);
+    assert_eq!(codes(&e, "spf.includes[1]"), vec![code::name::EMPTY_LABEL]);
     assert!(codes(&e, "spf.includes[0]").is_empty());
-    assert_eq!(codes(&e, "spf.ip4[0]"), vec!["plan.bad_cidr"]);
-    assert_eq!(codes(&e, "dkim.selector"), vec!["plan.dkim_no_selector"]);
-    assert_eq!(codes(&e, "dmarc.ruf[0]"), vec!["plan.bad_report_uri"]);
-    assert_eq!(codes(&e, "ttl.default"), vec!["record.bad_ttl"]);
-    assert_eq!(codes(&e, "ttl.dkim"), vec!["record.ttl_low"]);
+    assert_eq!(codes(&e, "spf.ip4[0]"), vec![code::plan::BAD_CIDR]);
+    assert_eq!(codes(&e, "dkim.selector"), vec![code::plan::DKIM_NO_SELECTOR]);
+    assert_eq!(codes(&e, "dmarc.ruf[0]"), vec![code::plan::BAD_REPORT_URI]);
+    assert_eq!(codes(&e, "ttl.default"), vec![code::record::BAD_TTL]);
+    assert_eq!(codes(&e, "ttl.dkim"), vec![code::record::TTL_LOW]);
     assert!(e.has_errors());
 }
 
@@ -97,7 +98,7 @@ fn addresses_typed_as_host_names_are_ip_literals() {
         p.spf.mx = vec![name.into()];
         let e = validate(&p).expect_err("invalid");
         for field in ["hosts[0].name", "backup_mx[0].name", "spf.mx[0]"] {
-            assert_eq!(codes(&e, field), vec!["name.ip_literal"], "{name} {field}");
+            assert_eq!(codes(&e, field), vec![code::name::IP_LITERAL], "{name} {field}");
         }
     }
 }
@@ -123,21 +124,21 @@ fn idn_domain_becomes_punycode_and_relative_host_names_resolve() {
 #[test]
 fn missing_domain_and_hosts() {
     let e = validate(&MailPlan::default()).expect_err("empty form");
-    assert_eq!(codes(&e, "domain"), vec!["name.empty"]);
+    assert_eq!(codes(&e, "domain"), vec![code::name::EMPTY]);
     // Other fields are checked while the domain is still empty.
     let mut p = example();
     p.domain = "exa mple".into();
     p.hosts[0].ipv4[0] = "192.0.2".into();
     let e = validate(&p).expect_err("bad domain");
-    assert_eq!(codes(&e, "domain"), vec!["name.bad_char"]);
-    assert_eq!(codes(&e, "hosts[0].ipv4[0]"), vec!["address.bad_ipv4"]);
+    assert_eq!(codes(&e, "domain"), vec![code::name::BAD_CHAR]);
+    assert_eq!(codes(&e, "hosts[0].ipv4[0]"), vec![code::address::BAD_IPV4]);
     let p = MailPlan {
         domain: "example.org".into(),
         ..MailPlan::default()
     };
     assert_eq!(
         codes(&validate(&p).expect_err("no host"), "hosts"),
-        vec!["plan.no_mail_host"]
+        vec![code::plan::NO_MAIL_HOST]
     );
 }
 
@@ -151,7 +152,7 @@ fn null_mx_ignores_hosts_and_locks_down_dmarc() {
     assert_eq!(v.dmarc.p, DmarcPolicy::Reject);
     assert_eq!(
         codes(&v.field_findings, "hosts"),
-        vec!["plan.null_mx_ignores_hosts"]
+        vec![code::plan::NULL_MX_IGNORES_HOSTS]
     );
 }
 
@@ -159,12 +160,12 @@ fn null_mx_ignores_hosts_and_locks_down_dmarc() {
 fn dkim_key_sizes_and_kinds() {
     let cases: &[(DkimAlgorithm, &str, &[&str])] = &[
         (DkimAlgorithm::Rsa2048, RSA2048, &[]),
-        (DkimAlgorithm::Rsa1024, RSA1024, &["plan.dkim_rsa_1024"]),
-        (DkimAlgorithm::Rsa4096, RSA4096, &["plan.dkim_rsa_4096"]),
+        (DkimAlgorithm::Rsa1024, RSA1024, &[code::plan::DKIM_RSA_1024]),
+        (DkimAlgorithm::Rsa4096, RSA4096, &[code::plan::DKIM_RSA_4096]),
         (
             DkimAlgorithm::Rsa2048,
             RSA4096,
-            &["plan.dkim_size_mismatch", "plan.dkim_rsa_4096"],
+            &[code::plan::DKIM_SIZE_MISMATCH, code::plan::DKIM_RSA_4096],
         ),
     ];
     for (alg, key, want) in cases {
@@ -185,14 +186,14 @@ fn dkim_key_sizes_and_kinds() {
             .field_findings
             .get("dkim.public_key")
             .iter()
-            .any(|f| f.code == "txt.large" && f.severity == Severity::Warning);
+            .any(|f| f.code == code::txt::LARGE && f.severity == Severity::Warning);
         assert_eq!(large, *key == RSA4096, "{alg:?}");
     }
     let mut p = example();
     p.dkim.public_key = ED25519.into();
     assert_eq!(
         codes(&validate(&p).expect_err("ed in rsa"), "dkim.public_key"),
-        vec!["plan.dkim_not_rsa"]
+        vec![code::plan::DKIM_NOT_RSA]
     );
 
     let mut p = example();
@@ -207,7 +208,7 @@ fn dkim_key_sizes_and_kinds() {
     p.dkim.public_key.clear();
     assert_eq!(
         codes(&validate(&p).expect_err("ed alone"), "dkim.ed25519_public_key"),
-        vec!["plan.dkim_ed25519_without_rsa"]
+        vec![code::plan::DKIM_ED25519_WITHOUT_RSA]
     );
 }
 
@@ -218,8 +219,8 @@ fn private_keys_are_refused_and_never_kept() {
     p.tlsa.pem = "-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----".into();
     p.tlsa.enabled = true;
     let e = validate(&p).expect_err("private key");
-    assert_eq!(codes(&e, "dkim.public_key"), vec!["plan.private_key_pasted"]);
-    assert_eq!(codes(&e, "tlsa.pem"), vec!["plan.private_key_pasted"]);
+    assert_eq!(codes(&e, "dkim.public_key"), vec![code::plan::PRIVATE_KEY_PASTED]);
+    assert_eq!(codes(&e, "tlsa.pem"), vec![code::plan::PRIVATE_KEY_PASTED]);
     let clean = p.without_private_keys();
     assert!(clean.dkim.public_key.is_empty() && clean.tlsa.pem.is_empty());
     assert_eq!(clean.domain, p.domain);
@@ -245,12 +246,12 @@ fn tlsa_hashes_the_spki_of_a_certificate_or_key() {
     };
     assert_eq!(
         codes(&validate(&p).expect_err("bad"), "tlsa.pem"),
-        vec!["plan.tlsa_bad_der"]
+        vec![code::plan::TLSA_BAD_DER]
     );
     p.tlsa.pem = "-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----".into();
     assert_eq!(
         codes(&validate(&p).expect_err("bad"), "tlsa.pem"),
-        vec!["plan.tlsa_bad_pem"]
+        vec![code::plan::TLSA_BAD_PEM]
     );
 }
 
@@ -277,10 +278,10 @@ fn mta_sts_defaults_to_mx_hosts_and_first_host_address() {
     ];
     p.mta_sts.max_age = "31557601".into();
     let e = validate(&p).expect_err("bad");
-    assert_eq!(codes(&e, "mta_sts.mx[1]"), vec!["plan.bad_mx_pattern"]);
-    assert_eq!(codes(&e, "mta_sts.mx[2]"), vec!["name.ip_literal"]);
-    assert_eq!(codes(&e, "mta_sts.mx[3]"), vec!["name.empty_label"]);
-    assert_eq!(codes(&e, "mta_sts.max_age"), vec!["plan.bad_max_age"]);
+    assert_eq!(codes(&e, "mta_sts.mx[1]"), vec![code::plan::BAD_MX_PATTERN]);
+    assert_eq!(codes(&e, "mta_sts.mx[2]"), vec![code::name::IP_LITERAL]);
+    assert_eq!(codes(&e, "mta_sts.mx[3]"), vec![code::name::EMPTY_LABEL]);
+    assert_eq!(codes(&e, "mta_sts.max_age"), vec![code::plan::BAD_MAX_AGE]);
 }
 
 #[test]
@@ -289,7 +290,7 @@ fn spf_lookup_limit_and_spki_base64_keys() {
     p.spf.includes = (0..11).map(|i| format!("_spf{i}.example.net")).collect();
     assert_eq!(
         codes(&validate(&p).expect_err("11 includes"), "spf"),
-        vec!["plan.spf_too_many_lookups"]
+        vec![code::plan::SPF_TOO_MANY_LOOKUPS]
     );
     // The page sets the SPKI base64 it got from WebCrypto's exportKey("spki").
     let mut p = example();
@@ -313,7 +314,10 @@ fn selector_suggestion() {
 
 #[test]
 fn every_code_is_in_the_catalogue() {
-    for code in CODES.iter().chain(&["plan.tlsa_bad_pem", "plan.tlsa_bad_der"]) {
+    for code in CODES
+        .iter()
+        .chain(&[code::plan::TLSA_BAD_PEM, code::plan::TLSA_BAD_DER])
+    {
         assert!(
             crate::i18n::lookup(code).is_some(),
             "{code} missing from the catalogue"
@@ -330,7 +334,10 @@ fn severities_of_own_codes_are_stable() {
     });
     let e = validate(&p).expect_err("an in-zone host without address is an error");
     let f = &e.get("hosts[1].ipv4")[0];
-    assert_eq!((f.code, f.severity), ("plan.host_no_address", Severity::Error));
+    assert_eq!(
+        (f.code, f.severity),
+        (code::plan::HOST_NO_ADDRESS, Severity::Error)
+    );
     // A host named outside the domain is someone else's to give addresses.
     p.hosts[1].name = "mx.provider.example.net".into();
     assert!(validate(&p).is_ok());
@@ -607,7 +614,7 @@ fn one_label_caa_issuer_is_refused() {
             .iter()
             .map(|f| f.code)
             .collect::<Vec<_>>(),
-        vec!["caa.bad_issuer"]
+        vec![code::caa::BAD_ISSUER]
     );
 }
 
@@ -631,7 +638,7 @@ fn spf_include_with_a_bad_top_label_is_refused() {
             .iter()
             .map(|f| f.code)
             .collect::<Vec<_>>(),
-        vec!["spf.syntax.bad_domain_end"]
+        vec![code::spf::SYNTAX_BAD_DOMAIN_END]
     );
     assert!(
         errors.get("spf.includes[1]").is_empty(),
@@ -651,7 +658,10 @@ fn a_selector_typed_as_its_host_record_is_read_and_pointed_out() {
         .iter()
         .map(|f| (f.code, f.severity))
         .collect();
-    assert_eq!(on_selector, [("plan.dkim_selector_suffix", Severity::Warning)]);
+    assert_eq!(
+        on_selector,
+        [(code::plan::DKIM_SELECTOR_SUFFIX, Severity::Warning)]
+    );
     let f = &v.field_findings.get("dkim.selector")[0];
     assert_eq!(
         (f.get_arg("text"), f.get_arg("selector")),
@@ -678,7 +688,7 @@ fn a_mail_host_typed_as_the_domain_is_pointed_out_not_refused() {
         .iter()
         .map(|f| (f.code, f.get_arg("parent")))
         .collect();
-    assert_eq!(on_domain, [("plan.domain_is_host", Some("example.com"))]);
+    assert_eq!(on_domain, [(code::plan::DOMAIN_IS_HOST, Some("example.com"))]);
     for domain in [
         "example.com",
         "lists.example.com",

@@ -19,6 +19,9 @@
 //! Input is capped ([`MAX_FRAGMENT`], [`MAX_JSON`]) so a crafted link cannot
 //! make the page allocate without bound.
 
+pub mod codes;
+
+use crate::i18n::code;
 use crate::plan::MailPlan;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -46,22 +49,22 @@ impl ShareError {
     /// Stable code, the catalogue key.
     pub fn code(self) -> &'static str {
         match self {
-            ShareError::BadVersion => "share.bad_version",
-            ShareError::BadBase64 => "share.bad_base64",
-            ShareError::BadCompression => "share.bad_compression",
-            ShareError::BadJson => "share.bad_json",
-            ShareError::TooLarge => "share.too_large",
+            ShareError::BadVersion => code::share::BAD_VERSION,
+            ShareError::BadBase64 => code::share::BAD_BASE64,
+            ShareError::BadCompression => code::share::BAD_COMPRESSION,
+            ShareError::BadJson => code::share::BAD_JSON,
+            ShareError::TooLarge => code::share::TOO_LARGE,
         }
     }
 }
 
 /// Codes [`ShareError::code`] returns.
 pub const CODES: &[&str] = &[
-    "share.bad_version",
-    "share.bad_base64",
-    "share.bad_compression",
-    "share.bad_json",
-    "share.too_large",
+    code::share::BAD_VERSION,
+    code::share::BAD_BASE64,
+    code::share::BAD_COMPRESSION,
+    code::share::BAD_JSON,
+    code::share::TOO_LARGE,
 ];
 
 /// The fragment for a plan, without the leading `#`: `p1=...`.

@@ -5,6 +5,7 @@
 //! ([`super::macros`]) both use it without importing each other.
 
 use crate::finding::{Finding, Span};
+use crate::i18n::code;
 use std::fmt;
 
 /// What is wrong with a record.
@@ -72,41 +73,41 @@ pub struct SpfParseError {
 impl SpfParseError {
     /// Every code [`SpfParseError::code`] can return.
     pub const CODES: [&'static str; 15] = [
-        "spf.syntax.not_spf",
-        "spf.syntax.non_ascii",
-        "spf.syntax.bad_char",
-        "spf.unknown_mechanism",
-        "spf.syntax.bad_modifier_name",
-        "spf.syntax.unexpected_argument",
-        "spf.syntax.missing_argument",
-        "spf.syntax.bad_domain_end",
-        "spf.syntax.bad_cidr",
-        "spf.syntax.bad_ip4",
-        "spf.syntax.bad_ip6",
-        "spf.syntax.bad_macro",
-        "spf.syntax.unknown_macro_letter",
-        "spf.syntax.explanation_only_macro",
-        "spf.duplicate_modifier",
+        code::spf::SYNTAX_NOT_SPF,
+        code::spf::SYNTAX_NON_ASCII,
+        code::spf::SYNTAX_BAD_CHAR,
+        code::spf::UNKNOWN_MECHANISM,
+        code::spf::SYNTAX_BAD_MODIFIER_NAME,
+        code::spf::SYNTAX_UNEXPECTED_ARGUMENT,
+        code::spf::SYNTAX_MISSING_ARGUMENT,
+        code::spf::SYNTAX_BAD_DOMAIN_END,
+        code::spf::SYNTAX_BAD_CIDR,
+        code::spf::SYNTAX_BAD_IP4,
+        code::spf::SYNTAX_BAD_IP6,
+        code::spf::SYNTAX_BAD_MACRO,
+        code::spf::SYNTAX_UNKNOWN_MACRO_LETTER,
+        code::spf::SYNTAX_EXPLANATION_ONLY_MACRO,
+        code::spf::DUPLICATE_MODIFIER,
     ];
 
     /// Stable catalogue code.
     pub fn code(&self) -> &'static str {
         match &self.kind {
-            SpfErrorKind::NotSpf => "spf.syntax.not_spf",
-            SpfErrorKind::NonAscii => "spf.syntax.non_ascii",
-            SpfErrorKind::BadChar { .. } => "spf.syntax.bad_char",
-            SpfErrorKind::UnknownMechanism { .. } => "spf.unknown_mechanism",
-            SpfErrorKind::BadModifierName { .. } => "spf.syntax.bad_modifier_name",
-            SpfErrorKind::UnexpectedArgument { .. } => "spf.syntax.unexpected_argument",
-            SpfErrorKind::MissingArgument => "spf.syntax.missing_argument",
-            SpfErrorKind::BadDomainEnd { .. } => "spf.syntax.bad_domain_end",
-            SpfErrorKind::BadCidr { .. } => "spf.syntax.bad_cidr",
-            SpfErrorKind::BadIp4 { .. } => "spf.syntax.bad_ip4",
-            SpfErrorKind::BadIp6 { .. } => "spf.syntax.bad_ip6",
-            SpfErrorKind::BadMacro => "spf.syntax.bad_macro",
-            SpfErrorKind::UnknownMacroLetter { .. } => "spf.syntax.unknown_macro_letter",
-            SpfErrorKind::ExplanationOnlyMacro { .. } => "spf.syntax.explanation_only_macro",
-            SpfErrorKind::DuplicateModifier { .. } => "spf.duplicate_modifier",
+            SpfErrorKind::NotSpf => code::spf::SYNTAX_NOT_SPF,
+            SpfErrorKind::NonAscii => code::spf::SYNTAX_NON_ASCII,
+            SpfErrorKind::BadChar { .. } => code::spf::SYNTAX_BAD_CHAR,
+            SpfErrorKind::UnknownMechanism { .. } => code::spf::UNKNOWN_MECHANISM,
+            SpfErrorKind::BadModifierName { .. } => code::spf::SYNTAX_BAD_MODIFIER_NAME,
+            SpfErrorKind::UnexpectedArgument { .. } => code::spf::SYNTAX_UNEXPECTED_ARGUMENT,
+            SpfErrorKind::MissingArgument => code::spf::SYNTAX_MISSING_ARGUMENT,
+            SpfErrorKind::BadDomainEnd { .. } => code::spf::SYNTAX_BAD_DOMAIN_END,
+            SpfErrorKind::BadCidr { .. } => code::spf::SYNTAX_BAD_CIDR,
+            SpfErrorKind::BadIp4 { .. } => code::spf::SYNTAX_BAD_IP4,
+            SpfErrorKind::BadIp6 { .. } => code::spf::SYNTAX_BAD_IP6,
+            SpfErrorKind::BadMacro => code::spf::SYNTAX_BAD_MACRO,
+            SpfErrorKind::UnknownMacroLetter { .. } => code::spf::SYNTAX_UNKNOWN_MACRO_LETTER,
+            SpfErrorKind::ExplanationOnlyMacro { .. } => code::spf::SYNTAX_EXPLANATION_ONLY_MACRO,
+            SpfErrorKind::DuplicateModifier { .. } => code::spf::DUPLICATE_MODIFIER,
         }
     }
 

@@ -15,6 +15,7 @@ use super::trace::{SpfTrace, StepKind, StepOutcome, TraceQuestion, TraceStep, LO
 use super::{is_spf_record, DualCidr, Mechanism, Modifier, Qualifier, SpfRecord, Term};
 use crate::dns::{DnsError, Rdata, RecordType, Resolver};
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::{in_prefix, reverse_name};
 use std::collections::HashMap;
 use std::fmt;
@@ -49,13 +50,13 @@ impl SpfResult {
     /// The catalogue code of the result's name (`spf.result.pass`, ...).
     pub fn code(self) -> &'static str {
         match self {
-            SpfResult::None => "spf.result.none",
-            SpfResult::Neutral => "spf.result.neutral",
-            SpfResult::Pass => "spf.result.pass",
-            SpfResult::Fail => "spf.result.fail",
-            SpfResult::SoftFail => "spf.result.softfail",
-            SpfResult::TempError => "spf.result.temperror",
-            SpfResult::PermError => "spf.result.permerror",
+            SpfResult::None => code::spf::RESULT_NONE,
+            SpfResult::Neutral => code::spf::RESULT_NEUTRAL,
+            SpfResult::Pass => code::spf::RESULT_PASS,
+            SpfResult::Fail => code::spf::RESULT_FAIL,
+            SpfResult::SoftFail => code::spf::RESULT_SOFTFAIL,
+            SpfResult::TempError => code::spf::RESULT_TEMPERROR,
+            SpfResult::PermError => code::spf::RESULT_PERMERROR,
         }
     }
 
@@ -171,7 +172,7 @@ pub async fn check_host_with(
     } else {
         Checked::new(
             SpfResult::None,
-            Finding::info("spf.eval.bad_domain", &domain, "RFC 7208 §4.3").arg("domain", &domain),
+            Finding::info(code::spf::EVAL_BAD_DOMAIN, &domain, "RFC 7208 §4.3").arg("domain", &domain),
         )
     };
     let explanation = match (&top.exp, top.result) {
@@ -371,7 +372,8 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
         if self.trace.lookups > LOOKUP_LIMIT {
             return Some(Verdict::Stop(
                 SpfResult::PermError,
-                Finding::error("spf.eval.lookup_limit", "", "RFC 7208 §4.6.4").arg("limit", LOOKUP_LIMIT),
+                Finding::error(code::spf::EVAL_LOOKUP_LIMIT, "", "RFC 7208 §4.6.4")
+                    .arg("limit", LOOKUP_LIMIT),
             ));
         }
         None
@@ -383,7 +385,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
         if self.trace.voids > VOID_LIMIT {
             return Some(Verdict::Stop(
                 SpfResult::PermError,
-                Finding::error("spf.eval.void_limit", "", "RFC 7208 §4.6.4").arg("limit", VOID_LIMIT),
+                Finding::error(code::spf::EVAL_VOID_LIMIT, "", "RFC 7208 §4.6.4").arg("limit", VOID_LIMIT),
             ));
         }
         None
@@ -400,18 +402,18 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
                 self.finish_step(
                     step,
                     StepOutcome::Result(SpfResult::None),
-                    Some("spf.eval.no_record"),
+                    Some(code::spf::EVAL_NO_RECORD),
                 );
                 return Checked::new(
                     SpfResult::None,
-                    Finding::info("spf.eval.no_record", domain, "RFC 7208 §4.4").arg("domain", domain),
+                    Finding::info(code::spf::EVAL_NO_RECORD, domain, "RFC 7208 §4.4").arg("domain", domain),
                 );
             }
             Err(e) => {
                 self.finish_step(
                     step,
                     StepOutcome::Result(SpfResult::TempError),
-                    Some("spf.eval.dns_error"),
+                    Some(code::spf::EVAL_DNS_ERROR),
                 );
                 return Checked::new(SpfResult::TempError, dns_error(domain, RecordType::Txt, &e));
             }
@@ -427,11 +429,11 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
                 self.finish_step(
                     step,
                     StepOutcome::Result(SpfResult::None),
-                    Some("spf.eval.no_record"),
+                    Some(code::spf::EVAL_NO_RECORD),
                 );
                 return Checked::new(
                     SpfResult::None,
-                    Finding::info("spf.eval.no_record", domain, "RFC 7208 §4.5").arg("domain", domain),
+                    Finding::info(code::spf::EVAL_NO_RECORD, domain, "RFC 7208 §4.5").arg("domain", domain),
                 );
             }
             [one] => one.clone(),
@@ -439,11 +441,12 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
                 self.finish_step(
                     step,
                     StepOutcome::Result(SpfResult::PermError),
-                    Some("spf.multiple_records"),
+                    Some(code::spf::MULTIPLE_RECORDS),
                 );
                 return Checked::new(
                     SpfResult::PermError,
-                    Finding::error("spf.multiple_records", domain, "RFC 7208 §4.5").arg("count", many.len()),
+                    Finding::error(code::spf::MULTIPLE_RECORDS, domain, "RFC 7208 §4.5")
+                        .arg("count", many.len()),
                 );
             }
         };
@@ -485,7 +488,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
                 Verdict::Match => {
                     let result = SpfResult::from_qualifier(d.qualifier);
                     self.finish_step(step, StepOutcome::Matched, None);
-                    let reason = Finding::info("spf.eval.matched", domain, "RFC 7208 §4.6.2")
+                    let reason = Finding::info(code::spf::EVAL_MATCHED, domain, "RFC 7208 §4.6.2")
                         .at(t.span)
                         .arg("term", &t.term)
                         .arg("result", result);
@@ -532,7 +535,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
                 },
             );
             if record.has_all() {
-                self.finish_step(step, StepOutcome::Skipped, Some("spf.redirect_with_all"));
+                self.finish_step(step, StepOutcome::Skipped, Some(code::spf::REDIRECT_WITH_ALL));
             } else {
                 if let Some(Verdict::Stop(result, reason)) = self.count_lookup() {
                     let reason = Finding {
@@ -554,7 +557,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
                 } else {
                     Checked::new(
                         SpfResult::None,
-                        Finding::info("spf.eval.bad_domain", &name, "RFC 7208 §4.3"),
+                        Finding::info(code::spf::EVAL_BAD_DOMAIN, &name, "RFC 7208 §4.3"),
                     )
                 };
                 // §6.1: if the redirect target has no SPF record, the result is permerror.
@@ -562,9 +565,9 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
                     self.finish_step(
                         step,
                         StepOutcome::Result(SpfResult::PermError),
-                        Some("spf.eval.redirect_none"),
+                        Some(code::spf::EVAL_REDIRECT_NONE),
                     );
-                    let reason = Finding::error("spf.eval.redirect_none", domain, "RFC 7208 §6.1")
+                    let reason = Finding::error(code::spf::EVAL_REDIRECT_NONE, domain, "RFC 7208 §6.1")
                         .at(rt.span)
                         .arg("target", &name);
                     return Checked {
@@ -585,7 +588,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
         // §4.7: no match, no redirect: neutral.
         Checked::new(
             SpfResult::Neutral,
-            Finding::info("spf.eval.default_neutral", domain, "RFC 7208 §4.7").arg("domain", domain),
+            Finding::info(code::spf::EVAL_DEFAULT_NEUTRAL, domain, "RFC 7208 §4.7").arg("domain", domain),
         )
     }
 
@@ -649,7 +652,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
                 } else {
                     Checked::new(
                         SpfResult::None,
-                        Finding::info("spf.eval.bad_domain", &target, "RFC 7208 §4.3"),
+                        Finding::info(code::spf::EVAL_BAD_DOMAIN, &target, "RFC 7208 §4.3"),
                     )
                 };
                 // §5.2 table.
@@ -660,7 +663,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
                     SpfResult::PermError => Verdict::Stop(SpfResult::PermError, inner.reason),
                     SpfResult::None => Verdict::Stop(
                         SpfResult::PermError,
-                        Finding::error("spf.eval.include_none", domain, "RFC 7208 §5.2")
+                        Finding::error(code::spf::EVAL_INCLUDE_NONE, domain, "RFC 7208 §5.2")
                             .arg("target", &target),
                     ),
                 }
@@ -694,7 +697,8 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
         if records.len() > 10 {
             return Verdict::Stop(
                 SpfResult::PermError,
-                Finding::error("spf.eval.mx_limit", target, "RFC 7208 §4.6.4").arg("count", records.len()),
+                Finding::error(code::spf::EVAL_MX_LIMIT, target, "RFC 7208 §4.6.4")
+                    .arg("count", records.len()),
             );
         }
         let t = self.address_type();
@@ -757,13 +761,13 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
         );
         let name = self.expand(step, &src.target, &src.domain, true).await;
         if !is_queryable_name(&name) {
-            self.finish_step(step, StepOutcome::Skipped, Some("spf.eval.exp_ignored"));
+            self.finish_step(step, StepOutcome::Skipped, Some(code::spf::EVAL_EXP_IGNORED));
             return None;
         }
         let records = match self.ask_one(step, &name, RecordType::Txt).await {
             Ok(rs) if rs.len() == 1 => rs,
             _ => {
-                self.finish_step(step, StepOutcome::Skipped, Some("spf.eval.exp_ignored"));
+                self.finish_step(step, StepOutcome::Skipped, Some(code::spf::EVAL_EXP_IGNORED));
                 return None;
             }
         };
@@ -775,7 +779,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
             None
         };
         let Some(m) = parsed else {
-            self.finish_step(step, StepOutcome::Skipped, Some("spf.eval.exp_ignored"));
+            self.finish_step(step, StepOutcome::Skipped, Some(code::spf::EVAL_EXP_IGNORED));
             return None;
         };
         let out = self.expand(step, &m, &src.domain, false).await;
@@ -793,7 +797,7 @@ fn bool_verdict(b: bool) -> Verdict {
 }
 
 fn dns_error(name: &str, t: RecordType, e: &DnsError) -> Finding {
-    Finding::error("spf.eval.dns_error", name, "RFC 7208 §5")
+    Finding::error(code::spf::EVAL_DNS_ERROR, name, "RFC 7208 §5")
         .arg("name", name)
         .arg("type", t)
         .arg("error", e)

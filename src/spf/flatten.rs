@@ -16,6 +16,7 @@ use super::trace::{static_lookup_count, LOOKUP_LIMIT};
 use super::{Directive, DualCidr, Mechanism, Modifier, Qualifier, SpfRecord, Term};
 use crate::dns::{normalize_name, DnsError, Rdata, RecordType, Resolver};
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::in_prefix;
 use futures::future::join_all;
 use std::future::Future;
@@ -54,7 +55,11 @@ impl LookupNode {
     /// only a lower bound.
     pub fn failed_questions(&self) -> Vec<String> {
         let mut out = Vec::new();
-        if let Some(p) = self.problem.as_ref().filter(|p| p.code == "spf.eval.dns_error") {
+        if let Some(p) = self
+            .problem
+            .as_ref()
+            .filter(|p| p.code == code::spf::EVAL_DNS_ERROR)
+        {
             out.push(format!(
                 "{} {}",
                 p.get_arg("name").unwrap_or(&self.domain),
@@ -124,11 +129,19 @@ impl<R: Resolver> Walker<'_, R> {
                 children: Vec::new(),
             };
             if path.iter().any(|p| normalize_name(p) == normalize_name(&domain)) || depth > MAX_DEPTH {
-                node.problem = Some(Finding::error("spf.include_self", &domain, "RFC 7208 §4.6.4"));
+                node.problem = Some(Finding::error(
+                    code::spf::INCLUDE_SELF,
+                    &domain,
+                    "RFC 7208 §4.6.4",
+                ));
                 return node;
             }
             if !is_valid_initial_domain(&domain) {
-                node.problem = Some(Finding::error("spf.eval.bad_domain", &domain, "RFC 7208 §4.3"));
+                node.problem = Some(Finding::error(
+                    code::spf::EVAL_BAD_DOMAIN,
+                    &domain,
+                    "RFC 7208 §4.3",
+                ));
                 return node;
             }
             let texts: Vec<String> = match self.ask(&domain, RecordType::Txt).await {
@@ -140,7 +153,7 @@ impl<R: Resolver> Walker<'_, R> {
                 Err(e) if e.is_void() => Vec::new(),
                 Err(e) => {
                     node.problem = Some(
-                        Finding::error("spf.eval.dns_error", &domain, "RFC 7208 §4.4")
+                        Finding::error(code::spf::EVAL_DNS_ERROR, &domain, "RFC 7208 §4.4")
                             .arg("name", &domain)
                             .arg("type", RecordType::Txt)
                             .arg("error", &e),
@@ -151,12 +164,16 @@ impl<R: Resolver> Walker<'_, R> {
             let text = match texts.as_slice() {
                 [one] => one,
                 [] => {
-                    node.problem = Some(Finding::error("spf.eval.no_record", &domain, "RFC 7208 §4.4"));
+                    node.problem = Some(Finding::error(
+                        code::spf::EVAL_NO_RECORD,
+                        &domain,
+                        "RFC 7208 §4.4",
+                    ));
                     return node;
                 }
                 many => {
                     node.problem = Some(
-                        Finding::error("spf.multiple_records", &domain, "RFC 7208 §4.5")
+                        Finding::error(code::spf::MULTIPLE_RECORDS, &domain, "RFC 7208 §4.5")
                             .arg("count", many.len()),
                     );
                     return node;
@@ -414,7 +431,7 @@ pub async fn flatten(resolver: &impl Resolver, domain: &str) -> FlattenSuggestio
                     continue;
                 }
                 Err(why) => findings.push(
-                    Finding::info("spf.flatten_dynamic", &domain, "RFC 7208 §5.2")
+                    Finding::info(code::spf::FLATTEN_DYNAMIC, &domain, "RFC 7208 §5.2")
                         .at(t.span)
                         .arg("term", why),
                 ),
@@ -483,13 +500,13 @@ pub async fn flatten(resolver: &impl Resolver, domain: &str) -> FlattenSuggestio
     if !nets.is_empty() {
         findings.insert(
             0,
-            Finding::info("spf.flattened", &domain, "RFC 7208 §4.6.4")
+            Finding::info(code::spf::FLATTENED, &domain, "RFC 7208 §4.6.4")
                 .arg("before", before)
                 .arg("after", after),
         );
         findings.insert(
             1,
-            Finding::warning("spf.flatten_caveat", &domain, "RFC 7208 §4.6.4").arg("count", nets.len()),
+            Finding::warning(code::spf::FLATTEN_CAVEAT, &domain, "RFC 7208 §4.6.4").arg("count", nets.len()),
         );
     }
     FlattenSuggestion {

@@ -11,6 +11,7 @@ use super::trace::{static_lookup_count, LOOKUP_LIMIT};
 use super::{Directive, Mechanism, Modifier, Qualifier, SpfRecord, Term};
 use crate::dns::normalize_name;
 use crate::finding::Finding;
+use crate::i18n::code;
 
 /// Above this a record risks not fitting a UDP answer (RFC 7208 §3.4).
 pub const RECORD_ADVISORY_LEN: usize = 450;
@@ -19,19 +20,19 @@ pub const MAX_STRING_LEN: usize = 255;
 
 /// Every code the linter can emit (parse error codes come on top).
 pub const CODES: [&str; 13] = [
-    "spf.multiple_records",
-    "spf.no_record",
-    "spf.ptr_deprecated",
-    "spf.pass_all",
-    "spf.neutral_all",
-    "spf.terms_after_all",
-    "spf.redirect_with_all",
-    "spf.too_many_lookups",
-    "spf.record_too_long",
-    "spf.string_too_long",
-    "spf.include_self",
-    "spf.default_neutral",
-    "spf.duplicate_modifier",
+    code::spf::MULTIPLE_RECORDS,
+    code::spf::NO_RECORD,
+    code::spf::PTR_DEPRECATED,
+    code::spf::PASS_ALL,
+    code::spf::NEUTRAL_ALL,
+    code::spf::TERMS_AFTER_ALL,
+    code::spf::REDIRECT_WITH_ALL,
+    code::spf::TOO_MANY_LOOKUPS,
+    code::spf::RECORD_TOO_LONG,
+    code::spf::STRING_TOO_LONG,
+    code::spf::INCLUDE_SELF,
+    code::spf::DEFAULT_NEUTRAL,
+    code::spf::DUPLICATE_MODIFIER,
 ];
 
 /// Lints the TXT records at `name`, each given as its character-strings.
@@ -43,12 +44,12 @@ pub fn lint_txt_set(name: &str, records: &[Vec<String>]) -> Vec<Finding> {
         .filter(|(joined, _)| is_spf_record(joined))
         .collect();
     match spf.as_slice() {
-        [] => findings.push(Finding::warning("spf.no_record", name, "RFC 7208 §4.5")),
+        [] => findings.push(Finding::warning(code::spf::NO_RECORD, name, "RFC 7208 §4.5")),
         [(joined, strings)] => {
             // §3.3: a character-string holds at most 255 octets.
             for s in strings.iter().filter(|s| s.len() > MAX_STRING_LEN) {
                 findings.push(
-                    Finding::error("spf.string_too_long", name, "RFC 7208 §3.3")
+                    Finding::error(code::spf::STRING_TOO_LONG, name, "RFC 7208 §3.3")
                         .arg("len", s.len())
                         .with_fix(split_strings(joined)),
                 );
@@ -57,8 +58,9 @@ pub fn lint_txt_set(name: &str, records: &[Vec<String>]) -> Vec<Finding> {
         }
         many => {
             // §4.5: more than one v=spf1 record is a permerror.
-            findings
-                .push(Finding::error("spf.multiple_records", name, "RFC 7208 §4.5").arg("count", many.len()));
+            findings.push(
+                Finding::error(code::spf::MULTIPLE_RECORDS, name, "RFC 7208 §4.5").arg("count", many.len()),
+            );
             for (joined, _) in many {
                 findings.extend(lint_record_inner(name, joined, false));
             }
@@ -75,7 +77,7 @@ pub fn lint_record(name: &str, text: &str) -> Vec<Finding> {
 fn lint_record_inner(name: &str, text: &str, check_split: bool) -> Vec<Finding> {
     let (record, errors) = parse_lenient(text);
     let mut findings: Vec<Finding> = errors.iter().map(|e| e.to_finding(name, text)).collect();
-    if errors.iter().any(|e| e.code() == "spf.syntax.not_spf") {
+    if errors.iter().any(|e| e.code() == code::spf::SYNTAX_NOT_SPF) {
         return findings;
     }
     let clean = errors.is_empty();
@@ -87,12 +89,13 @@ fn lint_record_inner(name: &str, text: &str, check_split: bool) -> Vec<Finding> 
 
     // §3.4: keep records small enough for UDP.
     if text.len() > RECORD_ADVISORY_LEN {
-        findings.push(Finding::warning("spf.record_too_long", name, "RFC 7208 §3.4").arg("len", text.len()));
+        findings
+            .push(Finding::warning(code::spf::RECORD_TOO_LONG, name, "RFC 7208 §3.4").arg("len", text.len()));
     }
     // §3.3: one string holds 255 bytes; a longer record is published as several.
     if check_split && text.len() > MAX_STRING_LEN {
         findings.push(
-            Finding::info("spf.string_too_long", name, "RFC 7208 §3.3")
+            Finding::info(code::spf::STRING_TOO_LONG, name, "RFC 7208 §3.3")
                 .arg("len", text.len())
                 .with_fix(split_strings(text)),
         );
@@ -114,7 +117,7 @@ fn lint_record_inner(name: &str, text: &str, check_split: bool) -> Vec<Finding> 
                 if all_index.is_some_and(|a| i > a) {
                     let kept = without(&record, |j, _| j != i);
                     findings.push(with_fix(
-                        Finding::warning("spf.terms_after_all", name, "RFC 7208 §5.1")
+                        Finding::warning(code::spf::TERMS_AFTER_ALL, name, "RFC 7208 §5.1")
                             .at(t.span)
                             .arg("term", &t.term),
                         fix(kept),
@@ -123,18 +126,18 @@ fn lint_record_inner(name: &str, text: &str, check_split: bool) -> Vec<Finding> 
                 match &d.mechanism {
                     // §5.5: "This mechanism SHOULD NOT be published."
                     Mechanism::Ptr(_) => findings.push(
-                        Finding::warning("spf.ptr_deprecated", name, "RFC 7208 §5.5")
+                        Finding::warning(code::spf::PTR_DEPRECATED, name, "RFC 7208 §5.5")
                             .at(t.span)
                             .arg("term", &t.term),
                     ),
                     Mechanism::All if d.qualifier == Qualifier::Pass => findings.push(with_fix(
-                        Finding::error("spf.pass_all", name, "RFC 7208 §5.1")
+                        Finding::error(code::spf::PASS_ALL, name, "RFC 7208 §5.1")
                             .at(t.span)
                             .arg("term", &t.term),
                         fix(replace_all(&record, i)),
                     )),
                     Mechanism::All if d.qualifier == Qualifier::Neutral => findings.push(with_fix(
-                        Finding::warning("spf.neutral_all", name, "RFC 7208 §5.1")
+                        Finding::warning(code::spf::NEUTRAL_ALL, name, "RFC 7208 §5.1")
                             .at(t.span)
                             .arg("term", &t.term),
                         fix(replace_all(&record, i)),
@@ -143,7 +146,7 @@ fn lint_record_inner(name: &str, text: &str, check_split: bool) -> Vec<Finding> 
                         if is_same_literal_name(&target.to_string(), name, target.is_literal()) =>
                     {
                         findings.push(
-                            Finding::error("spf.include_self", name, "RFC 7208 §5.2")
+                            Finding::error(code::spf::INCLUDE_SELF, name, "RFC 7208 §5.2")
                                 .at(t.span)
                                 .arg("term", &t.term),
                         )
@@ -155,14 +158,14 @@ fn lint_record_inner(name: &str, text: &str, check_split: bool) -> Vec<Finding> 
                 // §6.1: "redirect" is ignored when there is an "all" mechanism.
                 if all_index.is_some() {
                     findings.push(with_fix(
-                        Finding::warning("spf.redirect_with_all", name, "RFC 7208 §6.1")
+                        Finding::warning(code::spf::REDIRECT_WITH_ALL, name, "RFC 7208 §6.1")
                             .at(t.span)
                             .arg("term", &t.term),
                         fix(without(&record, |j, _| j != i)),
                     ));
                 } else if is_same_literal_name(&target.to_string(), name, target.is_literal()) {
                     findings.push(
-                        Finding::error("spf.include_self", name, "RFC 7208 §6.1")
+                        Finding::error(code::spf::INCLUDE_SELF, name, "RFC 7208 §6.1")
                             .at(t.span)
                             .arg("term", &t.term),
                     );
@@ -175,8 +178,9 @@ fn lint_record_inner(name: &str, text: &str, check_split: bool) -> Vec<Finding> 
     // §4.6.4: at most 10 DNS-querying terms (this record's own; includes add theirs).
     let count = static_lookup_count(&record);
     if count.count > LOOKUP_LIMIT {
-        findings
-            .push(Finding::error("spf.too_many_lookups", name, "RFC 7208 §4.6.4").arg("count", count.count));
+        findings.push(
+            Finding::error(code::spf::TOO_MANY_LOOKUPS, name, "RFC 7208 §4.6.4").arg("count", count.count),
+        );
     }
 
     // §4.7: no "all" and no redirect means unlisted hosts get neutral.
@@ -188,7 +192,7 @@ fn lint_record_inner(name: &str, text: &str, check_split: bool) -> Vec<Finding> 
             .unwrap_or(terms.len());
         terms.insert(pos, soft_all());
         findings.push(with_fix(
-            Finding::info("spf.default_neutral", name, "RFC 7208 §4.7"),
+            Finding::info(code::spf::DEFAULT_NEUTRAL, name, "RFC 7208 §4.7"),
             fix(SpfRecord::from_terms(terms)),
         ));
     }
@@ -285,24 +289,24 @@ mod tests {
             ("v=spf1 mx -all", &[]),
             ("v=spf1 mx ~all", &[]),
             ("v=spf1 redirect=_spf.example.net", &[]),
-            ("v=spf1 +all", &["spf.pass_all"]),
-            ("v=spf1 all", &["spf.pass_all"]),
-            ("v=spf1 mx ?all", &["spf.neutral_all"]),
-            ("v=spf1 mx", &["spf.default_neutral"]),
-            ("v=spf1 ptr -all", &["spf.ptr_deprecated"]),
-            ("v=spf1 -all mx a", &["spf.terms_after_all", "spf.terms_after_all"]),
-            ("v=spf1 mx -all redirect=_spf.example.net", &["spf.redirect_with_all"]),
-            ("v=spf1 include:example.com -all", &["spf.include_self"]),
-            ("v=spf1 redirect=Example.COM.", &["spf.include_self"]),
+            ("v=spf1 +all", &[code::spf::PASS_ALL]),
+            ("v=spf1 all", &[code::spf::PASS_ALL]),
+            ("v=spf1 mx ?all", &[code::spf::NEUTRAL_ALL]),
+            ("v=spf1 mx", &[code::spf::DEFAULT_NEUTRAL]),
+            ("v=spf1 ptr -all", &[code::spf::PTR_DEPRECATED]),
+            ("v=spf1 -all mx a", &[code::spf::TERMS_AFTER_ALL, code::spf::TERMS_AFTER_ALL]),
+            ("v=spf1 mx -all redirect=_spf.example.net", &[code::spf::REDIRECT_WITH_ALL]),
+            ("v=spf1 include:example.com -all", &[code::spf::INCLUDE_SELF]),
+            ("v=spf1 redirect=Example.COM.", &[code::spf::INCLUDE_SELF]),
             ("v=spf1 include:%{d} -all", &[]),
-            ("v=spf1 mx foo -all", &["spf.unknown_mechanism"]),
-            ("v=spf1 mx -all exp=a.example exp=b.example", &["spf.duplicate_modifier"]),
+            ("v=spf1 mx foo -all", &[code::spf::UNKNOWN_MECHANISM]),
+            ("v=spf1 mx -all exp=a.example exp=b.example", &[code::spf::DUPLICATE_MODIFIER]),
             (
                 "v=spf1 a mx ptr a:a.example mx:b.example exists:c.example include:d.example include:e.example \
                  a:f.example a:g.example a:h.example -all",
-                &["spf.ptr_deprecated", "spf.too_many_lookups"],
+                &[code::spf::PTR_DEPRECATED, code::spf::TOO_MANY_LOOKUPS],
             ),
-            ("v=spf1 ip4:1.2.3 bogus +all", &["spf.syntax.bad_ip4", "spf.unknown_mechanism", "spf.pass_all"]),
+            ("v=spf1 ip4:1.2.3 bogus +all", &[code::spf::SYNTAX_BAD_IP4, code::spf::UNKNOWN_MECHANISM, code::spf::PASS_ALL]),
         ];
         for (text, want) in cases {
             let got = lint_record("example.com", text);
@@ -327,23 +331,23 @@ mod tests {
                 .and_then(|f| f.fix)
         };
         assert_eq!(
-            fix("v=spf1 mx +all", "spf.pass_all").as_deref(),
+            fix("v=spf1 mx +all", code::spf::PASS_ALL).as_deref(),
             Some("v=spf1 mx ~all")
         );
         assert_eq!(
-            fix("v=spf1 mx exp=x.example", "spf.default_neutral").as_deref(),
+            fix("v=spf1 mx exp=x.example", code::spf::DEFAULT_NEUTRAL).as_deref(),
             Some("v=spf1 mx ~all exp=x.example")
         );
         assert_eq!(
-            fix("v=spf1 -all mx", "spf.terms_after_all").as_deref(),
+            fix("v=spf1 -all mx", code::spf::TERMS_AFTER_ALL).as_deref(),
             Some("v=spf1 -all")
         );
         assert_eq!(
-            fix("v=spf1 -all redirect=x.example", "spf.redirect_with_all").as_deref(),
+            fix("v=spf1 -all redirect=x.example", code::spf::REDIRECT_WITH_ALL).as_deref(),
             Some("v=spf1 -all")
         );
         // No mechanical fix is offered on a record with syntax errors.
-        assert_eq!(fix("v=spf1 bogus +all", "spf.pass_all"), None);
+        assert_eq!(fix("v=spf1 bogus +all", code::spf::PASS_ALL), None);
     }
 
     #[test]
@@ -357,7 +361,10 @@ mod tests {
         );
         assert!(long.len() > 450);
         let got = lint_record("example.com", &long);
-        assert_eq!(codes(&got), ["spf.record_too_long", "spf.string_too_long"]);
+        assert_eq!(
+            codes(&got),
+            [code::spf::RECORD_TOO_LONG, code::spf::STRING_TOO_LONG]
+        );
         let split = got[1].fix.clone().unwrap();
         let pieces: Vec<&str> = split.split("\" \"").collect();
         assert!(pieces.len() >= 3);
@@ -380,12 +387,12 @@ mod tests {
         );
         assert_eq!(
             set(&[&["v=spf1 -all"], &["V=SPF1 +all"]]),
-            ["spf.multiple_records", "spf.pass_all"]
+            [code::spf::MULTIPLE_RECORDS, code::spf::PASS_ALL]
         );
-        assert_eq!(set(&[&["other"]]), ["spf.no_record"]);
+        assert_eq!(set(&[&["other"]]), [code::spf::NO_RECORD]);
         assert_eq!(set(&[&["v=spf1 ", "mx -all"]]), Vec::<&str>::new());
         let long = format!("v=spf1 {}", "a".repeat(300));
-        assert_eq!(set(&[&[long.as_str()]])[0], "spf.string_too_long");
+        assert_eq!(set(&[&[long.as_str()]])[0], code::spf::STRING_TOO_LONG);
     }
 
     #[test]
@@ -397,20 +404,20 @@ mod tests {
             );
         }
         for code in [
-            "spf.eval.bad_domain",
-            "spf.eval.no_record",
-            "spf.eval.dns_error",
-            "spf.eval.matched",
-            "spf.eval.default_neutral",
-            "spf.eval.lookup_limit",
-            "spf.eval.void_limit",
-            "spf.eval.mx_limit",
-            "spf.eval.include_none",
-            "spf.eval.redirect_none",
-            "spf.eval.exp_ignored",
-            "spf.flattened",
-            "spf.flatten_caveat",
-            "spf.flatten_dynamic",
+            code::spf::EVAL_BAD_DOMAIN,
+            code::spf::EVAL_NO_RECORD,
+            code::spf::EVAL_DNS_ERROR,
+            code::spf::EVAL_MATCHED,
+            code::spf::EVAL_DEFAULT_NEUTRAL,
+            code::spf::EVAL_LOOKUP_LIMIT,
+            code::spf::EVAL_VOID_LIMIT,
+            code::spf::EVAL_MX_LIMIT,
+            code::spf::EVAL_INCLUDE_NONE,
+            code::spf::EVAL_REDIRECT_NONE,
+            code::spf::EVAL_EXP_IGNORED,
+            code::spf::FLATTENED,
+            code::spf::FLATTEN_CAVEAT,
+            code::spf::FLATTEN_DYNAMIC,
         ] {
             assert!(
                 crate::i18n::lookup(code).is_some(),

@@ -482,6 +482,7 @@ fn url_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::code;
     use std::net::{Ipv4Addr, Ipv6Addr};
 
     fn env(ip: IpAddr) -> MacroEnv<'static> {
@@ -554,32 +555,40 @@ mod tests {
             (
                 "%(ir).sbl.example.com",
                 MacroUse::DomainSpec,
-                "spf.syntax.bad_macro",
+                code::spf::SYNTAX_BAD_MACRO,
             ),
             (
                 "foo%.sbl.example.com",
                 MacroUse::DomainSpec,
-                "spf.syntax.bad_macro",
+                code::spf::SYNTAX_BAD_MACRO,
             ),
             (
                 "%{x}.example.com",
                 MacroUse::DomainSpec,
-                "spf.syntax.unknown_macro_letter",
+                code::spf::SYNTAX_UNKNOWN_MACRO_LETTER,
             ),
             (
                 "%{r}.example.com",
                 MacroUse::DomainSpec,
-                "spf.syntax.explanation_only_macro",
+                code::spf::SYNTAX_EXPLANATION_ONLY_MACRO,
             ),
-            ("%{d0}.example.com", MacroUse::DomainSpec, "spf.syntax.bad_macro"),
-            ("%{d", MacroUse::DomainSpec, "spf.syntax.bad_macro"),
-            ("museum", MacroUse::DomainSpec, "spf.syntax.bad_domain_end"),
-            ("museum.", MacroUse::DomainSpec, "spf.syntax.bad_domain_end"),
-            ("example.-com", MacroUse::DomainSpec, "spf.syntax.bad_domain_end"),
-            ("abc.123", MacroUse::DomainSpec, "spf.syntax.bad_domain_end"),
-            ("a b.com", MacroUse::DomainSpec, "spf.syntax.bad_char"),
-            ("a\u{feff}.com", MacroUse::DomainSpec, "spf.syntax.non_ascii"),
-            ("", MacroUse::DomainSpec, "spf.syntax.missing_argument"),
+            (
+                "%{d0}.example.com",
+                MacroUse::DomainSpec,
+                code::spf::SYNTAX_BAD_MACRO,
+            ),
+            ("%{d", MacroUse::DomainSpec, code::spf::SYNTAX_BAD_MACRO),
+            ("museum", MacroUse::DomainSpec, code::spf::SYNTAX_BAD_DOMAIN_END),
+            ("museum.", MacroUse::DomainSpec, code::spf::SYNTAX_BAD_DOMAIN_END),
+            (
+                "example.-com",
+                MacroUse::DomainSpec,
+                code::spf::SYNTAX_BAD_DOMAIN_END,
+            ),
+            ("abc.123", MacroUse::DomainSpec, code::spf::SYNTAX_BAD_DOMAIN_END),
+            ("a b.com", MacroUse::DomainSpec, code::spf::SYNTAX_BAD_CHAR),
+            ("a\u{feff}.com", MacroUse::DomainSpec, code::spf::SYNTAX_NON_ASCII),
+            ("", MacroUse::DomainSpec, code::spf::SYNTAX_MISSING_ARGUMENT),
         ];
         for (input, usage, code) in cases {
             let e = MacroString::parse(input, 0, usage).unwrap_err();

@@ -10,6 +10,7 @@
 //! - [`lookup`]: the question cache and name checks eval and flatten share.
 //! - [`flatten`]: the resolved `ip4:`/`ip6:` set that replaces includes.
 
+pub mod codes;
 pub mod error;
 pub mod eval;
 pub mod flatten;

@@ -18,8 +18,11 @@
 //! reports would be lost; and the fix (one `rua=` with all URIs) loses nothing.
 //! The parsed record keeps every URI, merged, so the fix is its printed form.
 
+pub mod codes;
+
 use crate::dmarc::uri::{self, UriError};
 use crate::finding::{Finding, Span};
+use crate::i18n::code;
 use crate::tagvalue::{self, HeadError, TagListError};
 use std::fmt;
 
@@ -74,15 +77,15 @@ impl TlsRptError {
     pub fn code(&self) -> &'static str {
         match self {
             TlsRptError::Syntax(e) => e.code(),
-            TlsRptError::SpfRecord => "tls_rpt.spf_record",
-            TlsRptError::BadVersion { .. } => "tls_rpt.bad_version",
-            TlsRptError::VersionPrefix => "tls_rpt.version_prefix",
-            TlsRptError::MissingRua => "tls_rpt.missing_rua",
-            TlsRptError::DuplicateRua { .. } => "tls_rpt.duplicate_rua",
-            TlsRptError::DuplicateTag { .. } => "tls_rpt.duplicate_tag",
+            TlsRptError::SpfRecord => code::tls_rpt::SPF_RECORD,
+            TlsRptError::BadVersion { .. } => code::tls_rpt::BAD_VERSION,
+            TlsRptError::VersionPrefix => code::tls_rpt::VERSION_PREFIX,
+            TlsRptError::MissingRua => code::tls_rpt::MISSING_RUA,
+            TlsRptError::DuplicateRua { .. } => code::tls_rpt::DUPLICATE_RUA,
+            TlsRptError::DuplicateTag { .. } => code::tls_rpt::DUPLICATE_TAG,
             TlsRptError::BadUri { error, .. } => error.code(),
-            TlsRptError::BadScheme { .. } => "tls_rpt.bad_scheme",
-            TlsRptError::BadExtension { .. } => "tls_rpt.bad_extension",
+            TlsRptError::BadScheme { .. } => code::tls_rpt::BAD_SCHEME,
+            TlsRptError::BadExtension { .. } => code::tls_rpt::BAD_EXTENSION,
         }
     }
 
@@ -215,7 +218,7 @@ impl TlsRptRecord {
     pub fn lint(&self, subject: &str) -> Vec<Finding> {
         self.extensions
             .iter()
-            .map(|(name, _)| Finding::info("tls_rpt.extension", subject, RFC).arg("tag", name))
+            .map(|(name, _)| Finding::info(code::tls_rpt::EXTENSION, subject, RFC).arg("tag", name))
             .collect()
     }
 }
@@ -232,15 +235,15 @@ impl fmt::Display for TlsRptRecord {
 
 /// Codes this module can emit (besides `uri.*` and `tagvalue.*`), for the catalogue test.
 pub const CODES: &[&str] = &[
-    "tls_rpt.spf_record",
-    "tls_rpt.bad_version",
-    "tls_rpt.version_prefix",
-    "tls_rpt.missing_rua",
-    "tls_rpt.duplicate_rua",
-    "tls_rpt.duplicate_tag",
-    "tls_rpt.bad_scheme",
-    "tls_rpt.bad_extension",
-    "tls_rpt.extension",
+    code::tls_rpt::SPF_RECORD,
+    code::tls_rpt::BAD_VERSION,
+    code::tls_rpt::VERSION_PREFIX,
+    code::tls_rpt::MISSING_RUA,
+    code::tls_rpt::DUPLICATE_RUA,
+    code::tls_rpt::DUPLICATE_TAG,
+    code::tls_rpt::BAD_SCHEME,
+    code::tls_rpt::BAD_EXTENSION,
+    code::tls_rpt::EXTENSION,
 ];
 
 #[cfg(test)]
@@ -266,30 +269,41 @@ mod tests {
             ),
             (
                 "v=TLSRPTv1; rua=mailto:a@example.com; ext=yes",
-                &["tls_rpt.extension"],
+                &[code::tls_rpt::EXTENSION],
             ),
-            ("v=TLSRPTv1", &["tls_rpt.missing_rua"]),
-            ("v=TLSRPTv2; rua=mailto:a@example.com", &["tls_rpt.bad_version"]),
+            ("v=TLSRPTv1", &[code::tls_rpt::MISSING_RUA]),
+            (
+                "v=TLSRPTv2; rua=mailto:a@example.com",
+                &[code::tls_rpt::BAD_VERSION],
+            ),
             (
                 "v=TLSRPTv1; rua=mailto:a@example.com; rua=mailto:b@example.com",
-                &["tls_rpt.duplicate_rua"],
+                &[code::tls_rpt::DUPLICATE_RUA],
             ),
-            ("v=TLSRPTv1; rua=not_a_valid_uri", &["uri.no_scheme"]),
-            ("v=TLSRPTv1; rua=http://r.example.com/", &["tls_rpt.bad_scheme"]),
+            ("v=TLSRPTv1; rua=not_a_valid_uri", &[code::uri::NO_SCHEME]),
+            (
+                "v=TLSRPTv1; rua=http://r.example.com/",
+                &[code::tls_rpt::BAD_SCHEME],
+            ),
             (
                 "v=TLSRPTv1; rua=,, ,",
-                &["uri.empty", "uri.empty", "uri.empty", "uri.empty"],
+                &[
+                    code::uri::EMPTY,
+                    code::uri::EMPTY,
+                    code::uri::EMPTY,
+                    code::uri::EMPTY,
+                ],
             ),
             (
                 "v=TLSRPTv1; rua=mailto:a@example.com; more=",
-                &["tls_rpt.bad_extension"],
+                &[code::tls_rpt::BAD_EXTENSION],
             ),
             ("v=TLSRPTv1 ; rua=mailto:a@example.com", &[]),
             (
                 " v=TLSRPTv1; rua=mailto:a@example.com",
-                &["tls_rpt.version_prefix"],
+                &[code::tls_rpt::VERSION_PREFIX],
             ),
-            ("v=spf1 -all", &["tls_rpt.spf_record"]),
+            ("v=spf1 -all", &[code::tls_rpt::SPF_RECORD]),
         ];
         for (text, want) in cases {
             assert_eq!(codes(text), *want, "{text}");

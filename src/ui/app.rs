@@ -9,6 +9,7 @@ use super::context::{make_callback, GenHandle};
 use super::generate::{self, GeneratePage};
 use super::storage;
 use crate::dns::endpoint::parse_check_link;
+use crate::i18n::code;
 use crate::i18n::{self, Lang};
 use crate::page::app::{Action, AppState, View};
 use crate::share;
@@ -79,11 +80,11 @@ pub fn App() -> Html {
                     hidden={state.view != View::Check}>
                     <CheckPage />
                 </section>
-                <p class="privacy">{ t("ui.privacy") }</p>
+                <p class="privacy">{ t(code::ui::PRIVACY) }</p>
             </main>
             <footer class="footer">
-                <span>{ t("ui.footer") }</span>
-                <span class="muted">{ t("ui.theme.note") }</span>
+                <span>{ t(code::ui::FOOTER) }</span>
+                <span class="muted">{ t(code::ui::THEME_NOTE) }</span>
             </footer>
         </ContextProvider<GenHandle>>
         </ContextProvider<Lang>>

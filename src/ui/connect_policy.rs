@@ -5,6 +5,7 @@
 use crate::csp::{self, Reach};
 use crate::dns::endpoint::Endpoint;
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::ui::storage;
 
 /// sessionStorage: a custom resolver the user chose just before the reload
@@ -35,8 +36,8 @@ pub fn allowed_now(url: &str) -> bool {
 pub fn refusal(endpoints: &[Endpoint]) -> Option<Finding> {
     let blocked = endpoints.iter().find(|e| !allowed_now(&e.url))?;
     let code = match csp::reach(&blocked.url) {
-        Reach::Inexpressible => "ui.connect.inexpressible",
-        _ => "ui.connect.reload_needed",
+        Reach::Inexpressible => code::ui::CONNECT_INEXPRESSIBLE,
+        _ => code::ui::CONNECT_RELOAD_NEEDED,
     };
     Some(Finding::error(code, blocked.url.clone(), ""))
 }

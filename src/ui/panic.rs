@@ -2,6 +2,7 @@
 //! user; this hook puts a banner on top of it (built with plain DOM calls,
 //! because yew itself may be what died) that asks for a reload and a report.
 
+use crate::i18n::code;
 use crate::i18n::{self, Lang};
 use wasm_bindgen::JsCast;
 
@@ -38,8 +39,8 @@ pub fn show_banner(detail: &str) {
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("class", "panic-banner");
     let parts = [
-        ("strong", i18n::text(lang, "ui.panic.title")),
-        ("p", i18n::text(lang, "ui.panic.body")),
+        ("strong", i18n::text(lang, code::ui::PANIC_TITLE)),
+        ("p", i18n::text(lang, code::ui::PANIC_BODY)),
     ];
     for (tag, text) in parts {
         if let Ok(el) = document.create_element(tag) {
@@ -52,7 +53,7 @@ pub fn show_banner(detail: &str) {
         let _ = banner.append_child(&pre);
     }
     if let Ok(button) = document.create_element("button") {
-        button.set_text_content(Some(i18n::text(lang, "ui.panic.reload")));
+        button.set_text_content(Some(i18n::text(lang, code::ui::PANIC_RELOAD)));
         let _ = button.set_attribute("type", "button");
         let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
             if let Some(w) = web_sys::window() {

@@ -6,6 +6,7 @@ use crate::dkim::selector::{parse_selector, selector_owner};
 use crate::dkim::spki::{parse_spki, PublicKey};
 use crate::dkim::{from_pasted, KeyType};
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::name::Name;
 use crate::model::txt::Txt;
 use crate::plan::{holds_private_key, DkimInput, DkimPlan};
@@ -28,7 +29,7 @@ impl Validator {
             }) else {
                 self.out.push(
                     "dkim.public_key",
-                    Finding::error("plan.dkim_not_rsa", plan.owner.as_str(), RFC),
+                    Finding::error(code::plan::DKIM_NOT_RSA, plan.owner.as_str(), RFC),
                 );
                 return None;
             };
@@ -39,7 +40,7 @@ impl Validator {
             if modulus_bits.abs_diff(wanted) > 8 {
                 self.out.push(
                     key,
-                    Finding::warning("plan.dkim_size_mismatch", subject, RFC)
+                    Finding::warning(code::plan::DKIM_SIZE_MISMATCH, subject, RFC)
                         .arg("bits", modulus_bits)
                         .arg("wanted", wanted),
                 );
@@ -48,14 +49,14 @@ impl Validator {
                 // RFC 8301 §3.2: signers MUST use at least 1024 bits, SHOULD use 2048.
                 self.out.push(
                     key,
-                    Finding::warning("plan.dkim_rsa_1024", subject, "RFC 8301 §3.2")
+                    Finding::warning(code::plan::DKIM_RSA_1024, subject, "RFC 8301 §3.2")
                         .arg("bits", modulus_bits),
                 );
             } else if modulus_bits > 3072 {
                 // RFC 6376 §3.6.2.2: a TXT string holds 255 octets; longer records are split.
                 self.out.push(
                     key,
-                    Finding::warning("plan.dkim_rsa_4096", subject, "RFC 6376 §3.6.2.2")
+                    Finding::warning(code::plan::DKIM_RSA_4096, subject, "RFC 6376 §3.6.2.2")
                         .arg("bits", modulus_bits),
                 );
             }
@@ -74,7 +75,7 @@ impl Validator {
             if plan.key.effective_key_type() != KeyType::Ed25519 {
                 self.out.push(
                     "dkim.ed25519_public_key",
-                    Finding::error("plan.dkim_not_ed25519", subject, "RFC 8463 §4.2"),
+                    Finding::error(code::plan::DKIM_NOT_ED25519, subject, "RFC 8463 §4.2"),
                 );
                 return None;
             }
@@ -82,14 +83,14 @@ impl Validator {
                 // RFC 8463 §1: Ed25519 alongside RSA, since not every verifier knows it yet.
                 self.out.push(
                     "dkim.ed25519_public_key",
-                    Finding::error("plan.dkim_ed25519_without_rsa", subject, "RFC 8463 §1"),
+                    Finding::error(code::plan::DKIM_ED25519_WITHOUT_RSA, subject, "RFC 8463 §1"),
                 );
                 return None;
             }
             if rsa.as_ref().is_some_and(|r| r.owner == plan.owner) {
                 self.out.push(
                     "dkim.ed25519_selector",
-                    Finding::error("plan.dkim_same_selector", subject, "RFC 6376 §3.1"),
+                    Finding::error(code::plan::DKIM_SAME_SELECTOR, subject, "RFC 6376 §3.1"),
                 );
                 return None;
             }
@@ -121,22 +122,28 @@ impl Validator {
         if !sel.is_empty() && selector.trim().to_ascii_lowercase().ends_with("._domainkey") {
             self.out.push(
                 selector_field.clone(),
-                Finding::warning("plan.dkim_selector_suffix", selector.trim(), "RFC 6376 §3.6.2.1")
-                    .arg("text", selector.trim())
-                    .arg("selector", &sel),
+                Finding::warning(
+                    code::plan::DKIM_SELECTOR_SUFFIX,
+                    selector.trim(),
+                    "RFC 6376 §3.6.2.1",
+                )
+                .arg("text", selector.trim())
+                .arg("selector", &sel),
             );
         }
         if key_text.trim().is_empty() {
             if !sel.is_empty() {
-                self.out
-                    .push(key_field, Finding::info("plan.dkim_no_key", sel.as_str(), RFC));
+                self.out.push(
+                    key_field,
+                    Finding::info(code::plan::DKIM_NO_KEY, sel.as_str(), RFC),
+                );
             }
             return None;
         }
         if holds_private_key(key_text) {
             self.out.push(
                 key_field,
-                Finding::error("plan.private_key_pasted", domain.as_str(), "RFC 6376 §3.6.1"),
+                Finding::error(code::plan::PRIVATE_KEY_PASTED, domain.as_str(), "RFC 6376 §3.6.1"),
             );
             return None;
         }
@@ -150,7 +157,7 @@ impl Validator {
         if sel.is_empty() {
             self.out.push(
                 selector_field,
-                Finding::error("plan.dkim_no_selector", domain.as_str(), RFC),
+                Finding::error(code::plan::DKIM_NO_SELECTOR, domain.as_str(), RFC),
             );
             return None;
         }
@@ -172,7 +179,7 @@ impl Validator {
         // without EDNS fall back to TCP, and some paths drop it.
         let record = Txt::from_value(&key.to_string());
         for f in record.lint(owner.as_str()) {
-            if f.code == "txt.large" {
+            if f.code == code::txt::LARGE {
                 self.out.push(key_field.clone(), f);
             }
         }

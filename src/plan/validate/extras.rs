@@ -4,6 +4,7 @@
 use super::{host_name, report_uri, Validator};
 use crate::dmarc::uri;
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::address::{parse_ipv4, parse_ipv6};
 use crate::model::name::{Name, NameError};
 use crate::plan::certificate::{spki_from_pem, spki_sha256};
@@ -30,7 +31,7 @@ impl Validator {
                 _ => {
                     self.out.push(
                         "mta_sts.max_age",
-                        Finding::error("plan.bad_max_age", input.max_age.trim(), "RFC 8461 §3.2"),
+                        Finding::error(code::plan::BAD_MAX_AGE, input.max_age.trim(), "RFC 8461 §3.2"),
                     );
                     DEFAULT_MTA_STS_MAX_AGE
                 }
@@ -73,7 +74,7 @@ impl Validator {
                     .push(format!("mta_sts.mx[{i}]"), e.to_finding(t.as_str())),
                 _ => self.out.push(
                     format!("mta_sts.mx[{i}]"),
-                    Finding::error("plan.bad_mx_pattern", t.as_str(), "RFC 8461 §3.2"),
+                    Finding::error(code::plan::BAD_MX_PATTERN, t.as_str(), "RFC 8461 §3.2"),
                 ),
             }
         }
@@ -98,7 +99,11 @@ impl Validator {
         if web_ipv4.is_empty() && web_ipv6.is_empty() {
             self.out.push(
                 "mta_sts.web_ipv4",
-                Finding::warning("plan.mta_sts_no_web_address", domain.as_str(), "RFC 8461 §3.3"),
+                Finding::warning(
+                    code::plan::MTA_STS_NO_WEB_ADDRESS,
+                    domain.as_str(),
+                    "RFC 8461 §3.3",
+                ),
             );
         }
         MtaStsPlan {
@@ -132,7 +137,11 @@ impl Validator {
             // RFC 2782: the SRV target must have address records; in our zone only the plan can give them.
             self.out.push(
                 "autoconfig.target",
-                Finding::error("plan.autoconfig_target_no_address", target.as_str(), "RFC 2782"),
+                Finding::error(
+                    code::plan::AUTOCONFIG_TARGET_NO_ADDRESS,
+                    target.as_str(),
+                    "RFC 2782",
+                ),
             );
         }
         Some(AutoconfigPlan {
@@ -155,7 +164,8 @@ impl Validator {
                 // labels or more), so the plan must not generate less.
                 Ok(n) if n.label_count() < 2 => self.out.push(
                     format!("caa.issuers[{i}]"),
-                    Finding::error("caa.bad_issuer", text.trim(), "RFC 8659 §4.2").arg("issuer", text.trim()),
+                    Finding::error(code::caa::BAD_ISSUER, text.trim(), "RFC 8659 §4.2")
+                        .arg("issuer", text.trim()),
                 ),
                 Ok(n) if !issuers.contains(&n) => issuers.push(n),
                 Ok(_) => {}
@@ -165,7 +175,7 @@ impl Validator {
         if issuers.is_empty() && !self.out.by_field.keys().any(|k| k.starts_with("caa.issuers")) {
             self.out.push(
                 "caa.issuers",
-                Finding::error("plan.caa_no_issuer", "caa", "RFC 8659 §4.2"),
+                Finding::error(code::plan::CAA_NO_ISSUER, "caa", "RFC 8659 §4.2"),
             );
         }
         let iodef_text = input.iodef.trim();
@@ -181,7 +191,7 @@ impl Validator {
                 _ => {
                     self.out.push(
                         "caa.iodef",
-                        Finding::error("plan.caa_bad_iodef", u.as_str(), "RFC 8659 §4.4"),
+                        Finding::error(code::plan::CAA_BAD_IODEF, u.as_str(), "RFC 8659 §4.4"),
                     );
                     None
                 }
@@ -195,14 +205,14 @@ impl Validator {
         if t.is_empty() {
             self.out.push(
                 "tlsa.pem",
-                Finding::error("plan.tlsa_no_pem", "tlsa", "RFC 7672 §3.1.1"),
+                Finding::error(code::plan::TLSA_NO_PEM, "tlsa", "RFC 7672 §3.1.1"),
             );
             return None;
         }
         if holds_private_key(t) {
             self.out.push(
                 "tlsa.pem",
-                Finding::error("plan.private_key_pasted", "tlsa", "RFC 7672 §3.1.1"),
+                Finding::error(code::plan::PRIVATE_KEY_PASTED, "tlsa", "RFC 7672 §3.1.1"),
             );
             return None;
         }

@@ -16,6 +16,7 @@ pub use size::max_rdata;
 
 use super::*;
 use crate::dmarc::uri;
+use crate::i18n::code;
 use crate::model::address::{lint_address, parse_ipv4, parse_ipv6};
 use crate::model::name::NameKind;
 use crate::model::record::{lint_ttl, parse_ttl};
@@ -23,39 +24,39 @@ use std::net::IpAddr;
 
 /// Codes this module emits itself (the rest come from the model, DKIM and URI checks).
 pub const CODES: &[&str] = &[
-    "plan.no_mail_host",
-    "plan.host_no_address",
-    "plan.duplicate_host",
-    "plan.backup_mx_no_name",
-    "plan.bad_priority",
-    "plan.unknown_ttl_kind",
-    "plan.bad_cidr",
-    "plan.private_key_pasted",
-    "plan.dkim_no_selector",
-    "plan.dkim_no_key",
-    "plan.dkim_not_rsa",
-    "plan.dkim_size_mismatch",
-    "plan.dkim_rsa_1024",
-    "plan.dkim_rsa_4096",
-    "plan.dkim_not_ed25519",
-    "plan.dkim_ed25519_without_rsa",
-    "plan.dkim_same_selector",
-    "plan.bad_max_age",
-    "plan.bad_mx_pattern",
-    "plan.mta_sts_no_web_address",
-    "plan.bad_report_uri",
-    "plan.tls_rpt_no_rua",
-    "plan.caa_no_issuer",
-    "plan.caa_bad_iodef",
-    "plan.tlsa_no_pem",
-    "plan.tlsa_bad_pem",
-    "plan.tlsa_bad_der",
-    "plan.null_mx_ignores_hosts",
-    "plan.autoconfig_target_no_address",
-    "plan.spf_too_many_lookups",
-    "plan.record_too_large",
-    "plan.dkim_selector_suffix",
-    "plan.domain_is_host",
+    code::plan::NO_MAIL_HOST,
+    code::plan::HOST_NO_ADDRESS,
+    code::plan::DUPLICATE_HOST,
+    code::plan::BACKUP_MX_NO_NAME,
+    code::plan::BAD_PRIORITY,
+    code::plan::UNKNOWN_TTL_KIND,
+    code::plan::BAD_CIDR,
+    code::plan::PRIVATE_KEY_PASTED,
+    code::plan::DKIM_NO_SELECTOR,
+    code::plan::DKIM_NO_KEY,
+    code::plan::DKIM_NOT_RSA,
+    code::plan::DKIM_SIZE_MISMATCH,
+    code::plan::DKIM_RSA_1024,
+    code::plan::DKIM_RSA_4096,
+    code::plan::DKIM_NOT_ED25519,
+    code::plan::DKIM_ED25519_WITHOUT_RSA,
+    code::plan::DKIM_SAME_SELECTOR,
+    code::plan::BAD_MAX_AGE,
+    code::plan::BAD_MX_PATTERN,
+    code::plan::MTA_STS_NO_WEB_ADDRESS,
+    code::plan::BAD_REPORT_URI,
+    code::plan::TLS_RPT_NO_RUA,
+    code::plan::CAA_NO_ISSUER,
+    code::plan::CAA_BAD_IODEF,
+    code::plan::TLSA_NO_PEM,
+    code::plan::TLSA_BAD_PEM,
+    code::plan::TLSA_BAD_DER,
+    code::plan::NULL_MX_IGNORES_HOSTS,
+    code::plan::AUTOCONFIG_TARGET_NO_ADDRESS,
+    code::plan::SPF_TOO_MANY_LOOKUPS,
+    code::plan::RECORD_TOO_LARGE,
+    code::plan::DKIM_SELECTOR_SUFFIX,
+    code::plan::DOMAIN_IS_HOST,
 ];
 
 /// First labels that name a mail server rather than a mail domain: a domain
@@ -93,7 +94,7 @@ pub fn validate(plan: &MailPlan) -> Result<ValidatedPlan, PlanErrors> {
         if !plan.hosts.is_empty() || !plan.backup_mx.is_empty() {
             v.out.push(
                 "hosts",
-                Finding::info("plan.null_mx_ignores_hosts", domain.as_str(), "RFC 7505 §3"),
+                Finding::info(code::plan::NULL_MX_IGNORES_HOSTS, domain.as_str(), "RFC 7505 §3"),
             );
         }
         ValidatedPlan {
@@ -259,7 +260,7 @@ impl Validator {
                         let parent = rest.join(".");
                         self.out.push(
                             "domain",
-                            Finding::warning("plan.domain_is_host", n.as_str(), "RFC 5321 §2.3.5")
+                            Finding::warning(code::plan::DOMAIN_IS_HOST, n.as_str(), "RFC 5321 §2.3.5")
                                 .arg("domain", n.as_str())
                                 .arg("parent", &parent),
                         );
@@ -281,7 +282,7 @@ impl Validator {
             let Some(known) = TTL_KINDS.iter().find(|k| **k == kind.as_str()) else {
                 self.out.push(
                     format!("ttl.{kind}"),
-                    Finding::warning("plan.unknown_ttl_kind", kind.as_str(), "RFC 2181 §8"),
+                    Finding::warning(code::plan::UNKNOWN_TTL_KIND, kind.as_str(), "RFC 2181 §8"),
                 );
                 continue;
             };
@@ -321,7 +322,7 @@ impl Validator {
             Err(_) => {
                 self.out.push(
                     field,
-                    Finding::error("plan.bad_priority", t, "RFC 1035 §3.3.9").arg("value", t),
+                    Finding::error(code::plan::BAD_PRIORITY, t, "RFC 1035 §3.3.9").arg("value", t),
                 );
                 default
             }
@@ -394,7 +395,7 @@ impl Validator {
         if inputs.is_empty() {
             self.out.push(
                 "hosts",
-                Finding::error("plan.no_mail_host", domain.as_str(), "RFC 5321 §5.1"),
+                Finding::error(code::plan::NO_MAIL_HOST, domain.as_str(), "RFC 5321 §5.1"),
             );
         }
         for (i, input) in inputs.iter().enumerate() {
@@ -410,7 +411,7 @@ impl Validator {
             if hosts.iter().any(|h| h.name == host.name) {
                 self.out.push(
                     format!("{field}.name"),
-                    Finding::error("plan.duplicate_host", host.name.as_str(), "RFC 5321 §5.1"),
+                    Finding::error(code::plan::DUPLICATE_HOST, host.name.as_str(), "RFC 5321 §5.1"),
                 );
                 continue;
             }
@@ -419,7 +420,7 @@ impl Validator {
                 // our own zone has none unless this plan publishes them.
                 self.out.push(
                     format!("{field}.ipv4"),
-                    Finding::error("plan.host_no_address", host.name.as_str(), "RFC 5321 §5.1"),
+                    Finding::error(code::plan::HOST_NO_ADDRESS, host.name.as_str(), "RFC 5321 §5.1"),
                 );
             }
             hosts.push(host);
@@ -434,7 +435,7 @@ impl Validator {
             if input.name.trim().is_empty() {
                 self.out.push(
                     format!("{field}.name"),
-                    Finding::error("plan.backup_mx_no_name", domain.as_str(), "RFC 5321 §5.1"),
+                    Finding::error(code::plan::BACKUP_MX_NO_NAME, domain.as_str(), "RFC 5321 §5.1"),
                 );
                 continue;
             }
@@ -444,13 +445,13 @@ impl Validator {
             if !host.has_addresses() && host.name.is_subdomain_of(domain) {
                 self.out.push(
                     format!("{field}.ipv4"),
-                    Finding::error("plan.host_no_address", host.name.as_str(), "RFC 5321 §5.1"),
+                    Finding::error(code::plan::HOST_NO_ADDRESS, host.name.as_str(), "RFC 5321 §5.1"),
                 );
             }
             if hosts.iter().chain(&out).any(|h| h.name == host.name) {
                 self.out.push(
                     format!("{field}.name"),
-                    Finding::error("plan.duplicate_host", host.name.as_str(), "RFC 5321 §5.1"),
+                    Finding::error(code::plan::DUPLICATE_HOST, host.name.as_str(), "RFC 5321 §5.1"),
                 );
                 continue;
             }

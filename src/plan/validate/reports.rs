@@ -3,6 +3,7 @@
 use super::{report_uri, Validator};
 use crate::dmarc::uri;
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::plan::{DmarcInput, DmarcPlan, TlsRptInput};
 
 impl Validator {
@@ -20,7 +21,7 @@ impl Validator {
                     if u.contains([',', '!', ';']) {
                         self.out.push(
                             format!("{field}[{i}]"),
-                            Finding::error("plan.bad_report_uri", u.as_str(), rfc),
+                            Finding::error(code::plan::BAD_REPORT_URI, u.as_str(), rfc),
                         );
                     } else if !out.contains(&u) {
                         out.push(u);
@@ -28,7 +29,7 @@ impl Validator {
                 }
                 Ok(_) => self.out.push(
                     format!("{field}[{i}]"),
-                    Finding::error("plan.bad_report_uri", u.as_str(), rfc),
+                    Finding::error(code::plan::BAD_REPORT_URI, u.as_str(), rfc),
                 ),
                 Err(e) => self
                     .out
@@ -58,7 +59,7 @@ impl Validator {
             // RFC 8460 §3: rua is required.
             self.out.push(
                 "tls_rpt.rua",
-                Finding::error("plan.tls_rpt_no_rua", "tls_rpt", "RFC 8460 §3"),
+                Finding::error(code::plan::TLS_RPT_NO_RUA, "tls_rpt", "RFC 8460 §3"),
             );
         }
         rua

@@ -15,6 +15,7 @@
 
 use super::Validator;
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::name::Name;
 use crate::plan::MailPlan;
 
@@ -72,7 +73,7 @@ impl Validator {
         for (field, len, owner, rtype) in entries {
             let max = max_rdata(&owner);
             if len > max {
-                let finding = Finding::error("plan.record_too_large", owner.as_str(), "RFC 1035 §4.2.2")
+                let finding = Finding::error(code::plan::RECORD_TOO_LARGE, owner.as_str(), "RFC 1035 §4.2.2")
                     .arg("type", rtype)
                     .arg("len", len)
                     .arg("max", max);
@@ -117,7 +118,7 @@ mod tests {
         let mut p = plan();
         p.hosts[0].ipv4.clear();
         p.dmarc.ruf = vec![format!("mailto:{}@example.com", "a".repeat(66_000))];
-        assert!(errors_on(&p, "dmarc.ruf[0]").contains(&"plan.record_too_large"));
+        assert!(errors_on(&p, "dmarc.ruf[0]").contains(&code::plan::RECORD_TOO_LARGE));
         // The host without an address has its own error at the same time.
         let all = validate::field_findings(&p);
         assert!(all.by_field.keys().any(|k| k.starts_with("hosts[0]")), "{all:?}");
@@ -129,6 +130,6 @@ mod tests {
         p.caa.enabled = true;
         p.caa.issuers = vec![String::from("letsencrypt.org")];
         p.caa.iodef = format!("https://example.com/{}", "x".repeat(70_000));
-        assert!(errors_on(&p, "caa.iodef").contains(&"plan.record_too_large"));
+        assert!(errors_on(&p, "caa.iodef").contains(&code::plan::RECORD_TOO_LARGE));
     }
 }

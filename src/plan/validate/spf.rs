@@ -2,6 +2,7 @@
 
 use super::{host_name, split_cidr, Validator};
 use crate::finding::Finding;
+use crate::i18n::code;
 use crate::model::address::{lint_address, parse_ipv4, parse_ipv6};
 use crate::model::name::Name;
 use crate::plan::{SpfInput, SpfPlan, SpfTarget};
@@ -24,7 +25,7 @@ impl Validator {
                     // RFC 7208 §5.6: ip4-cidr-length 0-32, ip6-cidr-length 0-128.
                     self.out.push(
                         key,
-                        Finding::error("plan.bad_cidr", text.trim(), "RFC 7208 §5.6").arg("max", max),
+                        Finding::error(code::plan::BAD_CIDR, text.trim(), "RFC 7208 §5.6").arg("max", max),
                     );
                     None
                 }
@@ -99,8 +100,12 @@ impl Validator {
         if lookups > 10 {
             self.out.push(
                 "spf",
-                Finding::error("plan.spf_too_many_lookups", domain.as_str(), "RFC 7208 §4.6.4")
-                    .arg("count", lookups),
+                Finding::error(
+                    code::plan::SPF_TOO_MANY_LOOKUPS,
+                    domain.as_str(),
+                    "RFC 7208 §4.6.4",
+                )
+                .arg("count", lookups),
             );
         }
         SpfPlan {

@@ -1,6 +1,7 @@
 use super::*;
 use crate::dns::memory::MemoryZone;
 use crate::dns::Answer;
+use crate::i18n::code;
 use crate::spf::trace::StepKind;
 use futures::executor::block_on;
 use std::cell::Cell;
@@ -39,11 +40,11 @@ fn zone() -> MemoryZone {
 fn results_and_reasons() {
     let z = zone();
     let cases = [
-        ("192.0.2.3", SpfResult::Pass, "spf.eval.matched"),
-        ("203.0.113.9", SpfResult::Pass, "spf.eval.matched"),
-        ("198.51.100.7", SpfResult::Pass, "spf.eval.matched"),
-        ("198.51.100.8", SpfResult::Fail, "spf.eval.matched"),
-        ("2001:db8::1", SpfResult::Fail, "spf.eval.matched"),
+        ("192.0.2.3", SpfResult::Pass, code::spf::EVAL_MATCHED),
+        ("203.0.113.9", SpfResult::Pass, code::spf::EVAL_MATCHED),
+        ("198.51.100.7", SpfResult::Pass, code::spf::EVAL_MATCHED),
+        ("198.51.100.8", SpfResult::Fail, code::spf::EVAL_MATCHED),
+        ("2001:db8::1", SpfResult::Fail, code::spf::EVAL_MATCHED),
     ];
     for (client, want, code) in cases {
         let out = block_on(check_host(
@@ -77,12 +78,12 @@ fn results_and_reasons() {
     ));
     assert_eq!(
         (out.result, out.reason.code),
-        (SpfResult::None, "spf.eval.no_record")
+        (SpfResult::None, code::spf::EVAL_NO_RECORD)
     );
     let out = block_on(check_host(&z, ip("192.0.2.1"), "localhost", "a@localhost", "h"));
     assert_eq!(
         (out.result, out.reason.code),
-        (SpfResult::None, "spf.eval.bad_domain")
+        (SpfResult::None, code::spf::EVAL_BAD_DOMAIN)
     );
 }
 
@@ -168,7 +169,7 @@ fn lookup_and_void_limits_are_counted_in_the_trace() {
     ));
     assert_eq!(
         (out.result, out.reason.code),
-        (SpfResult::PermError, "spf.eval.lookup_limit")
+        (SpfResult::PermError, code::spf::EVAL_LOOKUP_LIMIT)
     );
     assert_eq!(out.trace.lookups, 11);
     let out = block_on(check_host(
@@ -180,7 +181,7 @@ fn lookup_and_void_limits_are_counted_in_the_trace() {
     ));
     assert_eq!(
         (out.result, out.reason.code),
-        (SpfResult::PermError, "spf.eval.void_limit")
+        (SpfResult::PermError, code::spf::EVAL_VOID_LIMIT)
     );
     assert_eq!(out.trace.voids, 3);
     let voids: Vec<usize> = out.trace.steps.iter().map(|s| s.voids).collect();

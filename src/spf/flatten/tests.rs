@@ -1,5 +1,6 @@
 use super::*;
 use crate::dns::memory::MemoryZone;
+use crate::i18n::code;
 use crate::spf::SpfResult;
 use futures::executor::block_on;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -68,7 +69,7 @@ fn flattening_replaces_includes_by_their_addresses() {
     assert!(!text.contains("/25"));
     assert!(text.ends_with(" ~all"));
     let codes: Vec<&str> = s.findings.iter().map(|f| f.code).collect();
-    assert_eq!(codes, ["spf.flattened", "spf.flatten_caveat"]);
+    assert_eq!(codes, [code::spf::FLATTENED, code::spf::FLATTEN_CAVEAT]);
     assert_eq!(s.findings[1].get_arg("count"), Some("20"));
     // The flattened record passes every provider address, including those
     // the original could not reach within 10 lookups, and nothing else.
@@ -144,7 +145,7 @@ fn dynamic_includes_are_kept() {
     let dynamic = s
         .findings
         .iter()
-        .find(|f| f.code == "spf.flatten_dynamic")
+        .find(|f| f.code == code::spf::FLATTEN_DYNAMIC)
         .unwrap();
     assert_eq!(dynamic.get_arg("term"), Some("exists:%{i}.allow.dyn.example"));
 }
@@ -157,9 +158,9 @@ fn loops_and_missing_records_are_reported() {
     let tree = block_on(lookup_tree(&z, "a.example"));
     assert_eq!(
         tree.children[0].children[0].problem.as_ref().map(|f| f.code),
-        Some("spf.include_self")
+        Some(code::spf::INCLUDE_SELF)
     );
     let s = block_on(flatten(&z, "nothing.example"));
     assert!(s.records.is_empty());
-    assert_eq!(s.findings[0].code, "spf.eval.no_record");
+    assert_eq!(s.findings[0].code, code::spf::EVAL_NO_RECORD);
 }

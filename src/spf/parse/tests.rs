@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::code;
 use crate::spf::macros::{MacroEnv, MacroToken};
 use proptest::prelude::*;
 
@@ -79,76 +80,108 @@ fn spaces_and_case() {
 #[test]
 fn rejects_with_stable_codes_and_spans() {
     let cases: &[(&str, &str, (usize, usize))] = &[
-        ("v=spf1 ip4:1.2.3.4 -all moo", "spf.unknown_mechanism", (24, 27)),
+        (
+            "v=spf1 ip4:1.2.3.4 -all moo",
+            code::spf::UNKNOWN_MECHANISM,
+            (24, 27),
+        ),
         (
             "v=spf1 moo.cow/far_out=man:dog/cat",
-            "spf.unknown_mechanism",
+            code::spf::UNKNOWN_MECHANISM,
             (7, 14),
         ),
-        ("v=spf1 redirect:t2.example.com", "spf.unknown_mechanism", (7, 15)),
-        ("v=spf1 1up=foo", "spf.syntax.bad_modifier_name", (7, 10)),
-        ("v=spf1 =all", "spf.syntax.bad_modifier_name", (7, 7)),
-        ("v=spf1 -all.", "spf.unknown_mechanism", (8, 12)),
-        ("v=spf1 -all:foobar", "spf.syntax.unexpected_argument", (11, 18)),
-        ("v=spf1 -all/8", "spf.syntax.unexpected_argument", (11, 13)),
-        ("v=spf1 ptr/0 -all", "spf.syntax.unexpected_argument", (10, 12)),
+        (
+            "v=spf1 redirect:t2.example.com",
+            code::spf::UNKNOWN_MECHANISM,
+            (7, 15),
+        ),
+        ("v=spf1 1up=foo", code::spf::SYNTAX_BAD_MODIFIER_NAME, (7, 10)),
+        ("v=spf1 =all", code::spf::SYNTAX_BAD_MODIFIER_NAME, (7, 7)),
+        ("v=spf1 -all.", code::spf::UNKNOWN_MECHANISM, (8, 12)),
+        (
+            "v=spf1 -all:foobar",
+            code::spf::SYNTAX_UNEXPECTED_ARGUMENT,
+            (11, 18),
+        ),
+        ("v=spf1 -all/8", code::spf::SYNTAX_UNEXPECTED_ARGUMENT, (11, 13)),
+        (
+            "v=spf1 ptr/0 -all",
+            code::spf::SYNTAX_UNEXPECTED_ARGUMENT,
+            (10, 12),
+        ),
         (
             "v=spf1 include:ip5.example.com/24",
-            "spf.syntax.unexpected_argument",
+            code::spf::SYNTAX_UNEXPECTED_ARGUMENT,
             (30, 33),
         ),
-        ("v=spf1 include: -all", "spf.syntax.missing_argument", (15, 15)),
-        ("v=spf1 include", "spf.syntax.missing_argument", (7, 14)),
-        ("v=spf1 exists", "spf.syntax.missing_argument", (7, 13)),
-        ("v=spf1 a:", "spf.syntax.missing_argument", (9, 9)),
-        ("v=spf1 exp= -all", "spf.syntax.missing_argument", (7, 11)),
-        ("v=spf1 a:foo-bar", "spf.syntax.bad_domain_end", (9, 16)),
-        ("v=spf1 a:example.com:8080", "spf.syntax.bad_domain_end", (9, 25)),
-        ("v=spf1 a:111.222.33.44", "spf.syntax.bad_domain_end", (9, 22)),
-        ("v=spf1 redirect=-all", "spf.syntax.bad_domain_end", (16, 20)),
-        ("v=spf1 a/33", "spf.syntax.bad_cidr", (8, 11)),
-        ("v=spf1 a//129", "spf.syntax.bad_cidr", (8, 13)),
-        ("v=spf1 a/24/64", "spf.syntax.bad_cidr", (8, 14)),
-        ("v=spf1 ip4:1.2.3.4/032", "spf.syntax.bad_cidr", (18, 22)),
-        ("v=spf1 ip4:1.2.3.4//32", "spf.syntax.bad_cidr", (18, 22)),
-        ("v=spf1 ip6:::1/129", "spf.syntax.bad_cidr", (14, 18)),
-        ("v=spf1 ip4:1.2.3", "spf.syntax.bad_ip4", (11, 16)),
-        ("v=spf1 ip4:1.2.3.4:8080", "spf.syntax.bad_ip4", (11, 23)),
-        ("v=spf1 ip4:01.2.3.4", "spf.syntax.bad_ip4", (11, 19)),
-        ("v=spf1 ip6::CAFE::BABE", "spf.syntax.bad_ip6", (11, 22)),
-        ("v=spf1 ip4", "spf.syntax.missing_argument", (7, 10)),
-        ("v=spf1 include:24", "spf.syntax.bad_domain_end", (15, 17)),
-        ("v=spf1 exists:/24", "spf.syntax.bad_domain_end", (14, 17)),
-        ("v=spf1 a:1//2", "spf.syntax.bad_domain_end", (9, 10)),
+        (
+            "v=spf1 include: -all",
+            code::spf::SYNTAX_MISSING_ARGUMENT,
+            (15, 15),
+        ),
+        ("v=spf1 include", code::spf::SYNTAX_MISSING_ARGUMENT, (7, 14)),
+        ("v=spf1 exists", code::spf::SYNTAX_MISSING_ARGUMENT, (7, 13)),
+        ("v=spf1 a:", code::spf::SYNTAX_MISSING_ARGUMENT, (9, 9)),
+        ("v=spf1 exp= -all", code::spf::SYNTAX_MISSING_ARGUMENT, (7, 11)),
+        ("v=spf1 a:foo-bar", code::spf::SYNTAX_BAD_DOMAIN_END, (9, 16)),
+        (
+            "v=spf1 a:example.com:8080",
+            code::spf::SYNTAX_BAD_DOMAIN_END,
+            (9, 25),
+        ),
+        (
+            "v=spf1 a:111.222.33.44",
+            code::spf::SYNTAX_BAD_DOMAIN_END,
+            (9, 22),
+        ),
+        ("v=spf1 redirect=-all", code::spf::SYNTAX_BAD_DOMAIN_END, (16, 20)),
+        ("v=spf1 a/33", code::spf::SYNTAX_BAD_CIDR, (8, 11)),
+        ("v=spf1 a//129", code::spf::SYNTAX_BAD_CIDR, (8, 13)),
+        ("v=spf1 a/24/64", code::spf::SYNTAX_BAD_CIDR, (8, 14)),
+        ("v=spf1 ip4:1.2.3.4/032", code::spf::SYNTAX_BAD_CIDR, (18, 22)),
+        ("v=spf1 ip4:1.2.3.4//32", code::spf::SYNTAX_BAD_CIDR, (18, 22)),
+        ("v=spf1 ip6:::1/129", code::spf::SYNTAX_BAD_CIDR, (14, 18)),
+        ("v=spf1 ip4:1.2.3", code::spf::SYNTAX_BAD_IP4, (11, 16)),
+        ("v=spf1 ip4:1.2.3.4:8080", code::spf::SYNTAX_BAD_IP4, (11, 23)),
+        ("v=spf1 ip4:01.2.3.4", code::spf::SYNTAX_BAD_IP4, (11, 19)),
+        ("v=spf1 ip6::CAFE::BABE", code::spf::SYNTAX_BAD_IP6, (11, 22)),
+        ("v=spf1 ip4", code::spf::SYNTAX_MISSING_ARGUMENT, (7, 10)),
+        ("v=spf1 include:24", code::spf::SYNTAX_BAD_DOMAIN_END, (15, 17)),
+        ("v=spf1 exists:/24", code::spf::SYNTAX_BAD_DOMAIN_END, (14, 17)),
+        ("v=spf1 a:1//2", code::spf::SYNTAX_BAD_DOMAIN_END, (9, 10)),
         (
             "v=spf1 a:ctrl.example.com\rptr -all",
-            "spf.syntax.bad_char",
+            code::spf::SYNTAX_BAD_CHAR,
             (25, 26),
         ),
-        ("v=spf1 a:foo.example.com\0", "spf.syntax.bad_char", (24, 25)),
-        ("v=spf1 \u{80}a:example.net -all", "spf.syntax.non_ascii", (7, 9)),
-        ("v=spf1 foo=%abc", "spf.syntax.bad_macro", (11, 13)),
+        ("v=spf1 a:foo.example.com\0", code::spf::SYNTAX_BAD_CHAR, (24, 25)),
+        (
+            "v=spf1 \u{80}a:example.net -all",
+            code::spf::SYNTAX_NON_ASCII,
+            (7, 9),
+        ),
+        ("v=spf1 foo=%abc", code::spf::SYNTAX_BAD_MACRO, (11, 13)),
         (
             "v=spf1 exists:%{x}.example.com",
-            "spf.syntax.unknown_macro_letter",
+            code::spf::SYNTAX_UNKNOWN_MACRO_LETTER,
             (16, 17),
         ),
         (
             "v=spf1 -all exp=%{r}.example.com",
-            "spf.syntax.explanation_only_macro",
+            code::spf::SYNTAX_EXPLANATION_ONLY_MACRO,
             (16, 19),
         ),
         (
             "v=spf1 exp=a.example.com exp=b.example.com",
-            "spf.duplicate_modifier",
+            code::spf::DUPLICATE_MODIFIER,
             (25, 42),
         ),
         (
             "v=spf1 redirect=a.example.com -all redirect=a.example.com",
-            "spf.duplicate_modifier",
+            code::spf::DUPLICATE_MODIFIER,
             (35, 57),
         ),
-        ("v=spf10 -all", "spf.syntax.not_spf", (0, 7)),
+        ("v=spf10 -all", code::spf::SYNTAX_NOT_SPF, (0, 7)),
     ];
     for (text, code, (s, e)) in cases {
         let err = parse_record(text).unwrap_err();
@@ -166,9 +199,9 @@ fn lenient_parse_keeps_good_terms_and_all_errors() {
     assert_eq!(
         codes,
         [
-            "spf.unknown_mechanism",
-            "spf.unknown_mechanism",
-            "spf.syntax.unexpected_argument"
+            code::spf::UNKNOWN_MECHANISM,
+            code::spf::UNKNOWN_MECHANISM,
+            code::spf::SYNTAX_UNEXPECTED_ARGUMENT
         ]
     );
 }

@@ -3,6 +3,7 @@
 use super::finding_item::FindingItem;
 use crate::check::{Area, AreaReport, AreaStatus};
 use crate::i18n;
+use crate::i18n::code;
 use crate::ui::context::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,7 +33,7 @@ pub fn AreaView(props: &AreaViewProps) -> Html {
     let reason = match &a.status {
         AreaStatus::CouldNotCheck(code) => {
             let r = i18n::fill(
-                i18n::text(lang, "ui.check.reason"),
+                i18n::text(lang, code::ui::CHECK_REASON),
                 &[("reason", i18n::text(lang, code).to_string())],
             );
             html! { <span class="check-reason" data-reason={code.clone()}>{ r }</span> }
@@ -44,9 +45,9 @@ pub fn AreaView(props: &AreaViewProps) -> Html {
     // a fix is published. The plan area is the whole plan: "run again".
     let rerun = (a.area != Area::Plan).then(|| {
         let label = if matches!(a.status, AreaStatus::CouldNotCheck(_)) {
-            "ui.check.retry_area"
+            code::ui::CHECK_RETRY_AREA
         } else {
-            "ui.check.rerun_area"
+            code::ui::CHECK_RERUN_AREA
         };
         let area = a.area;
         let onclick = props.on_rerun.reform(move |_: MouseEvent| area);
@@ -65,7 +66,7 @@ pub fn AreaView(props: &AreaViewProps) -> Html {
             { reason }
             { for rerun }
             if a.findings.is_empty() {
-                <p class="muted">{ i18n::text(lang, "ui.check.no_findings") }</p>
+                <p class="muted">{ i18n::text(lang, code::ui::CHECK_NO_FINDINGS) }</p>
             } else {
                 <ul class="findings">
                     { for a.findings.iter().map(|f| html! {
@@ -75,7 +76,7 @@ pub fn AreaView(props: &AreaViewProps) -> Html {
             }
             if !lines.is_empty() {
                 <details class="raw-answers">
-                    <summary>{ format!("{} ({})", i18n::text(lang, "check.report.answers"), a.answers.len()) }</summary>
+                    <summary>{ format!("{} ({})", i18n::text(lang, code::check::REPORT_ANSWERS), a.answers.len()) }</summary>
                     <pre data-raw-answers={word}>{ lines.join("\n") }</pre>
                 </details>
             }

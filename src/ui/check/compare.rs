@@ -1,6 +1,7 @@
 //! The answers two resolvers gave differently, as a table.
 
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::check::DiffRow;
 use crate::ui::context::use_lang;
 use yew::prelude::*;
@@ -16,16 +17,16 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
     let t = |c: &str| i18n::text(lang, c).to_string();
     html! {
         <section class="check-diff" data-diff-rows={props.rows.len().to_string()}>
-            <h2>{ t("ui.check.diff.title") }</h2>
+            <h2>{ t(code::ui::CHECK_DIFF_TITLE) }</h2>
             if props.rows.is_empty() {
-                <p>{ t("ui.check.diff.none") }</p>
+                <p>{ t(code::ui::CHECK_DIFF_NONE) }</p>
             } else {
-                <div class="table-scroll" tabindex="0" role="region" aria-label={t("ui.check.diff.title")}>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={t(code::ui::CHECK_DIFF_TITLE)}>
                     <table>
                         <thead><tr>
-                            <th scope="col">{ t("ui.check.diff.question") }</th>
-                            <th scope="col">{ t("ui.check.diff.left") }</th>
-                            <th scope="col">{ t("ui.check.diff.right") }</th>
+                            <th scope="col">{ t(code::ui::CHECK_DIFF_QUESTION) }</th>
+                            <th scope="col">{ t(code::ui::CHECK_DIFF_LEFT) }</th>
+                            <th scope="col">{ t(code::ui::CHECK_DIFF_RIGHT) }</th>
                         </tr></thead>
                         <tbody>
                             { for props.rows.iter().map(|r| html! {

@@ -6,6 +6,7 @@
 //! same URL confirmed in sessionStorage and now allowed, answers itself.
 
 use crate::i18n;
+use crate::i18n::code;
 use crate::ui::connect_policy::{self, CONFIRMED_KEY};
 use crate::ui::context::use_lang;
 use yew::prelude::*;
@@ -30,7 +31,7 @@ pub fn ConfirmEndpoint(props: &ConfirmEndpointProps) -> Html {
     }
     let allowed = connect_policy::allowed_now(&props.url);
     let text = i18n::fill(
-        i18n::text(lang, "ui.check.confirm"),
+        i18n::text(lang, code::ui::CHECK_CONFIRM),
         &[("url", props.url.clone())],
     );
     let yes = {
@@ -54,13 +55,13 @@ pub fn ConfirmEndpoint(props: &ConfirmEndpointProps) -> Html {
         <div class="check-confirm" role="alertdialog" aria-labelledby="check-confirm-text" data-confirm="">
             <p id="check-confirm-text">{ text }</p>
             if !allowed {
-                <p class="help" data-connect-reload="">{ i18n::text(lang, "ui.connect.confirm_reload") }</p>
+                <p class="help" data-connect-reload="">{ i18n::text(lang, code::ui::CONNECT_CONFIRM_RELOAD) }</p>
             }
             <button type="button" class="button primary" data-action="confirm-yes" onclick={yes}>
-                { i18n::text(lang, "ui.check.confirm.yes") }
+                { i18n::text(lang, code::ui::CHECK_CONFIRM_YES) }
             </button>
             <button type="button" class="button" data-action="confirm-no" onclick={no}>
-                { i18n::text(lang, "ui.check.confirm.no") }
+                { i18n::text(lang, code::ui::CHECK_CONFIRM_NO) }
             </button>
         </div>
     }

@@ -6,6 +6,7 @@
 use crate::dns::endpoint::check_link_fragment;
 use crate::dns::{Preset, Protocol};
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::check::EndpointForm;
 use crate::ui::browser;
 use crate::ui::connect_policy::{self, CONFIRMED_KEY, PENDING_KEY};
@@ -102,18 +103,18 @@ pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
         <fieldset class="endpoint">
             <legend>{ i18n::text(lang, props.label) }</legend>
             <div class="field">
-                <label for={format!("{id}-kind")}>{ i18n::text(lang, "ui.check.endpoint.choice") }</label>
+                <label for={format!("{id}-kind")}>{ i18n::text(lang, code::ui::CHECK_ENDPOINT_CHOICE) }</label>
                 <select id={format!("{id}-kind")} onchange={on_kind}>
                     // Google and Cloudflare first, as the select has always listed them.
                     { for [Preset::Google, Preset::Cloudflare, Preset::AliDns, Preset::DnsPod].into_iter().map(|p| {
                         opt(p.id(), p.label(), preset == Some(p))
                     }) }
-                    { opt(CUSTOM, "ui.check.endpoint.custom", preset.is_none()) }
+                    { opt(CUSTOM, code::ui::CHECK_ENDPOINT_CUSTOM, preset.is_none()) }
                 </select>
             </div>
             if preset.is_none() {
                 <div class="field">
-                    <label for={format!("{id}-url")}>{ i18n::text(lang, "ui.check.endpoint.url") }</label>
+                    <label for={format!("{id}-url")}>{ i18n::text(lang, code::ui::CHECK_ENDPOINT_URL) }</label>
                     <input id={format!("{id}-url")} type="url" autocomplete="off" spellcheck="false"
                         placeholder="https://dns.example/resolve" value={props.form.url.clone()}
                         aria-invalid={error.is_some().to_string()} aria-describedby={err_id.clone()}
@@ -123,15 +124,15 @@ pub fn EndpointPicker(props: &EndpointPickerProps) -> Html {
                     </p>
                     if needs_reload {
                         <div class="connect-reload" role="status" data-connect-reload="">
-                            <p class="help">{ i18n::text(lang, "ui.connect.explain") }</p>
+                            <p class="help">{ i18n::text(lang, code::ui::CONNECT_EXPLAIN) }</p>
                             <button type="button" class="button" data-action="allow-endpoint" onclick={on_allow}>
-                                { i18n::text(lang, "ui.connect.allow") }
+                                { i18n::text(lang, code::ui::CONNECT_ALLOW) }
                             </button>
                         </div>
                     }
                 </div>
                 <div class="field">
-                    <label for={format!("{id}-flavor")}>{ i18n::text(lang, "ui.check.endpoint.flavor") }</label>
+                    <label for={format!("{id}-flavor")}>{ i18n::text(lang, code::ui::CHECK_ENDPOINT_FLAVOR) }</label>
                     <select id={format!("{id}-flavor")} onchange={on_flavor}>
                         { for Protocol::ALL.into_iter().map(|p| opt(p.word(), p.label(), props.form.protocol == p)) }
                     </select>

@@ -2,6 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::i18n;
+use crate::i18n::code;
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::context::use_lang;
 use yew::prelude::*;
@@ -17,11 +18,14 @@ pub fn FindingItem(props: &FindingItemProps) -> Html {
     let lang = use_lang();
     let f = &props.finding;
     let (sev, code) = match f.severity {
-        Severity::Info => ("info", "ui.check.severity.info"),
-        Severity::Warning => ("warning", "ui.check.severity.warning"),
-        Severity::Error => ("error", "ui.check.severity.error"),
+        Severity::Info => ("info", code::ui::CHECK_SEVERITY_INFO),
+        Severity::Warning => ("warning", code::ui::CHECK_SEVERITY_WARNING),
+        Severity::Error => ("error", code::ui::CHECK_SEVERITY_ERROR),
     };
-    let rfc = i18n::fill(i18n::text(lang, "ui.check.rfc"), &[("rfc", f.rfc.to_string())]);
+    let rfc = i18n::fill(
+        i18n::text(lang, code::ui::CHECK_RFC),
+        &[("rfc", f.rfc.to_string())],
+    );
     html! {
         <li class={classes!("finding", format!("sev-{sev}"))} data-finding-code={f.code}
             data-severity={sev} data-area={props.area}>
@@ -31,9 +35,9 @@ pub fn FindingItem(props: &FindingItemProps) -> Html {
             }
             if let Some(fix) = &f.fix {
                 <div class="fix">
-                    <span>{ i18n::text(lang, "check.report.fix") }</span>
+                    <span>{ i18n::text(lang, code::check::REPORT_FIX) }</span>
                     <pre data-fix="">{ fix.clone() }</pre>
-                    <CopyButton text={fix.clone()} label={AttrValue::from(i18n::text(lang, "ui.check.copy_fix").to_string())} />
+                    <CopyButton text={fix.clone()} label={AttrValue::from(i18n::text(lang, code::ui::CHECK_COPY_FIX).to_string())} />
                 </div>
             }
         </li>

@@ -3,6 +3,7 @@
 
 use super::endpoint_picker::EndpointPicker;
 use crate::check::mta_sts_curl_command;
+use crate::i18n::code;
 use crate::i18n::{self, Lang};
 use crate::page::check::{Action, CheckState, Mode};
 use crate::ui::components::copy_button::CopyButton;
@@ -59,16 +60,16 @@ pub fn CheckForm(props: &CheckFormProps) -> Html {
         }
     };
     html! {
-        <form class="check-form" aria-label={i18n::text(lang, "ui.check.form").to_string()}
+        <form class="check-form" aria-label={i18n::text(lang, code::ui::CHECK_FORM).to_string()}
             onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            { text_input(lang, "check-domain", "ui.check.domain", "ui.check.domain.help", &s.domain, send(Action::Domain)) }
-            { text_input(lang, "check-selectors", "ui.check.selectors", "ui.check.selectors.help", &s.selectors, send(Action::Selectors)) }
-            { text_input(lang, "check-ips", "ui.check.ips", "ui.check.ips.help", &s.ips, send(Action::Ips)) }
-            <EndpointPicker id="ep" label="ui.check.endpoint" form={s.endpoint.clone()} on_change={on_ep}
+            { text_input(lang, "check-domain", code::ui::CHECK_DOMAIN, code::ui::CHECK_DOMAIN_HELP, &s.domain, send(Action::Domain)) }
+            { text_input(lang, "check-selectors", code::ui::CHECK_SELECTORS, code::ui::CHECK_SELECTORS_HELP, &s.selectors, send(Action::Selectors)) }
+            { text_input(lang, "check-ips", code::ui::CHECK_IPS, code::ui::CHECK_IPS_HELP, &s.ips, send(Action::Ips)) }
+            <EndpointPicker id="ep" label={code::ui::CHECK_ENDPOINT} form={s.endpoint.clone()} on_change={on_ep}
                 domain={s.domain.clone()} selectors={s.selectors.clone()} />
             <div class="field wide">
-                <label for="check-policy">{ i18n::text(lang, "ui.check.policy") }</label>
-                <p id="check-policy-help" class="help">{ i18n::text(lang, "ui.check.policy.help") }</p>
+                <label for="check-policy">{ i18n::text(lang, code::ui::CHECK_POLICY) }</label>
+                <p id="check-policy-help" class="help">{ i18n::text(lang, code::ui::CHECK_POLICY_HELP) }</p>
                 if let Some(cmd) = curl {
                     <div class="command">
                         <code data-curl="">{ cmd.clone() }</code>
@@ -79,14 +80,14 @@ pub fn CheckForm(props: &CheckFormProps) -> Html {
                     value={s.policy.clone()} oninput={on_policy} />
             </div>
             <div class="check-actions">
-                { button(Mode::Audit, "ui.check.audit", true) }
-                { button(Mode::Plan, "ui.check.verify", false) }
+                { button(Mode::Audit, code::ui::CHECK_AUDIT, true) }
+                { button(Mode::Plan, code::ui::CHECK_VERIFY, false) }
             </div>
             <details class="check-compare">
-                <summary>{ i18n::text(lang, "ui.check.compare") }</summary>
-                <EndpointPicker id="ep2" label="ui.check.endpoint2" form={s.endpoint2.clone()} on_change={on_ep2}
+                <summary>{ i18n::text(lang, code::ui::CHECK_COMPARE) }</summary>
+                <EndpointPicker id="ep2" label={code::ui::CHECK_ENDPOINT2} form={s.endpoint2.clone()} on_change={on_ep2}
                     domain={s.domain.clone()} selectors={s.selectors.clone()} />
-                { button(Mode::Compare, "ui.check.compare", false) }
+                { button(Mode::Compare, code::ui::CHECK_COMPARE, false) }
             </details>
         </form>
     }

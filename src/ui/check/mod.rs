@@ -22,6 +22,7 @@ use crate::dns::endpoint::{parse_check_link, Endpoint};
 use crate::dns::http_gloo::{GlooHttp, Progress};
 use crate::dns::Preset;
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::check::{Action, CheckState, Job, JobKind, Outcome, PlanSource, Run};
 use crate::ui::context::{make_callback, use_gen, use_lang, GenHandle};
 use crate::ui::{browser, storage};
@@ -121,7 +122,7 @@ pub fn CheckPage() -> Html {
 
     html! {
         <div class="check" data-run={run_word(&state.run)}>
-            <p class="intro">{ i18n::text(lang, "ui.check.intro") }</p>
+            <p class="intro">{ i18n::text(lang, code::ui::CHECK_INTRO) }</p>
             <form::CheckForm state={state.clone()} on_request={request.clone()} />
             if let Some(note) = &state.resolver_note {
                 <p class="help resolver-note" role="status" data-finding-code={note.code}>

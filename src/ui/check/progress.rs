@@ -1,6 +1,7 @@
 //! Questions asked and answered while a run is in flight.
 
 use crate::i18n;
+use crate::i18n::code;
 use crate::ui::context::use_lang;
 use yew::prelude::*;
 
@@ -14,7 +15,7 @@ pub struct RunProgressProps {
 pub fn RunProgress(props: &RunProgressProps) -> Html {
     let lang = use_lang();
     let text = i18n::fill(
-        i18n::text(lang, "ui.check.progress"),
+        i18n::text(lang, code::ui::CHECK_PROGRESS),
         &[
             ("asked", props.asked.to_string()),
             ("answered", props.answered.to_string()),

@@ -3,6 +3,7 @@
 use super::area::AreaView;
 use crate::check::{report_json, report_markdown, Area, Summary};
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::check::Outcome;
 use crate::ui::browser;
 use crate::ui::context::use_lang;
@@ -22,11 +23,11 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     let o = &props.outcome;
     let r = &o.report;
     let title = i18n::fill(
-        i18n::text(lang, "check.report.title"),
+        i18n::text(lang, code::check::REPORT_TITLE),
         &[("domain", r.domain.as_str().to_string())],
     );
     let summary = i18n::fill(
-        i18n::text(lang, "ui.check.summary"),
+        i18n::text(lang, code::ui::CHECK_SUMMARY),
         &[
             ("questions", r.questions_asked.to_string()),
             ("chain", r.longest_chain.to_string()),
@@ -64,13 +65,13 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             <p class="check-summary" role="status">{ summary }</p>
             <div class="check-actions">
                 <button type="button" class="button" data-action="rerun" onclick={rerun}>
-                    { i18n::text(lang, "ui.check.rerun") }
+                    { i18n::text(lang, code::ui::CHECK_RERUN) }
                 </button>
                 <button type="button" class="button" data-action="export-json" onclick={export_json}>
-                    { i18n::text(lang, "ui.check.export.json") }
+                    { i18n::text(lang, code::ui::CHECK_EXPORT_JSON) }
                 </button>
                 <button type="button" class="button" data-action="export-markdown" onclick={export_md}>
-                    { i18n::text(lang, "ui.check.export.markdown") }
+                    { i18n::text(lang, code::ui::CHECK_EXPORT_MARKDOWN) }
                 </button>
             </div>
             { for r.areas.iter().map(|a| html! {

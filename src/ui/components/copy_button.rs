@@ -1,6 +1,7 @@
 //! A button that copies a text to the clipboard and says so for a moment.
 
 use crate::i18n;
+use crate::i18n::code;
 use crate::ui::browser;
 use crate::ui::context::use_lang;
 use yew::prelude::*;
@@ -40,14 +41,14 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         })
     };
     let code = match *state {
-        CopyState::Idle => "ui.copy",
-        CopyState::Copied => "ui.copied",
-        CopyState::Failed => "ui.copy_failed",
+        CopyState::Idle => code::ui::COPY,
+        CopyState::Copied => code::ui::COPIED,
+        CopyState::Failed => code::ui::COPY_FAILED,
     };
     let label = props
         .label
         .clone()
-        .unwrap_or_else(|| i18n::text(lang, "ui.copy").to_string().into());
+        .unwrap_or_else(|| i18n::text(lang, code::ui::COPY).to_string().into());
     html! {
         <button type="button" class="copy" aria-label={label} data-copy={props.text.clone()} {onclick}>
             <span aria-live="polite">{ i18n::text(lang, code) }</span>

@@ -2,6 +2,7 @@
 
 use crate::finding::Finding;
 use crate::i18n;
+use crate::i18n::code;
 use crate::model::{Name, NameError};
 use crate::ui::context::use_lang;
 use web_sys::HtmlInputElement;
@@ -28,10 +29,10 @@ pub fn DomainField(props: &DomainFieldProps) -> Html {
         })
     };
     let message = match &props.parsed {
-        None => html! { <p id="domain-help" class="help">{ i18n::text(lang, "ui.domain.help") }</p> },
+        None => html! { <p id="domain-help" class="help">{ i18n::text(lang, code::ui::DOMAIN_HELP) }</p> },
         Some(Ok(name)) => {
             let ok = i18n::fill(
-                i18n::text(lang, "ui.domain.ok"),
+                i18n::text(lang, code::ui::DOMAIN_OK),
                 &[("name", name.as_str().to_string())],
             );
             let warnings = &props.findings;
@@ -56,9 +57,9 @@ pub fn DomainField(props: &DomainFieldProps) -> Html {
     let invalid = matches!(props.parsed, Some(Err(_)));
     html! {
         <div class="field">
-            <label for="domain">{ i18n::text(lang, "ui.domain") }</label>
+            <label for="domain">{ i18n::text(lang, code::ui::DOMAIN) }</label>
             <input id="domain" type="text" inputmode="url" autocomplete="off" spellcheck="false"
-                placeholder={i18n::text(lang, "ui.domain.placeholder")}
+                placeholder={i18n::text(lang, code::ui::DOMAIN_PLACEHOLDER)}
                 aria-describedby="domain-help" aria-invalid={invalid.to_string()}
                 value={props.value.clone()} oninput={on_input} />
             { message }

@@ -1,5 +1,6 @@
 //! The zh-CN / English switch: two buttons, the current one pressed.
 
+use crate::i18n::code;
 use crate::i18n::{self, Lang};
 use crate::ui::context::use_lang;
 use yew::prelude::*;
@@ -13,7 +14,7 @@ pub struct LangSwitchProps {
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     let lang = use_lang();
     html! {
-        <div class="lang-switch" role="group" aria-label={i18n::text(lang, "ui.language")}>
+        <div class="lang-switch" role="group" aria-label={i18n::text(lang, code::ui::LANGUAGE)}>
             { for Lang::ALL.iter().map(|&l| {
                 let on_change = props.on_change.clone();
                 let pressed = l == lang;

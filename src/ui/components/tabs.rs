@@ -1,6 +1,7 @@
 //! The two halves of the tool as tabs.
 
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::app::View;
 use crate::ui::context::use_lang;
 use yew::prelude::*;
@@ -27,8 +28,8 @@ pub fn Tabs(props: &TabsProps) -> Html {
     };
     html! {
         <nav class="tabs" role="tablist">
-            { tab(View::Generate, "generate", "ui.nav.generate") }
-            { tab(View::Check, "check", "ui.nav.check") }
+            { tab(View::Generate, "generate", code::ui::NAV_GENERATE) }
+            { tab(View::Check, "check", code::ui::NAV_CHECK) }
         </nav>
     }
 }

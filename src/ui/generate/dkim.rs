@@ -4,6 +4,7 @@
 use super::choice::{Checkbox, Select};
 use super::field::TextField;
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::generate::Keygen;
 use crate::page::plan_edit::{DkimEdit, PlanEdit};
 use crate::plan::{DkimAlgorithm, DkimInput, PlanErrors};
@@ -48,54 +49,58 @@ pub fn DkimSection(props: &DkimProps) -> Html {
         };
         PlanEdit::Dkim(DkimEdit::Algorithm(a))
     });
-    let options = ["rsa-2048", "rsa-1024", "rsa-4096"]
-        .iter()
-        .map(|v| ((*v).into(), t(&format!("ui.gen.dkim.alg.{v}")).into()))
-        .collect::<Vec<_>>();
+    let options = [
+        ("rsa-2048", code::ui::GEN_DKIM_ALG_RSA_2048),
+        ("rsa-1024", code::ui::GEN_DKIM_ALG_RSA_1024),
+        ("rsa-4096", code::ui::GEN_DKIM_ALG_RSA_4096),
+    ]
+    .iter()
+    .map(|(v, label)| ((*v).into(), t(label).into()))
+    .collect::<Vec<_>>();
     let running = props.keygen == Keygen::Running;
     let bits = d.algorithm.bits();
     let gen_rsa = props.on_generate.reform(move |_: MouseEvent| KeyKind::Rsa(bits));
     let gen_ed = props.on_generate.reform(|_: MouseEvent| KeyKind::Ed25519);
     let status = match &props.keygen {
         Keygen::Idle => html! {},
-        Keygen::Running => html! { <p class="help">{ t("ui.gen.dkim.generating") }</p> },
+        Keygen::Running => html! { <p class="help">{ t(code::ui::GEN_DKIM_GENERATING) }</p> },
         Keygen::Failed(e) => html! {
-            <p class="help error" data-error-code="ui.gen.dkim.keygen_failed">
-                <strong>{ t("ui.gen.severity.error") }{ ": " }</strong>
-                { i18n::fill(i18n::text(lang, "ui.gen.dkim.keygen_failed"), &[("error", e.clone())]) }
+            <p class="help error" data-error-code={code::ui::GEN_DKIM_KEYGEN_FAILED}>
+                <strong>{ t(code::ui::GEN_SEVERITY_ERROR) }{ ": " }</strong>
+                { i18n::fill(i18n::text(lang, code::ui::GEN_DKIM_KEYGEN_FAILED), &[("error", e.clone())]) }
             </p>
         },
     };
     html! {
         <details class="section" id="section-dkim" open=true>
-            <summary>{ t("ui.gen.dkim") }</summary>
-            <p class="help">{ t("ui.gen.dkim.help") }</p>
+            <summary>{ t(code::ui::GEN_DKIM) }</summary>
+            <p class="help">{ t(code::ui::GEN_DKIM_HELP) }</p>
             <div class="grid">
-                <TextField id="dkim-selector" label={t("ui.gen.dkim.selector")} value={d.selector.clone()}
+                <TextField id="dkim-selector" label={t(code::ui::GEN_DKIM_SELECTOR)} value={d.selector.clone()}
                     findings={f.get("dkim.selector").to_vec()} on_input={text(DkimEdit::Selector)} />
-                <Select id="dkim-algorithm" label={t("ui.gen.dkim.algorithm")} value={algorithm_value(d.algorithm)}
+                <Select id="dkim-algorithm" label={t(code::ui::GEN_DKIM_ALGORITHM)} value={algorithm_value(d.algorithm)}
                     {options} on_change={on_alg} />
             </div>
             <div class="actions" role="status" aria-live="polite">
                 <button type="button" id="dkim-generate" class="primary" disabled={running || !props.rsa_ready} onclick={gen_rsa}>
-                    { t("ui.gen.dkim.generate") }
+                    { t(code::ui::GEN_DKIM_GENERATE) }
                 </button>
                 { status }
             </div>
-            <TextField id="dkim-public-key" label={t("ui.gen.dkim.public_key")} value={d.public_key.clone()}
-                multiline=true help={t("ui.gen.dkim.public_key.help")} findings={f.get("dkim.public_key").to_vec()}
+            <TextField id="dkim-public-key" label={t(code::ui::GEN_DKIM_PUBLIC_KEY)} value={d.public_key.clone()}
+                multiline=true help={t(code::ui::GEN_DKIM_PUBLIC_KEY_HELP)} findings={f.get("dkim.public_key").to_vec()}
                 on_input={text(DkimEdit::PublicKey)} />
-            <Checkbox id="dkim-ed25519" label={t("ui.gen.dkim.ed25519")} checked={props.show_ed25519}
+            <Checkbox id="dkim-ed25519" label={t(code::ui::GEN_DKIM_ED25519)} checked={props.show_ed25519}
                 on_change={props.on_show_ed25519.clone()} />
             if props.show_ed25519 {
                 <div class="sub">
-                    <TextField id="dkim-ed25519-selector" label={t("ui.gen.dkim.ed25519_selector")}
+                    <TextField id="dkim-ed25519-selector" label={t(code::ui::GEN_DKIM_ED25519_SELECTOR)}
                         value={d.ed25519_selector.clone()} findings={f.get("dkim.ed25519_selector").to_vec()}
                         on_input={text(DkimEdit::Ed25519Selector)} />
                     <button type="button" id="dkim-generate-ed25519" disabled={running || !props.ed25519_ready} onclick={gen_ed}>
-                        { t("ui.gen.dkim.generate_ed25519") }
+                        { t(code::ui::GEN_DKIM_GENERATE_ED25519) }
                     </button>
-                    <TextField id="dkim-ed25519-public-key" label={t("ui.gen.dkim.ed25519_public_key")}
+                    <TextField id="dkim-ed25519-public-key" label={t(code::ui::GEN_DKIM_ED25519_PUBLIC_KEY)}
                         value={d.ed25519_public_key.clone()} multiline=true
                         findings={f.get("dkim.ed25519_public_key").to_vec()}
                         on_input={text(DkimEdit::Ed25519PublicKey)} />

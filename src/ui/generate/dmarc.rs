@@ -4,6 +4,7 @@
 use super::choice::Select;
 use super::list_field::{per_entry, ListField};
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::plan_edit::{DmarcEdit, PlanEdit};
 use crate::plan::{Alignment, DmarcInput, DmarcPolicy, PlanErrors};
 use crate::ui::context::use_lang;
@@ -51,17 +52,21 @@ pub fn DmarcSection(props: &DmarcProps) -> Html {
     let policies = |with_unset: bool| {
         let mut v = Vec::new();
         if with_unset {
-            v.push(opt("", "ui.gen.dmarc.unset"));
+            v.push(opt("", code::ui::GEN_DMARC_UNSET));
         }
-        for p in ["none", "quarantine", "reject"] {
-            v.push(opt(p, &format!("ui.gen.dmarc.p.{p}")));
+        for (p, label) in [
+            ("none", code::ui::GEN_DMARC_P_NONE),
+            ("quarantine", code::ui::GEN_DMARC_P_QUARANTINE),
+            ("reject", code::ui::GEN_DMARC_P_REJECT),
+        ] {
+            v.push(opt(p, label));
         }
         v
     };
     let aligns = vec![
-        opt("", "ui.gen.dmarc.unset"),
-        opt("r", "ui.gen.dmarc.relaxed"),
-        opt("s", "ui.gen.dmarc.strict"),
+        opt("", code::ui::GEN_DMARC_UNSET),
+        opt("r", code::ui::GEN_DMARC_RELAXED),
+        opt("s", code::ui::GEN_DMARC_STRICT),
     ];
     let dmarc =
         |edit: fn(String) -> DmarcEdit| props.on_edit.reform(move |v: String| PlanEdit::Dmarc(edit(v)));
@@ -78,22 +83,22 @@ pub fn DmarcSection(props: &DmarcProps) -> Html {
         .reform(|v: Vec<String>| PlanEdit::Dmarc(DmarcEdit::FailureReports(v)));
     html! {
         <details class="section" id="section-dmarc" open=true>
-            <summary>{ t("ui.gen.dmarc") }</summary>
-            <p class="help" id="dmarc-rollout">{ t("ui.gen.dmarc.rollout") }</p>
+            <summary>{ t(code::ui::GEN_DMARC) }</summary>
+            <p class="help" id="dmarc-rollout">{ t(code::ui::GEN_DMARC_ROLLOUT) }</p>
             <div class="grid">
-                <Select id="dmarc-p" label={t("ui.gen.dmarc.p")} value={d.p.as_str()} options={policies(false)} on_change={on_p} />
-                <Select id="dmarc-sp" label={t("ui.gen.dmarc.sp")} value={d.sp.map_or("", |p| p.as_str())}
+                <Select id="dmarc-p" label={t(code::ui::GEN_DMARC_P)} value={d.p.as_str()} options={policies(false)} on_change={on_p} />
+                <Select id="dmarc-sp" label={t(code::ui::GEN_DMARC_SP)} value={d.sp.map_or("", |p| p.as_str())}
                     options={policies(true)} on_change={on_sp} />
-                <Select id="dmarc-np" label={t("ui.gen.dmarc.np")} value={d.np.map_or("", |p| p.as_str())}
+                <Select id="dmarc-np" label={t(code::ui::GEN_DMARC_NP)} value={d.np.map_or("", |p| p.as_str())}
                     options={policies(true)} on_change={on_np} />
-                <Select id="dmarc-adkim" label={t("ui.gen.dmarc.adkim")} value={alignment_value(d.adkim)}
+                <Select id="dmarc-adkim" label={t(code::ui::GEN_DMARC_ADKIM)} value={alignment_value(d.adkim)}
                     options={aligns.clone()} on_change={on_adkim} />
-                <Select id="dmarc-aspf" label={t("ui.gen.dmarc.aspf")} value={alignment_value(d.aspf)}
+                <Select id="dmarc-aspf" label={t(code::ui::GEN_DMARC_ASPF)} value={alignment_value(d.aspf)}
                     options={aligns} on_change={on_aspf} />
             </div>
-            <ListField id="dmarc-rua" label={t("ui.gen.dmarc.rua")} values={d.rua.clone()}
+            <ListField id="dmarc-rua" label={t(code::ui::GEN_DMARC_RUA)} values={d.rua.clone()}
                 findings={per_entry(f, "dmarc.rua", d.rua.len())} placeholder="dmarc@example.com" on_change={on_rua} />
-            <ListField id="dmarc-ruf" label={t("ui.gen.dmarc.ruf")} values={d.ruf.clone()}
+            <ListField id="dmarc-ruf" label={t(code::ui::GEN_DMARC_RUF)} values={d.ruf.clone()}
                 findings={per_entry(f, "dmarc.ruf", d.ruf.len())} placeholder="dmarc-failures@example.com"
                 on_change={on_ruf} />
         </details>

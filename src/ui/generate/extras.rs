@@ -5,6 +5,7 @@ use super::choice::Checkbox;
 use super::field::{Messages, TextField};
 use super::list_field::{per_entry, ListField};
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::plan_edit::{AutoconfigEdit, CaaEdit, PlanEdit, TlsaEdit};
 use crate::plan::{MailPlan, PlanErrors};
 use crate::ui::context::use_lang;
@@ -42,35 +43,35 @@ pub fn ExtrasSection(props: &ExtrasProps) -> Html {
     let on_pem = props.on_edit.reform(|v: String| PlanEdit::Tlsa(TlsaEdit::Pem(v)));
     html! {
         <details class="section" id="section-extras">
-            <summary>{ t("ui.gen.extras") }</summary>
-            { flag("null-mx", "ui.gen.null_mx", p.null_mx, PlanEdit::NullMx) }
-            <Messages id="null-mx-msg" findings={Vec::new()} help={t("ui.gen.null_mx.help")} />
-            { flag("autoconfig-enabled", "ui.gen.autoconfig", p.autoconfig.enabled, |on| PlanEdit::Autoconfig(AutoconfigEdit::Enabled(on))) }
+            <summary>{ t(code::ui::GEN_EXTRAS) }</summary>
+            { flag("null-mx", code::ui::GEN_NULL_MX, p.null_mx, PlanEdit::NullMx) }
+            <Messages id="null-mx-msg" findings={Vec::new()} help={t(code::ui::GEN_NULL_MX_HELP)} />
+            { flag("autoconfig-enabled", code::ui::GEN_AUTOCONFIG, p.autoconfig.enabled, |on| PlanEdit::Autoconfig(AutoconfigEdit::Enabled(on))) }
             if p.autoconfig.enabled {
                 <div class="sub">
-                    <TextField id="autoconfig-target" label={t("ui.gen.autoconfig.target")}
+                    <TextField id="autoconfig-target" label={t(code::ui::GEN_AUTOCONFIG_TARGET)}
                         value={p.autoconfig.target.clone()} findings={f.get("autoconfig.target").to_vec()}
                         on_input={on_target} />
-                    { service("srv-submissions", "ui.gen.autoconfig.submissions", p.autoconfig.submissions, AutoconfigEdit::Submissions) }
-                    { service("srv-submission", "ui.gen.autoconfig.submission", p.autoconfig.submission, AutoconfigEdit::Submission) }
-                    { service("srv-imaps", "ui.gen.autoconfig.imaps", p.autoconfig.imaps, AutoconfigEdit::Imaps) }
-                    { service("srv-pop3s", "ui.gen.autoconfig.pop3s", p.autoconfig.pop3s, AutoconfigEdit::Pop3s) }
+                    { service("srv-submissions", code::ui::GEN_AUTOCONFIG_SUBMISSIONS, p.autoconfig.submissions, AutoconfigEdit::Submissions) }
+                    { service("srv-submission", code::ui::GEN_AUTOCONFIG_SUBMISSION, p.autoconfig.submission, AutoconfigEdit::Submission) }
+                    { service("srv-imaps", code::ui::GEN_AUTOCONFIG_IMAPS, p.autoconfig.imaps, AutoconfigEdit::Imaps) }
+                    { service("srv-pop3s", code::ui::GEN_AUTOCONFIG_POP3S, p.autoconfig.pop3s, AutoconfigEdit::Pop3s) }
                 </div>
             }
-            { flag("caa-enabled", "ui.gen.caa", p.caa.enabled, |on| PlanEdit::Caa(CaaEdit::Enabled(on))) }
+            { flag("caa-enabled", code::ui::GEN_CAA, p.caa.enabled, |on| PlanEdit::Caa(CaaEdit::Enabled(on))) }
             if p.caa.enabled {
                 <div class="sub">
-                    <ListField id="caa-issuers" label={t("ui.gen.caa.issuers")} values={p.caa.issuers.clone()}
+                    <ListField id="caa-issuers" label={t(code::ui::GEN_CAA_ISSUERS)} values={p.caa.issuers.clone()}
                         findings={per_entry(f, "caa.issuers", p.caa.issuers.len())}
                         list_findings={f.get("caa.issuers").to_vec()} placeholder="letsencrypt.org" on_change={on_issuers} />
-                    <TextField id="caa-iodef" label={t("ui.gen.caa.iodef")} value={p.caa.iodef.clone()}
+                    <TextField id="caa-iodef" label={t(code::ui::GEN_CAA_IODEF)} value={p.caa.iodef.clone()}
                         findings={f.get("caa.iodef").to_vec()} placeholder="mailto:security@example.com" on_input={on_iodef} />
                 </div>
             }
-            { flag("tlsa-enabled", "ui.gen.tlsa", p.tlsa.enabled, |on| PlanEdit::Tlsa(TlsaEdit::Enabled(on))) }
+            { flag("tlsa-enabled", code::ui::GEN_TLSA, p.tlsa.enabled, |on| PlanEdit::Tlsa(TlsaEdit::Enabled(on))) }
             if p.tlsa.enabled {
-                <TextField id="tlsa-pem" label={t("ui.gen.tlsa.pem")} value={p.tlsa.pem.clone()} multiline=true
-                    findings={f.get("tlsa.pem").to_vec()} help={t("ui.gen.tlsa.help")} on_input={on_pem} />
+                <TextField id="tlsa-pem" label={t(code::ui::GEN_TLSA_PEM)} value={p.tlsa.pem.clone()} multiline=true
+                    findings={f.get("tlsa.pem").to_vec()} help={t(code::ui::GEN_TLSA_HELP)} on_input={on_pem} />
             }
         </details>
     }

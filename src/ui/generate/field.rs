@@ -3,6 +3,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::i18n;
+use crate::i18n::code;
 use crate::ui::context::use_lang;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -10,9 +11,9 @@ use yew::prelude::*;
 /// The severity word shown before a message (colour is never the only signal).
 pub fn severity_code(s: Severity) -> &'static str {
     match s {
-        Severity::Error => "ui.gen.severity.error",
-        Severity::Warning => "ui.gen.severity.warning",
-        Severity::Info => "ui.gen.severity.info",
+        Severity::Error => code::ui::GEN_SEVERITY_ERROR,
+        Severity::Warning => code::ui::GEN_SEVERITY_WARNING,
+        Severity::Info => code::ui::GEN_SEVERITY_INFO,
     }
 }
 

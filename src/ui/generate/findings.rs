@@ -4,6 +4,7 @@
 use super::field::severity_code;
 use crate::finding::{Finding, Severity};
 use crate::i18n;
+use crate::i18n::code;
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::context::use_lang;
 use yew::prelude::*;
@@ -41,7 +42,7 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
                         <span class="rfc muted">{ format!(" ({})", f.rfc) }</span>
                         if let Some(fix) = &f.fix {
                             <div class="fix"><code>{ fix.clone() }</code>
-                                <CopyButton text={fix.clone()} label={t("ui.gen.copy.fix")} /></div>
+                                <CopyButton text={fix.clone()} label={t(code::ui::GEN_COPY_FIX)} /></div>
                         }
                     </li>
                 }) }

@@ -4,6 +4,7 @@
 
 use super::persist;
 use crate::generate;
+use crate::i18n::code;
 use crate::page::generate::{Action, GenState, Notice, PrivateKey};
 use crate::share;
 use crate::ui::browser;
@@ -22,7 +23,7 @@ pub fn use_persistence(state: &UseReducerHandle<GenState>) {
             // sees the plan on screen, also one just opened from a link.
             if !persist::save(&state.plan) {
                 state.dispatch(Action::Notify(Notice {
-                    code: "ui.gen.storage.refused",
+                    code: code::ui::GEN_STORAGE_REFUSED,
                     error: true,
                     detail: None,
                 }));
@@ -91,9 +92,9 @@ pub fn share(state: UseReducerHandle<GenState>) -> Callback<()> {
         let state = state.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let code = if browser::copy_text(&url).await.is_ok() {
-                "ui.gen.share.copied"
+                code::ui::GEN_SHARE_COPIED
             } else {
-                "ui.gen.share.made"
+                code::ui::GEN_SHARE_MADE
             };
             state.dispatch(Action::Notify(Notice {
                 code,

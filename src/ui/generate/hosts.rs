@@ -4,6 +4,7 @@
 use super::field::{Messages, TextField};
 use super::list_field::{per_entry, ListField};
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::plan_edit::HostEdit;
 use crate::plan::{HostInput, PlanErrors};
 use crate::ui::context::use_lang;
@@ -21,11 +22,30 @@ pub struct HostsProps {
     pub on_edit: Callback<HostEdit>,
 }
 
+/// The texts of a host list: one host, add, remove. `prefix` is `hosts` or
+/// `backup_mx`, as for the placeholder of the priority below.
+fn texts(prefix: &str) -> [&'static str; 3] {
+    if prefix == "hosts" {
+        [
+            code::ui::GEN_HOSTS_ONE,
+            code::ui::GEN_HOSTS_ADD,
+            code::ui::GEN_HOSTS_REMOVE,
+        ]
+    } else {
+        [
+            code::ui::GEN_BACKUP_MX_ONE,
+            code::ui::GEN_BACKUP_MX_ADD,
+            code::ui::GEN_BACKUP_MX_REMOVE,
+        ]
+    }
+}
+
 #[component]
 pub fn Hosts(props: &HostsProps) -> Html {
     let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let prefix = props.prefix.to_string();
+    let [one_text, add_text, remove_text] = texts(&prefix);
     let host = |i: usize, h: &HostInput| {
         let key = format!("{prefix}[{i}]");
         let id = format!("{prefix}-{i}");
@@ -38,26 +58,26 @@ pub fn Hosts(props: &HostsProps) -> Html {
             None
         };
         let f = &props.findings;
-        let title = format!("{} {}", t(&format!("ui.gen.{prefix}.one")), i + 1);
+        let title = format!("{} {}", t(one_text), i + 1);
         html! {
             <fieldset class="host" id={id.clone()}>
                 <legend>{ title.clone() }</legend>
-                <TextField id={format!("{id}-name")} label={t("ui.gen.host.name")} value={h.name.clone()}
+                <TextField id={format!("{id}-name")} label={t(code::ui::GEN_HOST_NAME)} value={h.name.clone()}
                     findings={f.get(&format!("{key}.name")).to_vec()} {placeholder}
-                    help={t("ui.gen.host.name.help")} on_input={text(HostEdit::Name)} />
-                <ListField id={format!("{id}-ipv4")} label={t("ui.gen.host.ipv4")} values={h.ipv4.clone()}
+                    help={t(code::ui::GEN_HOST_NAME_HELP)} on_input={text(HostEdit::Name)} />
+                <ListField id={format!("{id}-ipv4")} label={t(code::ui::GEN_HOST_IPV4)} values={h.ipv4.clone()}
                     findings={per_entry(f, &format!("{key}.ipv4"), h.ipv4.len())}
                     list_findings={f.get(&format!("{key}.ipv4")).to_vec()} placeholder="192.0.2.1"
                     on_change={list(HostEdit::Ipv4)} />
-                <ListField id={format!("{id}-ipv6")} label={t("ui.gen.host.ipv6")} values={h.ipv6.clone()}
+                <ListField id={format!("{id}-ipv6")} label={t(code::ui::GEN_HOST_IPV6)} values={h.ipv6.clone()}
                     findings={per_entry(f, &format!("{key}.ipv6"), h.ipv6.len())} placeholder="2001:db8::25"
                     on_change={list(HostEdit::Ipv6)} />
-                <TextField id={format!("{id}-priority")} label={t("ui.gen.host.priority")}
+                <TextField id={format!("{id}-priority")} label={t(code::ui::GEN_HOST_PRIORITY)}
                     value={h.priority.clone()} findings={f.get(&format!("{key}.priority")).to_vec()}
                     placeholder={if prefix == "hosts" { "10" } else { "20" }}
                     on_input={text(HostEdit::Priority)} />
                 <button type="button" class="remove-host" onclick={remove}>
-                    { i18n::fill(&t(&format!("ui.gen.{prefix}.remove")), &[("n", (i + 1).to_string())]) }
+                    { i18n::fill(&t(remove_text), &[("n", (i + 1).to_string())]) }
                 </button>
             </fieldset>
         }
@@ -67,7 +87,7 @@ pub fn Hosts(props: &HostsProps) -> Html {
         <div class="hosts">
             { for props.hosts.iter().enumerate().map(|(i, h)| host(i, h)) }
             <button type="button" class="add" id={format!("{prefix}-add")} onclick={add}>
-                { format!("+ {}", t(&format!("ui.gen.{prefix}.add"))) }
+                { format!("+ {}", t(add_text)) }
             </button>
             <Messages id={format!("{prefix}-msg")} findings={props.findings.get(&prefix).to_vec()} />
         </div>

@@ -4,6 +4,7 @@
 use super::field::Messages;
 use crate::finding::{Finding, Severity};
 use crate::i18n;
+use crate::i18n::code;
 use crate::ui::context::use_lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -63,7 +64,7 @@ pub fn ListField(props: &ListFieldProps) -> Html {
                     <input id={id.clone()} type="text" autocomplete="off" spellcheck="false" aria-label={name.clone()}
                         aria-describedby={msg_id.clone()} aria-invalid={invalid.to_string()}
                         placeholder={props.placeholder.clone()} value={value.clone()} {oninput} />
-                    <button type="button" class="remove" aria-label={format!("{} {name}", t("ui.gen.remove"))}
+                    <button type="button" class="remove" aria-label={format!("{} {name}", t(code::ui::GEN_REMOVE))}
                         onclick={remove}>{ "×" }</button>
                 </div>
                 <Messages id={msg_id} {findings} />
@@ -82,7 +83,7 @@ pub fn ListField(props: &ListFieldProps) -> Html {
         <fieldset class="list-field" id={props.id.clone()}>
             <legend>{ props.label.clone() }</legend>
             <ul class="list">{ for props.values.iter().enumerate().map(|(i, v)| entry(i, v)) }</ul>
-            <button type="button" class="add" onclick={add}>{ format!("+ {}", t("ui.gen.add")) }</button>
+            <button type="button" class="add" onclick={add}>{ format!("+ {}", t(code::ui::GEN_ADD)) }</button>
             <Messages id={format!("{}-msg", props.id)} findings={props.list_findings.clone()} help={props.help.clone()} />
         </fieldset>
     }

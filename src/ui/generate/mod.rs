@@ -32,6 +32,7 @@ use crate::ui::components::domain_field::DomainField;
 use crate::ui::context::{make_callback, use_gen, use_lang};
 use yew::prelude::*;
 
+use crate::i18n::code;
 pub use persist::initial_state;
 
 fn perf_mark(name: &str) {
@@ -61,7 +62,7 @@ pub fn GeneratePage() -> Html {
     let on_share = handlers::share(state.clone());
     let on_failed = make_callback(&state, |e: String| {
         Action::Notify(Notice {
-            code: "ui.gen.download.failed",
+            code: code::ui::GEN_DOWNLOAD_FAILED,
             error: true,
             detail: Some(e),
         })
@@ -95,20 +96,20 @@ pub fn GeneratePage() -> Html {
     html! {
         <div class="generate">
             <div class="head">
-                <p class="intro">{ t("ui.generate.intro") }{ " " }
-                    <a href={if s.set.is_some() { "#records-title" } else { "#records-none" }} class="jump">{ t("ui.gen.jump") }</a></p>
+                <p class="intro">{ t(code::ui::GENERATE_INTRO) }{ " " }
+                    <a href={if s.set.is_some() { "#records-title" } else { "#records-none" }} class="jump">{ t(code::ui::GEN_JUMP) }</a></p>
                 <notices::Notices notices={s.notices.clone()} {on_dismiss} {on_restore} />
             </div>
             <form class="plan-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="section basics">
-                    <legend>{ t("ui.gen.basics") }</legend>
+                    <legend>{ t(code::ui::GEN_BASICS) }</legend>
                     <DomainField value={s.plan.domain.clone()} parsed={s.domain.clone()}
                         findings={s.findings.get("domain").to_vec()} on_input={on_domain} />
                     <hosts::Hosts prefix="hosts" hosts={s.plan.hosts.clone()} findings={s.findings.clone()}
                         first_name_placeholder={s.default_host.clone().map(AttrValue::from)} on_edit={on_hosts} />
                 </fieldset>
                 <details class="section" id="section-backup">
-                    <summary>{ t("ui.gen.backup_mx") }</summary>
+                    <summary>{ t(code::ui::GEN_BACKUP_MX) }</summary>
                     <hosts::Hosts prefix="backup_mx" hosts={s.plan.backup_mx.clone()} findings={s.findings.clone()}
                         on_edit={on_backup} />
                 </details>

@@ -5,6 +5,7 @@ use super::choice::{Checkbox, Select};
 use super::field::TextField;
 use super::list_field::{per_entry, ListField};
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::plan_edit::{MtaStsEdit, PlanEdit, TlsRptEdit};
 use crate::plan::{Mode, MtaStsInput, PlanErrors, TlsRptInput};
 use crate::ui::context::use_lang;
@@ -23,12 +24,16 @@ pub fn MtaStsSection(props: &MtaStsProps) -> Html {
     let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let (m, r, f) = (&props.mta_sts, &props.tls_rpt, &props.findings);
-    let list = |id: &str, key: &str, values: &Vec<String>, edit: fn(Vec<String>) -> MtaStsEdit| {
+    let list = |id: &str,
+                key: &str,
+                label: &str,
+                values: &Vec<String>,
+                edit: fn(Vec<String>) -> MtaStsEdit| {
         let on_change = props
             .on_edit
             .reform(move |v: Vec<String>| PlanEdit::MtaSts(edit(v)));
         html! {
-            <ListField id={id.to_string()} label={t(&format!("ui.gen.{key}"))} values={values.clone()}
+            <ListField id={id.to_string()} label={t(label)} values={values.clone()}
                 findings={per_entry(f, key, values.len())} list_findings={f.get(key).to_vec()} {on_change} />
         }
     };
@@ -48,10 +53,14 @@ pub fn MtaStsSection(props: &MtaStsProps) -> Html {
         Mode::Enforce => "enforce",
         Mode::None => "none",
     };
-    let modes = ["testing", "enforce", "none"]
-        .iter()
-        .map(|v| ((*v).into(), t(&format!("ui.gen.mta_sts.mode.{v}")).into()))
-        .collect::<Vec<_>>();
+    let modes = [
+        ("testing", code::ui::GEN_MTA_STS_MODE_TESTING),
+        ("enforce", code::ui::GEN_MTA_STS_MODE_ENFORCE),
+        ("none", code::ui::GEN_MTA_STS_MODE_NONE),
+    ]
+    .iter()
+    .map(|(v, label)| ((*v).into(), t(label).into()))
+    .collect::<Vec<_>>();
     let on_max_age = props
         .on_edit
         .reform(|v: String| PlanEdit::MtaSts(MtaStsEdit::MaxAge(v)));
@@ -63,24 +72,24 @@ pub fn MtaStsSection(props: &MtaStsProps) -> Html {
         .reform(|v: Vec<String>| PlanEdit::TlsRpt(TlsRptEdit::Reports(v)));
     html! {
         <details class="section" id="section-mta-sts">
-            <summary>{ t("ui.gen.mta_sts") }</summary>
-            <p class="help">{ t("ui.gen.mta_sts.help") }</p>
-            <Checkbox id="mta-sts-enabled" label={t("ui.gen.mta_sts.enabled")} checked={m.enabled} on_change={on_enabled} />
+            <summary>{ t(code::ui::GEN_MTA_STS) }</summary>
+            <p class="help">{ t(code::ui::GEN_MTA_STS_HELP) }</p>
+            <Checkbox id="mta-sts-enabled" label={t(code::ui::GEN_MTA_STS_ENABLED)} checked={m.enabled} on_change={on_enabled} />
             if m.enabled {
                 <div class="sub">
                     <div class="grid">
-                        <Select id="mta-sts-mode" label={t("ui.gen.mta_sts.mode")} value={mode} options={modes} on_change={on_mode} />
-                        <TextField id="mta-sts-max-age" label={t("ui.gen.mta_sts.max_age")} value={m.max_age.clone()}
+                        <Select id="mta-sts-mode" label={t(code::ui::GEN_MTA_STS_MODE)} value={mode} options={modes} on_change={on_mode} />
+                        <TextField id="mta-sts-max-age" label={t(code::ui::GEN_MTA_STS_MAX_AGE)} value={m.max_age.clone()}
                             placeholder="604800" findings={f.get("mta_sts.max_age").to_vec()} on_input={on_max_age} />
                     </div>
-                    { list("mta-sts-mx", "mta_sts.mx", &m.mx, MtaStsEdit::Mx) }
-                    { list("mta-sts-web-ipv4", "mta_sts.web_ipv4", &m.web_ipv4, MtaStsEdit::WebIpv4) }
-                    { list("mta-sts-web-ipv6", "mta_sts.web_ipv6", &m.web_ipv6, MtaStsEdit::WebIpv6) }
+                    { list("mta-sts-mx", "mta_sts.mx", code::ui::GEN_MTA_STS_MX, &m.mx, MtaStsEdit::Mx) }
+                    { list("mta-sts-web-ipv4", "mta_sts.web_ipv4", code::ui::GEN_MTA_STS_WEB_IPV4, &m.web_ipv4, MtaStsEdit::WebIpv4) }
+                    { list("mta-sts-web-ipv6", "mta_sts.web_ipv6", code::ui::GEN_MTA_STS_WEB_IPV6, &m.web_ipv6, MtaStsEdit::WebIpv6) }
                 </div>
             }
-            <Checkbox id="tls-rpt-enabled" label={t("ui.gen.tls_rpt.enabled")} checked={r.enabled} on_change={on_rpt} />
+            <Checkbox id="tls-rpt-enabled" label={t(code::ui::GEN_TLS_RPT_ENABLED)} checked={r.enabled} on_change={on_rpt} />
             if r.enabled {
-                <ListField id="tls-rpt-rua" label={t("ui.gen.tls_rpt.rua")} values={r.rua.clone()}
+                <ListField id="tls-rpt-rua" label={t(code::ui::GEN_TLS_RPT_RUA)} values={r.rua.clone()}
                     findings={per_entry(f, "tls_rpt.rua", r.rua.len())} list_findings={f.get("tls_rpt.rua").to_vec()}
                     placeholder="tlsrpt@example.com" on_change={on_rua} />
             }

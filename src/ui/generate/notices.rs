@@ -2,6 +2,7 @@
 //! data that did not read, a share link made.
 
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::generate::{Notice, KEPT_SAVED};
 use crate::ui::context::use_lang;
 use yew::prelude::*;
@@ -26,15 +27,15 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 { for props.notices.iter().map(|n| html! {
                     <p class={classes!("notice", if n.error { "error" } else { "ok" })} data-notice-code={n.code}
                         data-error-code={n.error.then_some(n.code)}>
-                        <strong>{ t(if n.error { "ui.gen.severity.error" } else { "ui.gen.severity.info" }) }{ ": " }</strong>
+                        <strong>{ t(if n.error { code::ui::GEN_SEVERITY_ERROR } else { code::ui::GEN_SEVERITY_INFO }) }{ ": " }</strong>
                         { t(n.code) }
                         if let Some(d) = &n.detail { <br /><code class="detail">{ d.clone() }</code> }
                         if n.code == KEPT_SAVED {
-                            <br /><button type="button" id="restore-plan" onclick={restore.clone()}>{ t("ui.gen.share.restore") }</button>
+                            <br /><button type="button" id="restore-plan" onclick={restore.clone()}>{ t(code::ui::GEN_SHARE_RESTORE) }</button>
                         }
                     </p>
                 }) }
-                <button type="button" class="dismiss" onclick={dismiss}>{ t("ui.gen.dismiss") }</button>
+                <button type="button" class="dismiss" onclick={dismiss}>{ t(code::ui::GEN_DISMISS) }</button>
             }
         </div>
     }

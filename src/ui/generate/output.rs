@@ -11,6 +11,7 @@ use crate::export::{Panel, PanelRow};
 use crate::finding::Finding;
 use crate::generate::RecordSet;
 use crate::i18n;
+use crate::i18n::code;
 use crate::ui::context::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,9 +33,9 @@ pub fn Output(props: &OutputProps) -> Html {
     let Some(set) = &props.set else {
         return html! {
             <div class="output">
-                <p class="help" id="records-none" tabindex="-1">{ i18n::text(lang, "ui.gen.records.none") }</p>
+                <p class="help" id="records-none" tabindex="-1">{ i18n::text(lang, code::ui::GEN_RECORDS_NONE) }</p>
                 if !props.errors.is_empty() {
-                    <FindingsList findings={props.errors.clone()} title="ui.gen.errors" id="gen-errors" top=true />
+                    <FindingsList findings={props.errors.clone()} title={code::ui::GEN_ERRORS} id="gen-errors" top=true />
                 }
             </div>
         };
@@ -51,7 +52,7 @@ pub fn Output(props: &OutputProps) -> Html {
                 <PolicyFile policy={policy.clone()} />
             }
             if !set.findings.is_empty() {
-                <FindingsList findings={set.findings.clone()} title="ui.gen.findings" id="gen-findings" />
+                <FindingsList findings={set.findings.clone()} title={code::ui::GEN_FINDINGS} id="gen-findings" />
             }
         </div>
     }

@@ -11,6 +11,7 @@
 
 use crate::dkim::{self, private};
 use crate::export::Panel;
+use crate::i18n::code;
 use crate::page::generate::{starter_plan, GenState, Notice, PrivateKey};
 use crate::plan::stored::{self, KEY, LEGACY_KEY};
 use crate::plan::MailPlan;
@@ -48,7 +49,7 @@ fn load() -> (MailPlan, Option<MailPlan>, Vec<PrivateKey>, Vec<Notice>) {
     if share::is_share_fragment(&fragment) {
         match share::decode(&fragment) {
             Ok(p) => {
-                notices.push(notice("ui.gen.share.opened", false, None));
+                notices.push(notice(code::ui::GEN_SHARE_OPENED, false, None));
                 plan = Some(p);
             }
             Err(e) => notices.push(notice(e.code(), true, None)),
@@ -86,7 +87,7 @@ fn stored_private_key(slot: &str, plan: &MailPlan, notices: &mut Vec<Notice>) ->
         Ok(kind) => kind,
         Err(e) => {
             // The detail names the reason only: the text may be a key.
-            let slots = ["storage.key_set_aside", "storage.key_set_aside_failed"];
+            let slots = [code::storage::KEY_SET_ASIDE, code::storage::KEY_SET_ASIDE_FAILED];
             set_aside(slot, &pem, (e.code(), None), slots, notices);
             return None;
         }
@@ -106,7 +107,7 @@ fn stored_private_key(slot: &str, plan: &MailPlan, notices: &mut Vec<Notice>) ->
     };
     if mismatch {
         let detail = format!("{}._domainkey", selector.trim());
-        notices.push(notice("dkim.private.mismatch", true, Some(detail)));
+        notices.push(notice(code::dkim::PRIVATE_MISMATCH, true, Some(detail)));
     }
     Some(PrivateKey::new(selector, pem, ed25519, true))
 }
@@ -123,7 +124,7 @@ fn stored_plan(notices: &mut Vec<Notice>) -> Option<MailPlan> {
                 return None;
             }
             Err(e) => {
-                let slots = ["storage.set_aside", "storage.set_aside_failed"];
+                let slots = [code::storage::SET_ASIDE, code::storage::SET_ASIDE_FAILED];
                 set_aside(key, &raw, (e.code(), Some(e.detail())), slots, notices);
             }
         }

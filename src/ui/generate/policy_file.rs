@@ -2,6 +2,7 @@
 
 use crate::generate::MtaStsPolicyFile;
 use crate::i18n;
+use crate::i18n::code;
 use crate::ui::browser;
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::context::use_lang;
@@ -25,14 +26,14 @@ pub fn PolicyFile(props: &PolicyFileProps) -> Html {
     };
     html! {
         <section class="policy" aria-labelledby="policy-title">
-            <h3 id="policy-title">{ t("ui.gen.policy") }</h3>
-            <p class="help">{ t("ui.gen.policy.help") }</p>
+            <h3 id="policy-title">{ t(code::ui::GEN_POLICY) }</h3>
+            <p class="help">{ t(code::ui::GEN_POLICY_HELP) }</p>
             <p><code id="policy-url">{ p.url.clone() }</code>
-                <CopyButton text={p.url.clone()} label={t("ui.gen.policy.copy_url")} /></p>
-            <pre id="policy-body" tabindex="0" aria-label={t("ui.gen.policy")}>{ p.body.clone() }</pre>
+                <CopyButton text={p.url.clone()} label={t(code::ui::GEN_POLICY_COPY_URL)} /></p>
+            <pre id="policy-body" tabindex="0" aria-label={t(code::ui::GEN_POLICY)}>{ p.body.clone() }</pre>
             <div class="actions">
-                <CopyButton text={p.body.clone()} label={t("ui.gen.policy.copy_body")} />
-                <button type="button" id="policy-download" onclick={download}>{ t("ui.gen.policy.download") }</button>
+                <CopyButton text={p.body.clone()} label={t(code::ui::GEN_POLICY_COPY_BODY)} />
+                <button type="button" id="policy-download" onclick={download}>{ t(code::ui::GEN_POLICY_DOWNLOAD) }</button>
             </div>
         </section>
     }

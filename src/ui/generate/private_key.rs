@@ -5,6 +5,7 @@
 
 use super::choice::Checkbox;
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::generate::PrivateKey;
 use crate::ui::browser;
 use crate::ui::components::copy_button::CopyButton;
@@ -48,7 +49,7 @@ pub fn PrivateKeyPanel(props: &PrivateKeyProps) -> Html {
             <div class="snippet">
                 <div class="snippet-head">
                     <h3 id={format!("{id}-title")}>{ title.to_string() }</h3>
-                    <CopyButton text={text.to_string()} label={format!("{} {title}", t("ui.copy"))} />
+                    <CopyButton text={text.to_string()} label={format!("{} {title}", t(code::ui::COPY))} />
                 </div>
                 <pre id={id.clone()} tabindex="0" aria-labelledby={format!("{id}-title")}>{ text.to_string() }</pre>
             </div>
@@ -57,24 +58,24 @@ pub fn PrivateKeyPanel(props: &PrivateKeyProps) -> Html {
     html! {
         <section class="private-key" id={id("private-key")} aria-labelledby={id("private-key-title")}
             data-algorithm={algorithm}>
-            <h2 id={id("private-key-title")}>{ t("ui.gen.private.title") }{ format!(" ({algorithm})") }</h2>
-            <p class="help warning"><strong>{ t("ui.gen.severity.warning") }{ ": " }</strong>{ t("ui.gen.private.once") }</p>
+            <h2 id={id("private-key-title")}>{ t(code::ui::GEN_PRIVATE_TITLE) }{ format!(" ({algorithm})") }</h2>
+            <p class="help warning"><strong>{ t(code::ui::GEN_SEVERITY_WARNING) }{ ": " }</strong>{ t(code::ui::GEN_PRIVATE_ONCE) }</p>
             <div class="actions">
                 <button type="button" id={id("private-key-download")} class="primary" onclick={download}>
-                    { i18n::fill(i18n::text(lang, "ui.gen.private.download"), &[("file", file_name.clone())]) }
+                    { i18n::fill(i18n::text(lang, code::ui::GEN_PRIVATE_DOWNLOAD), &[("file", file_name.clone())]) }
                 </button>
-                <CopyButton text={props.private.pem.clone()} label={t("ui.gen.private.copy")} />
-                <button type="button" id={id("private-key-forget")} onclick={forget}>{ t("ui.gen.private.forget") }</button>
+                <CopyButton text={props.private.pem.clone()} label={t(code::ui::GEN_PRIVATE_COPY)} />
+                <button type="button" id={id("private-key-forget")} onclick={forget}>{ t(code::ui::GEN_PRIVATE_FORGET) }</button>
             </div>
             <details>
-                <summary>{ t("ui.gen.private.show") }</summary>
-                <pre id={id("private-key-pem")} tabindex="0" aria-label={format!("{} ({algorithm})", t("ui.gen.private.title"))}>{ props.private.pem.clone() }</pre>
+                <summary>{ t(code::ui::GEN_PRIVATE_SHOW) }</summary>
+                <pre id={id("private-key-pem")} tabindex="0" aria-label={format!("{} ({algorithm})", t(code::ui::GEN_PRIVATE_TITLE))}>{ props.private.pem.clone() }</pre>
             </details>
             if let Some(s) = &props.private.snippets {
-                { snippet(id("snippet-opendkim"), &t("ui.gen.private.opendkim"), &s.opendkim) }
-                { snippet(id("snippet-rspamd"), &t("ui.gen.private.rspamd"), &s.rspamd) }
+                { snippet(id("snippet-opendkim"), &t(code::ui::GEN_PRIVATE_OPENDKIM), &s.opendkim) }
+                { snippet(id("snippet-rspamd"), &t(code::ui::GEN_PRIVATE_RSPAMD), &s.rspamd) }
             }
-            <Checkbox id={id("keep-private")} label={t("ui.gen.private.keep")} checked={props.private.keep} on_change={on_keep} />
+            <Checkbox id={id("keep-private")} label={t(code::ui::GEN_PRIVATE_KEEP)} checked={props.private.keep} on_change={on_keep} />
         </section>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::export::dig_ptr;
 use crate::generate::PtrRequest;
+use crate::i18n::code;
 use crate::i18n::{self, Lang};
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::context::use_lang;
@@ -19,8 +20,8 @@ pub fn PtrRequests(props: &PtrProps) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     html! {
         <section class="ptr" aria-labelledby="ptr-title">
-            <h3 id="ptr-title">{ t("ui.gen.ptr") }</h3>
-            <p class="help">{ t("ui.gen.ptr.help") }</p>
+            <h3 id="ptr-title">{ t(code::ui::GEN_PTR) }</h3>
+            <p class="help">{ t(code::ui::GEN_PTR_HELP) }</p>
             { for props.requests.iter().map(|r| {
                 let text = match lang { Lang::ZhCn => r.text_zh.clone(), Lang::En => r.text_en.clone() };
                 let dig = dig_ptr(r.ip);
@@ -28,11 +29,11 @@ pub fn PtrRequests(props: &PtrProps) -> Html {
                     <div class="ptr-request" data-ptr-ip={r.ip.to_string()} data-ptr-name={r.reverse_name.fqdn()}
                         data-ptr-target={r.target.fqdn()}>
                         <p><code>{ r.reverse_name.fqdn() }</code>{ " PTR " }<code>{ r.target.fqdn() }</code></p>
-                        <pre tabindex="0" aria-label={format!("{} {}", t("ui.gen.ptr.request"), r.ip)}>{ text.clone() }</pre>
+                        <pre tabindex="0" aria-label={format!("{} {}", t(code::ui::GEN_PTR_REQUEST), r.ip)}>{ text.clone() }</pre>
                         <div class="actions">
-                            <CopyButton text={text} label={format!("{} {}", t("ui.gen.ptr.copy"), r.ip)} />
+                            <CopyButton text={text} label={format!("{} {}", t(code::ui::GEN_PTR_COPY), r.ip)} />
                             <code>{ dig.clone() }</code>
-                            <CopyButton text={dig} label={format!("{} dig {}", t("ui.copy"), r.ip)} />
+                            <CopyButton text={dig} label={format!("{} dig {}", t(code::ui::COPY), r.ip)} />
                         </div>
                     </div>
                 }

@@ -4,6 +4,7 @@
 
 use crate::export::{dig_command, Panel, PanelRow};
 use crate::generate::{PlannedRecord, RecordSet};
+use crate::i18n::code;
 use crate::i18n::{self, Lang};
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::context::use_lang;
@@ -29,6 +30,17 @@ pub fn panel_value(p: Panel) -> &'static str {
     }
 }
 
+/// The panel's name in the picker.
+fn panel_label(p: Panel) -> &'static str {
+    match p {
+        Panel::Aliyun => code::ui::GEN_PANEL_ALIYUN,
+        Panel::DnsPod => code::ui::GEN_PANEL_DNSPOD,
+        Panel::Cloudflare => code::ui::GEN_PANEL_CLOUDFLARE,
+        Panel::Route53 => code::ui::GEN_PANEL_ROUTE53,
+        Panel::Generic => code::ui::GEN_PANEL_GENERIC,
+    }
+}
+
 fn row_html(lang: Lang, host_col: &str, r: &PlannedRecord, row: &PanelRow) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let what = format!("{} {}", row.rtype, row.host);
@@ -40,27 +52,27 @@ fn row_html(lang: Lang, host_col: &str, r: &PlannedRecord, row: &PanelRow) -> Ht
                 data-record-host={row.host.clone()} data-record-value={row.value.clone()}
                 data-record-priority={row.priority.map(|p| p.to_string())} data-record-ttl={row.ttl.to_string()}>
                 <td class="host" data-label={t(host_col)}><code>{ row.host.clone() }</code>
-                    <CopyButton text={row.host.clone()} label={copy("ui.gen.copy.host")} /></td>
-                <td data-label={t("ui.gen.col.type")}>{ row.rtype.clone() }</td>
-                <td class="value" data-label={t("ui.gen.col.value")}><code>{ row.value.clone() }</code>
-                    <CopyButton text={row.value.clone()} label={copy("ui.gen.copy.value")} /></td>
-                <td class="priority" data-label={t("ui.gen.col.priority")}>
+                    <CopyButton text={row.host.clone()} label={copy(code::ui::GEN_COPY_HOST)} /></td>
+                <td data-label={t(code::ui::GEN_COL_TYPE)}>{ row.rtype.clone() }</td>
+                <td class="value" data-label={t(code::ui::GEN_COL_VALUE)}><code>{ row.value.clone() }</code>
+                    <CopyButton text={row.value.clone()} label={copy(code::ui::GEN_COPY_VALUE)} /></td>
+                <td class="priority" data-label={t(code::ui::GEN_COL_PRIORITY)}>
                     if let Some(p) = row.priority {
-                        { p }<CopyButton text={p.to_string()} label={copy("ui.gen.copy.priority")} />
+                        { p }<CopyButton text={p.to_string()} label={copy(code::ui::GEN_COPY_PRIORITY)} />
                     }
                 </td>
-                <td data-label={t("ui.gen.col.ttl")}>{ row.ttl }
-                    <CopyButton text={row.ttl.to_string()} label={copy("ui.gen.copy.ttl")} /></td>
-                <td data-label={t("ui.gen.col.record")}><CopyButton text={r.record.to_string()} label={copy("ui.gen.copy.record")} /></td>
+                <td data-label={t(code::ui::GEN_COL_TTL)}>{ row.ttl }
+                    <CopyButton text={row.ttl.to_string()} label={copy(code::ui::GEN_COPY_TTL)} /></td>
+                <td data-label={t(code::ui::GEN_COL_RECORD)}><CopyButton text={r.record.to_string()} label={copy(code::ui::GEN_COPY_RECORD)} /></td>
             </tr>
             <tr class="detail">
                 <td colspan="6">
                     <span class="explain">{ t(row.explain_code) }</span>
                     if let Some(zone) = &row.other_zone {
-                        <span class="zone">{ i18n::fill(i18n::text(lang, "ui.gen.records.zone"), &[("zone", zone.clone())]) }</span>
+                        <span class="zone">{ i18n::fill(i18n::text(lang, code::ui::GEN_RECORDS_ZONE), &[("zone", zone.clone())]) }</span>
                     }
                     <span class="dig"><code>{ dig.clone() }</code>
-                        <CopyButton text={dig} label={copy("ui.gen.copy.dig")} /></span>
+                        <CopyButton text={dig} label={copy(code::ui::GEN_COPY_DIG)} /></span>
                 </td>
             </tr>
         </>
@@ -76,18 +88,18 @@ fn table(
 ) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let host = if matches!(panel, Panel::Aliyun | Panel::DnsPod) {
-        "ui.gen.col.host_cn"
+        code::ui::GEN_COL_HOST_CN
     } else {
-        "ui.gen.col.host"
+        code::ui::GEN_COL_HOST
     };
     html! {
         <div class="table-wrap" role="region" tabindex="0" aria-label={caption.clone()}>
             <table class="records" id={id.to_string()}>
                 <caption>{ caption }</caption>
                 <thead><tr>
-                    <th scope="col">{ t(host) }</th><th scope="col">{ t("ui.gen.col.type") }</th>
-                    <th scope="col">{ t("ui.gen.col.value") }</th><th scope="col">{ t("ui.gen.col.priority") }</th>
-                    <th scope="col">{ t("ui.gen.col.ttl") }</th><th scope="col">{ t("ui.gen.col.record") }</th>
+                    <th scope="col">{ t(host) }</th><th scope="col">{ t(code::ui::GEN_COL_TYPE) }</th>
+                    <th scope="col">{ t(code::ui::GEN_COL_VALUE) }</th><th scope="col">{ t(code::ui::GEN_COL_PRIORITY) }</th>
+                    <th scope="col">{ t(code::ui::GEN_COL_TTL) }</th><th scope="col">{ t(code::ui::GEN_COL_RECORD) }</th>
                 </tr></thead>
                 <tbody>{ for rows.into_iter().map(|(r, row)| row_html(lang, host, r, row)) }</tbody>
             </table>
@@ -110,21 +122,21 @@ pub fn Records(props: &RecordsProps) -> Html {
     });
     html! {
         <section class="records-section" aria-labelledby="records-title">
-            <h2 id="records-title">{ t("ui.gen.records") }</h2>
+            <h2 id="records-title">{ t(code::ui::GEN_RECORDS) }</h2>
             <div class="field">
-                <label for="panel">{ t("ui.gen.panel") }</label>
+                <label for="panel">{ t(code::ui::GEN_PANEL) }</label>
                 <select id="panel" {onchange}>
                     { for Panel::ALL.iter().map(|p| html! {
                         <option value={panel_value(*p)} selected={*p == props.panel}>
-                            { t(&format!("ui.gen.panel.{}", panel_value(*p))) }
+                            { t(panel_label(*p)) }
                         </option>
                     }) }
                 </select>
             </div>
-            { table(lang, props.panel, "records", t("ui.gen.records.own"), own) }
+            { table(lang, props.panel, "records", t(code::ui::GEN_RECORDS_OWN), own) }
             if !other.is_empty() {
-                <p class="help" id="other-zone-note">{ t("ui.gen.records.other_note") }</p>
-                { table(lang, props.panel, "records-other", t("ui.gen.records.other"), other) }
+                <p class="help" id="other-zone-note">{ t(code::ui::GEN_RECORDS_OTHER_NOTE) }</p>
+                { table(lang, props.panel, "records-other", t(code::ui::GEN_RECORDS_OTHER), other) }
             }
         </section>
     }

@@ -4,6 +4,7 @@ use super::choice::Select;
 use super::field::Messages;
 use super::list_field::{per_entry, ListField};
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::plan_edit::{PlanEdit, SpfEdit};
 use crate::plan::{PlanErrors, SpfAll, SpfInput};
 use crate::ui::context::use_lang;
@@ -23,12 +24,13 @@ pub fn SpfSection(props: &SpfProps) -> Html {
     let f = &props.findings;
     let s = &props.spf;
     let list = |key: &'static str,
+                label: &str,
                 values: &Vec<String>,
                 edit: fn(Vec<String>) -> SpfEdit,
                 ph: &'static str| {
         let on_change = props.on_edit.reform(move |v: Vec<String>| PlanEdit::Spf(edit(v)));
         html! {
-            <ListField id={format!("spf-{key}")} label={t(&format!("ui.gen.spf.{key}"))} values={values.clone()}
+            <ListField id={format!("spf-{key}")} label={t(label)} values={values.clone()}
                 findings={per_entry(f, &format!("spf.{key}"), values.len())} placeholder={ph} {on_change} />
         }
     };
@@ -43,15 +45,15 @@ pub fn SpfSection(props: &SpfProps) -> Html {
     let all_value = if s.all == SpfAll::SoftFail { "soft" } else { "fail" };
     html! {
         <details class="section" id="section-spf">
-            <summary>{ t("ui.gen.spf") }</summary>
-            <p class="help">{ t("ui.gen.spf.help") }</p>
-            { list("ip4", &s.ip4, SpfEdit::Ip4, "198.51.100.0/24") }
-            { list("ip6", &s.ip6, SpfEdit::Ip6, "2001:db8::/48") }
-            { list("a", &s.a, SpfEdit::A, "@") }
-            { list("mx", &s.mx, SpfEdit::Mx, "@") }
-            { list("includes", &s.includes, SpfEdit::Includes, "_spf.provider.example") }
-            <Select id="spf-all" label={t("ui.gen.spf.all")} value={all_value} on_change={on_all}
-                options={vec![("fail".into(), t("ui.gen.spf.all.fail").into()), ("soft".into(), t("ui.gen.spf.all.soft").into())]} />
+            <summary>{ t(code::ui::GEN_SPF) }</summary>
+            <p class="help">{ t(code::ui::GEN_SPF_HELP) }</p>
+            { list("ip4", code::ui::GEN_SPF_IP4, &s.ip4, SpfEdit::Ip4, "198.51.100.0/24") }
+            { list("ip6", code::ui::GEN_SPF_IP6, &s.ip6, SpfEdit::Ip6, "2001:db8::/48") }
+            { list("a", code::ui::GEN_SPF_A, &s.a, SpfEdit::A, "@") }
+            { list("mx", code::ui::GEN_SPF_MX, &s.mx, SpfEdit::Mx, "@") }
+            { list("includes", code::ui::GEN_SPF_INCLUDES, &s.includes, SpfEdit::Includes, "_spf.provider.example") }
+            <Select id="spf-all" label={t(code::ui::GEN_SPF_ALL)} value={all_value} on_change={on_all}
+                options={vec![("fail".into(), t(code::ui::GEN_SPF_ALL_FAIL).into()), ("soft".into(), t(code::ui::GEN_SPF_ALL_SOFT).into())]} />
             <Messages id="spf-msg" findings={f.get("spf").to_vec()} />
         </details>
     }

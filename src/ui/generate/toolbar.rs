@@ -3,6 +3,7 @@
 use crate::export;
 use crate::generate::RecordSet;
 use crate::i18n;
+use crate::i18n::code;
 use crate::ui::browser;
 use crate::ui::context::use_lang;
 use std::rc::Rc;
@@ -50,11 +51,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let share = props.on_share.reform(|_: MouseEvent| ());
     html! {
-        <div class="toolbar" role="group" aria-label={t("ui.gen.downloads")}>
-            <button type="button" id="download-zone" onclick={offer("zone")}>{ t("ui.gen.download.zone") }</button>
-            <button type="button" id="download-csv" onclick={offer("csv")}>{ t("ui.gen.download.csv") }</button>
-            <button type="button" id="download-json" onclick={offer("json")}>{ t("ui.gen.download.json") }</button>
-            <button type="button" id="share-link" class="primary" onclick={share}>{ t("ui.gen.share") }</button>
+        <div class="toolbar" role="group" aria-label={t(code::ui::GEN_DOWNLOADS)}>
+            <button type="button" id="download-zone" onclick={offer("zone")}>{ t(code::ui::GEN_DOWNLOAD_ZONE) }</button>
+            <button type="button" id="download-csv" onclick={offer("csv")}>{ t(code::ui::GEN_DOWNLOAD_CSV) }</button>
+            <button type="button" id="download-json" onclick={offer("json")}>{ t(code::ui::GEN_DOWNLOAD_JSON) }</button>
+            <button type="button" id="share-link" class="primary" onclick={share}>{ t(code::ui::GEN_SHARE) }</button>
         </div>
     }
 }

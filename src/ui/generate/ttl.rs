@@ -2,6 +2,7 @@
 
 use super::field::TextField;
 use crate::i18n;
+use crate::i18n::code;
 use crate::page::plan_edit::{PlanEdit, TtlEdit};
 use crate::plan::{PlanErrors, TtlInput, TTL_KINDS};
 use crate::ui::context::use_lang;
@@ -14,6 +15,24 @@ pub struct TtlProps {
     pub on_edit: Callback<PlanEdit>,
 }
 
+/// The label of a kind's TTL field; `kind` is one of [`TTL_KINDS`] (a kind
+/// added there without a label here gets the section's title).
+fn ttl_label(kind: &str) -> &'static str {
+    match kind {
+        "mx" => code::ui::GEN_TTL_MX,
+        "address" => code::ui::GEN_TTL_ADDRESS,
+        "spf" => code::ui::GEN_TTL_SPF,
+        "dkim" => code::ui::GEN_TTL_DKIM,
+        "dmarc" => code::ui::GEN_TTL_DMARC,
+        "mta_sts" => code::ui::GEN_TTL_MTA_STS,
+        "tls_rpt" => code::ui::GEN_TTL_TLS_RPT,
+        "srv" => code::ui::GEN_TTL_SRV,
+        "caa" => code::ui::GEN_TTL_CAA,
+        "tlsa" => code::ui::GEN_TTL_TLSA,
+        _ => code::ui::GEN_TTL,
+    }
+}
+
 #[component]
 pub fn TtlSection(props: &TtlProps) -> Html {
     let lang = use_lang();
@@ -23,15 +42,15 @@ pub fn TtlSection(props: &TtlProps) -> Html {
         .reform(|v: String| PlanEdit::Ttl(TtlEdit::Default(v)));
     html! {
         <details class="section" id="section-ttl">
-            <summary>{ t("ui.gen.ttl") }</summary>
-            <TextField id="ttl-default" label={t("ui.gen.ttl.default")} value={props.ttl.default.clone()}
+            <summary>{ t(code::ui::GEN_TTL) }</summary>
+            <TextField id="ttl-default" label={t(code::ui::GEN_TTL_DEFAULT)} value={props.ttl.default.clone()}
                 placeholder="3600" findings={props.findings.get("ttl.default").to_vec()}
-                help={t("ui.gen.ttl.help")} on_input={on_default} />
+                help={t(code::ui::GEN_TTL_HELP)} on_input={on_default} />
             <div class="grid">
                 { for TTL_KINDS.iter().map(|&kind| {
                     let on_input = props.on_edit.reform(move |v: String| PlanEdit::Ttl(TtlEdit::Override(kind, v)));
                     html! {
-                        <TextField id={format!("ttl-{kind}")} label={t(&format!("ui.gen.ttl.{kind}"))}
+                        <TextField id={format!("ttl-{kind}")} label={t(ttl_label(kind))}
                             value={props.ttl.overrides.get(kind).cloned().unwrap_or_default()}
                             findings={props.findings.get(&format!("ttl.{kind}")).to_vec()} {on_input} />
                     }

@@ -1,0 +1,147 @@
+//! Every catalogue code, declared once.
+//!
+//! A code (`spf.too_many_lookups`, `ui.gen.add`) keys the catalogue, the JSON
+//! export and the page's tests, so a typo in one is a message the page cannot
+//! find. Each area declares its codes in its own `codes.rs` with
+//! [`declare_codes!`], and code elsewhere names them through this module,
+//! by prefix: `code::spf::TOO_MANY_LOOKUPS` is `"spf.too_many_lookups"`.
+//! The compiler then catches a misspelt code, and the tests below hold the
+//! declarations and the catalogue to each other in both directions.
+//!
+//! The macro lives here, beside the catalogue, because a code exists for the
+//! catalogue's sake: the declaration and the message it keys are checked
+//! together. Finding codes and UI keys share the key space, so `ui.*` keys are
+//! declared in [`super::ui_codes`], a core module, and are tested natively
+//! though only the wasm shell uses them.
+//!
+//! A new area adds its `codes.rs`, a `pub use` line and a [`DECLARED`] entry
+//! below; the test fails on a message whose code is declared nowhere.
+
+/// Declares a list of codes: one `pub const NAME: &str = "area.what";` per
+/// entry (doc comments and attributes kept), and `pub const ALL: &[&str]`
+/// listing them in order, for the catalogue test.
+///
+/// ```ignore
+/// crate::i18n::code::declare_codes! {
+///     /// More than 10 DNS-querying terms (RFC 7208 §4.6.4).
+///     TOO_MANY_LOOKUPS = "spf.too_many_lookups",
+/// }
+/// ```
+macro_rules! declare_codes {
+    ($( $(#[$attr:meta])* $name:ident = $code:literal, )*) => {
+        $( $(#[$attr])* pub const $name: &str = $code; )*
+        /// Every code declared here, in declaration order.
+        pub const ALL: &[&str] = &[$($name),*];
+    };
+}
+pub(crate) use declare_codes;
+
+// The areas, by prefix (both lists sorted).
+pub use crate::check::codes::{check, dnssec};
+pub use crate::dkim::codes as dkim;
+pub use crate::dmarc::codes::{dmarc, uri};
+pub use crate::dns::codes::{dns, endpoint};
+pub use crate::generate::codes::{explain, generate};
+pub use crate::i18n::ui_codes as ui;
+pub use crate::model::codes::{address, caa, mx, name, ptr, rdata, record, srv, tlsa, txt};
+pub use crate::mta_sts::codes as mta_sts;
+pub use crate::plan::codes::{plan, storage};
+pub use crate::share::codes as share;
+pub use crate::spf::codes as spf;
+pub use crate::tagvalue::codes as tagvalue;
+pub use crate::tls_rpt::codes as tls_rpt;
+
+/// Every area's codes, by prefix: what the catalogue test walks.
+pub const DECLARED: &[(&str, &[&str])] = &[
+    ("address", address::ALL),
+    ("caa", caa::ALL),
+    ("check", check::ALL),
+    ("dkim", dkim::ALL),
+    ("dmarc", dmarc::ALL),
+    ("dns", dns::ALL),
+    ("dnssec", dnssec::ALL),
+    ("endpoint", endpoint::ALL),
+    ("explain", explain::ALL),
+    ("generate", generate::ALL),
+    ("mta_sts", mta_sts::ALL),
+    ("mx", mx::ALL),
+    ("name", name::ALL),
+    ("plan", plan::ALL),
+    ("ptr", ptr::ALL),
+    ("rdata", rdata::ALL),
+    ("record", record::ALL),
+    ("share", share::ALL),
+    ("spf", spf::ALL),
+    ("srv", srv::ALL),
+    ("storage", storage::ALL),
+    ("tagvalue", tagvalue::ALL),
+    ("tls_rpt", tls_rpt::ALL),
+    ("tlsa", tlsa::ALL),
+    ("txt", txt::ALL),
+    ("ui", ui::ALL),
+    ("uri", uri::ALL),
+];
+// End of the areas.
+
+#[cfg(test)]
+mod scan;
+
+#[cfg(test)]
+mod tests {
+    use super::DECLARED;
+    use crate::i18n;
+    use std::collections::HashSet;
+
+    /// Every declared code has both texts, and every message is declared:
+    /// the two lists cannot drift apart.
+    #[test]
+    fn declarations_and_catalogue_agree() {
+        let (mut passed, mut failed) = (0, Vec::new());
+        let mut declared = HashSet::new();
+        for (prefix, codes) in DECLARED {
+            for code in *codes {
+                let mut problems = Vec::new();
+                if !declared.insert(*code) {
+                    problems.push("declared twice");
+                }
+                if code.split('.').next() != Some(*prefix) {
+                    problems.push("declared under another prefix");
+                }
+                match i18n::lookup(code) {
+                    None => problems.push("not in the catalogue"),
+                    Some(m) => {
+                        if m.en.trim().is_empty() {
+                            problems.push("no English text");
+                        }
+                        if m.zh.trim().is_empty() {
+                            problems.push("no Chinese text");
+                        }
+                    }
+                }
+                if problems.is_empty() {
+                    passed += 1;
+                } else {
+                    failed.push(format!("{code}: {}", problems.join(", ")));
+                }
+            }
+        }
+        for m in i18n::all() {
+            if declared.contains(m.code) {
+                passed += 1;
+            } else {
+                failed.push(format!("{}: in the catalogue but not declared", m.code));
+            }
+        }
+        println!("declared codes: {passed} passed, {} failed", failed.len());
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn prefixes_are_listed_once() {
+        let mut seen = HashSet::new();
+        for (prefix, codes) in DECLARED {
+            assert!(seen.insert(*prefix), "{prefix} is listed twice");
+            assert!(!codes.is_empty(), "{prefix} declares no code");
+        }
+    }
+}
