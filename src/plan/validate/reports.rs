@@ -30,9 +30,11 @@ impl Validator {
                     format!("{field}[{i}]"),
                     Finding::error("plan.bad_report_uri", u.as_str(), rfc),
                 ),
-                Err(e) => self
-                    .out
-                    .push(format!("{field}[{i}]"), Finding::error(e.code(), u.as_str(), rfc)),
+                // The `uri.*` messages quote the address as `{uri}`.
+                Err(e) => self.out.push(
+                    format!("{field}[{i}]"),
+                    Finding::error(e.code(), u.as_str(), rfc).arg("uri", &u),
+                ),
             }
         }
         out
