@@ -24,6 +24,7 @@ pub mod memory;
 pub mod preset;
 pub mod protocol;
 pub mod race;
+pub mod transport;
 pub mod wire;
 
 use std::fmt;
@@ -35,6 +36,7 @@ pub use doh_json::{
 };
 pub use preset::Preset;
 pub use protocol::Protocol;
+pub use transport::{TransportError, TransportKind};
 
 /// A successful answer: the records of the asked type (never empty; an empty
 /// answer is [`DnsError::NoData`]).
@@ -83,8 +85,9 @@ pub enum DnsError {
     Refused,
     /// No answer in time.
     Timeout,
-    /// The network or the DoH endpoint failed.
-    Transport(String),
+    /// The network or the DoH endpoint failed: how ([`TransportKind`]) and
+    /// the raw text.
+    Transport(TransportError),
     /// The answer could not be read.
     Malformed(String),
     /// The DoH server refused the request itself (HTTP 400, a JSON body
@@ -120,28 +123,40 @@ impl DnsError {
             DnsError::ServFail => "dns.servfail",
             DnsError::Refused => "dns.refused",
             DnsError::Timeout => "dns.timeout",
-            DnsError::Transport(_) => "dns.transport",
+            DnsError::Transport(t) => t.kind.code(),
             DnsError::Malformed(_) => "dns.malformed",
             DnsError::BadRequest(_) => "dns.bad_request",
         }
     }
 
     /// Every code [`DnsError::code`] can return.
-    pub const CODES: [&'static str; 8] = [
+    pub const CODES: [&'static str; 14] = [
         "dns.nxdomain",
         "dns.nodata",
         "dns.servfail",
         "dns.refused",
         "dns.timeout",
-        "dns.transport",
+        "dns.transport.unreachable",
+        "dns.transport.rate_limited",
+        "dns.transport.server_error",
+        "dns.transport.http_status",
+        "dns.transport.interrupted",
+        "dns.transport.truncated",
+        "dns.transport.unsupported",
         "dns.malformed",
         "dns.bad_request",
     ];
 
+    /// A transport failure of this kind, with its raw text.
+    pub fn transport(kind: TransportKind, detail: impl Into<String>) -> Self {
+        DnsError::Transport(TransportError::new(kind, detail))
+    }
+
     /// The detail text of `Transport`, `Malformed` and `BadRequest`.
     pub fn detail(&self) -> Option<&str> {
         match self {
-            DnsError::Transport(m) | DnsError::Malformed(m) | DnsError::BadRequest(m) => Some(m),
+            DnsError::Transport(t) => Some(&t.detail),
+            DnsError::Malformed(m) | DnsError::BadRequest(m) => Some(m),
             _ => None,
         }
     }
@@ -218,10 +233,11 @@ mod tests {
             DnsError::Refused,
             DnsError::Timeout,
             DnsError::Transport("x".into()),
+            DnsError::transport(TransportKind::RateLimited, "HTTP 429"),
             DnsError::Malformed("y".into()),
             DnsError::BadRequest("z".into()),
         ] {
-            assert!(DnsError::CODES.contains(&e.code()));
+            assert!(DnsError::CODES.contains(&e.code()), "{}", e.code());
             assert!(
                 crate::i18n::lookup(e.code()).is_some(),
                 "{} not in catalogue",

@@ -105,6 +105,7 @@ pub fn choose_resolver(results: &[ProbeResult]) -> RaceOutcome {
                 Finding::info("dns.resolver.probe_failed", p.name(), RFC)
                     .arg("resolver", p.name())
                     .arg("error", e.code())
+                    .arg("reason", e.code())
                     .arg("detail", &e)
                     .arg("ms", r.elapsed_ms),
             ),

@@ -138,9 +138,26 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     out
 }
 
-/// The explanation of a finding in a language, its arguments filled in.
+/// Arguments that hold a catalogue code, not a value: `{reason}` shows that
+/// code's own text in the reader's language (a DNS error's plain sentence,
+/// e.g. `dns.transport.unreachable`), never the code or a raw error text.
+pub const CODE_ARGS: &[&str] = &["reason"];
+
+/// The explanation of a finding in a language, its arguments filled in
+/// (those in [`CODE_ARGS`] translated).
 pub fn explain(lang: Lang, finding: &Finding) -> String {
-    let mut args: Vec<(&str, String)> = finding.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+    let mut args: Vec<(&str, String)> = finding
+        .args
+        .iter()
+        .map(|(k, v)| {
+            let value = if CODE_ARGS.contains(k) {
+                text(lang, v).to_string()
+            } else {
+                v.clone()
+            };
+            (*k, value)
+        })
+        .collect();
     args.push(("subject", finding.subject.clone()));
     fill(text(lang, finding.code), &args)
 }

@@ -866,6 +866,7 @@ fn dns_error(name: &str, t: RecordType, e: &DnsError) -> Finding {
     Finding::error("spf.eval.dns_error", name, "RFC 7208 §5")
         .arg("name", name)
         .arg("type", t)
+        .arg("reason", e.code())
         .arg("error", e)
 }
 

@@ -123,6 +123,7 @@ impl<R: Resolver> Walker<'_, R> {
                         Finding::error("spf.eval.dns_error", &domain, "RFC 7208 §4.4")
                             .arg("name", &domain)
                             .arg("type", RecordType::Txt)
+                            .arg("reason", e.code())
                             .arg("error", &e),
                     );
                     return node;
