@@ -244,6 +244,11 @@ pub(crate) const MESSAGES: &[Message] = &[
     Message { code: "check.status.could_not_check", en: "Could not check", zh: "无法检查" },
     Message { code: "check.report.title", en: "Mail DNS check: {domain}", zh: "邮件 DNS 检查：{domain}" },
     Message {
+        code: "check.report.meta",
+        en: "Checked on {date} through the resolver {resolver}.",
+        zh: "检查时间：{date}；使用的解析服务器：{resolver}。",
+    },
+    Message {
         code: "check.report.summary",
         en: "{questions} DNS questions; the longest chain of questions waiting for one another: {chain}.",
         zh: "共 {questions} 次 DNS 查询；相互等待的最长查询链：{chain}。",
