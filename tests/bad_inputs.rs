@@ -2,6 +2,8 @@
 //! there) run natively: each case goes through the same core function the
 //! page calls for its surface, and the exact code it names must come out
 //! with the expected severity (`expect: "ok"` cases must give no error).
+//! Every finding a case gives must also render whole in both languages: a
+//! literal `{name}` left in the text fails the case (issue 21 item 7).
 //! The page run of the same file is `tests/e2e/bad_inputs.test.mjs`.
 //!
 //! Prints `bad_inputs: N passed, M failed` and exits non-zero on a failure.
@@ -216,8 +218,24 @@ fn plan_field(surface: &str, p: &mut MailPlan, input: String, setup: &Value) -> 
 
 type Observed = Vec<(&'static str, Severity)>;
 
-fn of(findings: &[Finding]) -> Observed {
-    findings.iter().map(|f| (f.code, f.severity)).collect()
+/// The codes and severities of `findings`, once each has been rendered in
+/// both languages: a message left with a literal `{name}` (a finding built
+/// without an argument its text uses) fails the case.
+fn of(findings: &[Finding]) -> Result<Observed, String> {
+    let unfilled: Vec<String> = findings.iter().flat_map(i18n::render_problems).collect();
+    if !unfilled.is_empty() {
+        return Err(unfilled.join("; "));
+    }
+    Ok(findings.iter().map(|f| (f.code, f.severity)).collect())
+}
+
+/// The findings of the plan's field `key`, after every finding of the whole
+/// plan has rendered whole (see [`of`]).
+fn plan_findings(plan: &MailPlan, key: &str) -> Result<Observed, String> {
+    let all = field_findings(plan);
+    let every: Vec<Finding> = all.iter().map(|(_, f)| f.clone()).collect();
+    of(&every)?;
+    of(all.get(key))
 }
 
 /// What the core says about the case's input on its surface.
@@ -226,13 +244,12 @@ fn observe(case: &Value) -> Result<Observed, String> {
     let input = build(&case["input"])?;
     let setup = case.get("setup").cloned().unwrap_or(Value::Null);
     let field = text_of(case.get("field"));
-    let plan_findings = |plan: &MailPlan, key: &str| of(field_findings(plan).get(key));
     Ok(match surface {
-        "check_domain" => audit_errors(&input, "", "", ""),
-        "check_selectors" => audit_errors("example.com", &input, "", ""),
-        "check_ips" => audit_errors("example.com", "", &input, ""),
+        "check_domain" => audit_errors(&input, "", "", "")?,
+        "check_selectors" => audit_errors("example.com", &input, "", "")?,
+        "check_ips" => audit_errors("example.com", "", &input, "")?,
         "check_policy" => {
-            of(&MtaStsPolicy::check(&input, "https://mta-sts.good-mail.net/.well-known/mta-sts.txt").1)
+            of(&MtaStsPolicy::check(&input, "https://mta-sts.good-mail.net/.well-known/mta-sts.txt").1)?
         }
         "endpoint_url" => {
             let choice = EndpointChoice::Custom {
@@ -249,7 +266,7 @@ fn observe(case: &Value) -> Result<Observed, String> {
         "share_link" if !share::is_share_fragment(&input) => Vec::new(),
         "share_link" => match share::decode(&input) {
             Err(e) => vec![(e.code(), Severity::Error)],
-            Ok(plan) => plan_findings(&plan, &field),
+            Ok(plan) => plan_findings(&plan, &field)?,
         },
         // The Check half (CheckPage): a link pre-fills the form and starts,
         // after confirmation for a non-preset resolver; the start validates.
@@ -262,7 +279,7 @@ fn observe(case: &Value) -> Result<Observed, String> {
                     .err()
                     .map(|e| vec![(e.code(), Severity::Error)])
                     .unwrap_or_default();
-                out.extend(audit_errors(&link.domain, &link.selectors, "", ""));
+                out.extend(audit_errors(&link.domain, &link.selectors, "", "")?);
                 out
             }
         },
@@ -271,7 +288,7 @@ fn observe(case: &Value) -> Result<Observed, String> {
             // the text is set aside with the reason.
             "maildns.plan" | "maildns.plan.v1" => match maildns::plan::stored::decode(&input) {
                 Err(e) => vec![(e.code(), Severity::Error)],
-                Ok(plan) => plan_findings(&plan, &field),
+                Ok(plan) => plan_findings(&plan, &field)?,
             },
             // persist::stored_private_key: dkim::private::read_pem, else the
             // text is set aside with the reason and not offered as a key.
@@ -312,14 +329,14 @@ fn observe(case: &Value) -> Result<Observed, String> {
         _ => {
             let mut plan = base_plan();
             let key = plan_field(surface, &mut plan, input, &setup)?;
-            plan_findings(&plan, &key)
+            plan_findings(&plan, &key)?
         }
     })
 }
 
-fn audit_errors(domain: &str, selectors: &str, ips: &str, policy: &str) -> Observed {
+fn audit_errors(domain: &str, selectors: &str, ips: &str, policy: &str) -> Result<Observed, String> {
     match audit_request(domain, selectors, ips, policy) {
-        Ok(_) => Vec::new(),
+        Ok(_) => Ok(Vec::new()),
         Err(findings) => of(&findings),
     }
 }

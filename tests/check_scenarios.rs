@@ -117,7 +117,7 @@ fn errors(report: &Report) -> Vec<String> {
 }
 
 /// Every "missing" finding says which void answer it saw, and every
-/// finding's code is in the catalogue.
+/// finding's code is in the catalogue and renders whole in both languages.
 fn sound(report: &Report) {
     for f in report.findings() {
         assert!(
@@ -125,6 +125,8 @@ fn sound(report: &Report) {
             "{} not in catalogue",
             f.code
         );
+        let unfilled = maildns::i18n::render_problems(f);
+        assert!(unfilled.is_empty(), "{unfilled:?}");
         if MISSING_CODES.contains(&f.code) {
             let answer = f.get_arg("answer").unwrap_or("");
             assert!(

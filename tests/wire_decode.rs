@@ -170,7 +170,7 @@ fn check(dir: &Path, case: &Value) -> Result<(), String> {
             "nodata" => DnsError::NoData,
             "servfail" => DnsError::ServFail,
             "refused" => DnsError::Refused,
-            "truncated" => DnsError::Transport(TRUNCATED.into()),
+            "truncated" => DnsError::transport(maildns::dns::TransportKind::Truncated, TRUNCATED),
             other => return Err(format!("unknown expected error {other}")),
         };
         return if outcome == Err(want.clone()) {
@@ -274,7 +274,7 @@ impl HttpGet for LocalHttp {
     }
 
     async fn get_bytes(&self, url: &str, accept: &str) -> Result<HttpBytesReply, DnsError> {
-        self.fetch(url, accept).map_err(DnsError::Transport)
+        self.fetch(url, accept).map_err(|e| DnsError::Transport(e.into()))
     }
 }
 

@@ -27,6 +27,7 @@ pub mod check {
         REPORT_ANSWERS = "check.report.answers",
         REPORT_COUNTS = "check.report.counts",
         REPORT_FIX = "check.report.fix",
+        REPORT_META = "check.report.meta",
         REPORT_SUMMARY = "check.report.summary",
         REPORT_TITLE = "check.report.title",
         STATUS_COULD_NOT_CHECK = "check.status.could_not_check",

@@ -13,10 +13,27 @@ pub fn report_json(report: &Report) -> String {
     serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
+/// When and through which resolver a report was made: the page knows both,
+/// the core has no clock (the shell passes the date in).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportMeta {
+    /// The date (and time) of the check as the reader should see it, e.g.
+    /// `2026-12-07 09:30 UTC`.
+    pub date: String,
+    /// The DoH endpoint the answers came from.
+    pub resolver: String,
+}
+
 /// The report as Markdown in `lang`: a title, a summary, then per area its
 /// status, each finding explained (with the RFC and the fix to publish) and
 /// the raw answers as `dig` would show them.
 pub fn report_markdown(report: &Report, lang: Lang) -> String {
+    report_markdown_with(report, lang, None)
+}
+
+/// [`report_markdown`] with the date and the resolver under the title (what
+/// the page downloads: a saved report says when and whom it asked).
+pub fn report_markdown_with(report: &Report, lang: Lang, meta: Option<&ReportMeta>) -> String {
     let mut out = String::new();
     let domain = report.domain.as_str();
     let title = fill(
@@ -24,6 +41,13 @@ pub fn report_markdown(report: &Report, lang: Lang) -> String {
         &[("domain", domain.to_string())],
     );
     let _ = writeln!(out, "# {title}\n");
+    if let Some(m) = meta {
+        let line = fill(
+            text(lang, code::check::REPORT_META),
+            &[("date", m.date.clone()), ("resolver", m.resolver.clone())],
+        );
+        let _ = writeln!(out, "{line}\n");
+    }
     let summary = fill(
         text(lang, code::check::REPORT_SUMMARY),
         &[

@@ -66,7 +66,7 @@ mod policies;
 mod run;
 
 pub use cache::KnownAnswers;
-pub use export::{report_json, report_markdown};
+pub use export::{report_json, report_markdown, report_markdown_with, ReportMeta};
 pub use plan::{verify_plan, verify_plan_from};
 pub use run::{audit, audit_from};
 

@@ -22,7 +22,13 @@ pub mod dns {
         RESOLVER_PROBE_FAILED = "dns.resolver.probe_failed",
         SERVFAIL = "dns.servfail",
         TIMEOUT = "dns.timeout",
-        TRANSPORT = "dns.transport",
+        TRANSPORT_HTTP_STATUS = "dns.transport.http_status",
+        TRANSPORT_INTERRUPTED = "dns.transport.interrupted",
+        TRANSPORT_RATE_LIMITED = "dns.transport.rate_limited",
+        TRANSPORT_SERVER_ERROR = "dns.transport.server_error",
+        TRANSPORT_TRUNCATED = "dns.transport.truncated",
+        TRANSPORT_UNREACHABLE = "dns.transport.unreachable",
+        TRANSPORT_UNSUPPORTED = "dns.transport.unsupported",
     }
 }
 

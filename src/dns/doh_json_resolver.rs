@@ -10,7 +10,7 @@
 use super::doh_json::{decode_json_response, doh_json_url, DohResponse};
 use super::http::{short, HttpGet, HttpReply};
 use super::protocol::Protocol;
-use super::{Answer, DnsError, RecordType, Resolver};
+use super::{Answer, DnsError, RecordType, Resolver, TransportError};
 use std::cell::RefCell;
 
 /// The answer to `qname`/`qtype` in an HTTP reply from a DoH JSON endpoint.
@@ -26,10 +26,7 @@ pub fn decode_http_response(reply: &HttpReply) -> Result<DohResponse, DnsError> 
             Err(DnsError::BadRequest(m)) => DnsError::BadRequest(m),
             _ => DnsError::BadRequest(short(&reply.body)),
         }),
-        429 => Err(DnsError::Transport(
-            "HTTP 429: too many requests, slow down".into(),
-        )),
-        s => Err(DnsError::Transport(format!("HTTP {s}"))),
+        s => Err(DnsError::Transport(TransportError::http(s))),
     }
 }
 
@@ -111,9 +108,16 @@ mod tests {
             (
                 429,
                 "",
-                DnsError::Transport("HTTP 429: too many requests, slow down".into()),
+                DnsError::transport(
+                    crate::dns::TransportKind::RateLimited,
+                    "HTTP 429: too many requests, slow down",
+                ),
             ),
-            (502, "", DnsError::Transport("HTTP 502".into())),
+            (
+                502,
+                "",
+                DnsError::transport(crate::dns::TransportKind::ServerError, "HTTP 502"),
+            ),
         ];
         for (status, body, want) in cases {
             assert_eq!(

@@ -91,7 +91,10 @@ mod tests {
         assert!(matches!(wire, DohResolver::Wire(_)));
         assert_eq!(
             block_on(wire.query("example.com", RecordType::A)),
-            Err(DnsError::Transport("HTTP 503".into()))
+            Err(DnsError::transport(
+                crate::dns::TransportKind::ServerError,
+                "HTTP 503"
+            ))
         );
     }
 }

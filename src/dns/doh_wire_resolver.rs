@@ -13,7 +13,7 @@
 use super::doh_json::DohFlags;
 use super::http::{short, HttpBytesReply, HttpGet};
 use super::wire::{build_query_with, decode_wire_response, query_url, WireResponse, DNS_MESSAGE};
-use super::{Answer, DnsError, RecordType, Resolver};
+use super::{Answer, DnsError, RecordType, Resolver, TransportError};
 use std::cell::RefCell;
 
 /// The whole decoded response in an HTTP reply from an RFC 8484 endpoint.
@@ -31,10 +31,7 @@ pub fn decode_wire_http(reply: &HttpBytesReply) -> Result<WireResponse, DnsError
         415 => Err(DnsError::BadRequest(format!(
             "HTTP 415: the server does not take {DNS_MESSAGE}"
         ))),
-        429 => Err(DnsError::Transport(
-            "HTTP 429: too many requests, slow down".into(),
-        )),
-        s => Err(DnsError::Transport(format!("HTTP {s}"))),
+        s => Err(DnsError::Transport(TransportError::http(s))),
     }
 }
 
@@ -220,9 +217,15 @@ mod tests {
             ),
             (
                 reply(429, None, b""),
-                DnsError::Transport("HTTP 429: too many requests, slow down".into()),
+                DnsError::transport(
+                    crate::dns::TransportKind::RateLimited,
+                    "HTTP 429: too many requests, slow down",
+                ),
             ),
-            (reply(503, None, b""), DnsError::Transport("HTTP 503".into())),
+            (
+                reply(503, None, b""),
+                DnsError::transport(crate::dns::TransportKind::ServerError, "HTTP 503"),
+            ),
         ];
         for (r, want) in cases {
             assert_eq!(decode_wire_http(&r).map(|_| ()), Err(want));
@@ -249,7 +252,7 @@ mod tests {
         let r = DohWireResolver::new(TextOnly, "https://dns.alidns.com/dns-query");
         assert!(matches!(
             block_on(r.query("example.com", RecordType::A)),
-            Err(DnsError::Transport(m)) if m.contains("binary")
+            Err(DnsError::Transport(t)) if t.kind == crate::dns::TransportKind::Unsupported && t.detail.contains("binary")
         ));
     }
 }

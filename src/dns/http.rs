@@ -34,8 +34,9 @@ pub trait HttpGet {
     /// only fetch text, says it cannot.
     async fn get_bytes(&self, url: &str, accept: &str) -> Result<HttpBytesReply, DnsError> {
         let _ = (url, accept);
-        Err(DnsError::Transport(
-            "this transport cannot fetch binary (RFC 8484) answers".into(),
+        Err(DnsError::transport(
+            super::TransportKind::Unsupported,
+            "this transport cannot fetch binary (RFC 8484) answers",
         ))
     }
 }

@@ -10,14 +10,17 @@
 //! - at most [`MAX_IN_FLIGHT`] requests are in flight at once
 //!   ([`InFlightLimit`]), so a big SPF tree does not flood the resolver;
 //! - [`Progress`] counts questions started and finished for the page;
-//! - JSON answers are read as text, RFC 8484 answers as bytes (`get_bytes`).
+//! - JSON answers are read as text, RFC 8484 answers as bytes (`get_bytes`);
+//! - a failure is classified by kind ([`TransportKind`]), the browser's own
+//!   text kept as the detail (`TypeError: Failed to fetch` is shown only
+//!   under the raw answers).
 //!
 //! wasm32 only.
 
 use super::http::{HttpBytesReply, HttpGet, HttpReply};
 use super::limit::InFlightLimit;
 use super::protocol::Protocol;
-use super::DnsError;
+use super::{DnsError, TransportKind};
 use futures::future::{select, Either};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -78,18 +81,16 @@ impl GlooHttp {
     /// One request, no retry. `binary` reads the body as bytes (RFC 8484
     /// wire format) instead of text (the JSON APIs).
     async fn once(&self, url: &str, accept: Option<&str>, binary: bool) -> Result<RawReply, DnsError> {
-        let controller = web_sys::AbortController::new()
-            .map_err(|e| DnsError::Transport(format!("AbortController: {e:?}")))?;
+        let controller = web_sys::AbortController::new().map_err(|e| {
+            DnsError::transport(TransportKind::Interrupted, format!("AbortController: {e:?}"))
+        })?;
         let signal = controller.signal();
         let mut request = gloo_net::http::Request::get(url).abort_signal(Some(&signal));
         if let Some(accept) = accept {
             request = request.header("accept", accept);
         }
         let fetch = async move {
-            let response = request
-                .send()
-                .await
-                .map_err(|e| DnsError::Transport(e.to_string()))?;
+            let response = request.send().await.map_err(send_failure)?;
             let headers = response.headers();
             let retry_after = headers
                 .get("retry-after")
@@ -101,14 +102,14 @@ impl GlooHttp {
                     response
                         .binary()
                         .await
-                        .map_err(|e| DnsError::Transport(e.to_string()))?,
+                        .map_err(|e| DnsError::transport(TransportKind::Interrupted, e.to_string()))?,
                 )
             } else {
                 RawBody::Text(
                     response
                         .text()
                         .await
-                        .map_err(|e| DnsError::Transport(e.to_string()))?,
+                        .map_err(|e| DnsError::transport(TransportKind::Interrupted, e.to_string()))?,
                 )
             };
             Ok(RawReply {
@@ -162,6 +163,20 @@ async fn sleep_ms(ms: i32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Why `fetch` gave no reply. The browser rejects with a `TypeError`
+/// ("Failed to fetch", "NetworkError when attempting to fetch resource")
+/// for every network failure alike (offline, TLS, CORS, a blocking proxy):
+/// that is [`TransportKind::Unreachable`]. An `AbortError` that is not our
+/// deadline is an interrupted request. The browser's text is kept as the
+/// detail.
+fn send_failure(e: gloo_net::Error) -> DnsError {
+    let kind = match &e {
+        gloo_net::Error::JsError(js) if js.name == "AbortError" => TransportKind::Interrupted,
+        _ => TransportKind::Unreachable,
+    };
+    DnsError::transport(kind, e.to_string())
 }
 
 /// A reply before it is shaped for [`HttpGet::get`] or [`HttpGet::get_bytes`].

@@ -25,6 +25,7 @@ pub mod memory;
 pub mod preset;
 pub mod protocol;
 pub mod race;
+pub mod transport;
 pub mod wire;
 
 use std::fmt;
@@ -37,6 +38,7 @@ pub use doh_json::{
 };
 pub use preset::Preset;
 pub use protocol::Protocol;
+pub use transport::{TransportError, TransportKind};
 
 /// A successful answer: the records of the asked type (never empty; an empty
 /// answer is [`DnsError::NoData`]).
@@ -85,8 +87,9 @@ pub enum DnsError {
     Refused,
     /// No answer in time.
     Timeout,
-    /// The network or the DoH endpoint failed.
-    Transport(String),
+    /// The network or the DoH endpoint failed: how ([`TransportKind`]) and
+    /// the raw text.
+    Transport(TransportError),
     /// The answer could not be read.
     Malformed(String),
     /// The DoH server refused the request itself (HTTP 400, a JSON body
@@ -122,28 +125,40 @@ impl DnsError {
             DnsError::ServFail => code::dns::SERVFAIL,
             DnsError::Refused => code::dns::REFUSED,
             DnsError::Timeout => code::dns::TIMEOUT,
-            DnsError::Transport(_) => code::dns::TRANSPORT,
+            DnsError::Transport(t) => t.kind.code(),
             DnsError::Malformed(_) => code::dns::MALFORMED,
             DnsError::BadRequest(_) => code::dns::BAD_REQUEST,
         }
     }
 
     /// Every code [`DnsError::code`] can return.
-    pub const CODES: [&'static str; 8] = [
+    pub const CODES: [&'static str; 14] = [
         code::dns::NXDOMAIN,
         code::dns::NODATA,
         code::dns::SERVFAIL,
         code::dns::REFUSED,
         code::dns::TIMEOUT,
-        code::dns::TRANSPORT,
+        code::dns::TRANSPORT_UNREACHABLE,
+        code::dns::TRANSPORT_RATE_LIMITED,
+        code::dns::TRANSPORT_SERVER_ERROR,
+        code::dns::TRANSPORT_HTTP_STATUS,
+        code::dns::TRANSPORT_INTERRUPTED,
+        code::dns::TRANSPORT_TRUNCATED,
+        code::dns::TRANSPORT_UNSUPPORTED,
         code::dns::MALFORMED,
         code::dns::BAD_REQUEST,
     ];
 
+    /// A transport failure of this kind, with its raw text.
+    pub fn transport(kind: TransportKind, detail: impl Into<String>) -> Self {
+        DnsError::Transport(TransportError::new(kind, detail))
+    }
+
     /// The detail text of `Transport`, `Malformed` and `BadRequest`.
     pub fn detail(&self) -> Option<&str> {
         match self {
-            DnsError::Transport(m) | DnsError::Malformed(m) | DnsError::BadRequest(m) => Some(m),
+            DnsError::Transport(t) => Some(&t.detail),
+            DnsError::Malformed(m) | DnsError::BadRequest(m) => Some(m),
             _ => None,
         }
     }
@@ -220,10 +235,11 @@ mod tests {
             DnsError::Refused,
             DnsError::Timeout,
             DnsError::Transport("x".into()),
+            DnsError::transport(TransportKind::RateLimited, "HTTP 429"),
             DnsError::Malformed("y".into()),
             DnsError::BadRequest("z".into()),
         ] {
-            assert!(DnsError::CODES.contains(&e.code()));
+            assert!(DnsError::CODES.contains(&e.code()), "{}", e.code());
             assert!(
                 crate::i18n::lookup(e.code()).is_some(),
                 "{} not in catalogue",

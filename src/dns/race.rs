@@ -106,6 +106,7 @@ pub fn choose_resolver(results: &[ProbeResult]) -> RaceOutcome {
                 Finding::info(code::dns::RESOLVER_PROBE_FAILED, p.name(), RFC)
                     .arg("resolver", p.name())
                     .arg("error", e.code())
+                    .arg("reason", e.code())
                     .arg("detail", &e)
                     .arg("ms", r.elapsed_ms),
             ),

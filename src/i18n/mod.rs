@@ -166,17 +166,94 @@ fn choose(key: &str, args: &[(&str, String)]) -> Option<String> {
     })
 }
 
-/// The explanation of a finding in a language, its arguments filled in.
+/// Arguments that hold a catalogue code, not a value: `{reason}` shows that
+/// code's own text in the reader's language (a DNS error's plain sentence,
+/// e.g. `dns.transport.unreachable`), never the code or a raw error text.
+pub const CODE_ARGS: &[&str] = &["reason"];
+
+/// The explanation of a finding in a language, its arguments filled in
+/// (those in [`CODE_ARGS`] translated).
 pub fn explain(lang: Lang, finding: &Finding) -> String {
-    let mut args: Vec<(&str, String)> = finding.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+    let mut args: Vec<(&str, String)> = finding
+        .args
+        .iter()
+        .map(|(k, v)| {
+            let value = if CODE_ARGS.contains(k) {
+                text(lang, v).to_string()
+            } else {
+                v.clone()
+            };
+            (*k, value)
+        })
+        .collect();
     args.push(("subject", finding.subject.clone()));
     fill(text(lang, finding.code), &args)
+}
+
+/// The `{name}` placeholders left in a rendered text: a message built
+/// without one of its arguments shows them literally, which a test must
+/// catch (every finding rendered in both languages, issue 21 item 7).
+/// Only `{` + a lowercase identifier + `}` counts, so a brace in prose does not.
+pub fn unfilled(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let key = &after[..close];
+                if !key.is_empty()
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                {
+                    out.push(key);
+                }
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// What is wrong with a finding's text in either language: each message
+/// that keeps an unfilled `{name}`, as `code (lang): name`. Empty when the
+/// finding renders whole.
+pub fn render_problems(finding: &Finding) -> Vec<String> {
+    // Read from the template, not the filled text: a value may itself hold
+    // braces (a character shown as `\u{516c}`).
+    let mut out = Vec::new();
+    for lang in Lang::ALL {
+        for key in unfilled(text(lang, finding.code)) {
+            if key != "subject" && finding.get_arg(key).is_none() {
+                out.push(format!(
+                    "{} ({}): {{{key}}} left unfilled in “{}”",
+                    finding.code,
+                    lang.tag(),
+                    explain(lang, finding)
+                ));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::code;
     use std::collections::HashSet;
+
+    #[test]
+    fn unfilled_placeholders_are_found_and_prose_braces_are_not() {
+        assert_eq!(unfilled("“{uri}” is not a URI"), vec!["uri"]);
+        assert_eq!(unfilled("{a} and {b_2}"), vec!["a", "b_2"]);
+        assert!(unfilled("v=spf1 {not a placeholder} { x }").is_empty());
+        let f = Finding::error(code::uri::NO_SCHEME, "x", "");
+        assert_eq!(render_problems(&f).len(), 2, "{:?}", render_problems(&f));
+        assert!(render_problems(&f.arg("uri", "x")).is_empty());
+    }
 
     #[test]
     fn codes_are_unique_and_both_languages_present() {

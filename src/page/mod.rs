@@ -9,12 +9,14 @@
 //!
 //! - [`app`]: language and which half is shown;
 //! - [`generate`]: the plan form, with [`plan_edit::PlanEdit`] as its edits;
-//! - [`check`]: the check form, its runs and reports.
+//! - [`check`]: the check form, its runs and reports;
+//! - [`tabs`]: the keyboard of the two tabs.
 
 pub mod app;
 pub mod check;
 pub mod generate;
 pub mod plan_edit;
+pub mod tabs;
 
 #[cfg(test)]
 mod tests;

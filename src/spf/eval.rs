@@ -800,6 +800,7 @@ fn dns_error(name: &str, t: RecordType, e: &DnsError) -> Finding {
     Finding::error(code::spf::EVAL_DNS_ERROR, name, "RFC 7208 §5")
         .arg("name", name)
         .arg("type", t)
+        .arg("reason", e.code())
         .arg("error", e)
 }
 

@@ -156,6 +156,7 @@ impl<R: Resolver> Walker<'_, R> {
                         Finding::error(code::spf::EVAL_DNS_ERROR, &domain, "RFC 7208 §4.4")
                             .arg("name", &domain)
                             .arg("type", RecordType::Txt)
+                            .arg("reason", e.code())
                             .arg("error", &e),
                     );
                     return node;

@@ -56,6 +56,8 @@ async function report(page) {
       areas[el.dataset.area] = {
         status: el.dataset.status,
         reason: el.querySelector('.check-reason')?.dataset.reason ?? null,
+        reasonText: el.querySelector('.check-reason')?.textContent ?? '',
+        raw: el.querySelector('[data-raw-answers]')?.textContent ?? '',
         text: el.textContent,
         findings: [...el.querySelectorAll('[data-finding-code]')].map((f) => ({
           code: f.dataset.findingCode, severity: f.dataset.severity, text: f.textContent,
@@ -70,6 +72,16 @@ async function report(page) {
       questions: Number(r?.dataset.questions), chain: Number(r?.dataset.chain), wallMs: Number(r?.dataset.wallMs),
     };
   });
+}
+
+// Words of a raw transport failure: shown under the raw answers only, never
+// in an explanation (issue 21 item 2).
+const RAW_WORDS = /TypeError|Failed to fetch|transport error|HTTP \d{3}|dns\.transport/;
+
+// The findings and the reason line of an area say no raw word.
+function assertPlain(a, label) {
+  assert.ok(!RAW_WORDS.test(a.reasonText), `${label}: raw words in the reason: ${a.reasonText}`);
+  for (const x of a.findings) assert.ok(!RAW_WORDS.test(x.text), `${label}: raw words in ${x.code}: ${x.text}`);
 }
 
 const AREAS = ['mx', 'addresses', 'ptr', 'spf', 'dkim', 'dmarc', 'mta_sts', 'tls_rpt', 'caa', 'tlsa', 'dnssec'];
@@ -263,11 +275,11 @@ test('a race no resolver wins chooses and remembers nothing; the next check race
 const FAULTS = [
   { label: 'SERVFAIL', fault: { kind: 'servfail', name: '_dmarc.good-mail.net', type: 'TXT' }, area: 'dmarc', reason: 'dns.servfail' },
   { label: 'timeout', fault: { kind: 'timeout', name: '_smtp._tls.good-mail.net', type: 'TXT', seconds: 9 }, area: 'tls_rpt', reason: 'dns.timeout' },
-  { label: '429 that persists', fault: { kind: 'http429', name: 'good-mail.net', type: 'CAA', retry_after: 1 }, area: 'caa', reason: 'dns.transport', text: 'HTTP 429' },
-  { label: '500', fault: { kind: 'http500', name: '_mta-sts.good-mail.net', type: 'TXT' }, area: 'mta_sts', reason: 'dns.transport', text: 'HTTP 500', attempts: 2 },
+  { label: '429 that persists', fault: { kind: 'http429', name: 'good-mail.net', type: 'CAA', retry_after: 1 }, area: 'caa', reason: 'dns.transport.rate_limited', text: 'HTTP 429' },
+  { label: '500', fault: { kind: 'http500', name: '_mta-sts.good-mail.net', type: 'TXT' }, area: 'mta_sts', reason: 'dns.transport.server_error', text: 'HTTP 500', attempts: 2 },
   { label: 'malformed JSON', fault: { kind: 'malformed', name: 's202611._domainkey.good-mail.net', type: 'TXT' }, area: 'dkim', reason: 'dns.malformed' },
   { label: 'wrong content type', fault: { kind: 'wrong_content_type', name: '_dmarc.good-mail.net', type: 'TXT' }, area: 'dmarc', reason: 'dns.malformed' },
-  { label: 'connection reset', fault: { kind: 'reset', name: 'good-mail.net', type: 'CAA' }, area: 'caa', reason: 'dns.transport', attempts: 2 },
+  { label: 'connection reset', fault: { kind: 'reset', name: 'good-mail.net', type: 'CAA' }, area: 'caa', reason: 'dns.transport.unreachable', text: 'Failed to fetch', attempts: 2 },
   // A question that depends on others (MX -> address -> PTR) fails alone.
   { label: 'SERVFAIL on a PTR', fault: { kind: 'servfail', name: '10.112.47.185.in-addr.arpa', type: 'PTR' }, area: 'ptr', reason: 'dns.servfail' },
 ];
@@ -298,7 +310,9 @@ test('faults give "could not check" with the reason and a retry, never a missing
     assert.equal(a.status, 'could_not_check', `${f.label}: ${f.area} is ${a.status}`);
     assert.equal(a.reason, f.reason, `${f.label}: reason`);
     assert.ok(a.findings.some((x) => x.code === 'check.could_not_check'), `${f.label}: finding`);
-    if (f.text) assert.ok(a.text.includes(f.text), `${f.label}: "${f.text}" not in ${a.text}`);
+    // The raw text is under the raw answers; the explanation is plain.
+    if (f.text) assert.ok(a.raw.includes(f.text), `${f.label}: "${f.text}" not in the raw answers ${a.raw}`);
+    assertPlain(a, f.label);
     const claimed = r.codes.filter((c) => MISSING.test(c) && c !== 'tlsa.none');
     assert.deepEqual(claimed, [], `${f.label}: missing claimed`);
     assertRestWhole(r, [f.area], f.label);
@@ -421,13 +435,41 @@ test('a resolver that is down: every area "could not check", nothing missing, re
   // and the DNSSEC verdict say "not checked", never a clean "OK".
   for (const area of AREAS) {
     assert.equal(r.areas[area].status, 'could_not_check', `${area} is ${r.areas[area].status}`);
-    assert.equal(r.areas[area].reason, 'dns.transport', area);
+    assert.equal(r.areas[area].reason, 'dns.transport.unreachable', area);
+    assertPlain(r.areas[area], area);
     assert.equal(await page.locator(`.check-area[data-area="${area}"] [data-action="rerun-area"]`).count(), 1, `${area}: retry`);
   }
   assert.deepEqual(r.codes.filter((c) => MISSING.test(c)), [], 'nothing claimed missing');
   assert.deepEqual(r.errors, [], 'no error findings from a dead resolver');
   await assertAccessible(page, 'resolver down');
   await screenshot(page, 'check-resolver-down');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The same dead resolver read in Chinese: the failure is a plain sentence in
+// Chinese, and the browser's own words are there only under the raw answers.
+test('a resolver that is down, in Chinese: a plain sentence, the raw text under the raw answers', async () => {
+  const { context, page, errors } = await openCheck({ locale: 'zh-CN', width: 360 });
+  const dead = await startDohServer({});
+  const deadUrl = dead.url;
+  await dead.close();
+  await page.fill('#check-domain', 'good-mail.net');
+  await page.fill('#check-selectors', DKIM_SELECTOR);
+  await page.selectOption('#ep-kind', 'custom');
+  await page.fill('#ep-url', `${deadUrl}/resolve`);
+  await page.selectOption('#ep-flavor', 'google');
+  await page.click('[data-action="audit"]');
+  await page.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
+  const r = await report(page);
+  const mx = r.areas.mx;
+  assert.equal(mx.reason, 'dns.transport.unreachable');
+  assertPlain(mx, 'mx (zh-CN)');
+  const why = mx.findings.find((x) => x.code === 'check.could_not_check');
+  assert.ok(why && why.text.includes('浏览器无法连接到 DNS 解析服务器'), `plain Chinese sentence: ${why?.text}`);
+  assert.ok(mx.raw.includes('Failed to fetch'), `raw text kept: ${mx.raw}`);
+  await assertAccessible(page, 'resolver down zh-CN');
+  await screenshot(page, 'check-resolver-down-zh-CN-360');
   assert.deepEqual(errors, []);
   await context.close();
 });

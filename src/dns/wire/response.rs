@@ -3,7 +3,7 @@
 //! (ID, opcode, AA, EDNS).
 
 use super::super::doh_json::{DohQuestion, DohRecord, DohResponse};
-use super::super::{normalize_name, Answer, DnsError, RecordType};
+use super::super::{normalize_name, Answer, DnsError, RecordType, TransportKind};
 use super::query::OPT_TYPE;
 use super::reader::{rdata, ReadError, Reader};
 use crate::model::presentation::format_generic;
@@ -49,7 +49,7 @@ impl WireResponse {
     /// response to another question is [`DnsError::Malformed`].
     pub fn answer_for(&self, qname: &str, qtype: RecordType) -> Result<Answer, DnsError> {
         if self.message.tc {
-            return Err(DnsError::Transport(TRUNCATED.into()));
+            return Err(DnsError::transport(TransportKind::Truncated, TRUNCATED));
         }
         let asked = normalize_name(&ascii(qname));
         if !self.message.question.is_empty()
@@ -265,7 +265,11 @@ mod tests {
             ([0x81, 0x83], 0, DnsError::NxDomain),
             ([0x81, 0x85], 0, DnsError::Refused),
             ([0x81, 0x81], 0, DnsError::Malformed("status FORMERR".into())),
-            ([0x83, 0x80], 1, DnsError::Transport(TRUNCATED.into())),
+            (
+                [0x83, 0x80],
+                1,
+                DnsError::transport(TransportKind::Truncated, TRUNCATED),
+            ),
         ];
         for (flags, n, want) in cases {
             let answers = if n == 1 { MX_AT_12 } else { &[] };

@@ -7,13 +7,13 @@ use crate::i18n::Message;
 pub(crate) const MESSAGES: &[Message] = &[
     Message {
         code: "check.could_not_check",
-        en: "Could not check {type} at {name}: the DNS question failed ({error}). This says nothing about the record itself; try again later or with another resolver.",
-        zh: "无法检查 {name} 的 {type} 记录：DNS 查询失败（{error}）。这并不说明记录本身有问题；请稍后重试或换一个解析服务器。",
+        en: "Could not check {type} at {name}: {reason} This says nothing about the record itself; try again later or with another resolver.",
+        zh: "无法检查 {name} 的 {type} 记录：{reason}这并不说明记录本身有问题；请稍后重试或换一个解析服务器。",
     },
     Message {
         code: "check.not_checked",
-        en: "Not checked: this part needs the {type} answer for {name}, and that question failed ({error}). Nothing is known about it yet; try again.",
-        zh: "未检查：这一项需要 {name} 的 {type} 查询结果，而该查询失败了（{error}）。目前对此一无所知；请重试。",
+        en: "Not checked: this part needs the {type} answer for {name}, and that question failed: {reason} Nothing is known about it yet; try again.",
+        zh: "未检查：这一项需要 {name} 的 {type} 查询结果，而该查询失败了：{reason}目前对此一无所知；请重试。",
     },
     Message {
         code: "check.not_checked_no_host",
@@ -257,6 +257,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         code: "check.report.counts",
         en: "{errors} {errors#error|errors}, {warnings} {warnings#warning|warnings}, {unknown} {unknown#area|areas} that could not be checked.",
         zh: "{errors} 个错误，{warnings} 个警告，{unknown} 个部分无法检查。",
+    },
+    Message {
+        code: "check.report.meta",
+        en: "Checked on {date} through the resolver {resolver}.",
+        zh: "检查时间：{date}；使用的解析服务器：{resolver}。",
     },
     Message {
         code: "check.report.summary",

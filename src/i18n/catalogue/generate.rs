@@ -16,8 +16,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "generate.ptr_needed",
-        en: "Reverse DNS (PTR) is set by whoever owns the IP addresses, not in your DNS panel: send them the requests below.",
-        zh: "反向解析（PTR）由 IP 地址的所有者设置，而不是在您的 DNS 控制台：请把下面的申请发给他们。",
+        en: "Reverse DNS (PTR) is set by whoever owns the IP addresses, not in your DNS panel: send them the requests under “Reverse DNS (PTR): ask your provider”.",
+        zh: "反向解析（PTR）由 IP 地址的所有者设置，而不是在您的 DNS 控制台：请把“反向解析（PTR）：向服务商申请”中的申请发给他们。",
     },
     Message {
         code: "generate.ptr_request",

@@ -100,8 +100,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "spf.eval.dns_error",
-        en: "Looking up {type} {name} failed ({error}). The result is temperror: receivers will try again later.",
-        zh: "查询 {name} 的 {type} 记录失败（{error}）。结果为 temperror：接收方会稍后重试。",
+        en: "Looking up {type} {name} failed: {reason} The result is temperror: receivers will try again later.",
+        zh: "查询 {name} 的 {type} 记录失败：{reason}结果为 temperror：接收方会稍后重试。",
     },
     Message {
         code: "spf.eval.matched",

@@ -28,7 +28,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     Message { code: "ui.check.endpoint.choice", en: "Resolver", zh: "解析器" },
     Message { code: "ui.check.endpoint.custom", en: "Other (URL)", zh: "其他（URL）" },
     Message { code: "ui.check.endpoint.url", en: "Resolver URL", zh: "解析器 URL" },
-    Message { code: "ui.check.endpoint.flavor", en: "JSON format", zh: "JSON 格式" },
+    // JSON (two dialects) or RFC 8484 wire format: not "JSON format".
+    Message { code: "ui.check.endpoint.flavor", en: "Answer format", zh: "应答格式" },
     Message { code: "ui.check.flavor.google", en: "Google (/resolve)", zh: "Google（/resolve）" },
     Message {
         code: "ui.check.flavor.cloudflare",

@@ -27,6 +27,15 @@ pub(crate) const MESSAGES: &[Message] = &[
         "Empty means mail.<domain>. A single label (mail) is under the domain; a name with a dot is taken as is.",
         "留空即 mail.<域名>。单个标签（如 mail）表示域名下的主机；带点的名称按原样使用。",
     ),
+    // Only the first mail host has a default name; the others and every
+    // backup MX must be named (plan.backup_mx_no_name).
+    m(
+        "ui.gen.host.name.help.other",
+        "Required. A single label (mx2) is under the domain; a name with a dot is taken as is.",
+        "必填。单个标签（如 mx2）表示域名下的主机；带点的名称按原样使用。",
+    ),
+    // A placeholder that looks like a typed value is mistaken for one.
+    m("ui.gen.example", "e.g. {value}", "例如 {value}"),
     m("ui.gen.host.ipv4", "IPv4 address", "IPv4 地址"),
     m("ui.gen.host.ipv6", "IPv6 address", "IPv6 地址"),
     m("ui.gen.host.priority", "MX priority (lower is tried first)", "MX 优先级（数值小的先尝试）"),

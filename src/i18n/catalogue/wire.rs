@@ -36,8 +36,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "dns.resolver.probe_failed",
-        en: "{resolver} did not answer the test question ({detail}).",
-        zh: "{resolver} 未能应答测试查询（{detail}）。",
+        en: "{resolver} did not answer the test question: {reason}",
+        zh: "{resolver} 未能应答测试查询：{reason}",
     },
     Message {
         code: "dns.resolver.probe_bogus",

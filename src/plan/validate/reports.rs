@@ -31,9 +31,11 @@ impl Validator {
                     format!("{field}[{i}]"),
                     Finding::error(code::plan::BAD_REPORT_URI, u.as_str(), rfc),
                 ),
-                Err(e) => self
-                    .out
-                    .push(format!("{field}[{i}]"), Finding::error(e.code(), u.as_str(), rfc)),
+                // The `uri.*` messages quote the address as `{uri}`.
+                Err(e) => self.out.push(
+                    format!("{field}[{i}]"),
+                    Finding::error(e.code(), u.as_str(), rfc).arg("uri", &u),
+                ),
             }
         }
         out

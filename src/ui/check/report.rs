@@ -1,7 +1,7 @@
 //! One report: summary line, exports, rerun, and the areas.
 
 use super::area::AreaView;
-use crate::check::{report_json, report_markdown, Area, Summary};
+use crate::check::{report_json, report_markdown_with, Area, ReportMeta, Summary};
 use crate::i18n;
 use crate::i18n::code;
 use crate::page::check::Outcome;
@@ -50,7 +50,12 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     let export_md = {
         let o = o.clone();
         Callback::from(move |_| {
-            let md = report_markdown(&o.report, lang);
+            // The core has no clock: the date of the download is passed in.
+            let meta = ReportMeta {
+                date: browser::now_utc_text(),
+                resolver: o.endpoint.clone(),
+            };
+            let md = report_markdown_with(&o.report, lang, Some(&meta));
             let _ = browser::download(&format!("maildns-{file}.md"), "text/markdown", &md);
         })
     };

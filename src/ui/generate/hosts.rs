@@ -16,7 +16,8 @@ pub struct HostsProps {
     pub prefix: AttrValue,
     pub hosts: Vec<HostInput>,
     pub findings: PlanErrors,
-    /// Placeholder of the first host's name (`mail.<domain>`).
+    /// Placeholder of the first mail host's name (`mail.<domain>`, its
+    /// default; the other hosts have none).
     #[prop_or_default]
     pub first_name_placeholder: Option<AttrValue>,
     pub on_edit: Callback<HostEdit>,
@@ -52,11 +53,12 @@ pub fn Hosts(props: &HostsProps) -> Html {
         let list = |edit: fn(usize, Vec<String>) -> HostEdit| props.on_edit.reform(move |v| edit(i, v));
         let text = |edit: fn(usize, String) -> HostEdit| props.on_edit.reform(move |v| edit(i, v));
         let remove = props.on_edit.reform(move |_: MouseEvent| HostEdit::Remove(i));
-        let placeholder = if i == 0 {
-            props.first_name_placeholder.clone()
-        } else {
-            None
+        // Only the first mail host defaults to mail.<domain>.
+        let (placeholder, name_help) = match (prefix.as_str(), i) {
+            ("hosts", 0) => (props.first_name_placeholder.clone(), code::ui::GEN_HOST_NAME_HELP),
+            _ => (None, code::ui::GEN_HOST_NAME_HELP_OTHER),
         };
+        let example = |value: &str| i18n::fill(&t(code::ui::GEN_EXAMPLE), &[("value", value.to_string())]);
         let f = &props.findings;
         let title = format!("{} {}", t(one_text), i + 1);
         html! {
@@ -64,17 +66,17 @@ pub fn Hosts(props: &HostsProps) -> Html {
                 <legend>{ title.clone() }</legend>
                 <TextField id={format!("{id}-name")} label={t(code::ui::GEN_HOST_NAME)} value={h.name.clone()}
                     findings={f.get(&format!("{key}.name")).to_vec()} {placeholder}
-                    help={t(code::ui::GEN_HOST_NAME_HELP)} on_input={text(HostEdit::Name)} />
+                    help={t(name_help)} on_input={text(HostEdit::Name)} />
                 <ListField id={format!("{id}-ipv4")} label={t(code::ui::GEN_HOST_IPV4)} values={h.ipv4.clone()}
                     findings={per_entry(f, &format!("{key}.ipv4"), h.ipv4.len())}
-                    list_findings={f.get(&format!("{key}.ipv4")).to_vec()} placeholder="192.0.2.1"
+                    list_findings={f.get(&format!("{key}.ipv4")).to_vec()} placeholder={example("192.0.2.1")}
                     on_change={list(HostEdit::Ipv4)} />
                 <ListField id={format!("{id}-ipv6")} label={t(code::ui::GEN_HOST_IPV6)} values={h.ipv6.clone()}
-                    findings={per_entry(f, &format!("{key}.ipv6"), h.ipv6.len())} placeholder="2001:db8::25"
+                    findings={per_entry(f, &format!("{key}.ipv6"), h.ipv6.len())} placeholder={example("2001:db8::25")}
                     on_change={list(HostEdit::Ipv6)} />
                 <TextField id={format!("{id}-priority")} label={t(code::ui::GEN_HOST_PRIORITY)}
                     value={h.priority.clone()} findings={f.get(&format!("{key}.priority")).to_vec()}
-                    placeholder={if prefix == "hosts" { "10" } else { "20" }}
+                    placeholder={example(if prefix == "hosts" { "10" } else { "20" })}
                     on_input={text(HostEdit::Priority)} />
                 <button type="button" class="remove-host" onclick={remove}>
                     { i18n::fill(&t(remove_text), &[("n", (i + 1).to_string())]) }
