@@ -187,8 +187,10 @@ pub enum Action {
     Endpoint2(EndpointForm),
     /// A resolver remembered from an earlier visit.
     Remembered(Preset),
-    /// The first-use race is over: its pick (if any) and why; the run that
-    /// waited for it starts.
+    /// The first-use race is over: its pick (if any) and why. The run that
+    /// waited for it starts only if a resolver was chosen (by the race, or
+    /// by the user meanwhile); when none answered, nothing is chosen, so
+    /// nothing is remembered and the next check races again.
     RaceDone {
         chosen: Option<Preset>,
         note: Option<Finding>,
@@ -237,13 +239,14 @@ impl CheckState {
                 next.endpoint_chosen = true;
             }
             Action::RaceDone { chosen, note } => {
-                if !next.endpoint_chosen {
-                    if let Some(preset) = chosen {
-                        next.endpoint = EndpointForm::preset(preset);
-                    }
-                }
-                next.endpoint_chosen = true;
                 next.resolver_note = note;
+                if !next.endpoint_chosen {
+                    let Some(preset) = chosen else {
+                        return true;
+                    };
+                    next.endpoint = EndpointForm::preset(preset);
+                    next.endpoint_chosen = true;
+                }
                 next.request(next.start_mode);
             }
             Action::Endpoint2(e) => next.endpoint2 = e,

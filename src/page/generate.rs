@@ -73,6 +73,9 @@ pub struct GenState {
     pub notices: Vec<Notice>,
     /// Show the Ed25519 inputs.
     pub show_ed25519: bool,
+    /// The user's own plan that a share link replaced, kept to restore
+    /// (`ui.gen.share.kept_saved`) until the notices are dismissed.
+    pub displaced: Option<MailPlan>,
     /// Bumped on every edit; effects key on it.
     pub revision: u64,
 }
@@ -93,8 +96,20 @@ pub enum Action {
     KeepPrivate(bool),
     ShowEd25519(bool),
     Notify(Notice),
+    /// Dismisses the notices, and so lets go of a displaced plan.
     DismissNotices,
+    /// A share link opened while the page was open: its plan replaces the
+    /// one on screen, which is kept to restore.
+    OpenShared(Box<MailPlan>),
+    /// Puts back the plan a share link replaced.
+    RestoreDisplaced,
 }
+
+/// The notice that says a share link's plan replaced the user's own, which
+/// is kept and can be put back.
+pub const KEPT_SAVED: &str = "ui.gen.share.kept_saved";
+/// The notice of a share link that opened.
+pub const SHARE_OPENED: &str = "ui.gen.share.opened";
 
 /// The plan a new visitor starts from: one mail host with one empty IPv4
 /// field, a dated DKIM selector.
@@ -110,6 +125,23 @@ pub fn starter_plan(year: u16, month: u8) -> MailPlan {
 
 impl GenState {
     pub fn new(plan: MailPlan, private_key: Option<PrivateKey>, notices: Vec<Notice>, panel: Panel) -> Self {
+        Self::with_displaced(plan, None, private_key, notices, panel)
+    }
+
+    /// A page that opened a share link over the user's own plan `displaced`
+    /// (`None` when there was none, or it was the same plan): the notice
+    /// that it is kept is added.
+    pub fn with_displaced(
+        plan: MailPlan,
+        displaced: Option<MailPlan>,
+        private_key: Option<PrivateKey>,
+        mut notices: Vec<Notice>,
+        panel: Panel,
+    ) -> Self {
+        let displaced = displaced.filter(|d| *d != plan && !d.domain.trim().is_empty());
+        if let Some(d) = &displaced {
+            notices.push(kept_notice(d));
+        }
         let show_ed25519 = !plan.dkim.ed25519_selector.is_empty() || !plan.dkim.ed25519_public_key.is_empty();
         let keep_private = private_key.is_some();
         let mut s = GenState {
@@ -127,6 +159,7 @@ impl GenState {
             keygen: Keygen::Idle,
             notices,
             show_ed25519,
+            displaced,
             revision: 0,
         };
         s.derive();
@@ -239,7 +272,49 @@ impl GenState {
                 self.notices.retain(|old| old.code != n.code);
                 self.notices.push(n);
             }
-            Action::DismissNotices => self.notices.clear(),
+            Action::DismissNotices => {
+                self.notices.clear();
+                self.displaced = None;
+            }
+            Action::OpenShared(plan) => {
+                if *plan == self.plan {
+                    return;
+                }
+                let own = std::mem::replace(&mut self.plan, *plan);
+                // A plan with no domain is nothing to keep; a second link
+                // keeps the user's own plan, not the first link's.
+                if self.displaced.is_none() && !own.domain.trim().is_empty() {
+                    self.notices.retain(|n| n.code != KEPT_SAVED);
+                    self.notices.push(kept_notice(&own));
+                    self.displaced = Some(own);
+                }
+                self.notices.retain(|n| n.code != SHARE_OPENED);
+                self.notices.push(Notice {
+                    code: SHARE_OPENED,
+                    error: false,
+                    detail: None,
+                });
+                self.show_ed25519 |= !self.plan.dkim.ed25519_selector.is_empty();
+                self.revision += 1;
+                self.derive();
+            }
+            Action::RestoreDisplaced => {
+                if let Some(own) = self.displaced.take() {
+                    self.plan = own;
+                    self.notices.retain(|n| n.code != KEPT_SAVED && n.code != SHARE_OPENED);
+                    self.revision += 1;
+                    self.derive();
+                }
+            }
         }
+    }
+}
+
+/// The notice that `own` was kept; its detail names its domain.
+fn kept_notice(own: &MailPlan) -> Notice {
+    Notice {
+        code: KEPT_SAVED,
+        error: false,
+        detail: Some(own.domain.trim().to_string()),
     }
 }

@@ -929,3 +929,87 @@ fn the_page_opens_on_the_half_the_link_asks_for() {
     a.apply(app::Action::Show(View::Check));
     assert_eq!((a.lang, a.view), (Lang::ZhCn, View::Check));
 }
+
+#[test]
+fn a_race_nobody_won_chooses_nothing_and_the_next_check_races_again() {
+    // Issue 21 item 1: a failed race used to mark Google chosen, run on it
+    // and so have the page remember a resolver that never answered.
+    let mut c = typed("example.com");
+    c.apply(check::Action::Request(Mode::Audit));
+    let none = crate::finding::Finding::error("dns.resolver.none", "DNS-over-HTTPS", "RFC 8484 §3").arg("tried", 4);
+    c.apply(check::Action::RaceDone {
+        chosen: None,
+        note: Some(none.clone()),
+    });
+    assert!(!c.endpoint_chosen, "nothing answered, nothing is chosen");
+    assert_eq!(c.start_request, 1, "no run starts on a resolver that did not answer");
+    assert_eq!(c.resolver_note, Some(none));
+    assert_eq!(c.run, Run::Idle);
+    // The next press races again, and a winner is then used.
+    c.apply(check::Action::Request(Mode::Audit));
+    assert_eq!((c.start_request, c.endpoint_chosen), (2, false));
+    c.apply(check::Action::RaceDone {
+        chosen: Some(Preset::DnsPod),
+        note: None,
+    });
+    assert_eq!((c.endpoint.preset, c.endpoint_chosen, c.start_request), (Some(Preset::DnsPod), true, 3));
+}
+
+#[test]
+fn a_resolver_chosen_while_the_race_ran_is_used_even_if_the_race_found_none() {
+    let mut c = typed("example.com");
+    c.apply(check::Action::Request(Mode::Audit));
+    c.apply(check::Action::Endpoint(EndpointForm::preset(Preset::Cloudflare)));
+    c.apply(check::Action::RaceDone {
+        chosen: None,
+        note: None,
+    });
+    assert_eq!((c.endpoint.preset, c.start_request), (Some(Preset::Cloudflare), 2));
+}
+
+#[test]
+fn a_share_link_keeps_the_saved_plan_to_restore() {
+    // Issue 21 item 6: opening a link used to replace the saved plan unseen.
+    let own = guide().plan;
+    let mut shared = own.clone();
+    shared.domain = "example.net".into();
+    let s = GenState::with_displaced(shared.clone(), Some(own.clone()), None, Vec::new(), Panel::Aliyun);
+    assert_eq!(s.displaced, Some(own.clone()));
+    let kept: Vec<_> = s.notices.iter().map(|n| (n.code, n.detail.clone())).collect();
+    assert_eq!(kept, [(generate::KEPT_SAVED, Some("example.com".to_string()))]);
+    let mut s = s;
+    s.apply(generate::Action::RestoreDisplaced);
+    assert_eq!((s.plan.clone(), s.displaced.clone()), (own.clone(), None));
+    assert!(s.notices.is_empty());
+    assert_eq!(s.revision, 1, "restoring is an edit: it is saved");
+    // Nothing to keep when the link holds the same plan, or there was none.
+    let same = GenState::with_displaced(own.clone(), Some(own.clone()), None, Vec::new(), Panel::Aliyun);
+    assert_eq!((same.displaced.clone(), same.notices.len()), (None, 0));
+    let fresh_plan = starter_plan(2026, 12);
+    let none = GenState::with_displaced(shared, Some(fresh_plan), None, Vec::new(), Panel::Aliyun);
+    assert_eq!(none.displaced, None);
+}
+
+#[test]
+fn a_share_link_pasted_into_the_open_page_opens_and_keeps_the_plan_on_screen() {
+    let mut s = guide();
+    let own = s.plan.clone();
+    let mut first = own.clone();
+    first.domain = "example.net".into();
+    s.apply(generate::Action::OpenShared(Box::new(first.clone())));
+    assert_eq!(s.plan, first);
+    assert_eq!(s.displaced, Some(own.clone()));
+    let codes: Vec<_> = s.notices.iter().map(|n| n.code).collect();
+    assert_eq!(codes, [generate::KEPT_SAVED, generate::SHARE_OPENED]);
+    assert!(has_line(&s, "example.net."));
+    // A second link keeps the user's own plan, not the first link's.
+    let mut second = own.clone();
+    second.domain = "example.org".into();
+    s.apply(generate::Action::OpenShared(Box::new(second.clone())));
+    assert_eq!((s.plan.clone(), s.displaced.clone()), (second, Some(own.clone())));
+    // Dismissing lets it go.
+    s.apply(generate::Action::DismissNotices);
+    assert_eq!(s.displaced, None);
+    s.apply(generate::Action::RestoreDisplaced);
+    assert_eq!(s.plan.domain, "example.org");
+}

@@ -8,7 +8,9 @@ use super::components::{header::Header, tabs::Tabs};
 use super::context::{make_callback, GenHandle};
 use super::generate::{self, GeneratePage};
 use super::storage;
+use crate::dns::endpoint::parse_check_link;
 use crate::i18n::{self, Lang};
+use crate::share;
 use crate::page::app::{Action, AppState, View};
 use yew::prelude::*;
 
@@ -43,6 +45,17 @@ pub fn App() -> Html {
         }
     });
 
+    // A link pasted into the address bar of the open page shows its half.
+    {
+        let dispatcher = state.dispatcher();
+        super::browser::use_fragment_change(move |fragment: String| {
+            if parse_check_link(&fragment).is_some() {
+                dispatcher.dispatch(Action::Show(View::Check));
+            } else if share::is_share_fragment(&fragment) {
+                dispatcher.dispatch(Action::Show(View::Generate));
+            }
+        });
+    }
     let on_lang = make_callback(&state, |lang: Lang| {
         storage::save_lang(lang.tag());
         Action::SetLang(lang)

@@ -3,6 +3,7 @@
 //! refuses (no clipboard permission, storage disabled) and reports it as a
 //! `Result`, never a panic.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 fn window() -> Result<web_sys::Window, String> {
@@ -45,6 +46,29 @@ pub fn fragment() -> String {
         .and_then(|w| w.location().hash().ok())
         .map(|h| h.trim_start_matches('#').to_string())
         .unwrap_or_default()
+}
+
+/// Calls `on_change` with the new fragment (without `#`) whenever the user
+/// changes it: a share or check link pasted into the address bar of the open
+/// page. [`set_fragment`] replaces history entries and fires no event.
+#[yew::hook]
+pub fn use_fragment_change<F>(on_change: F)
+where
+    F: Fn(String) + 'static,
+{
+    yew::use_effect_with((), move |_| {
+        let listener = Closure::<dyn Fn()>::new(move || on_change(fragment()));
+        let w = web_sys::window();
+        if let Some(w) = &w {
+            let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = w {
+                let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+            drop(listener);
+        }
+    });
 }
 
 /// Replaces the URL fragment without adding a history entry.

@@ -207,6 +207,43 @@ test('first use races the presets, takes the first correct answer, says why and 
   await context.close();
 });
 
+test('a race no resolver wins chooses and remembers nothing; the next check races again', async () => {
+  // Issue 21 item 1: this used to run on Google anyway and store it, which
+  // pinned a blocked resolver for good.
+  await doh.reset();
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  let blocked = true;
+  await page.route('https://dns.alidns.com/**', async (route) => {
+    if (blocked) return route.abort('connectionrefused');
+    const u = new URL(route.request().url());
+    const response = await route.fetch({ url: `${doh.url}/dns-query${u.search}` });
+    await route.fulfill({ response });
+  });
+  for (const pattern of ['https://dns.google/**', 'https://cloudflare-dns.com/**', 'https://doh.pub/**']) {
+    await page.route(pattern, (route) => route.abort('connectionrefused'));
+  }
+  await page.goto(`${server.url}/`);
+  await page.click('#tab-check');
+  await page.fill('#check-domain', 'good-mail.net');
+  await page.click('[data-action="audit"]');
+  const note = page.locator('.resolver-note');
+  await note.waitFor({ timeout: 60_000 });
+  assert.equal(await note.getAttribute('data-finding-code'), 'dns.resolver.none');
+  assert.match(await note.textContent(), /其他（URL）/, 'the note says what to try');
+  assert.equal(await page.getAttribute('.check', 'data-run'), 'idle', 'no check ran');
+  assert.equal(await page.evaluate(() => localStorage.getItem('maildns.resolver.v1')), null, 'nothing remembered');
+  await assertAccessible(page, 'no resolver answered');
+  await screenshot(page, 'race-none-zh-CN-360');
+  // The network comes back: the next check races again and AliDNS wins.
+  blocked = false;
+  await page.click('[data-action="audit"]');
+  await page.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
+  assert.equal(await note.getAttribute('data-finding-code'), 'dns.resolver.chosen');
+  assert.equal(await page.evaluate(() => localStorage.getItem('maildns.resolver.v1')), 'alidns');
+  await context.close();
+});
+
 // Faults on some questions: the affected area says "could not check" with
 // the reason, claims nothing missing and offers to try again; the rest of
 // the report is whole. After the fault clears, "try again" on that area asks

@@ -198,6 +198,49 @@ test('(c) a share link restores the same records in a fresh browser; p0 links op
   await future.context.close();
 });
 
+test('(c2) a share link never overwrites the saved plan unseen; a link pasted into the open page opens at once', async () => {
+  // Issue 21 item 6. The user's own plan: example.com.
+  const { context, page } = await openPage({ locale: 'zh-CN', width: 360 });
+  await fillExample(page);
+  await page.click('#share-link');
+  await page.waitForSelector('[data-notice-code="ui.gen.share.copied"]');
+  const own = page.url();
+  // Somebody else's plan, shared as a link.
+  await page.fill('#domain', 'example.net');
+  await page.waitForSelector('tr[data-record-host="example.net."]');
+  await page.click('#share-link');
+  await page.waitForSelector('tr[data-record-host="example.net."]');
+  const theirs = page.url();
+  assert.notEqual(theirs, own);
+  // Back to the user's own plan, saved in this browser.
+  await page.goto(own);
+  await page.waitForSelector('tr[data-record-host="example.com."]');
+  await page.fill('#hosts-0-ipv4-0', '192.0.2.7');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('maildns.plan') ?? '{}').plan?.hosts?.[0]?.ipv4?.[0] === '192.0.2.7');
+  // A fresh tab opens their link: the saved plan is kept and can come back.
+  const tab = await context.newPage();
+  await tab.goto(theirs);
+  await tab.waitForSelector('[data-notice-code="ui.gen.share.kept_saved"]');
+  assert.match(await tab.textContent('[data-notice-code="ui.gen.share.kept_saved"]'), /example\.com/);
+  await tab.waitForSelector('tr[data-record-host="example.net."]');
+  assert.ok(await tab.evaluate(() => localStorage.getItem('maildns.plan.before-link')), 'kept in storage');
+  await assertAccessible(tab, 'share link kept the saved plan');
+  await screenshot(tab, 'share-kept-zh-CN-360');
+  await tab.click('#restore-plan');
+  await tab.waitForSelector('tr[data-record-host="example.com."]');
+  assert.equal(await tab.inputValue('#hosts-0-ipv4-0'), '192.0.2.7');
+  await tab.waitForFunction(() => localStorage.getItem('maildns.plan.before-link') === null);
+  // A share link pasted into the address bar of the open page opens without a reload.
+  await tab.evaluate((hash) => { location.hash = hash; }, new URL(theirs).hash);
+  await tab.waitForSelector('tr[data-record-host="example.net."]');
+  await tab.waitForSelector('[data-notice-code="ui.gen.share.kept_saved"]');
+  // And a check link opens the Check half, filled in.
+  await tab.evaluate(() => { location.hash = '#check=example.net&ep=http%3A%2F%2F127.0.0.1%3A9%2Fdns-query'; });
+  await tab.waitForSelector('#panel-check:not([hidden])');
+  assert.equal(await tab.inputValue('#check-domain'), 'example.net');
+  await context.close();
+});
+
 async function storedEverywhere(page) {
   return page.evaluate(() => {
     const all = [];

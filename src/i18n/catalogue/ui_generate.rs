@@ -241,6 +241,12 @@ pub(crate) const MESSAGES: &[Message] = &[
     ),
     m("ui.gen.share.opened", "Opened the plan from the share link.", "已从分享链接打开方案。"),
     m(
+        "ui.gen.share.kept_saved",
+        "The plan you had saved in this browser was kept aside, not overwritten. Restore it to go back to it; dismissing this notice lets it go.",
+        "此浏览器中原先保存的方案已另行保留，没有被覆盖。点击“恢复”可回到该方案；关闭此提示后将不再保留。",
+    ),
+    m("ui.gen.share.restore", "Restore my plan", "恢复我的方案"),
+    m(
         "ui.gen.storage.refused",
         "The browser refused to save the plan; it will be lost on reload.",
         "浏览器拒绝保存方案，重新加载后将丢失。",

@@ -31,8 +31,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "dns.resolver.none",
-        en: "None of the {tried} DNS-over-HTTPS resolvers answered a test question correctly, so no check can run. Check the network, or pick a resolver by hand.",
-        zh: "所询问的 {tried} 个 DNS-over-HTTPS 解析器都没有正确应答测试查询，因此无法进行检查。请检查网络，或手动选择解析器。",
+        en: "None of the {tried} DNS-over-HTTPS resolvers answered a test question correctly, so no check ran and none was chosen. This network may block them: try again on another network, or choose “Other (URL)” under Resolver and give a DoH resolver you can reach. The next check tries them all again.",
+        zh: "所询问的 {tried} 个 DNS-over-HTTPS 解析器都没有正确应答测试查询，因此没有进行检查，也没有选定解析器。当前网络可能屏蔽了它们：请换一个网络再试，或在“解析器”中选择“其他（URL）”，填写一个你能访问的 DoH 解析器。下次检查时会重新逐一尝试。",
     },
     Message {
         code: "dns.resolver.probe_failed",

@@ -49,6 +49,16 @@ pub fn CheckPage() -> Html {
         });
     }
 
+    // A check link pasted into the address bar of the open page.
+    {
+        let dispatcher = state.dispatcher();
+        browser::use_fragment_change(move |fragment: String| {
+            if let Some(link) = parse_check_link(&fragment) {
+                dispatcher.dispatch(Action::FromLink(link));
+            }
+        });
+    }
+
     // Remember a preset once it is chosen (by the user or the race).
     use_effect_with(
         (state.endpoint_chosen, state.endpoint.preset),

@@ -43,6 +43,9 @@ pub fn use_persistence(state: &UseReducerHandle<GenState>) {
     use_effect_with((state.keep_private, state.private_key.clone()), |(keep, key)| {
         persist::keep_private_key(if *keep { key.as_ref() } else { None });
     });
+    use_effect_with(state.displaced.clone(), |displaced| {
+        persist::keep_displaced(displaced.as_ref());
+    });
 }
 
 /// "Generate key pair": makes the pair, puts the public key into the plan

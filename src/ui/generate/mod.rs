@@ -26,6 +26,8 @@ mod ttl;
 use crate::i18n;
 use crate::page::generate::{Action, Notice};
 use crate::page::plan_edit::{HostEdit, HostList, PlanEdit};
+use crate::share;
+use crate::ui::browser;
 use crate::ui::components::domain_field::DomainField;
 use crate::ui::context::{make_callback, use_gen, use_lang};
 use yew::prelude::*;
@@ -70,13 +72,31 @@ pub fn GeneratePage() -> Html {
     });
     let on_forget = make_callback(&state, |_: ()| Action::ForgetPrivateKey);
     let on_dismiss = make_callback(&state, |_: ()| Action::DismissNotices);
+    let on_restore = make_callback(&state, |_: ()| Action::RestoreDisplaced);
+    // A share link pasted into the address bar of the open page opens at once.
+    {
+        let state = state.clone();
+        browser::use_fragment_change(move |fragment: String| {
+            if !share::is_share_fragment(&fragment) {
+                return;
+            }
+            match share::decode(&fragment) {
+                Ok(plan) => state.dispatch(Action::OpenShared(Box::new(plan))),
+                Err(e) => state.dispatch(Action::Notify(Notice {
+                    code: e.code(),
+                    error: true,
+                    detail: None,
+                })),
+            }
+        });
+    }
     let s = &*state;
     html! {
         <div class="generate">
             <div class="head">
                 <p class="intro">{ t("ui.generate.intro") }{ " " }
                     <a href={if s.set.is_some() { "#records-title" } else { "#records-none" }} class="jump">{ t("ui.gen.jump") }</a></p>
-                <notices::Notices notices={s.notices.clone()} {on_dismiss} />
+                <notices::Notices notices={s.notices.clone()} {on_dismiss} {on_restore} />
             </div>
             <form class="plan-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="section basics">

@@ -2,7 +2,7 @@
 //! data that did not read, a share link made.
 
 use crate::i18n;
-use crate::page::generate::Notice;
+use crate::page::generate::{Notice, KEPT_SAVED};
 use crate::ui::context::use_lang;
 use yew::prelude::*;
 
@@ -10,6 +10,8 @@ use yew::prelude::*;
 pub struct NoticesProps {
     pub notices: Vec<Notice>,
     pub on_dismiss: Callback<()>,
+    /// Puts back the plan a share link replaced.
+    pub on_restore: Callback<()>,
 }
 
 #[component]
@@ -17,6 +19,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
     let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    let restore = props.on_restore.reform(|_: MouseEvent| ());
     html! {
         <div class="notices" role="status" aria-live="polite">
             if !props.notices.is_empty() {
@@ -26,6 +29,9 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         <strong>{ t(if n.error { "ui.gen.severity.error" } else { "ui.gen.severity.info" }) }{ ": " }</strong>
                         { t(n.code) }
                         if let Some(d) = &n.detail { <br /><code class="detail">{ d.clone() }</code> }
+                        if n.code == KEPT_SAVED {
+                            <br /><button type="button" id="restore-plan" onclick={restore.clone()}>{ t("ui.gen.share.restore") }</button>
+                        }
                     </p>
                 }) }
                 <button type="button" class="dismiss" onclick={dismiss}>{ t("ui.gen.dismiss") }</button>

@@ -19,16 +19,21 @@ use crate::ui::{browser, storage};
 
 /// The private DKIM key, only when the user opted in.
 pub const PRIVATE_KEY: &str = "maildns.dkim.private";
+/// The user's own plan that a share link replaced, kept (in the stored
+/// format) until it is restored or the notice dismissed.
+pub const DISPLACED_KEY: &str = "maildns.plan.before-link";
 
 /// The Generate half of a page that just opened: the plan of a share link
 /// or the stored one, the kept private key, the notices, the panel.
 pub fn initial_state() -> GenState {
-    let (plan, key, notices) = load();
-    GenState::new(plan, key, notices, load_panel())
+    let (plan, displaced, key, notices) = load();
+    GenState::with_displaced(plan, displaced, key, notices, load_panel())
 }
 
-/// The plan, stored private key and notices for a page that just opened.
-fn load() -> (MailPlan, Option<PrivateKey>, Vec<Notice>) {
+/// The plan, the user's own plan a share link replaced (now or on an
+/// earlier visit), the stored private key and the notices for a page that
+/// just opened.
+fn load() -> (MailPlan, Option<MailPlan>, Option<PrivateKey>, Vec<Notice>) {
     let mut notices = Vec::new();
     // Read (and set aside what does not read) even when a share link wins,
     // so the save that follows never overwrites data nobody has read.
@@ -46,12 +51,17 @@ fn load() -> (MailPlan, Option<PrivateKey>, Vec<Notice>) {
             Err(e) => notices.push(notice(e.code(), true, None)),
         }
     }
+    // A link never overwrites the saved plan unseen: it is kept aside.
+    let displaced = match &plan {
+        Some(_) => stored.clone(),
+        None => storage::get(DISPLACED_KEY).and_then(|raw| stored::decode(&raw).ok()),
+    };
     let plan = plan.or(stored).unwrap_or_else(|| {
         let (year, month) = browser::year_month();
         starter_plan(year, month)
     });
     let private_key = stored_private_key(&plan, &mut notices);
-    (plan, private_key, notices)
+    (plan, displaced, private_key, notices)
 }
 
 /// The private key kept by opt-in, when it reads as the PKCS#8 key this page
@@ -178,6 +188,16 @@ pub fn save(plan: &MailPlan) -> bool {
         storage::remove(LEGACY_KEY);
     }
     saved
+}
+
+/// Keeps the plan a share link displaced, or lets it go.
+pub fn keep_displaced(plan: Option<&MailPlan>) {
+    match plan {
+        Some(p) => {
+            storage::set(DISPLACED_KEY, &stored::encode(p));
+        }
+        None => storage::remove(DISPLACED_KEY),
+    }
 }
 
 /// Keeps or deletes the private key in localStorage.
