@@ -2,6 +2,8 @@
 //! at a time, DNS failures (never reported as missing records), the plan
 //! verification, question counting, dependency depth and concurrency.
 
+mod common;
+
 use futures::executor::block_on;
 use maildns::check::{
     audit, audit_from, report_json, report_markdown, verify_plan, Area, AreaStatus, AuditRequest,
@@ -700,13 +702,33 @@ fn a_dead_resolver_claims_nothing_missing() {
             "{area:?}"
         );
     }
-    let not_checked = report
-        .findings()
-        .filter(|f| f.code == "check.not_checked")
-        .count();
+    let mut not_checked: Vec<(Area, String)> = report
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.findings
+                .iter()
+                .filter(|f| f.code == "check.not_checked")
+                .map(move |f| (a.area, f.get_arg("type").unwrap_or("").to_string()))
+        })
+        .collect();
+    not_checked.sort();
+    // Addresses, PTR, TLSA and the SPF verdict on the mail hosts wait for
+    // the MX answer; DNSSEC reads the AD bit of the MX and TXT answers.
+    let want: Vec<(Area, String)> = [
+        (Area::Addresses, "MX"),
+        (Area::Ptr, "MX"),
+        (Area::Spf, "MX"),
+        (Area::Tlsa, "MX"),
+        (Area::Dnssec, "MX"),
+        (Area::Dnssec, "TXT"),
+    ]
+    .into_iter()
+    .map(|(a, t)| (a, t.to_string()))
+    .collect();
     assert_eq!(
-        not_checked, 4,
-        "addresses, PTR, TLSA and DNSSEC wait for a failed answer"
+        not_checked, want,
+        "each area names the failed answers it waited for"
     );
 }
 
@@ -1068,4 +1090,264 @@ fn equivalent_spf_is_not_a_difference() {
     let plan = planned_spf("v=spf1 ip4:192.0.2.25 ip4:198.51.100.7 -all");
     let report = block_on(verify_plan(&zone, &plan));
     assert!(report.findings().any(|f| f.code == "plan.different"));
+}
+
+// ---- Issue 14: honest under failure, and one coherent report, over the
+// scenario zones of tests/zones/ (the same data the e2e tests serve).
+
+/// The audit of a scenario zone, with these questions failing.
+fn scenario(domain: &str, selectors: &[&str], failing: &[(&str, RecordType)], error: DnsError) -> Report {
+    let (zone, _) = common::load_zones();
+    let r = common::Faulty::failing(&zone, failing, error);
+    let report = block_on(audit(&r, &common::request(domain, selectors)));
+    sound(&report);
+    report
+}
+
+fn explained(report: &Report, lang: Lang) -> Vec<String> {
+    report
+        .findings()
+        .map(|f| maildns::i18n::explain(lang, f))
+        .collect()
+}
+
+fn unknown(report: &Report, area: Area) -> bool {
+    report
+        .area(area)
+        .is_some_and(|a| a.findings.iter().any(maildns::check::is_unknown))
+}
+
+#[test]
+fn null_mx_with_the_mx_question_failing_invents_no_dkim_error() {
+    let fine = scenario("null-mx.net", &["mail"], &[], DnsError::ServFail);
+    let missing: Vec<_> = fine.findings().filter(|f| f.code == "dkim.missing").collect();
+    assert_eq!(missing.len(), 1);
+    assert_eq!(
+        missing[0].severity,
+        Severity::Info,
+        "a null MX domain signs nothing"
+    );
+    for error in [DnsError::Timeout, DnsError::Transport("HTTP 503".into())] {
+        let r = scenario(
+            "null-mx.net",
+            &["mail"],
+            &[("null-mx.net", RecordType::Mx)],
+            error,
+        );
+        assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+        let dkim = r.area(Area::Dkim).expect("dkim");
+        assert!(dkim.findings.iter().all(|f| f.severity != Severity::Error));
+        assert!(
+            unknown(&r, Area::Dkim),
+            "how bad the absence is rests on the MX answer"
+        );
+        assert!(matches!(dkim.status, AreaStatus::CouldNotCheck(_)));
+    }
+}
+
+#[test]
+fn spf_over_the_limit_with_an_include_and_the_mx_failing_hides_nothing() {
+    let include = ("l5.spf-chain.net", RecordType::Txt);
+    let mx = ("spf-lookups.net", RecordType::Mx);
+    for failing in [vec![include], vec![include, mx]] {
+        let r = scenario("spf-lookups.net", &["s202611"], &failing, DnsError::Timeout);
+        let spf = r.area(Area::Spf).expect("spf");
+        assert!(
+            matches!(spf.status, AreaStatus::CouldNotCheck(_) | AreaStatus::Errors),
+            "{:?}",
+            spf.status
+        );
+        assert!(unknown(&r, Area::Spf), "the failed include is named");
+        let count = spf
+            .findings
+            .iter()
+            .find(|f| f.code == "spf.lookups_resolved")
+            .expect("count");
+        assert_eq!(count.get_arg("bound"), Some("at_least"));
+        assert_eq!(count.get_arg("failed"), Some("l5.spf-chain.net TXT"));
+        let en = maildns::i18n::explain(Lang::En, count);
+        assert!(en.contains("needs at least "), "{en}");
+        assert!(en.contains("l5.spf-chain.net TXT"), "{en}");
+        let zh = maildns::i18n::explain(Lang::ZhCn, count);
+        assert!(zh.contains("至少"), "{zh}");
+    }
+}
+
+#[test]
+fn spf_over_the_limit_is_one_error_with_one_fix() {
+    let r = scenario("spf-lookups.net", &["s202611"], &[], DnsError::ServFail);
+    let spf = r.area(Area::Spf).expect("spf");
+    let errs: Vec<_> = spf
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert_eq!(errs.len(), 1, "{:?}", errors(&r));
+    assert_eq!(errs[0].code, "spf.too_many_lookups");
+    assert_eq!(errs[0].get_arg("count"), Some("12"));
+    let fix = errs[0].fix.as_deref().expect("a flattened record");
+    assert!(fix.starts_with("v=spf1") && !fix.contains("include:l1"), "{fix}");
+    let fixes = spf.findings.iter().filter(|f| f.fix.is_some()).count();
+    assert_eq!(fixes, 1, "one record to publish");
+    assert!(!codes(&r).contains(&"spf.own_ip_fails"));
+}
+
+#[test]
+fn mx_at_an_address_literal_checks_what_it_can_and_says_what_it_cannot() {
+    let r = scenario("mx-ip-literal.net", &["s202611"], &[], DnsError::ServFail);
+    let literal = r
+        .findings()
+        .find(|f| f.code == "mx.ip_literal")
+        .expect("mx.ip_literal");
+    for lang in Lang::ALL {
+        let text = maildns::i18n::explain(lang, literal);
+        assert!(text.contains("185.47.112.22"), "{text}");
+    }
+    for area in [Area::Addresses, Area::Tlsa] {
+        assert_eq!(
+            status(&r, area),
+            AreaStatus::CouldNotCheck("check.reason.no_mail_host".into()),
+            "{area:?}: nothing was looked up"
+        );
+    }
+    let ptr = r.area(Area::Ptr).expect("ptr");
+    assert!(
+        ptr.findings.iter().any(|f| f.subject == "185.47.112.22"),
+        "the literal's reverse DNS is checked: {:?}",
+        ptr.findings
+    );
+    let spf = r.area(Area::Spf).expect("spf");
+    assert!(
+        spf.findings
+            .iter()
+            .any(|f| f.code == "spf.own_ip_passes" && f.subject == "185.47.112.22"),
+        "the literal's SPF result is evaluated: {:?}",
+        spf.findings
+    );
+}
+
+#[test]
+fn mx_to_an_alias_is_an_error_and_nothing_points_the_ptr_at_the_alias() {
+    let r = scenario("mx-cname.net", &["s202611"], &[], DnsError::ServFail);
+    let cname = r.findings().find(|f| f.code == "mx.target_cname").expect("cname");
+    assert_eq!(cname.severity, Severity::Error, "RFC 2181 §10.3: MUST NOT");
+    assert_eq!(cname.rfc, "RFC 2181 §10.3");
+    for f in r.findings().filter(|f| f.code != "mx.target_cname") {
+        let fix = f.fix.as_deref().unwrap_or("");
+        assert!(!fix.contains("mx.mx-cname.net"), "{}: {fix}", f.code);
+        assert_ne!(f.get_arg("host"), Some("mx.mx-cname.net"), "{}", f.code);
+    }
+    assert!(!codes(&r).contains(&"ptr.not_mx_name"));
+    assert_eq!(errors(&r).len(), 1, "{:?}", errors(&r));
+}
+
+#[test]
+fn a_domain_that_takes_no_mail_is_not_told_to_publish_mta_sts_or_tls_rpt() {
+    let r = scenario("null-mx.net", &[], &[], DnsError::ServFail);
+    assert!(codes(&r).contains(&"mx.null"));
+    for code in ["mta_sts.missing", "tls_rpt.missing"] {
+        assert!(!codes(&r).contains(&code), "{code}");
+    }
+    assert!(!r
+        .findings()
+        .any(|f| f.fix.as_deref().is_some_and(|x| x.contains("TLSRPT"))));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+#[test]
+fn the_report_opens_with_a_summary_line() {
+    let good = scenario("good-mail.net", &["s202611"], &[], DnsError::ServFail);
+    let warned: Vec<String> = good
+        .findings()
+        .filter(|f| f.severity == Severity::Warning)
+        .map(|f| format!("{} {}", f.code, f.subject))
+        .collect();
+    assert_eq!(
+        (
+            good.summary.errors,
+            good.summary.warnings,
+            good.summary.could_not_check
+        ),
+        (0, warned.len(), 0),
+        "{warned:?}"
+    );
+    let r = scenario(
+        "dmarc-missing.net",
+        &["s202611"],
+        &[("dmarc-missing.net", RecordType::Caa)],
+        DnsError::Timeout,
+    );
+    assert_eq!((r.summary.errors, r.summary.could_not_check), (1, 1));
+    let en = report_markdown(&r, Lang::En);
+    let zh = report_markdown(&r, Lang::ZhCn);
+    let first_line = |md: &str| {
+        md.lines()
+            .filter(|l| !l.is_empty())
+            .nth(1)
+            .unwrap_or("")
+            .to_string()
+    };
+    let warnings = r.summary.warnings;
+    let w = if warnings == 1 { "warning" } else { "warnings" };
+    assert_eq!(
+        first_line(&en),
+        format!("1 error, {warnings} {w}, 1 area that could not be checked.")
+    );
+    assert_eq!(
+        first_line(&zh),
+        format!("1 个错误，{warnings} 个警告，1 个部分无法检查。")
+    );
+    let json: serde_json::Value = serde_json::from_str(&report_json(&r)).expect("json");
+    assert_eq!(json["summary"]["errors"], 1);
+    assert_eq!(json["summary"]["could_not_check"], 1);
+}
+
+/// Every finding of every scenario zone, in both languages: plurals agree
+/// with their numbers, and no name ends a word with a stray dot before
+/// punctuation (`at x._report._dmarc.y.).`).
+#[test]
+fn sentences_read_right_in_both_languages() {
+    let (zone, origins) = common::load_zones();
+    let mut texts = 0;
+    for domain in &origins {
+        let r = block_on(audit(&zone, &common::request(domain, &["s202611", "mail"])));
+        for lang in Lang::ALL {
+            let md = report_markdown(&r, lang);
+            for text in explained(&r, lang)
+                .iter()
+                .map(String::as_str)
+                .chain([md.as_str()])
+            {
+                texts += 1;
+                for bad in [
+                    "(s)",
+                    " 1 DNS lookups",
+                    " 1 errors",
+                    " 1 warnings",
+                    " 1 areas",
+                    " 1 records",
+                ] {
+                    assert!(!text.contains(bad), "{domain} {lang:?}: {bad:?} in {text}");
+                }
+                assert!(
+                    !text.contains("{"),
+                    "{domain} {lang:?}: unfilled placeholder in {text}"
+                );
+                let sentence = text.split("```").step_by(2).collect::<String>();
+                for bad in ["..", ".,", ".;", ".:", ".)", ".，", ".。", ".；", ".：", ".）"] {
+                    assert!(
+                        !sentence.contains(bad),
+                        "{domain} {lang:?}: {bad:?} in {sentence}"
+                    );
+                }
+            }
+        }
+    }
+    let good = block_on(audit(&zone, &common::request("good-mail.net", &["s202611"])));
+    let count = good
+        .findings()
+        .find(|f| f.code == "spf.lookups_resolved")
+        .expect("count");
+    assert!(maildns::i18n::explain(Lang::En, count).contains("needs 1 DNS lookup,"));
+    println!("sentences: {texts} passed, 0 failed");
 }

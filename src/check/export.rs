@@ -30,7 +30,8 @@ pub fn report_markdown(report: &Report, lang: Lang) -> String {
             ("chain", report.longest_chain.to_string()),
         ],
     );
-    let _ = writeln!(out, "{summary}\n");
+    let counts = fill(text(lang, super::Summary::CODE), &report.summary.args());
+    let _ = writeln!(out, "{counts}\n\n{summary}\n");
     for area in &report.areas {
         let status = match &area.status {
             AreaStatus::CouldNotCheck(reason) => {

@@ -13,7 +13,7 @@
 //! - RFC 7672 §2.2: TLSA records for SMTP live at `_25._tcp.<mx host>`.
 
 use super::cache::{Asked, Chained, RunCache};
-use super::{could_not_check, not_checked, void_word, Area, AreaBuilder};
+use super::{could_not_check, void_word, Area, AreaBuilder, NOT_CHECKED_NO_HOST, NO_MAIL_HOST_REASON};
 use crate::dns::{DnsError, Rdata, RecordType, Resolver};
 use crate::finding::Finding;
 use crate::model::mx::{lint_mx_set, target_cname_finding};
@@ -43,6 +43,9 @@ struct Address {
     ip: IpAddr,
     /// The MX host, or `None` for a server address given by the user.
     host: Option<Name>,
+    /// False when the host's alias question failed: the name its PTR
+    /// should carry (the canonical one) is unknown.
+    host_sure: bool,
     depth: usize,
 }
 
@@ -54,6 +57,11 @@ struct HostAddresses {
     tlsa: AreaBuilder,
     hosts: Vec<Name>,
     mx_asked: Asked,
+    /// The hosts' A and AAAA answers: which addresses the reverse DNS and
+    /// SPF verdicts cover rests on them.
+    address_asked: Vec<Asked>,
+    /// The hosts' alias questions: the name a PTR should carry rests on them.
+    ptr_asked: Vec<Asked>,
     to_check: Vec<Address>,
     tlsa_found: bool,
 }
@@ -78,7 +86,7 @@ async fn addresses_then_reverse<R: Resolver>(
         });
         join_all(ips.map(|ip| {
             join(
-                check_reverse(cache, ip, host.clone(), asked.depth),
+                check_reverse(cache, ip, host.clone(), true, asked.depth),
                 check_spf_for(cache, domain, ip, host.clone(), asked.depth, true),
             )
         }))
@@ -96,6 +104,7 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
     let d = domain.as_str();
     let mx_asked = cache.ask(d, RecordType::Mx, 0).await;
     let mut hosts: Vec<Name> = Vec::new();
+    let mut literals: Vec<IpAddr> = Vec::new();
     match mx.records(&mx_asked) {
         None => {}
         Some(Err(e)) => {
@@ -131,8 +140,21 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
                     Some(NameError::IpLiteral | NameError::AllNumericTld { .. })
                 );
                 // An address-shaped target was reported by the lint; senders
-                // would look it up as a name and find nothing.
-                if !literal && !hosts.contains(&m.exchange) {
+                // would look it up as a name and find nothing. The address it
+                // names is most likely the server's: its reverse DNS and SPF
+                // are checked as for an address given by the user.
+                if literal {
+                    let text = m.exchange.as_str();
+                    let ip = text
+                        .trim_start_matches('[')
+                        .trim_end_matches(']')
+                        .parse::<IpAddr>();
+                    if let Ok(ip) = ip {
+                        if !literals.contains(&ip) {
+                            literals.push(ip);
+                        }
+                    }
+                } else if !hosts.contains(&m.exchange) {
                     hosts.push(m.exchange.clone());
                 }
             }
@@ -155,15 +177,27 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
     }))
     .await;
     let mut to_check: Vec<Address> = Vec::new();
+    let mut address_asked: Vec<Asked> = Vec::new();
+    let mut ptr_asked: Vec<Asked> = Vec::new();
     let mut tlsa_found = false;
     let mut tlsa_void = 0;
     for (host, (a, aaaa, cname, tlsa_asked)) in hosts.iter().zip(per_host) {
         let h = host.as_str();
-        if let Some(Ok(records)) = mx.records(&cname) {
+        // The name the host's addresses really belong to: the canonical name
+        // when the MX target is an alias (RFC 2181 §10.3), which is the name
+        // its PTR and greeting should carry, never the alias.
+        let mut canonical = host.clone();
+        let cname_answer = mx.records(&cname);
+        let host_sure = cname_answer.is_some();
+        if let Some(Ok(records)) = cname_answer {
             if let Some(Rdata::Cname(target)) = records.first() {
                 mx.push(target_cname_finding(host, target));
+                canonical = target.clone();
             }
         }
+        ptr_asked.push(cname.clone());
+        address_asked.push(a.clone());
+        address_asked.push(aaaa.clone());
         let mut voids = Vec::new();
         let mut failed = false;
         for asked in [&a, &aaaa] {
@@ -181,7 +215,8 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
                         if !to_check.iter().any(|x| x.ip == ip) {
                             to_check.push(Address {
                                 ip,
-                                host: Some(host.clone()),
+                                host: Some(canonical.clone()),
+                                host_sure,
                                 depth: asked.depth,
                             });
                         }
@@ -215,12 +250,36 @@ async fn host_addresses<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name) -> 
     if !hosts.is_empty() && tlsa_void == hosts.len() {
         tlsa.push(Finding::info("tlsa.none", d, "RFC 7672 §2.2").arg("answer", "NXDOMAIN/NODATA"));
     }
+    if hosts.is_empty() && !literals.is_empty() {
+        // Nothing was looked up: say so rather than show a clean area.
+        let list: Vec<String> = literals.iter().map(IpAddr::to_string).collect();
+        for b in [&mut addresses, &mut tlsa] {
+            b.push(
+                Finding::info(NOT_CHECKED_NO_HOST, d, "RFC 5321 §5.1")
+                    .arg("targets", list.join(", "))
+                    .arg("count", list.len())
+                    .arg("reason", NO_MAIL_HOST_REASON),
+            );
+        }
+    }
+    for ip in literals {
+        if !to_check.iter().any(|x| x.ip == ip) {
+            to_check.push(Address {
+                ip,
+                host: None,
+                host_sure: true,
+                depth: mx_asked.depth,
+            });
+        }
+    }
     HostAddresses {
         mx,
         addresses,
         tlsa,
         hosts,
         mx_asked,
+        address_asked,
+        ptr_asked,
         to_check,
         tlsa_found,
     }
@@ -237,7 +296,7 @@ pub(crate) async fn check_mail_hosts<R: Resolver>(
     // run cache without another round trip.
     let early = join_all(server_ips.iter().map(|ip| {
         join(
-            check_reverse(cache, *ip, domain.clone(), 0),
+            check_reverse(cache, *ip, domain.clone(), true, 0),
             check_spf_for(cache, domain, *ip, domain.clone(), 0, false),
         )
     }));
@@ -248,6 +307,8 @@ pub(crate) async fn check_mail_hosts<R: Resolver>(
         mut tlsa,
         hosts,
         mx_asked,
+        address_asked,
+        ptr_asked,
         mut to_check,
         tlsa_found,
     } = found;
@@ -257,6 +318,7 @@ pub(crate) async fn check_mail_hosts<R: Resolver>(
             to_check.push(Address {
                 ip: *ip,
                 host: None,
+                host_sure: true,
                 depth: 0,
             });
         }
@@ -272,7 +334,7 @@ pub(crate) async fn check_mail_hosts<R: Resolver>(
                 .clone()
                 .or_else(|| first_host.clone())
                 .unwrap_or_else(|| fallback.clone());
-            check_reverse(cache, x.ip, host, x.depth)
+            check_reverse(cache, x.ip, host, x.host_sure, x.depth)
         })),
         join_all(to_check.iter().map(|x| {
             let helo = x.host.clone().unwrap_or_else(|| domain.clone());
@@ -300,16 +362,19 @@ pub(crate) async fn check_mail_hosts<R: Resolver>(
             spf.saw(asked);
         }
     }
-    // The MX question failed: the mail hosts are unknown, so their
-    // addresses, reverse DNS and TLSA were not checked; say so rather than
-    // show those areas as clean.
-    if let Err(e) = &mx_asked.result {
-        if !e.is_void() {
-            for b in [&mut addresses, &mut ptr, &mut tlsa] {
-                b.saw(&mx_asked);
-                b.push(not_checked(&mx_asked.name, RecordType::Mx, e));
-            }
-        }
+    // What these verdicts rest on besides their own questions: which hosts
+    // there are (the MX answer), and for reverse DNS and SPF, which
+    // addresses (the hosts' A and AAAA answers). When one of them failed,
+    // the area is "not checked" rather than clean (AreaBuilder::finish).
+    for b in [&mut addresses, &mut ptr, &mut tlsa, &mut spf] {
+        b.rests_on(&mx_asked);
+    }
+    for asked in &address_asked {
+        ptr.rests_on(asked);
+        spf.rests_on(asked);
+    }
+    for asked in &ptr_asked {
+        ptr.rests_on(asked);
     }
     MailHosts {
         mx,
@@ -333,22 +398,29 @@ async fn check_reverse<R: Resolver>(
     cache: &RunCache<'_, R>,
     ip: IpAddr,
     host: Name,
+    host_sure: bool,
     after: usize,
 ) -> AreaBuilder {
     let mut b = AreaBuilder::new(Area::Ptr);
+    // The record to publish names `host`, unless which name the PTR should
+    // carry is unknown (the host's alias question failed).
+    let fix = |f: Finding| {
+        if host_sure {
+            f.with_fix(ptr_fix(ip, &host))
+        } else {
+            f
+        }
+    };
     let reverse = reverse_name(ip);
     let subject = ip.to_string();
     let asked = cache.ask(reverse.as_str(), RecordType::Ptr, after).await;
     let targets: Vec<Name> = match b.records(&asked) {
         None => return b,
         Some(Err(e)) => {
-            b.push(
-                Finding::error("ptr.missing", &subject, "RFC 1912 §2.1")
-                    .arg("ip", ip)
-                    .arg("host", host.as_str())
-                    .arg("answer", void_word(&e))
-                    .with_fix(ptr_fix(ip, &host)),
-            );
+            b.push(fix(Finding::error("ptr.missing", &subject, "RFC 1912 §2.1")
+                .arg("ip", ip)
+                .arg("host", host.as_str())
+                .arg("answer", void_word(&e))));
             return b;
         }
         Some(Ok(records)) => records
@@ -402,7 +474,7 @@ async fn check_reverse<R: Resolver>(
             // Forward-confirmed, but for another name than the MX host: the
             // server should greet (HELO/EHLO, RFC 5321 §4.1.1.1) with the
             // name its address maps back to, and many receivers compare them.
-            if !targets.iter().any(|t| t == &host) {
+            if host_sure && !targets.iter().any(|t| t == &host) {
                 b.push(
                     Finding::warning("ptr.not_mx_name", &subject, "RFC 5321 §4.1.1.1")
                         .arg("ip", ip)
@@ -414,13 +486,10 @@ async fn check_reverse<R: Resolver>(
         }
         // A forward lookup failed: the PTR may well be right; say nothing false.
         None if failed => {}
-        None => b.push(
-            Finding::error("ptr.mismatch", &subject, "RFC 1912 §2.1")
-                .arg("ip", ip)
-                .arg("ptr", names.join(", "))
-                .arg("host", host.as_str())
-                .with_fix(ptr_fix(ip, &host)),
-        ),
+        None => b.push(fix(Finding::error("ptr.mismatch", &subject, "RFC 1912 §2.1")
+            .arg("ip", ip)
+            .arg("ptr", names.join(", "))
+            .arg("host", host.as_str()))),
     }
     b
 }
@@ -448,6 +517,8 @@ async fn check_spf_for<R: Resolver>(
         ),
         SpfResult::Fail | SpfResult::SoftFail | SpfResult::PermError => {
             if outcome.result == SpfResult::PermError {
+                // The audit drops both when the record check already names
+                // the root cause (too many lookups): one finding, one fix.
                 out.push(outcome.reason.clone());
             }
             let current = current_spf(&log, d);

@@ -17,6 +17,12 @@
 //!   with the DNS error's code as `reason`, and the area's status
 //!   [`AreaStatus::CouldNotCheck`]. Only NXDOMAIN and NODATA mean missing,
 //!   and "missing" findings say which in their `answer` argument;
+//! - an area's answers are what its verdict rests on, the answers of other
+//!   areas it needed included (the MX answer under the reverse DNS); when one
+//!   of them failed the area says `check.not_checked`, never OK, and a count
+//!   resting on a failed answer is a lower bound (`bound = at_least`) naming
+//!   the failed question (`failed`). `tests/fault_monotonicity.rs` holds
+//!   every scenario zone to it;
 //! - independent questions go out together; only real dependencies wait;
 //!   one run never asks the same question twice ([`cache`]).
 //!
@@ -29,6 +35,7 @@
 //!   "domain": "example.com",              // no trailing dot
 //!   "questions_asked": 23,                // questions sent to the resolver
 //!   "longest_chain": 4,                   // deepest dependency chain
+//!   "summary": {"errors": 1, "warnings": 2, "could_not_check": 0},
 //!   "areas": [{
 //!     "area": "mx",                       // mx addresses ptr spf dkim dmarc mta_sts
 //!                                         // tls_rpt caa tlsa dnssec plan
@@ -162,10 +169,7 @@ impl AreaStatus {
         if findings.iter().any(|f| f.severity == Severity::Error) {
             return AreaStatus::Errors;
         }
-        if let Some(f) = findings
-            .iter()
-            .find(|f| f.code == COULD_NOT_CHECK || f.code == NOT_CHECKED)
-        {
+        if let Some(f) = findings.iter().find(|f| is_unknown(f)) {
             return AreaStatus::CouldNotCheck(f.get_arg("reason").unwrap_or("dns.servfail").to_string());
         }
         if findings.iter().any(|f| f.severity == Severity::Warning) {
@@ -245,10 +249,56 @@ pub struct AreaReport {
     pub answers: Vec<RawAnswer>,
 }
 
+/// The line a report opens with: how many errors and warnings, and how
+/// many areas could not be checked (a failed question took their verdict).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    /// Warnings, not counting the failed questions (those are `could_not_check`).
+    pub warnings: usize,
+    /// Areas that say "could not check" or "not checked".
+    pub could_not_check: usize,
+}
+
+impl Summary {
+    /// Counts the areas' findings.
+    pub fn of(areas: &[AreaReport]) -> Summary {
+        let mut s = Summary::default();
+        for a in areas {
+            let mut unknown = false;
+            for f in &a.findings {
+                if is_unknown(f) {
+                    unknown = true;
+                } else if f.severity == Severity::Error {
+                    s.errors += 1;
+                } else if f.severity == Severity::Warning {
+                    s.warnings += 1;
+                }
+            }
+            s.could_not_check += usize::from(unknown);
+        }
+        s
+    }
+
+    /// The catalogue code of the line.
+    pub const CODE: &'static str = "check.report.counts";
+
+    /// The arguments of [`Summary::CODE`].
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("errors", self.errors.to_string()),
+            ("warnings", self.warnings.to_string()),
+            ("unknown", self.could_not_check.to_string()),
+        ]
+    }
+}
+
 /// The whole check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub domain: Name,
+    /// Errors, warnings and areas that could not be checked, before the areas.
+    pub summary: Summary,
     /// In the order of [`Area::ALL`]; areas that were not checked are absent.
     pub areas: Vec<AreaReport>,
     /// Questions sent to the resolver (each distinct question once).
@@ -292,6 +342,19 @@ pub const COULD_NOT_CHECK: &str = "check.could_not_check";
 /// The code of the finding for an area that needed a failed answer (the
 /// MX hosts' addresses when the MX question failed): not checked at all.
 pub const NOT_CHECKED: &str = "check.not_checked";
+
+/// The code of the finding for an area with nothing to look up because the
+/// MX names no host, only addresses (`MX 10 192.0.2.1.`): not checked.
+pub const NOT_CHECKED_NO_HOST: &str = "check.not_checked_no_host";
+
+/// The reason code of [`NOT_CHECKED_NO_HOST`], shown beside "could not check".
+pub const NO_MAIL_HOST_REASON: &str = "check.reason.no_mail_host";
+
+/// True for a finding that says an area, or part of it, is unknown: a
+/// failed question, an answer it needed that failed, nothing to look up.
+pub fn is_unknown(f: &Finding) -> bool {
+    f.code == COULD_NOT_CHECK || f.code == NOT_CHECKED || f.code == NOT_CHECKED_NO_HOST
+}
 
 /// The codes that claim something is missing; none of them is ever emitted
 /// for a question that failed (tests assert it).
@@ -384,7 +447,35 @@ impl AreaBuilder {
         }
     }
 
-    pub(crate) fn finish(self) -> AreaReport {
+    /// Keeps an answer the area's verdict rests on although the area did
+    /// not read its records itself (the MX answer under the addresses, a
+    /// host's A under its reverse DNS). If it failed, [`AreaBuilder::finish`]
+    /// makes the area "not checked".
+    pub(crate) fn rests_on(&mut self, asked: &cache::Asked) {
+        self.saw(asked);
+    }
+
+    /// The area's report. An area is only as sure as the answers it rests
+    /// on (the answers it shows): every one of them that failed and is not
+    /// yet reported gets a `check.not_checked`, so no verdict resting on a
+    /// failed answer reads as OK.
+    pub(crate) fn finish(mut self) -> AreaReport {
+        let unreported: Vec<(String, RecordType, DnsError)> = self
+            .answers
+            .iter()
+            .filter_map(|a| {
+                let e = a.result.as_ref().err().filter(|e| !e.is_void())?;
+                let named = self.findings.iter().any(|f| {
+                    (f.code == COULD_NOT_CHECK || f.code == NOT_CHECKED)
+                        && f.get_arg("name") == Some(a.name.as_str())
+                        && f.get_arg("type") == Some(a.rtype.to_string().as_str())
+                });
+                (!named).then(|| (a.name.clone(), a.rtype, e.clone()))
+            })
+            .collect();
+        for (name, rtype, e) in unreported {
+            self.push(not_checked(&name, rtype, &e));
+        }
         AreaReport {
             area: self.area,
             status: AreaStatus::of(&self.findings),
@@ -435,6 +526,7 @@ pub fn mta_sts_curl_command(domain: &Name) -> String {
 pub const CODES: &[&str] = &[
     COULD_NOT_CHECK,
     NOT_CHECKED,
+    NOT_CHECKED_NO_HOST,
     "check.domain_missing",
     "mx.none",
     "mx.null",
@@ -497,8 +589,10 @@ pub const LABEL_CODES: &[&str] = &[
     "check.status.warnings",
     "check.status.errors",
     "check.status.could_not_check",
+    NO_MAIL_HOST_REASON,
     "check.report.title",
     "check.report.summary",
+    "check.report.counts",
     "check.report.answers",
     "check.report.fix",
 ];

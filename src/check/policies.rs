@@ -90,21 +90,45 @@ pub(crate) async fn spf_record<R: Resolver>(cache: &RunCache<'_, R>, domain: &Na
         let view = Chained::new(cache, asked.depth);
         let tree = lookup_tree(&view, d).await;
         let total = tree.total_lookups();
-        b.push(Finding::info("spf.lookups_resolved", d, "RFC 7208 §4.6.4").arg("count", total));
+        // A record of the tree that could not be read hides its own
+        // lookups: the count is then a lower bound, and says which question
+        // it stopped at.
+        let failed = tree.failed_questions();
+        let bound = |f: Finding| {
+            if failed.is_empty() {
+                f
+            } else {
+                f.arg("bound", "at_least").arg("failed", failed.join(", "))
+            }
+        };
+        b.push(bound(
+            Finding::info("spf.lookups_resolved", d, "RFC 7208 §4.6.4").arg("count", total),
+        ));
         if total > LOOKUP_LIMIT {
-            let suggestion = flatten(&view, d).await;
-            let fix = suggestion.records.first().map(|r| r.text.clone());
+            // Over the limit even as a lower bound: certain. A flattened
+            // record is only offered when every include was read.
+            let fix = if failed.is_empty() {
+                flatten(&view, d).await.records.first().map(|r| r.text.clone())
+            } else {
+                None
+            };
             match b.findings.iter_mut().find(|f| f.code == "spf.too_many_lookups") {
                 Some(f) => {
-                    f.args.retain(|(k, _)| *k != "count");
+                    f.args
+                        .retain(|(k, _)| !matches!(*k, "count" | "bound" | "failed"));
                     f.args.push(("count", total.to_string()));
+                    if !failed.is_empty() {
+                        f.args.push(("bound", "at_least".to_string()));
+                        f.args.push(("failed", failed.join(", ")));
+                    }
                     if f.fix.is_none() {
                         f.fix = fix;
                     }
                 }
                 None => {
-                    let mut f =
-                        Finding::error("spf.too_many_lookups", d, "RFC 7208 §4.6.4").arg("count", total);
+                    let mut f = bound(
+                        Finding::error("spf.too_many_lookups", d, "RFC 7208 §4.6.4").arg("count", total),
+                    );
                     f.fix = fix;
                     b.push(f);
                 }
@@ -275,13 +299,13 @@ async fn check_dmarc_record<R: Resolver>(
             Ok(()) => b.push(
                 Finding::info("dmarc.external_authorized", name, "RFC 9990 §3")
                     .arg("dest", &dest)
-                    .arg("name", auth_name.fqdn()),
+                    .arg("name", auth_name.as_str()),
             ),
             // RFC 9990 §3: without it, receivers do not send the reports.
             Err(answer) => b.push(
                 Finding::warning("dmarc.external_unauthorized", name, "RFC 9990 §3")
                     .arg("dest", &dest)
-                    .arg("name", auth_name.fqdn())
+                    .arg("name", auth_name.as_str())
                     .arg("answer", answer)
                     .with_fix(format!("{} 3600 IN TXT \"{value}\"", auth_name.fqdn())),
             ),
@@ -313,6 +337,7 @@ pub(crate) async fn dkim<R: Resolver>(
     .await;
     let mut found = 0;
     let mut failed = false;
+    let mut voids: Vec<&str> = Vec::new();
     for (selector, a) in list.iter().zip(&answers) {
         let name = a.name.clone();
         let void = match b.records(a) {
@@ -356,6 +381,9 @@ pub(crate) async fn dkim<R: Resolver>(
                 }
             }
         };
+        if !voids.contains(&void) {
+            voids.push(void);
+        }
         if !guessed {
             b.push(
                 Finding::error("dkim.missing", &name, "RFC 6376 §3.6.2.1")
@@ -365,7 +393,11 @@ pub(crate) async fn dkim<R: Resolver>(
         }
     }
     if guessed && found == 0 && !failed {
-        b.push(Finding::warning("dkim.no_selector_found", d, "RFC 6376 §3.1").arg("tried", list.join(", ")));
+        b.push(
+            Finding::warning("dkim.no_selector_found", d, "RFC 6376 §3.1")
+                .arg("tried", list.join(", "))
+                .arg("answer", voids.join("/")),
+        );
     }
     b
 }

@@ -6,7 +6,7 @@
 use super::cache::{Asked, KnownAnswers, RunCache};
 use super::hosts::check_mail_hosts;
 use super::policies;
-use super::{Area, AreaBuilder, AreaReport, AuditRequest, Report};
+use super::{Area, AreaBuilder, AreaReport, AuditRequest, Report, Summary};
 use crate::dns::Resolver;
 use crate::finding::{Finding, Severity};
 use crate::model::Name;
@@ -39,6 +39,7 @@ pub(crate) fn finish_report<R: Resolver>(
     areas.sort_by_key(|a| Area::ALL.iter().position(|x| *x == a.area));
     Report {
         domain,
+        summary: Summary::of(&areas),
         areas,
         questions_asked: cache.questions_sent(),
         longest_chain: cache.longest_chain(),
@@ -66,7 +67,16 @@ pub(crate) async fn audit_areas<R: Resolver>(
     .await;
 
     let (mut spf, spf_asked) = spf_record;
-    spf.extend(hosts.spf.findings);
+    // The record check already names the root cause of the evaluation's
+    // permerror when it counted too many lookups: one finding, one fix.
+    let over_limit = spf.findings.iter().any(|f| f.code == "spf.too_many_lookups");
+    spf.extend(
+        hosts
+            .spf
+            .findings
+            .into_iter()
+            .filter(|f| !(over_limit && is_lookup_limit_echo(f))),
+    );
     for a in hosts.spf.answers {
         if !spf.answers.iter().any(|x| x.name == a.name && x.rtype == a.rtype) {
             spf.answers.push(a);
@@ -85,12 +95,31 @@ pub(crate) async fn audit_areas<R: Resolver>(
     }
 
     let mut dkim = dkim;
-    if hosts.mx.findings.iter().any(|f| f.code == "mx.null") {
-        // RFC 7505 §4: a domain with a null MX sends no mail either, so it
-        // signs nothing; a missing DKIM key is expected there, not an error.
-        for f in dkim.findings.iter_mut().filter(|f| f.code == "dkim.missing") {
-            f.severity = Severity::Info;
+    let null_mx = hosts.mx.findings.iter().any(|f| f.code == "mx.null");
+    let absent = |f: &Finding| f.code == "dkim.missing" || f.code == "dkim.no_selector_found";
+    if dkim.findings.iter().any(absent) {
+        // How bad a missing key is rests on the MX answer: RFC 7505 §4, a
+        // domain with a null MX sends no mail either, so it signs nothing
+        // and a missing key is expected there. While that answer is
+        // unknown, the absence is stated, not judged (and the area says
+        // "not checked").
+        dkim.rests_on(&hosts.mx_asked);
+        let known = match &hosts.mx_asked.result {
+            Ok(_) => true,
+            Err(e) => e.is_void(),
+        };
+        if null_mx || !known {
+            for f in dkim.findings.iter_mut().filter(|f| absent(f)) {
+                f.severity = Severity::Info;
+            }
         }
+    }
+    if null_mx {
+        // RFC 7505 §3: the domain takes no mail, so nothing is delivered to
+        // it over TLS to protect or report on: neither MTA-STS nor a TLS-RPT
+        // address is advice for it.
+        sts.findings.retain(|f| f.code != "mta_sts.missing");
+        tls_rpt.findings.retain(|f| f.code != "tls_rpt.missing");
     }
 
     let dnssec = dnssec_area(&hosts.mx_asked, &spf_asked, hosts.tlsa_found);
@@ -119,6 +148,14 @@ pub(crate) async fn audit_areas<R: Resolver>(
     ]
 }
 
+/// A finding of an address's evaluation that only repeats "too many
+/// lookups": the limit reached, or the address failing with permerror
+/// (and a fix adding it, although the record's terms may well cover it).
+fn is_lookup_limit_echo(f: &Finding) -> bool {
+    f.code == "spf.eval.lookup_limit"
+        || (f.code == "spf.own_ip_fails" && f.get_arg("result") == Some("permerror"))
+}
+
 /// The AD bit of the first of these questions that got records: whether
 /// the resolver validated the domain's data with DNSSEC (RFC 4035 §3.2.3).
 fn validated(mx: &Asked, txt: &Asked) -> Option<bool> {
@@ -130,10 +167,10 @@ fn validated(mx: &Asked, txt: &Asked) -> Option<bool> {
 fn dnssec_area(mx: &Asked, txt: &Asked, tlsa_found: bool) -> AreaBuilder {
     let mut b = AreaBuilder::new(Area::Dnssec);
     let d = mx.name.as_str();
+    // The verdict reads the AD bit of both answers (RFC 4035 §3.2.3); one
+    // that failed leaves it unsure (AreaBuilder::finish says so).
     for a in [mx, txt] {
-        if a.result.is_ok() {
-            b.saw(a);
-        }
+        b.rests_on(a);
     }
     match validated(mx, txt) {
         Some(true) => b.push(Finding::info("dnssec.validated", d, "RFC 4035 §3.2.3")),
@@ -146,16 +183,9 @@ fn dnssec_area(mx: &Asked, txt: &Asked, tlsa_found: bool) -> AreaBuilder {
             };
             b.push(f);
         }
-        None => {
-            // Neither answer came: whether the data validates is unknown.
-            if let Some((a, e)) = [mx, txt]
-                .into_iter()
-                .find_map(|a| a.result.as_ref().err().filter(|e| !e.is_void()).map(|e| (a, e)))
-            {
-                b.saw(a);
-                b.push(super::not_checked(&a.name, a.rtype, e));
-            }
-        }
+        // Neither answer came: whether the data validates is unknown, and
+        // the failed answers the area rests on say so.
+        None => {}
     }
     b
 }

@@ -108,7 +108,13 @@ pub fn text(lang: Lang, code: &str) -> &str {
     }
 }
 
-/// Replaces each `{name}` in `template` by its value from `args`.
+/// Replaces each `{name}` in `template` by its value from `args`. Two
+/// forms choose words instead:
+/// - `{name#one|other}`: `one` when the value of `name` is `1`, else `other`
+///   (English plurals: `{count} DNS {count#lookup|lookups}`);
+/// - `{name?text}`: `text` when `name` has a value, else nothing (`needs
+///   {bound?at least }{count}`, for a count that is only a lower bound);
+///   a `$` in `text` is the value (`{target? ($)}`).
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
@@ -118,6 +124,11 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
         match after.find('}') {
             Some(close) => {
                 let key = &after[..close];
+                if let Some(word) = choose(key, args) {
+                    out.push_str(&word);
+                    rest = &after[close + 1..];
+                    continue;
+                }
                 match args.iter().find(|(k, _)| *k == key) {
                     Some((_, v)) => out.push_str(v),
                     None => {
@@ -136,6 +147,21 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The word a `{name#one|other}` or `{name?text}` placeholder stands for,
+/// or `None` for a plain `{name}`.
+fn choose(key: &str, args: &[(&str, String)]) -> Option<String> {
+    let value = |name: &str| args.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str());
+    if let Some((name, forms)) = key.split_once('#') {
+        let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
+        return Some(if value(name) == Some("1") { one } else { other }.to_string());
+    }
+    let (name, text) = key.split_once('?')?;
+    Some(match value(name).filter(|v| !v.is_empty()) {
+        Some(v) => text.replace('$', v),
+        None => String::new(),
+    })
 }
 
 /// The explanation of a finding in a language, its arguments filled in.
@@ -163,8 +189,14 @@ mod tests {
     #[test]
     fn placeholders_match_between_languages() {
         fn names(s: &str) -> Vec<&str> {
-            let mut v: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).collect();
+            let mut v: Vec<&str> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split('}').next())
+                .map(|p| p.split(['#', '?']).next().unwrap_or(p))
+                .collect();
             v.sort();
+            v.dedup();
             v
         }
         for m in all() {
@@ -187,5 +219,13 @@ mod tests {
         let args = [("n", "11".to_string())];
         assert_eq!(fill("{n} of 10 ({x})", &args), "11 of 10 ({x})");
         assert_eq!(fill("open { brace", &args), "open { brace");
+        let one = [("n", "1".to_string())];
+        assert_eq!(fill("{n} {n#lookup|lookups}", &one), "1 lookup");
+        assert_eq!(fill("{n} {n#lookup|lookups}", &args), "11 lookups");
+        let bound = [("n", "11".to_string()), ("bound", "at_least".to_string())];
+        assert_eq!(fill("needs {bound?at least }{n}", &bound), "needs at least 11");
+        assert_eq!(fill("needs {bound?at least }{n}", &args), "needs 11");
+        assert_eq!(fill("an address{n? ($)}.", &args), "an address (11).");
+        assert_eq!(fill("an address{x? ($)}.", &args), "an address.");
     }
 }

@@ -279,6 +279,18 @@ const IPV6_GLOBAL_UNICAST: (u128, u8) = (0x2000 << 112, 3);
 
 const IPV6_RESERVED: SpecialUse = special("(outside 2000::/3)", "address.reserved", "RFC 4291 §2.4", W);
 
+/// True if `ip` is in `net`/`len` (same family; a length past the address
+/// width compares the whole address, a /0 matches everything). The one prefix
+/// matcher: the special-use table below and SPF `ip4:`/`ip6:`/`a`/`mx` with a
+/// CIDR length (RFC 7208 §5.6) both use it.
+pub fn in_prefix(ip: IpAddr, net: IpAddr, len: u8) -> bool {
+    match (ip, net) {
+        (IpAddr::V4(a), IpAddr::V4(b)) => prefix_matches(u32::from(a), u32::from(b), len, 32),
+        (IpAddr::V6(a), IpAddr::V6(b)) => prefix_matches(u128::from(a), u128::from(b), len, 128),
+        _ => false,
+    }
+}
+
 fn prefix_matches<T>(addr: T, prefix: T, len: u8, bits: u32) -> bool
 where
     T: Copy + std::ops::Shr<u32, Output = T> + PartialEq,

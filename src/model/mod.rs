@@ -16,6 +16,7 @@ pub mod srv;
 pub mod tlsa;
 pub mod txt;
 
+pub use address::in_prefix;
 pub use caa::{Caa, CaaTag};
 pub use mx::{lint_mx_set, Mx};
 pub use name::{Name, NameError, NameKind};

@@ -133,10 +133,10 @@ pub fn lint_mx_set(owner: &str, set: &[Mx]) -> Vec<Finding> {
 
 /// The finding for an MX whose exchange turned out to be an alias: the
 /// checker calls this when a lookup of `exchange` returned a CNAME to
-/// `canonical`. RFC 2181 §10.3: the exchange "MUST NOT" be an alias; most
-/// senders cope, some refuse.
+/// `canonical`. RFC 2181 §10.3: the exchange "MUST NOT" be an alias, so it
+/// is an error, although most senders cope (some refuse).
 pub fn target_cname_finding(exchange: &Name, canonical: &Name) -> Finding {
-    Finding::warning("mx.target_cname", exchange.as_str(), "RFC 2181 §10.3")
+    Finding::error("mx.target_cname", exchange.as_str(), "RFC 2181 §10.3")
         .arg("target", exchange.as_str())
         .arg("canonical", canonical.as_str())
 }

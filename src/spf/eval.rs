@@ -8,14 +8,14 @@
 //! twice; questions that do not depend on each other (the address lookups of
 //! one `mx`, the forward lookups of one `ptr`) go out together.
 
-use super::macros::{reverse_name, MacroEnv, MacroString, MacroUse};
+use super::lookup::{is_queryable_name, is_subdomain, is_valid_initial_domain, QuestionCache};
+use super::macros::{MacroEnv, MacroString, MacroUse};
 use super::parse::parse_record;
 use super::trace::{SpfTrace, StepKind, StepOutcome, TraceQuestion, TraceStep, LOOKUP_LIMIT, VOID_LIMIT};
 use super::{is_spf_record, DualCidr, Mechanism, Modifier, Qualifier, SpfRecord, Term};
-use crate::dns::{normalize_name, DnsError, Rdata, RecordType, Resolver};
+use crate::dns::{DnsError, Rdata, RecordType, Resolver};
 use crate::finding::Finding;
-use futures::future::join_all;
-use std::cell::RefCell;
+use crate::model::{in_prefix, reverse_name};
 use std::collections::HashMap;
 use std::fmt;
 use std::net::IpAddr;
@@ -187,21 +187,6 @@ pub async fn check_host_with(
     }
 }
 
-/// §4.3: the domain must be a multi-label name with labels of 1–63 octets,
-/// at most 253 in all; a domain literal is not a domain.
-pub(crate) fn is_valid_initial_domain(domain: &str) -> bool {
-    is_queryable_name(domain)
-        && domain.contains('.')
-        && !domain.starts_with('[')
-        && domain.bytes().all(|b| b.is_ascii_graphic())
-}
-
-/// A name DNS can carry: labels of 1–63 octets, at most 253 in all.
-pub(crate) fn is_queryable_name(name: &str) -> bool {
-    let name = name.strip_suffix('.').unwrap_or(name);
-    !name.is_empty() && name.len() <= 253 && name.split('.').all(|l| !l.is_empty() && l.len() <= 63)
-}
-
 /// Where the explanation of a `fail` comes from: an `exp=` and its record's domain.
 #[derive(Clone, Debug)]
 struct ExpSource {
@@ -233,61 +218,6 @@ enum Verdict {
     Match,
     NoMatch,
     Stop(SpfResult, Finding),
-}
-
-/// The records of one question, or why there are none.
-type Lookup = Result<Vec<Rdata>, DnsError>;
-
-/// Answers each question once per evaluation.
-pub(crate) struct QuestionCache<'r, R> {
-    resolver: &'r R,
-    answers: RefCell<HashMap<(String, RecordType), Lookup>>,
-}
-
-impl<'r, R: Resolver> QuestionCache<'r, R> {
-    pub(crate) fn new(resolver: &'r R) -> Self {
-        QuestionCache {
-            resolver,
-            answers: RefCell::new(HashMap::new()),
-        }
-    }
-
-    /// Asks every question not yet answered, all at once; returns the
-    /// answers in the order asked, each with whether it came from the cache.
-    pub(crate) async fn ask_all(
-        &self,
-        questions: &[(String, RecordType)],
-    ) -> Vec<(Result<Vec<Rdata>, DnsError>, bool)> {
-        let mut fresh: Vec<(String, RecordType)> = Vec::new();
-        {
-            let answers = self.answers.borrow();
-            for (name, t) in questions {
-                let key = (normalize_name(name), *t);
-                if !answers.contains_key(&key) && !fresh.contains(&key) {
-                    fresh.push(key);
-                }
-            }
-        }
-        let results = join_all(fresh.iter().map(|(n, t)| self.resolver.query(n, *t))).await;
-        let mut answers = self.answers.borrow_mut();
-        for (key, res) in fresh.iter().zip(results) {
-            let res = match res {
-                Ok(a) if a.records.is_empty() => Err(DnsError::NoData),
-                Ok(a) => Ok(a.records),
-                Err(e) => Err(e),
-            };
-            answers.insert(key.clone(), res);
-        }
-        questions
-            .iter()
-            .map(|(name, t)| {
-                let key = (normalize_name(name), *t);
-                let cached = !fresh.contains(&key);
-                let ans = answers.get(&key).cloned().unwrap_or(Err(DnsError::ServFail));
-                (ans, cached)
-            })
-            .collect()
-    }
 }
 
 struct Evaluator<'a, 'r, R> {
@@ -395,7 +325,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
 
     /// The PTR names of the client that resolve back to it (RFC 7208 §5.5).
     async fn validated_names(&mut self, step: usize) -> Vec<String> {
-        let reverse = reverse_name(self.ip);
+        let reverse = reverse_name(self.ip).as_str().to_string();
         match self.ask_one(step, &reverse, RecordType::Ptr).await {
             Ok(records) => self.validate_ptr_names(step, &records).await,
             Err(_) => Vec::new(),
@@ -792,7 +722,7 @@ impl<R: Resolver> Evaluator<'_, '_, R> {
 
     /// §5.5: a validated PTR name equal to or under the target.
     async fn mech_ptr(&mut self, step: usize, target: &str) -> Verdict {
-        let reverse = reverse_name(self.ip);
+        let reverse = reverse_name(self.ip).as_str().to_string();
         match self.ask_one(step, &reverse, RecordType::Ptr).await {
             Ok(records) => {
                 let names = self.validate_ptr_names(step, &records).await;
@@ -874,38 +804,6 @@ fn address_of(r: &Rdata) -> Option<IpAddr> {
         Rdata::A(a) => Some(IpAddr::V4(*a)),
         Rdata::Aaaa(a) => Some(IpAddr::V6(*a)),
         _ => None,
-    }
-}
-
-/// True if `name` lies strictly below `parent` (case-insensitive, trailing dots ignored).
-fn is_subdomain(name: &str, parent: &str) -> bool {
-    let name = normalize_name(name);
-    let parent = normalize_name(parent);
-    name.len() > parent.len() + 1
-        && name.ends_with(&parent)
-        && name[..name.len() - parent.len()].ends_with('.')
-}
-
-/// True if `ip` is in `net`/`prefix` (same family).
-pub(crate) fn in_prefix(ip: IpAddr, net: IpAddr, prefix: u8) -> bool {
-    match (ip, net) {
-        (IpAddr::V4(a), IpAddr::V4(b)) => {
-            let mask = if prefix == 0 {
-                0
-            } else {
-                u32::MAX << (32 - u32::from(prefix.min(32)))
-            };
-            u32::from(a) & mask == u32::from(b) & mask
-        }
-        (IpAddr::V6(a), IpAddr::V6(b)) => {
-            let mask = if prefix == 0 {
-                0
-            } else {
-                u128::MAX << (128 - u32::from(prefix.min(128)))
-            };
-            u128::from(a) & mask == u128::from(b) & mask
-        }
-        _ => false,
     }
 }
 

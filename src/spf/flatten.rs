@@ -9,13 +9,14 @@
 //! changes its addresses it goes stale, which the suggestion says plainly
 //! (`spf.flatten_caveat`).
 
-use super::eval::{in_prefix, is_queryable_name, is_valid_initial_domain, QuestionCache};
 use super::lint::{split_strings, RECORD_ADVISORY_LEN};
+use super::lookup::{is_queryable_name, is_valid_initial_domain, QuestionCache};
 use super::parse::{is_spf_record, parse_record};
 use super::trace::{static_lookup_count, LOOKUP_LIMIT};
 use super::{Directive, DualCidr, Mechanism, Modifier, Qualifier, SpfRecord, Term};
 use crate::dns::{normalize_name, DnsError, Rdata, RecordType, Resolver};
 use crate::finding::Finding;
+use crate::model::in_prefix;
 use futures::future::join_all;
 use std::future::Future;
 use std::net::IpAddr;
@@ -45,6 +46,25 @@ impl LookupNode {
     /// The resolved count: this record's lookups plus everything below it.
     pub fn total_lookups(&self) -> usize {
         self.lookups + self.children.iter().map(LookupNode::total_lookups).sum::<usize>()
+    }
+
+    /// The questions whose failure (a DNS error other than NXDOMAIN or
+    /// NODATA) left a record of the tree unread, as `name TYPE`: below each
+    /// one the count is unknown, so [`LookupNode::total_lookups`] is then
+    /// only a lower bound.
+    pub fn failed_questions(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(p) = self.problem.as_ref().filter(|p| p.code == "spf.eval.dns_error") {
+            out.push(format!(
+                "{} {}",
+                p.get_arg("name").unwrap_or(&self.domain),
+                p.get_arg("type").unwrap_or("TXT")
+            ));
+        }
+        for c in &self.children {
+            out.extend(c.failed_questions());
+        }
+        out
     }
 
     fn child(&self, via: &str) -> Option<&LookupNode> {

@@ -3,23 +3,28 @@
 //! flattening suggestion for records that need too many DNS lookups.
 //!
 //! - [`parse`]: `v=spf1` records to typed terms with byte spans (§4.6, §5, §6, §12).
+//! - [`error`]: what can be wrong in a record's text, with stable codes.
 //! - [`macros`]: macro strings (§7).
 //! - [`lint`]: findings on a record before it is published.
 //! - [`eval`]: `check_host()` (§4–§6), with [`trace`] of every question.
+//! - [`lookup`]: the question cache and name checks eval and flatten share.
 //! - [`flatten`]: the resolved `ip4:`/`ip6:` set that replaces includes.
 
+pub mod error;
 pub mod eval;
 pub mod flatten;
 pub mod lint;
+pub mod lookup;
 pub mod macros;
 pub mod parse;
 pub mod trace;
 
+pub use error::{SpfErrorKind, SpfParseError};
 pub use eval::{check_host, check_host_with, check_mail_from, SpfOptions, SpfOutcome, SpfResult};
 pub use flatten::{flatten, lookup_tree, FlattenSuggestion, LookupNode, PublishedRecord};
 pub use lint::{lint_record, lint_txt_set};
 pub use macros::{MacroString, MacroUse};
-pub use parse::{is_spf_record, parse_lenient, parse_record, SpfErrorKind, SpfParseError};
+pub use parse::{is_spf_record, parse_lenient, parse_record};
 pub use trace::{static_lookup_count, SpfTrace, StaticLookupCount, TraceQuestion, TraceStep};
 
 use crate::finding::Span;

@@ -58,7 +58,7 @@ TXT_STYLES = ("quoted", "unquoted", "adjacent", "spaced")
 GENERIC_TYPES = {T.CAA, T.TLSA, T.SSHFP, T.SVCB, T.HTTPS, T.NAPTR}
 OUTSIDE_RCODES = {"NXDOMAIN": dns.rcode.NXDOMAIN, "REFUSED": dns.rcode.REFUSED,
                   "SERVFAIL": dns.rcode.SERVFAIL}
-FAULT_KINDS = ("latency", "servfail", "refused", "timeout", "http429", "http500", "http400",
+FAULT_KINDS = ("latency", "servfail", "refused", "timeout", "http429", "http500", "http503", "http400",
                "malformed", "wrong_content_type", "reset")
 FAULT_KEYS = {"kind", "name", "type", "endpoint", "times", "ms", "seconds", "retry_after", "error"}
 ENDPOINTS = ("any", "google", "cloudflare", "wire")
@@ -632,6 +632,8 @@ class Handler(BaseHTTPRequestHandler):
                        [("Retry-After", str(int(fault.retry_after)))])
         elif kind == "http500":
             self.reply(500, "text/plain", b"500 Internal Server Error\n")
+        elif kind == "http503":
+            self.reply(503, "text/plain", b"503 Service Unavailable\n")
         elif kind == "http400":
             self.reply_json(400, {"error": fault.error})
         elif kind == "malformed":

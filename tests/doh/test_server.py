@@ -470,6 +470,12 @@ class Faults(ServerTest):
         self.assertEqual((status, json.loads(raw)), (400, {"error": "nope"}))
         self.assertEqual(self.google("good-mail.net", "MX")["Status"], 0)
 
+    def test_http503(self):
+        self.faults({"kind": "http503", "name": "null-mx.net", "type": "MX"})
+        status, _, raw = self.s.request("GET", "/resolve?name=null-mx.net&type=MX")
+        self.assertEqual((status, raw), (503, b"503 Service Unavailable\n"))
+        self.assertEqual(self.google("null-mx.net", "TXT")["Status"], 0)
+
     def test_malformed_and_wrong_content_type(self):
         self.faults({"kind": "malformed", "type": "MX"}, {"kind": "wrong_content_type", "type": "TXT"})
         status, hdrs, raw = self.s.request("GET", "/resolve?name=good-mail.net&type=MX")

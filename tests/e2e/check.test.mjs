@@ -89,7 +89,11 @@ const SCENARIOS = [
   { domain: 'dkim-1024.net', must: ['dkim.rsa_weak'] },
   { domain: 'dkim-testing.net', must: ['dkim.testing'] },
   { domain: 'mx-cname.net', must: ['mx.target_cname'] },
-  { domain: 'mx-ip-literal.net', must: ['mx.ip_literal'] },
+  // An MX at an address: the error names it, its reverse DNS and SPF are
+  // checked as for a server address, and the areas with nothing to look up
+  // say so instead of "OK".
+  { domain: 'mx-ip-literal.net', must: ['mx.ip_literal', 'spf.own_ip_passes', 'check.not_checked_no_host'],
+    unknown: ['addresses', 'tlsa'], reason: 'check.reason.no_mail_host', text: { mx: '185.47.112.22' } },
   // The PTR names another host that resolves back: forward-confirmed, but
   // not the MX host's name, which receivers compare with the HELO name.
   { domain: 'ptr-mismatch.net', must: ['ptr.confirmed', 'ptr.not_mx_name'], noErrors: true },
@@ -113,7 +117,15 @@ function assertScenario(r, s, label) {
   if (s.noErrors) assert.deepEqual(r.errors, [], `${label}: errors`);
   assert.deepEqual(Object.keys(r.areas).sort(), [...AREAS].sort(), `${label}: every area reported`);
   for (const [area, a] of Object.entries(r.areas)) {
-    assert.notEqual(a.status, 'could_not_check', `${label}: ${area} could not be checked`);
+    if ((s.unknown ?? []).includes(area)) {
+      assert.equal(a.status, 'could_not_check', `${label}: ${area} is ${a.status}`);
+      assert.equal(a.reason, s.reason, `${label}: ${area} reason`);
+    } else {
+      assert.notEqual(a.status, 'could_not_check', `${label}: ${area} could not be checked`);
+    }
+  }
+  for (const [area, text] of Object.entries(s.text ?? {})) {
+    assert.ok(r.areas[area].text.includes(text), `${label}: "${text}" not in ${area}: ${r.areas[area].text}`);
   }
 }
 
@@ -311,6 +323,51 @@ test('faults give "could not check" with the reason and a retry, never a missing
     assert.ok(asked.length > 0 && asked.length <= 6, `${f.label}: retry asked ${asked}`);
     assert.ok(asked.includes(`${f.fault.name}/${f.fault.type}`), `${f.label}: failed question asked again: ${asked}`);
     assert.equal(again.questions, asked.length, `${f.label}: report counts the retry's questions`);
+  }
+  await doh.reset();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A failed question may take certainty away, never add a problem or hide
+// one (issue 14): the null MX domain with its MX question failing invents no
+// DKIM error; the SPF record over the lookup limit with an include (and the
+// MX) failing is not shown as OK, and its count is "at least", naming the
+// failed question.
+test('a failed question takes certainty away, never adds or hides a problem', async () => {
+  const { context, page, errors } = await openCheck();
+  for (const kind of ['http503', 'timeout']) {
+    await doh.reset();
+    await doh.setFaults([{ kind, name: 'null-mx.net', type: 'MX', seconds: 9 }]);
+    const r = await audit(page, 'null-mx.net', { selectors: 'mail' });
+    assert.deepEqual(r.errors, [], `null MX, MX ${kind}: errors`);
+    assert.equal(r.areas.dkim.status, 'could_not_check', `null MX, MX ${kind}: dkim is ${r.areas.dkim.status}`);
+    const missing = r.areas.dkim.findings.filter((f) => f.code === 'dkim.missing');
+    assert.deepEqual(missing.map((f) => f.severity), ['info'], `null MX, MX ${kind}: the absence is stated, not judged`);
+    assert.ok(!r.codes.includes('mx.none'), `null MX, MX ${kind}: mx.none`);
+    const counts = await page.locator('.check-report .check-counts').getAttribute('data-errors');
+    assert.equal(counts, '0', `null MX, MX ${kind}: summary line`);
+  }
+  await doh.reset();
+  const clean = await audit(page, 'spf-lookups.net');
+  assert.deepEqual(clean.areas.spf.findings.filter((f) => f.severity === 'error').map((f) => f.code), ['spf.too_many_lookups'],
+    'one root cause, one error');
+  const include = { kind: 'servfail', name: 'l5.spf-chain.net', type: 'TXT' };
+  const mx = { kind: 'http503', name: 'spf-lookups.net', type: 'MX' };
+  for (const faults of [[include], [include, mx]]) {
+    const label = faults.map((f) => `${f.name}/${f.type}`).join(' + ');
+    await doh.reset();
+    await doh.setFaults(faults);
+    const r = await audit(page, 'spf-lookups.net');
+    const spf = r.areas.spf;
+    assert.ok(['could_not_check', 'errors'].includes(spf.status), `${label}: spf is ${spf.status}`);
+    assert.ok(spf.findings.some((f) => ['check.could_not_check', 'check.not_checked'].includes(f.code)),
+      `${label}: the failed question is named`);
+    const count = spf.findings.find((f) => f.code === 'spf.lookups_resolved');
+    assert.ok(count, `${label}: count shown`);
+    assert.ok(count.text.includes('at least') && count.text.includes('l5.spf-chain.net TXT'), `${label}: ${count.text}`);
+    assert.ok(!/needs \d+ DNS lookups/.test(count.text), `${label}: stated as exact: ${count.text}`);
+    await screenshot(page, `check-fault-spf-${faults.length}`);
   }
   await doh.reset();
   assert.deepEqual(errors, []);

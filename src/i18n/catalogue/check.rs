@@ -16,6 +16,16 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "未检查：这一项需要 {name} 的 {type} 查询结果，而该查询失败了（{error}）。目前对此一无所知；请重试。",
     },
     Message {
+        code: "check.not_checked_no_host",
+        en: "Not checked: the MX of {subject} names no host, only {count#the address|the addresses} {targets}, so there is nothing to look up here. Point the MX at a host name first.",
+        zh: "未检查：{subject} 的 MX 没有指向任何主机名，只有 {count} 个地址 {targets}，因此这里没有可查询的内容。请先让 MX 指向一个主机名。",
+    },
+    Message {
+        code: "check.reason.no_mail_host",
+        en: "the MX names no host",
+        zh: "MX 没有指向主机名",
+    },
+    Message {
         code: "check.domain_missing",
         en: "{subject} does not exist in DNS ({answer}). Check the spelling, or register and delegate the domain first.",
         zh: "{subject} 在 DNS 中不存在（{answer}）。请检查拼写，或先注册并设置该域名的 DNS 服务器。",
@@ -72,8 +82,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "spf.lookups_resolved",
-        en: "Evaluating the SPF record of {subject} needs {count} DNS lookups, includes counted; receivers allow 10.",
-        zh: "评估 {subject} 的 SPF 记录需要 {count} 次 DNS 查询（含 include）；接收方最多允许 10 次。",
+        en: "Evaluating the SPF record of {subject} needs {bound?at least }{count} DNS {count#lookup|lookups}, includes counted{failed?, not counting what lies behind $ (that question failed)}; receivers allow 10.",
+        zh: "评估 {subject} 的 SPF 记录需要{bound?至少 }{count} 次 DNS 查询（含 include{failed?，不含 $ 之后的部分：该查询失败}）；接收方最多允许 10 次。",
     },
     Message {
         code: "dkim.missing",
@@ -177,7 +187,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "tlsa.present",
-        en: "{count} TLSA record(s) for {host}: DANE protects SMTP to it.",
+        en: "{count} TLSA {count#record|records} for {host}: DANE protects SMTP to it.",
         zh: "{host} 有 {count} 条 TLSA 记录：发往它的 SMTP 受 DANE 保护。",
     },
     Message {
@@ -243,6 +253,11 @@ pub(crate) const MESSAGES: &[Message] = &[
     Message { code: "check.status.errors", en: "Errors", zh: "有错误" },
     Message { code: "check.status.could_not_check", en: "Could not check", zh: "无法检查" },
     Message { code: "check.report.title", en: "Mail DNS check: {domain}", zh: "邮件 DNS 检查：{domain}" },
+    Message {
+        code: "check.report.counts",
+        en: "{errors} {errors#error|errors}, {warnings} {warnings#warning|warnings}, {unknown} {unknown#area|areas} that could not be checked.",
+        zh: "{errors} 个错误，{warnings} 个警告，{unknown} 个部分无法检查。",
+    },
     Message {
         code: "check.report.summary",
         en: "{questions} DNS questions; the longest chain of questions waiting for one another: {chain}.",

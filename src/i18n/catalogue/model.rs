@@ -202,8 +202,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     // ---- MX (RFC 5321 §5.1, RFC 2181 §10.3, RFC 7505)
     Message {
         code: "mx.ip_literal",
-        en: "An MX must name a host, not an IP address: give the server a name (such as mail.<your domain>) with an A/AAAA record, and point the MX at that name.",
-        zh: "MX 必须指向主机名，而不是 IP 地址：请给服务器起个名字（例如 mail.<你的域名>）并添加 A/AAAA 记录，再让 MX 指向该名字。",
+        en: "An MX must name a host, not an IP address{target? ($)}: give the server a name (such as mail.<your domain>) with an A/AAAA record, and point the MX at that name.",
+        zh: "MX 必须指向主机名，而不是 IP 地址{target?（$）}：请给服务器起个名字（例如 mail.<你的域名>）并添加 A/AAAA 记录，再让 MX 指向该名字。",
     },
     Message {
         code: "mx.null_preference",
@@ -212,7 +212,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "mx.null_with_others",
-        en: "{subject} has a null MX (“no mail here”) and {count} other MX record(s). Keep only one of the two meanings.",
+        en: "{subject} has a null MX (“no mail here”) and {count} other MX {count#record|records}. Keep only one of the two meanings.",
         zh: "{subject} 同时有空 MX（“不收邮件”）和 {count} 条其他 MX 记录，两者只能保留一种。",
     },
     Message {
@@ -310,7 +310,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "srv.not_offered_with_others",
-        en: "{subject} says both “not offered” (target “.”) and offers {count} server(s); keep one meaning.",
+        en: "{subject} says both “not offered” (target “.”) and offers {count} {count#server|servers}; keep one meaning.",
         zh: "{subject} 既声明“不提供”（目标“.”），又列出了 {count} 台服务器，只能保留一种含义。",
     },
     // ---- TLSA (RFC 6698, RFC 7671, RFC 7672)

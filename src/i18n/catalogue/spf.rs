@@ -181,8 +181,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "spf.too_many_lookups",
-        en: "The record needs {count} DNS lookups; receivers stop at 10 and return permerror.",
-        zh: "这条记录需要 {count} 次 DNS 查询；接收方最多查 10 次，超过即返回 permerror。",
+        en: "The record needs {bound?at least }{count} DNS {count#lookup|lookups}{failed? (not counting what lies behind $, whose question failed)}; receivers stop at 10 and return permerror.",
+        zh: "这条记录需要{bound?至少 }{count} 次 DNS 查询{failed?（不含 $ 之后的部分：该查询失败）}；接收方最多查 10 次，超过即返回 permerror。",
     },
     Message {
         code: "spf.record_too_long",
@@ -212,7 +212,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "spf.flatten_caveat",
-        en: "The flattened record copies {count} addresses from other domains. When a provider changes its addresses the copy goes stale and your mail fails SPF: re-check it regularly.",
+        en: "The flattened record copies {count} {count#address|addresses} from other domains. When a provider changes its addresses the copy goes stale and your mail fails SPF: re-check it regularly.",
         zh: "扁平化后的记录复制了其他域名的 {count} 个地址。服务商更换地址后，这份副本就会过时，你的邮件会 SPF 失败：请定期重新检查。",
     },
     Message {

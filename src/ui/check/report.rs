@@ -1,7 +1,7 @@
 //! One report: summary line, exports, rerun, and the areas.
 
 use super::area::AreaView;
-use crate::check::{report_json, report_markdown, Area};
+use crate::check::{report_json, report_markdown, Area, Summary};
 use crate::i18n;
 use crate::page::check::Outcome;
 use crate::ui::browser;
@@ -34,6 +34,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             ("endpoint", o.endpoint.clone()),
         ],
     );
+    let counts = i18n::fill(i18n::text(lang, Summary::CODE), &r.summary.args());
     let file = r.domain.as_str().to_string();
     let export_json = {
         let (o, file) = (o.clone(), file.clone());
@@ -58,6 +59,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             data-questions={r.questions_asked.to_string()} data-chain={r.longest_chain.to_string()}
             data-wall-ms={format!("{:.0}", o.wall_ms)}>
             <h2>{ title }</h2>
+            <p class="check-counts" data-errors={r.summary.errors.to_string()} data-warnings={r.summary.warnings.to_string()}
+                data-unknown={r.summary.could_not_check.to_string()}>{ counts }</p>
             <p class="check-summary" role="status">{ summary }</p>
             <div class="check-actions">
                 <button type="button" class="button" data-action="rerun" onclick={rerun}>
