@@ -10,6 +10,8 @@ use crate::finding::{Finding, Severity};
 use crate::generate::{self, RecordSet};
 use crate::model::{Name, NameError};
 use crate::plan::{self, MailPlan, PlanErrors};
+use crate::spf::{lookup_budget, parse_record, LookupBudget, TargetLookups};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// A private DKIM key made in this page: kept in memory only (and in
@@ -76,6 +78,13 @@ pub struct GenState {
     /// The user's own plan that a share link replaced, kept to restore
     /// (`ui.gen.share.kept_saved`) until the notices are dismissed.
     pub displaced: Option<MailPlan>,
+    /// The SPF record's lookup count (RFC 7208 §4.6.4), as the user types:
+    /// its own terms, plus what the include targets need once read.
+    pub spf_lookups: Option<LookupBudget>,
+    /// What each include or redirect target needs, read on request.
+    pub include_lookups: BTreeMap<String, TargetLookups>,
+    /// The include targets are being read.
+    pub includes_fetching: bool,
     /// Bumped on every edit; effects key on it.
     pub revision: u64,
 }
@@ -103,6 +112,10 @@ pub enum Action {
     OpenShared(Box<MailPlan>),
     /// Puts back the plan a share link replaced.
     RestoreDisplaced,
+    /// The user asked to read the include targets' records.
+    IncludesFetching,
+    /// What each target needs (targets whose reading gave nothing are absent).
+    IncludesFetched(Vec<(String, TargetLookups)>),
 }
 
 /// The notice that says a share link's plan replaced the user's own, which
@@ -160,6 +173,9 @@ impl GenState {
             notices,
             show_ed25519,
             displaced,
+            spf_lookups: None,
+            include_lookups: BTreeMap::new(),
+            includes_fetching: false,
             revision: 0,
         };
         s.derive();
@@ -187,6 +203,7 @@ impl GenState {
             _ => None,
         };
         self.set = set;
+        self.derive_spf_lookups();
         self.derive_rows();
         // The key is not bound to a selector: it follows the selector field.
         if let Some(k) = &mut self.private_key {
@@ -217,6 +234,36 @@ impl GenState {
             }),
             _ => None,
         };
+    }
+
+    /// The generated SPF record's count, with the target costs read so far.
+    fn derive_spf_lookups(&mut self) {
+        self.spf_lookups = self.set.as_ref().and_then(|set| {
+            let text = set
+                .records
+                .iter()
+                .find(|r| r.purpose == generate::RecordPurpose::Spf)?
+                .record
+                .rdata
+                .txt_joined()?;
+            let record = parse_record(&text).ok()?;
+            Some(lookup_budget(&record, &self.include_lookups))
+        });
+    }
+
+    /// The include and redirect targets whose cost is not known yet.
+    pub fn unread_targets(&self) -> Vec<String> {
+        match &self.spf_lookups {
+            Some(b) => b
+                .unknown
+                .iter()
+                .filter(|t| {
+                    !t.contains('%') && !matches!(self.include_lookups.get(*t), Some(TargetLookups::Known(_)))
+                })
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        }
     }
 
     fn derive_rows(&mut self) {
@@ -298,10 +345,17 @@ impl GenState {
                 self.revision += 1;
                 self.derive();
             }
+            Action::IncludesFetching => self.includes_fetching = true,
+            Action::IncludesFetched(costs) => {
+                self.includes_fetching = false;
+                self.include_lookups.extend(costs);
+                self.derive_spf_lookups();
+            }
             Action::RestoreDisplaced => {
                 if let Some(own) = self.displaced.take() {
                     self.plan = own;
-                    self.notices.retain(|n| n.code != KEPT_SAVED && n.code != SHARE_OPENED);
+                    self.notices
+                        .retain(|n| n.code != KEPT_SAVED && n.code != SHARE_OPENED);
                     self.revision += 1;
                     self.derive();
                 }

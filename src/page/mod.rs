@@ -9,12 +9,16 @@
 //!
 //! - [`app`]: language and which half is shown;
 //! - [`generate`]: the plan form, with [`plan_edit::PlanEdit`] as its edits;
-//! - [`check`]: the check form, its runs and reports.
+//! - [`check`]: the check form, its runs and reports;
+//! - [`whatif`]: the Check half's draft SPF record box.
 
 pub mod app;
 pub mod check;
 pub mod generate;
 pub mod plan_edit;
+pub mod whatif;
 
+#[cfg(test)]
+mod spf_tests;
 #[cfg(test)]
 mod tests;
