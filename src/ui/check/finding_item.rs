@@ -10,6 +10,9 @@ use yew::prelude::*;
 pub struct FindingItemProps {
     pub area: &'static str,
     pub finding: Finding,
+    /// Said with the fix, inside its box (the caveat of a flattened record).
+    #[prop_or_default]
+    pub caveat: Option<Finding>,
 }
 
 #[component]
@@ -33,6 +36,11 @@ pub fn FindingItem(props: &FindingItemProps) -> Html {
                 <div class="fix">
                     <span>{ i18n::text(lang, "check.report.fix") }</span>
                     <pre data-fix="">{ fix.clone() }</pre>
+                    if let Some(c) = &props.caveat {
+                        <p class="fix-caveat warning" data-finding-code={c.code} data-severity="warning">
+                            <span class="severity">{ i18n::text(lang, "ui.check.severity.warning") }</span>{ " " }{ i18n::explain(lang, c) }
+                        </p>
+                    }
                     <CopyButton text={fix.clone()} label={AttrValue::from(i18n::text(lang, "ui.check.copy_fix").to_string())} />
                 </div>
             }

@@ -45,6 +45,7 @@ pub fn SpfSection(props: &SpfProps) -> Html {
         <details class="section" id="section-spf">
             <summary>{ t("ui.gen.spf") }</summary>
             <p class="help">{ t("ui.gen.spf.help") }</p>
+            <super::spf_lookups::SpfLookups />
             { list("ip4", &s.ip4, SpfEdit::Ip4, "198.51.100.0/24") }
             { list("ip6", &s.ip6, SpfEdit::Ip6, "2001:db8::/48") }
             { list("a", &s.a, SpfEdit::A, "@") }
