@@ -37,6 +37,16 @@ pub fn WhatIfBox(props: &WhatIfBoxProps) -> Html {
                 let set = gen.as_ref().and_then(|g| g.set.clone());
                 match state.whatif_job(set.as_deref()) {
                     Err(notices) => state.dispatch(Action::WhatIf(whatif::Action::Refused(notices))),
+                    // The page's connect-src must name the resolver, as for a run.
+                    Ok(job)
+                        if crate::ui::connect_policy::refusal(std::slice::from_ref(&job.endpoint))
+                            .is_some() =>
+                    {
+                        let refusal = crate::ui::connect_policy::refusal(std::slice::from_ref(&job.endpoint));
+                        state.dispatch(Action::WhatIf(whatif::Action::Refused(
+                            refusal.into_iter().collect(),
+                        )));
+                    }
                     Ok(job) => {
                         let id = state.whatif.id.wrapping_add(1);
                         state.dispatch(Action::WhatIf(whatif::Action::Started(id)));
@@ -105,7 +115,7 @@ fn result_view(lang: i18n::Lang, r: &WhatIf) -> Html {
     );
     html! {
         <div data-whatif={r.domain.as_str().to_string()}>
-            <h3>{ title }</h3>
+            <p class="whatif-title"><strong>{ title }</strong></p>
             <p class="whatif-lookups" data-count={r.lookups.count.to_string()}
                 data-bound={(!r.lookups.failed.is_empty()).to_string()}>{ lookups }</p>
             if !r.findings.is_empty() {
