@@ -96,6 +96,34 @@ test('the builder counts lookups as the user types, "at least" naming the includ
   });
 });
 
+test('"Count what the includes need" reads the targets once, on request, and the count becomes exact', async () => {
+  const { context, page, errors } = await open(VIEWS[0]);
+  // No resolver remembered: the builder asks Google's; this machine has no
+  // internet, so its questions are answered by the local endpoint.
+  const asked = [];
+  await page.route('https://dns.google/resolve**', async (route) => {
+    const url = new URL(route.request().url());
+    asked.push(url.searchParams.get('name'));
+    const response = await route.fetch({ url: `${doh.url}/resolve${url.search}` });
+    await route.fulfill({ response });
+  });
+  await page.fill('#domain', 'example.com');
+  await page.fill('#hosts-0-ipv4-0', '192.0.2.1');
+  await page.click('#section-spf > summary');
+  await page.click('#spf-includes > button.add');
+  await page.fill('#spf-includes-0', 'l9.spf-chain.net');
+  await page.waitForSelector('#spf-lookups[data-finding-code="spf.budget.at_least"][data-count="1"]');
+  assert.deepEqual(asked, [], 'typing asks no DNS question');
+  await page.click('[data-action="fetch-includes"]');
+  // include:l9 (1) + l9's include:l10 (1), both read: exactly 2.
+  await page.waitForSelector('#spf-lookups[data-finding-code="spf.budget.exact"][data-count="2"]');
+  assert.deepEqual([...new Set(asked)].sort(), ['l10.spf-chain.net', 'l9.spf-chain.net']);
+  assert.equal(await page.locator('[data-action="fetch-includes"]').count(), 0, 'nothing left to read');
+  await assertAccessible(page, 'builder count after reading the includes');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the report shows the check_host() trace per address, and the flattened record with its caveat', async () => {
   await eachView(async (v) => {
     const { context, page, errors } = await open(v, true);
