@@ -20,7 +20,7 @@ use crate::i18n::code;
 use crate::model::mx::{lint_mx_set, target_cname_finding};
 use crate::model::name::NameError;
 use crate::model::{reverse_name, Mx, Name, Txt};
-use crate::spf::{check_host, SpfResult};
+use crate::spf::{check_host, AddressTrace, SpfResult};
 use futures::future::{join, join4, join_all};
 use std::net::IpAddr;
 
@@ -355,7 +355,8 @@ pub(crate) async fn check_mail_hosts<R: Resolver>(
         }
     }
     let mut spf = AreaBuilder::new(Area::Spf);
-    for (findings, log) in spf_results {
+    for (findings, log, trace) in spf_results {
+        spf.trace(trace);
         for f in findings {
             if !spf.findings.contains(&f) {
                 spf.push(f);
@@ -509,11 +510,12 @@ async fn check_spf_for<R: Resolver>(
     helo: Name,
     after: usize,
     is_mx: bool,
-) -> (Vec<Finding>, Vec<Asked>) {
+) -> (Vec<Finding>, Vec<Asked>, AddressTrace) {
     let view = Chained::new(cache, after);
     let d = domain.as_str();
     let outcome = check_host(&view, ip, d, &format!("postmaster@{d}"), helo.as_str()).await;
     let log = view.into_log();
+    let trace = AddressTrace::of(ip, &outcome);
     let mut out = Vec::new();
     let subject = ip.to_string();
     match outcome.result {
@@ -556,7 +558,7 @@ async fn check_spf_for<R: Resolver>(
             }
         }
     }
-    (out, log)
+    (out, log, trace)
 }
 
 /// The domain's SPF record text, from the answers the evaluation saw.

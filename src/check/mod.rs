@@ -51,7 +51,12 @@
 //!       "name": "example.com", "type": "MX", "depth": 1,  // 0: kept from the run before
 //!       "records": ["10 mail.example.com."],       // presentation form, when answered
 //!       "error": {"code": "dns.nodata"}            // or, instead, the DNS error
-//!     }]                                           //   ("detail" for transport/malformed)
+//!     }],                                          //   ("detail" for transport/malformed)
+//!     "traces": [{                                 // SPF area only: check_host() per address
+//!       "ip": "192.0.2.1", "result": "pass", "lookups": 1,
+//!       "reason": {…},                             // a finding, as above
+//!       "steps": [{"depth": 0, "code": "spf.trace.record", "args": [["domain", "example.com"], …]}]
+//!     }]
 //!   }]
 //! }
 //! ```
@@ -64,16 +69,20 @@ mod hosts;
 mod plan;
 mod policies;
 mod run;
+pub mod whatif;
 
 pub use cache::KnownAnswers;
 pub use export::{report_json, report_markdown, report_markdown_with, ReportMeta};
 pub use plan::{verify_plan, verify_plan_from};
+pub use policies::FLATTEN_CAVEAT;
 pub use run::{audit, audit_from};
+pub use whatif::{what_if, WhatIf};
 
 use crate::dns::{DnsError, Rdata, RecordType};
 use crate::finding::{Finding, Severity};
 use crate::i18n::code;
 use crate::model::Name;
+use crate::spf::AddressTrace;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::net::IpAddr;
@@ -249,6 +258,9 @@ pub struct AreaReport {
     pub status: AreaStatus,
     pub findings: Vec<Finding>,
     pub answers: Vec<RawAnswer>,
+    /// SPF only: the `check_host()` of each address, step by step.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub traces: Vec<AddressTrace>,
 }
 
 /// The line a report opens with: how many errors and warnings, and how
@@ -383,6 +395,7 @@ pub(crate) struct AreaBuilder {
     area: Area,
     pub(crate) findings: Vec<Finding>,
     pub(crate) answers: Vec<RawAnswer>,
+    pub(crate) traces: Vec<AddressTrace>,
 }
 
 impl AreaBuilder {
@@ -391,6 +404,7 @@ impl AreaBuilder {
             area,
             findings: Vec::new(),
             answers: Vec::new(),
+            traces: Vec::new(),
         }
     }
 
@@ -425,6 +439,13 @@ impl AreaBuilder {
             .any(|g| g.code == f.code && g.subject == f.subject && g.args == f.args);
         if !seen {
             self.findings.push(f);
+        }
+    }
+
+    /// Keeps the evaluation of one address (the first one per address).
+    pub(crate) fn trace(&mut self, t: AddressTrace) {
+        if !self.traces.iter().any(|x| x.ip == t.ip) {
+            self.traces.push(t);
         }
     }
 
@@ -483,6 +504,7 @@ impl AreaBuilder {
             status: AreaStatus::of(&self.findings),
             findings: self.findings,
             answers: self.answers,
+            traces: self.traces,
         }
     }
 }
@@ -541,6 +563,7 @@ pub const CODES: &[&str] = &[
     code::spf::OWN_IP_NOT_PASS,
     code::spf::OWN_IP_PASSES,
     code::spf::LOOKUPS_RESOLVED,
+    policies::FLATTEN_CAVEAT,
     code::dkim::MISSING,
     code::dkim::SELECTOR_GUESSED,
     code::dkim::NO_SELECTOR_FOUND,

@@ -17,6 +17,9 @@ use crate::spf::{flatten, is_spf_record, lint_txt_set, lookup_tree};
 use crate::tls_rpt::TlsRptRecord;
 use futures::future::{join3, join_all};
 
+/// The code of the caveat that goes with every flattened record offered.
+pub const FLATTEN_CAVEAT: &str = code::spf::FLATTEN_CAVEAT;
+
 /// Selectors tried when the user gives none: the defaults of common signers
 /// and providers (OpenDKIM, rspamd, Microsoft 365, Google Workspace,
 /// Mailchimp, Amazon SES-style `s1`/`s2`).
@@ -108,10 +111,18 @@ pub(crate) async fn spf_record<R: Resolver>(cache: &RunCache<'_, R>, domain: &Na
         if total > LOOKUP_LIMIT {
             // Over the limit even as a lower bound: certain. A flattened
             // record is only offered when every include was read.
-            let fix = if failed.is_empty() {
-                flatten(&view, d).await.records.first().map(|r| r.text.clone())
+            // A flattened record is a copy of other domains' addresses: it
+            // is never offered without saying it goes stale when they
+            // change (`spf.flatten_caveat`, which the suggestion carries).
+            let (fix, mut caveat) = if failed.is_empty() {
+                let s = flatten(&view, d).await;
+                let caveat = s.findings.into_iter().find(|f| f.code == FLATTEN_CAVEAT);
+                match (s.records.first(), caveat) {
+                    (Some(r), Some(c)) => (Some(r.text.clone()), Some(c)),
+                    _ => (None, None),
+                }
             } else {
-                None
+                (None, None)
             };
             match b
                 .findings
@@ -128,6 +139,9 @@ pub(crate) async fn spf_record<R: Resolver>(cache: &RunCache<'_, R>, domain: &Na
                     }
                     if f.fix.is_none() {
                         f.fix = fix;
+                    } else {
+                        // The lint's own fix stands; no copy was offered.
+                        caveat = None;
                     }
                 }
                 None => {
@@ -137,6 +151,9 @@ pub(crate) async fn spf_record<R: Resolver>(cache: &RunCache<'_, R>, domain: &Na
                     f.fix = fix;
                     b.push(f);
                 }
+            }
+            if let Some(c) = caveat {
+                b.push(c);
             }
         }
         for asked in view.into_log() {

@@ -78,6 +78,9 @@ pub(crate) async fn audit_areas<R: Resolver>(
             .into_iter()
             .filter(|f| !(over_limit && is_lookup_limit_echo(f))),
     );
+    for t in hosts.spf.traces {
+        spf.trace(t);
+    }
     for a in hosts.spf.answers {
         if !spf.answers.iter().any(|x| x.name == a.name && x.rtype == a.rtype) {
             spf.answers.push(a);

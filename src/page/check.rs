@@ -4,6 +4,7 @@
 //! request and checked endpoints) and computes the differences between two
 //! resolvers. No DOM code.
 
+use super::whatif::{self, WhatIfJob, WhatIfState};
 use crate::check::{Area, AuditRequest, KnownAnswers, RawAnswer, Report};
 use crate::dns::endpoint::{CheckLink, Endpoint, EndpointChoice};
 use crate::dns::{Preset, Protocol, RecordType};
@@ -153,6 +154,8 @@ pub struct CheckState {
     pub last_job: Option<Rc<Job>>,
     /// Set when the requested run re-runs one area of the last one.
     pub rerun_area: Option<Area>,
+    /// The draft SPF record box.
+    pub whatif: WhatIfState,
 }
 
 impl Default for CheckState {
@@ -173,6 +176,7 @@ impl Default for CheckState {
             resolver_note: None,
             last_job: None,
             rerun_area: None,
+            whatif: WhatIfState::default(),
         }
     }
 }
@@ -218,6 +222,8 @@ pub enum Action {
         id: u32,
         outcomes: Vec<Outcome>,
     },
+    /// The draft SPF record box.
+    WhatIf(whatif::Action),
 }
 
 impl CheckState {
@@ -293,6 +299,7 @@ impl CheckState {
                 }
                 next.run = Run::Running { asked, answered };
             }
+            Action::WhatIf(a) => next.whatif.apply(a),
             Action::Finished { id, outcomes } => {
                 if id != next.run_id {
                     return false;
@@ -371,6 +378,17 @@ impl CheckState {
         crate::check::form::audit_request(&self.domain, &self.selectors, &self.ips, &self.policy)
             .map_err(|errors| notices.extend(errors))
             .ok()
+    }
+
+    /// The what-if box's evaluation: the draft, with the form's domain,
+    /// server addresses (or the plan's) and resolver.
+    pub fn whatif_job(&self, plan: Option<&RecordSet>) -> Result<WhatIfJob, Vec<Finding>> {
+        let endpoint = self
+            .endpoint
+            .choice()
+            .resolve()
+            .map_err(|e| Finding::error(e.code(), self.endpoint.url.clone(), "RFC 8484 §5"));
+        self.whatif.job(endpoint, &self.domain, &self.ips, plan)
     }
 
     /// The domain typed, if it is a valid name (for the curl command).

@@ -12,6 +12,8 @@ use crate::generate::{self, RecordSet};
 use crate::i18n::code;
 use crate::model::{Name, NameError};
 use crate::plan::{self, MailPlan, PlanErrors};
+use crate::spf::{lookup_budget, parse_record, LookupBudget, TargetLookups};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// A private DKIM key made in this page: kept in memory only (and in
@@ -95,6 +97,13 @@ pub struct GenState {
     /// The user's own plan that a share link replaced, kept to restore
     /// (`ui.gen.share.kept_saved`) until the notices are dismissed.
     pub displaced: Option<MailPlan>,
+    /// The SPF record's lookup count (RFC 7208 §4.6.4), as the user types:
+    /// its own terms, plus what the include targets need once read.
+    pub spf_lookups: Option<LookupBudget>,
+    /// What each include or redirect target needs, read on request.
+    pub include_lookups: BTreeMap<String, TargetLookups>,
+    /// The include targets are being read.
+    pub includes_fetching: bool,
     /// Bumped on every edit; effects key on it.
     pub revision: u64,
 }
@@ -131,6 +140,10 @@ pub enum Action {
     OpenShared(Box<MailPlan>),
     /// Puts back the plan a share link replaced.
     RestoreDisplaced,
+    /// The user asked to read the include targets' records.
+    IncludesFetching,
+    /// What each target needs (targets whose reading gave nothing are absent).
+    IncludesFetched(Vec<(String, TargetLookups)>),
 }
 
 /// The notice that says a share link's plan replaced the user's own, which
@@ -187,6 +200,9 @@ impl GenState {
             notices,
             show_ed25519,
             displaced,
+            spf_lookups: None,
+            include_lookups: BTreeMap::new(),
+            includes_fetching: false,
             revision: 0,
         };
         s.derive();
@@ -214,6 +230,7 @@ impl GenState {
             _ => None,
         };
         self.set = set;
+        self.derive_spf_lookups();
         self.derive_rows();
         // A key is not bound to a selector: it follows its selector field.
         // Snippets only for a valid domain and a selector with no error:
@@ -252,6 +269,36 @@ impl GenState {
     pub fn selector_ready(&self, ed25519: bool) -> bool {
         let (selector, field) = selector_field(&self.plan, ed25519);
         parse_selector(selector).is_ok_and(|s| !s.is_empty()) && !has_error(&self.findings, field)
+    }
+
+    /// The generated SPF record's count, with the target costs read so far.
+    fn derive_spf_lookups(&mut self) {
+        self.spf_lookups = self.set.as_ref().and_then(|set| {
+            let text = set
+                .records
+                .iter()
+                .find(|r| r.purpose == generate::RecordPurpose::Spf)?
+                .record
+                .rdata
+                .txt_joined()?;
+            let record = parse_record(&text).ok()?;
+            Some(lookup_budget(&record, &self.include_lookups))
+        });
+    }
+
+    /// The include and redirect targets whose cost is not known yet.
+    pub fn unread_targets(&self) -> Vec<String> {
+        match &self.spf_lookups {
+            Some(b) => b
+                .unknown
+                .iter()
+                .filter(|t| {
+                    !t.contains('%') && !matches!(self.include_lookups.get(*t), Some(TargetLookups::Known(_)))
+                })
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        }
     }
 
     fn derive_rows(&mut self) {
@@ -340,6 +387,12 @@ impl GenState {
                 self.show_ed25519 |= !self.plan.dkim.ed25519_selector.is_empty();
                 self.revision += 1;
                 self.derive();
+            }
+            Action::IncludesFetching => self.includes_fetching = true,
+            Action::IncludesFetched(costs) => {
+                self.includes_fetching = false;
+                self.include_lookups.extend(costs);
+                self.derive_spf_lookups();
             }
             Action::RestoreDisplaced => {
                 if let Some(own) = self.displaced.take() {

@@ -11,12 +11,16 @@
 //! - [`generate`]: the plan form, with [`plan_edit::PlanEdit`] as its edits;
 //! - [`check`]: the check form, its runs and reports;
 //! - [`tabs`]: the keyboard of the two tabs.
+//! - [`whatif`]: the Check half's draft SPF record box.
 
 pub mod app;
 pub mod check;
 pub mod generate;
 pub mod plan_edit;
 pub mod tabs;
+pub mod whatif;
 
+#[cfg(test)]
+mod spf_tests;
 #[cfg(test)]
 mod tests;

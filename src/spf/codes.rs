@@ -5,6 +5,9 @@
 //! (`src/i18n/catalogue/`); a test checks that the two lists agree.
 
 crate::i18n::code::declare_codes! {
+    BUDGET_AT_LEAST = "spf.budget.at_least",
+    BUDGET_EXACT = "spf.budget.exact",
+    BUDGET_OVER = "spf.budget.over",
     DEFAULT_NEUTRAL = "spf.default_neutral",
     DUPLICATE_MODIFIER = "spf.duplicate_modifier",
     EVAL_BAD_DOMAIN = "spf.eval.bad_domain",
@@ -56,5 +59,14 @@ crate::i18n::code::declare_codes! {
     SYNTAX_UNKNOWN_MACRO_LETTER = "spf.syntax.unknown_macro_letter",
     TERMS_AFTER_ALL = "spf.terms_after_all",
     TOO_MANY_LOOKUPS = "spf.too_many_lookups",
+    TRACE_ADDRESS = "spf.trace.address",
+    TRACE_MATCHED = "spf.trace.matched",
+    TRACE_NO_RECORD = "spf.trace.no_record",
+    TRACE_NOT_MATCHED = "spf.trace.not_matched",
+    TRACE_PENDING = "spf.trace.pending",
+    TRACE_RECORD = "spf.trace.record",
+    TRACE_RESULT = "spf.trace.result",
+    TRACE_SKIPPED = "spf.trace.skipped",
     UNKNOWN_MECHANISM = "spf.unknown_mechanism",
+    WHATIF_LOOKUPS = "spf.whatif.lookups",
 }

@@ -498,7 +498,10 @@ pub async fn flatten(resolver: &impl Resolver, domain: &str) -> FlattenSuggestio
             .filter(|c| c.via.as_ref().is_some_and(|v| kept_vias.contains(v)))
             .map(LookupNode::total_lookups)
             .sum::<usize>();
-    if !nets.is_empty() {
+    // An include replaced by what it publishes today, even by nothing, is
+    // a copy that goes stale when its provider changes it: the caveat goes
+    // with every flattened record.
+    if first_flattened.is_some() {
         findings.insert(
             0,
             Finding::info(code::spf::FLATTENED, &domain, "RFC 7208 §4.6.4")

@@ -9,7 +9,10 @@
 //! - [`eval`]: `check_host()` (§4–§6), with [`trace`] of every question.
 //! - [`lookup`]: the question cache and name checks eval and flatten share.
 //! - [`flatten`]: the resolved `ip4:`/`ip6:` set that replaces includes.
+//! - [`budget`]: the lookup count of a record before it is published.
+//! - [`trace_lines`]: a trace as one line per step, for the report.
 
+pub mod budget;
 pub mod codes;
 pub mod error;
 pub mod eval;
@@ -19,7 +22,9 @@ pub mod lookup;
 pub mod macros;
 pub mod parse;
 pub mod trace;
+pub mod trace_lines;
 
+pub use budget::{lookup_budget, target_lookups, LookupBudget, TargetLookups};
 pub use error::{SpfErrorKind, SpfParseError};
 pub use eval::{check_host, check_host_with, check_mail_from, SpfOptions, SpfOutcome, SpfResult};
 pub use flatten::{flatten, lookup_tree, FlattenSuggestion, LookupNode, PublishedRecord};
@@ -27,6 +32,7 @@ pub use lint::{lint_record, lint_txt_set};
 pub use macros::{MacroString, MacroUse};
 pub use parse::{is_spf_record, parse_lenient, parse_record};
 pub use trace::{static_lookup_count, SpfTrace, StaticLookupCount, TraceQuestion, TraceStep};
+pub use trace_lines::{AddressTrace, TraceLine};
 
 use crate::finding::Span;
 use std::fmt;

@@ -18,6 +18,7 @@ mod tls_rpt;
 mod ui;
 mod ui_check;
 mod ui_generate;
+mod ui_spf;
 mod wire;
 
 pub(super) const PARTS: &[&[Message]] = &[
@@ -38,4 +39,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     ui_generate::MESSAGES,
     security::MESSAGES,
     bad_input::MESSAGES,
+    ui_spf::MESSAGES,
 ];

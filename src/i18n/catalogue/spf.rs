@@ -220,4 +220,67 @@ pub(crate) const MESSAGES: &[Message] = &[
         en: "“{term}” depends on the sender or the client address (macros or ptr) and cannot be flattened; it is kept as is.",
         zh: "“{term}”取决于发件人或客户端地址（宏或 ptr），无法扁平化，保持原样。",
     },
+    // The builder's count (before publishing, RFC 7208 §4.6.4).
+    Message {
+        code: "spf.budget.exact",
+        en: "DNS lookups: {count} of the {limit} allowed.",
+        zh: "DNS 查询：{count} 次（上限 {limit} 次）。",
+    },
+    Message {
+        code: "spf.budget.at_least",
+        en: "DNS lookups: at least {count} of the {limit} allowed. This record's own terms take {own}; what {unknown} need on top is not known until their records are read.",
+        zh: "DNS 查询：至少 {count} 次（上限 {limit} 次）。这条记录自身的项占 {own} 次；{unknown} 还需要多少，要读到它们的记录才知道。",
+    },
+    Message {
+        code: "spf.budget.over",
+        en: "DNS lookups: {bound?at least }{count}, more than the {limit} receivers allow: they return permerror and your mail fails SPF.{unknown? Not yet counted: $.}",
+        zh: "DNS 查询：{bound?至少 }{count} 次，超过接收方允许的 {limit} 次：接收方会返回 permerror，你的邮件会 SPF 失败。{unknown?尚未计入：$。}",
+    },
+    // The steps of check_host(), one line each.
+    Message {
+        code: "spf.trace.record",
+        en: "{domain}: record “{term}”",
+        zh: "{domain}：记录“{term}”",
+    },
+    Message {
+        code: "spf.trace.no_record",
+        en: "{domain}: no usable SPF record{questions? ($)} → {result}",
+        zh: "{domain}：没有可用的 SPF 记录{questions?（$）}→ {result}",
+    },
+    Message {
+        code: "spf.trace.matched",
+        en: "“{term}” matches{questions? ($)} · lookups {lookups}/{limit}",
+        zh: "“{term}”匹配{questions?（$）} · 查询 {lookups}/{limit}",
+    },
+    Message {
+        code: "spf.trace.not_matched",
+        en: "“{term}” does not match{questions? ($)} · lookups {lookups}/{limit}",
+        zh: "“{term}”不匹配{questions?（$）} · 查询 {lookups}/{limit}",
+    },
+    Message {
+        code: "spf.trace.result",
+        en: "“{term}” → {result}{questions? ($)} · lookups {lookups}/{limit}",
+        zh: "“{term}”→ {result}{questions?（$）} · 查询 {lookups}/{limit}",
+    },
+    Message {
+        code: "spf.trace.skipped",
+        en: "“{term}” is skipped",
+        zh: "“{term}”被跳过",
+    },
+    Message {
+        code: "spf.trace.pending",
+        en: "“{term}” was not finished",
+        zh: "“{term}”未完成",
+    },
+    Message {
+        code: "spf.trace.address",
+        en: "{ip}: {result}, {lookups} of {limit} DNS lookups",
+        zh: "{ip}：{result}，用了 {lookups}/{limit} 次 DNS 查询",
+    },
+    // What if (a draft evaluated before publishing).
+    Message {
+        code: "spf.whatif.lookups",
+        en: "With this draft the domain needs {bound?at least }{count} of the {limit} DNS lookups allowed{failed? (not counting what lies behind $, whose question failed)}.",
+        zh: "用这条草稿，该域名需要{bound?至少 }{count} 次 DNS 查询（上限 {limit} 次）{failed?（不含 $ 之后的部分：该查询失败）}。",
+    },
 ];

@@ -1,7 +1,8 @@
 //! One area of a report: status word and colour, findings, raw answers.
 
 use super::finding_item::FindingItem;
-use crate::check::{Area, AreaReport, AreaStatus};
+use super::spf_traces::SpfTraces;
+use crate::check::{Area, AreaReport, AreaStatus, FLATTEN_CAVEAT};
 use crate::i18n;
 use crate::i18n::code;
 use crate::ui::context::use_lang;
@@ -41,6 +42,8 @@ pub fn AreaView(props: &AreaViewProps) -> Html {
         _ => html! {},
     };
     let lines: Vec<String> = a.answers.iter().flat_map(|x| x.lines()).collect();
+    // The flattened record offered as a fix is shown with its caveat beside it.
+    let caveat = a.findings.iter().find(|f| f.code == FLATTEN_CAVEAT).cloned();
     // A failed area offers to try again; any other area can be re-run after
     // a fix is published. The plan area is the whole plan: "run again".
     let rerun = (a.area != Area::Plan).then(|| {
@@ -69,11 +72,13 @@ pub fn AreaView(props: &AreaViewProps) -> Html {
                 <p class="muted">{ i18n::text(lang, code::ui::CHECK_NO_FINDINGS) }</p>
             } else {
                 <ul class="findings">
-                    { for a.findings.iter().map(|f| html! {
-                        <FindingItem area={word} finding={f.clone()} />
+                    { for a.findings.iter().filter(|f| !(caveat.is_some() && f.code == FLATTEN_CAVEAT)).map(|f| html! {
+                        <FindingItem area={word} finding={f.clone()}
+                            caveat={(f.code == code::spf::TOO_MANY_LOOKUPS && f.fix.is_some()).then(|| caveat.clone()).flatten()} />
                     }) }
                 </ul>
             }
+            <SpfTraces traces={Rc::new(a.traces.clone())} />
             if !lines.is_empty() {
                 <details class="raw-answers">
                     <summary>{ format!("{} ({})", i18n::text(lang, code::check::REPORT_ANSWERS), a.answers.len()) }</summary>

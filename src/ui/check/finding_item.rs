@@ -11,6 +11,9 @@ use yew::prelude::*;
 pub struct FindingItemProps {
     pub area: &'static str,
     pub finding: Finding,
+    /// Said with the fix, inside its box (the caveat of a flattened record).
+    #[prop_or_default]
+    pub caveat: Option<Finding>,
 }
 
 #[component]
@@ -37,6 +40,11 @@ pub fn FindingItem(props: &FindingItemProps) -> Html {
                 <div class="fix">
                     <span>{ i18n::text(lang, code::check::REPORT_FIX) }</span>
                     <pre data-fix="">{ fix.clone() }</pre>
+                    if let Some(c) = &props.caveat {
+                        <p class="fix-caveat warning" data-finding-code={c.code} data-severity="warning">
+                            <span class="severity">{ i18n::text(lang, code::ui::CHECK_SEVERITY_WARNING) }</span>{ " " }{ i18n::explain(lang, c) }
+                        </p>
+                    }
                     <CopyButton text={fix.clone()} label={AttrValue::from(i18n::text(lang, code::ui::CHECK_COPY_FIX).to_string())} />
                 </div>
             }

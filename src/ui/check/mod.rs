@@ -15,6 +15,8 @@ mod form;
 mod progress;
 mod race;
 mod report;
+mod spf_traces;
+mod whatif;
 
 use crate::check::{audit_from, verify_plan_from, KnownAnswers};
 use crate::dns::doh_resolver::DohResolver;
@@ -29,6 +31,8 @@ use crate::ui::{browser, storage};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
+
+pub(crate) use race::RESOLVER_KEY;
 
 #[component]
 pub fn CheckPage() -> Html {
@@ -124,6 +128,7 @@ pub fn CheckPage() -> Html {
         <div class="check" data-run={run_word(&state.run)}>
             <p class="intro">{ i18n::text(lang, code::ui::CHECK_INTRO) }</p>
             <form::CheckForm state={state.clone()} on_request={request.clone()} />
+            <whatif::WhatIfBox state={state.clone()} />
             if let Some(note) = &state.resolver_note {
                 <p class="help resolver-note" role="status" data-finding-code={note.code}>
                     { i18n::explain(lang, note) }

@@ -47,6 +47,9 @@ pub fn use_persistence(state: &UseReducerHandle<GenState>) {
     use_effect_with(state.displaced.clone(), |displaced| {
         persist::keep_displaced(displaced.as_ref());
     });
+    use_effect_with(state.displaced.clone(), |displaced| {
+        persist::keep_displaced(displaced.as_ref());
+    });
 }
 
 /// "Generate key pair": makes the pair, puts the public key into the plan

@@ -20,6 +20,7 @@ mod private_key;
 mod ptr_requests;
 mod records;
 mod spf;
+mod spf_lookups;
 mod toolbar;
 mod ttl;
 

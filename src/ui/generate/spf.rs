@@ -47,6 +47,7 @@ pub fn SpfSection(props: &SpfProps) -> Html {
         <details class="section" id="section-spf">
             <summary>{ t(code::ui::GEN_SPF) }</summary>
             <p class="help">{ t(code::ui::GEN_SPF_HELP) }</p>
+            <super::spf_lookups::SpfLookups />
             { list("ip4", code::ui::GEN_SPF_IP4, &s.ip4, SpfEdit::Ip4, "198.51.100.0/24") }
             { list("ip6", code::ui::GEN_SPF_IP6, &s.ip6, SpfEdit::Ip6, "2001:db8::/48") }
             { list("a", code::ui::GEN_SPF_A, &s.a, SpfEdit::A, "@") }
