@@ -21,8 +21,6 @@
 //! Every span is a byte range of the input; every cut is at an ASCII
 //! delimiter, so slicing never splits a character.
 
-pub mod codes;
-
 use crate::finding::{Finding, Span};
 use crate::i18n::code;
 

@@ -62,7 +62,6 @@
 //! ```
 
 pub mod cache;
-pub mod codes;
 mod export;
 pub mod form;
 mod hosts;

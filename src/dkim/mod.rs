@@ -2,7 +2,6 @@
 //! its parser, printer and linter, the DER reader for the key inside, and the
 //! import of pasted keys for the generator.
 
-pub mod codes;
 pub mod import;
 pub mod key;
 pub mod private;

@@ -7,7 +7,6 @@
 //! `p` may stand anywhere after `v` (a warning, since RFC 7489 readers disagree),
 //! and a record without `p` counts as `p=none` when it has a valid `rua`.
 
-pub mod codes;
 pub mod lint;
 pub mod record;
 pub mod uri;

@@ -26,6 +26,16 @@ pub struct Endpoint {
     pub protocol: Protocol,
 }
 
+impl From<Preset> for Endpoint {
+    /// The preset's endpoint.
+    fn from(p: Preset) -> Self {
+        Endpoint {
+            url: p.url().to_string(),
+            protocol: p.protocol(),
+        }
+    }
+}
+
 /// Why a custom endpoint URL is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EndpointError {
@@ -71,7 +81,7 @@ impl EndpointChoice {
     /// The endpoint to ask, or why the custom URL is refused.
     pub fn resolve(&self) -> Result<Endpoint, EndpointError> {
         match self {
-            EndpointChoice::Preset(p) => Ok(p.endpoint()),
+            EndpointChoice::Preset(p) => Ok(Endpoint::from(*p)),
             EndpointChoice::Custom { url, protocol } => Ok(Endpoint {
                 url: validate_url(url)?,
                 protocol: *protocol,

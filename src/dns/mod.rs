@@ -11,7 +11,6 @@
 //! [`crate::model::NameKind::Dns`], so whatever DNS carries can be held and
 //! judged by the linters.
 
-pub mod codes;
 pub mod doh_json;
 pub mod doh_json_resolver;
 pub mod doh_resolver;

@@ -6,7 +6,6 @@
 //! client chooses its DoH server by configuration). The page's CSP names
 //! exactly these four origins (`crate::csp`).
 
-use super::endpoint::Endpoint;
 use super::protocol::Protocol;
 use crate::i18n::code;
 
@@ -73,14 +72,6 @@ impl Preset {
             Preset::AliDns | Preset::DnsPod => Protocol::Wire,
             Preset::Google => Protocol::GoogleJson,
             Preset::Cloudflare => Protocol::CloudflareJson,
-        }
-    }
-
-    /// The endpoint to ask.
-    pub fn endpoint(self) -> Endpoint {
-        Endpoint {
-            url: self.url().to_string(),
-            protocol: self.protocol(),
         }
     }
 }

@@ -27,7 +27,6 @@
 
 pub mod address;
 pub mod caa;
-pub mod codes;
 pub mod dkim;
 pub mod dmarc;
 pub mod mta_sts;

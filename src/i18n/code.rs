@@ -2,20 +2,22 @@
 //!
 //! A code (`spf.too_many_lookups`, `ui.gen.add`) keys the catalogue, the JSON
 //! export and the page's tests, so a typo in one is a message the page cannot
-//! find. Each area declares its codes in its own `codes.rs` with
-//! [`declare_codes!`], and code elsewhere names them through this module,
-//! by prefix: `code::spf::TOO_MANY_LOOKUPS` is `"spf.too_many_lookups"`.
+//! find. Each prefix declares its codes in its own file under `code/` with
+//! [`declare_codes!`], and code elsewhere names them through this module:
+//! `code::spf::TOO_MANY_LOOKUPS` is `"spf.too_many_lookups"`.
 //! The compiler then catches a misspelt code, and the tests below hold the
 //! declarations and the catalogue to each other in both directions.
 //!
-//! The macro lives here, beside the catalogue, because a code exists for the
-//! catalogue's sake: the declaration and the message it keys are checked
-//! together. Finding codes and UI keys share the key space, so `ui.*` keys are
-//! declared in [`super::ui_codes`], a core module, and are tested natively
-//! though only the wasm shell uses them.
+//! The declarations live here, beside the catalogue, because a code exists
+//! for the catalogue's sake: the declaration and the message it keys are
+//! checked together, and the modules that use a code import it downwards
+//! (i18n imports nothing from the layers above it). Finding codes and UI keys
+//! share the key space, so `ui.*` keys are declared here too ([`ui`]) and are
+//! tested natively though only the wasm shell uses them.
 //!
-//! A new area adds its `codes.rs`, a `pub use` line and a [`DECLARED`] entry
-//! below; the test fails on a message whose code is declared nowhere.
+//! A new prefix adds its file under `code/`, a `pub mod` line and a
+//! [`DECLARED`] entry below; the test fails on a message whose code is
+//! declared nowhere.
 
 /// Declares a list of codes: one `pub const NAME: &str = "area.what";` per
 /// entry (doc comments and attributes kept), and `pub const ALL: &[&str]`
@@ -36,20 +38,34 @@ macro_rules! declare_codes {
 }
 pub(crate) use declare_codes;
 
-// The areas, by prefix (both lists sorted).
-pub use crate::check::codes::{check, dnssec};
-pub use crate::dkim::codes as dkim;
-pub use crate::dmarc::codes::{dmarc, uri};
-pub use crate::dns::codes::{dns, endpoint};
-pub use crate::generate::codes::{explain, generate};
-pub use crate::i18n::ui_codes as ui;
-pub use crate::model::codes::{address, caa, mx, name, ptr, rdata, record, srv, tlsa, txt};
-pub use crate::mta_sts::codes as mta_sts;
-pub use crate::plan::codes::{plan, storage};
-pub use crate::share::codes as share;
-pub use crate::spf::codes as spf;
-pub use crate::tagvalue::codes as tagvalue;
-pub use crate::tls_rpt::codes as tls_rpt;
+// The areas, one file each under code/, by prefix.
+pub mod address;
+pub mod caa;
+pub mod check;
+pub mod dkim;
+pub mod dmarc;
+pub mod dns;
+pub mod dnssec;
+pub mod endpoint;
+pub mod explain;
+pub mod generate;
+pub mod mta_sts;
+pub mod mx;
+pub mod name;
+pub mod plan;
+pub mod ptr;
+pub mod rdata;
+pub mod record;
+pub mod share;
+pub mod spf;
+pub mod srv;
+pub mod storage;
+pub mod tagvalue;
+pub mod tls_rpt;
+pub mod tlsa;
+pub mod txt;
+pub mod ui;
+pub mod uri;
 
 /// Every area's codes, by prefix: what the catalogue test walks.
 pub const DECLARED: &[(&str, &[&str])] = &[

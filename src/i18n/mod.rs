@@ -7,7 +7,6 @@
 
 mod catalogue;
 pub mod code;
-pub mod ui_codes;
 
 use crate::finding::Finding;
 use serde::{Deserialize, Serialize};

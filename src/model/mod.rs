@@ -7,7 +7,6 @@
 
 pub mod address;
 pub mod caa;
-pub mod codes;
 pub mod mx;
 pub mod name;
 pub mod presentation;

@@ -39,7 +39,6 @@
 //! private key, and the share codec applies it before encoding.
 
 mod certificate;
-pub mod codes;
 pub mod stored;
 mod validate;
 

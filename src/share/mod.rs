@@ -19,8 +19,6 @@
 //! Input is capped ([`MAX_FRAGMENT`], [`MAX_JSON`]) so a crafted link cannot
 //! make the page allocate without bound.
 
-pub mod codes;
-
 use crate::i18n::code;
 use crate::plan::MailPlan;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

@@ -13,7 +13,6 @@
 //! - [`trace_lines`]: a trace as one line per step, for the report.
 
 pub mod budget;
-pub mod codes;
 pub mod error;
 pub mod eval;
 pub mod flatten;

@@ -18,8 +18,6 @@
 //! reports would be lost; and the fix (one `rua=` with all URIs) loses nothing.
 //! The parsed record keeps every URI, merged, so the fix is its printed form.
 
-pub mod codes;
-
 use crate::dmarc::uri::{self, UriError};
 use crate::finding::{Finding, Span};
 use crate::i18n::code;

@@ -5,6 +5,7 @@
 //! [`race::choose_resolver`]; this file only asks and times.
 
 use crate::dns::doh_resolver::DohResolver;
+use crate::dns::endpoint::Endpoint;
 use crate::dns::http_gloo::{GlooHttp, Progress};
 use crate::dns::race::{self, ProbeResult, RaceOutcome};
 use crate::dns::{Preset, Resolver};
@@ -16,7 +17,7 @@ use std::rc::Rc;
 pub const RESOLVER_KEY: &str = "maildns.resolver.v1";
 
 async fn probe(preset: Preset) -> ProbeResult {
-    let endpoint = preset.endpoint();
+    let endpoint = Endpoint::from(preset);
     let http = GlooHttp::new(endpoint.protocol, Rc::new(Progress::default()));
     let resolver = DohResolver::new(http, &endpoint);
     let t0 = browser::now_ms();

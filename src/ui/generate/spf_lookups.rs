@@ -3,6 +3,7 @@
 //! records read over DoH to complete it. Typing never asks DNS.
 
 use crate::dns::doh_resolver::DohResolver;
+use crate::dns::endpoint::Endpoint;
 use crate::dns::http_gloo::{GlooHttp, Progress};
 use crate::dns::Preset;
 use crate::i18n;
@@ -26,7 +27,7 @@ fn fetch(state: GenHandle) {
     let preset = storage::get(RESOLVER_KEY)
         .and_then(|id| Preset::from_id(&id))
         .unwrap_or(Preset::Google);
-    let endpoint = preset.endpoint();
+    let endpoint = Endpoint::from(preset);
     wasm_bindgen_futures::spawn_local(async move {
         let http = GlooHttp::new(endpoint.protocol, Rc::new(Progress::default()));
         let resolver = DohResolver::new(http, &endpoint);

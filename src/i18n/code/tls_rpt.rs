@@ -1,8 +1,7 @@
-//! The codes of TLS-RPT (RFC 8460): `tls_rpt.*`. Declared once; code elsewhere names them as
-//! `code::tls_rpt::NAME` ([`crate::i18n::code`]).
-//!
-//! A new code is declared here and given its texts in the catalogue
-//! (`src/i18n/catalogue/`); a test checks that the two lists agree.
+//! The `tls_rpt.*` codes, declared once; code elsewhere names them as
+//! `code::tls_rpt::NAME` ([`crate::i18n::code`]). A new code is declared here
+//! and given its texts in the catalogue (`src/i18n/catalogue/`); a test checks
+//! that the two lists agree.
 
 crate::i18n::code::declare_codes! {
     BAD_EXTENSION = "tls_rpt.bad_extension",

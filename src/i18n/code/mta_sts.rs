@@ -1,8 +1,7 @@
-//! The codes of MTA-STS (RFC 8461): `mta_sts.*`. Declared once; code elsewhere names them as
-//! `code::mta_sts::NAME` ([`crate::i18n::code`]).
-//!
-//! A new code is declared here and given its texts in the catalogue
-//! (`src/i18n/catalogue/`); a test checks that the two lists agree.
+//! The `mta_sts.*` codes, declared once; code elsewhere names them as
+//! `code::mta_sts::NAME` ([`crate::i18n::code`]). A new code is declared here
+//! and given its texts in the catalogue (`src/i18n/catalogue/`); a test checks
+//! that the two lists agree.
 
 crate::i18n::code::declare_codes! {
     BAD_EXTENSION = "mta_sts.bad_extension",

@@ -1,8 +1,7 @@
-//! The codes of DKIM keys and selectors: `dkim.*`. Declared once; code elsewhere names them as
-//! `code::dkim::NAME` ([`crate::i18n::code`]).
-//!
-//! A new code is declared here and given its texts in the catalogue
-//! (`src/i18n/catalogue/`); a test checks that the two lists agree.
+//! The `dkim.*` codes, declared once; code elsewhere names them as
+//! `code::dkim::NAME` ([`crate::i18n::code`]). A new code is declared here
+//! and given its texts in the catalogue (`src/i18n/catalogue/`); a test checks
+//! that the two lists agree.
 
 crate::i18n::code::declare_codes! {
     BAD_BASE64 = "dkim.bad_base64",

@@ -1,8 +1,7 @@
-//! The codes of SPF (RFC 7208): `spf.*`. Declared once; code elsewhere names them as
-//! `code::spf::NAME` ([`crate::i18n::code`]).
-//!
-//! A new code is declared here and given its texts in the catalogue
-//! (`src/i18n/catalogue/`); a test checks that the two lists agree.
+//! The `spf.*` codes, declared once; code elsewhere names them as
+//! `code::spf::NAME` ([`crate::i18n::code`]). A new code is declared here
+//! and given its texts in the catalogue (`src/i18n/catalogue/`); a test checks
+//! that the two lists agree.
 
 crate::i18n::code::declare_codes! {
     BUDGET_AT_LEAST = "spf.budget.at_least",

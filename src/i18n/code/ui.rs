@@ -1,8 +1,7 @@
-//! The codes of the page's own texts (the wasm shell): `ui.*`. Declared once; code elsewhere names
-//! them as `code::ui::NAME` ([`crate::i18n::code`]).
-//!
-//! A new code is declared here and given its texts in the catalogue
-//! (`src/i18n/catalogue/`); a test checks that the two lists agree.
+//! The `ui.*` codes, declared once; code elsewhere names them as
+//! `code::ui::NAME` ([`crate::i18n::code`]). A new code is declared here
+//! and given its texts in the catalogue (`src/i18n/catalogue/`); a test checks
+//! that the two lists agree.
 
 crate::i18n::code::declare_codes! {
     CHECK_AUDIT = "ui.check.audit",
