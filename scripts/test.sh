@@ -18,8 +18,9 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test wasm_s
 
 step "native tests (core)"
 cargo test --locked
-# The page-state tests (crate::page) again on their own, to print their count.
-cargo test --locked --lib -q page::tests 2>&1 |
+# The page-state tests (crate::page: both halves, the tabs, the SPF what-if box)
+# again on their own, to print their count.
+cargo test --locked --lib -q page:: 2>&1 |
   sed -n 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/page state: \1 passed, \2 failed/p'
 
 step "test zones (named-checkzone) and the local DoH endpoint"
