@@ -72,3 +72,35 @@ fn help_and_labels_say_what_is_true() {
         "例如 10"
     );
 }
+
+#[test]
+fn counts_in_chinese_are_set_apart_from_the_words_around_them() {
+    // "需要2 次" read as a typo; the count stands apart as elsewhere ("需要 2 次",
+    // "需要至少 2 次").
+    for code in [
+        "spf.too_many_lookups",
+        "spf.lookups_resolved",
+        "spf.whatif.lookups",
+    ] {
+        let zh = i18n::text(Lang::ZhCn, code);
+        let exact = i18n::fill(
+            zh,
+            &[
+                ("count", "2".into()),
+                ("limit", "10".into()),
+                ("subject", "example.com".into()),
+            ],
+        );
+        assert!(exact.contains("需要 2 次"), "{code}: {exact}");
+        let bound = i18n::fill(
+            zh,
+            &[
+                ("count", "2".into()),
+                ("bound", "1".into()),
+                ("limit", "10".into()),
+                ("subject", "example.com".into()),
+            ],
+        );
+        assert!(bound.contains("需要至少 2 次"), "{code}: {bound}");
+    }
+}

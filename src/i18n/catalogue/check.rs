@@ -83,7 +83,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     Message {
         code: "spf.lookups_resolved",
         en: "Evaluating the SPF record of {subject} needs {bound?at least }{count} DNS {count#lookup|lookups}, includes counted{failed?, not counting what lies behind $ (that question failed)}; receivers allow 10.",
-        zh: "评估 {subject} 的 SPF 记录需要{bound?至少 }{count} 次 DNS 查询（含 include{failed?，不含 $ 之后的部分：该查询失败}）；接收方最多允许 10 次。",
+        zh: "评估 {subject} 的 SPF 记录需要{bound?至少} {count} 次 DNS 查询（含 include{failed?，不含 $ 之后的部分：该查询失败}）；接收方最多允许 10 次。",
     },
     Message {
         code: "dkim.missing",

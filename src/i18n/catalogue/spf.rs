@@ -182,7 +182,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     Message {
         code: "spf.too_many_lookups",
         en: "The record needs {bound?at least }{count} DNS {count#lookup|lookups}{failed? (not counting what lies behind $, whose question failed)}; receivers stop at 10 and return permerror.",
-        zh: "这条记录需要{bound?至少 }{count} 次 DNS 查询{failed?（不含 $ 之后的部分：该查询失败）}；接收方最多查 10 次，超过即返回 permerror。",
+        zh: "这条记录需要{bound?至少} {count} 次 DNS 查询{failed?（不含 $ 之后的部分：该查询失败）}；接收方最多查 10 次，超过即返回 permerror。",
     },
     Message {
         code: "spf.record_too_long",
@@ -281,6 +281,6 @@ pub(crate) const MESSAGES: &[Message] = &[
     Message {
         code: "spf.whatif.lookups",
         en: "With this draft the domain needs {bound?at least }{count} of the {limit} DNS lookups allowed{failed? (not counting what lies behind $, whose question failed)}.",
-        zh: "用这条草稿，该域名需要{bound?至少 }{count} 次 DNS 查询（上限 {limit} 次）{failed?（不含 $ 之后的部分：该查询失败）}。",
+        zh: "用这条草稿，该域名需要{bound?至少} {count} 次 DNS 查询（上限 {limit} 次）{failed?（不含 $ 之后的部分：该查询失败）}。",
     },
 ];
