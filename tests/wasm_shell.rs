@@ -26,6 +26,21 @@ async fn next_tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Waits (up to 2 s, in ticks) until `ready` holds: a render and its effects
+/// can take more than one tick on a busy machine.
+async fn settle(ready: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if ready() {
+            return;
+        }
+        next_tick().await;
+    }
+}
+
+fn root_lang(doc: &web_sys::Document) -> Option<String> {
+    doc.document_element().and_then(|e| e.get_attribute("lang"))
+}
+
 #[wasm_bindgen_test]
 fn panic_banner_is_visible_and_speaks_the_page_language() {
     let doc = document();
@@ -81,7 +96,7 @@ async fn app_mounts_and_switches_language() {
     app.set_id("app");
     body.append_child(&app).expect("append");
     ui::start();
-    next_tick().await;
+    settle(|| doc.query_selector("header h1").ok().flatten().is_some()).await;
 
     let h1 = doc
         .query_selector("header h1")
@@ -103,7 +118,7 @@ async fn app_mounts_and_switches_language() {
         .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
         .expect("zh button");
     zh.click();
-    next_tick().await;
+    settle(|| root_lang(&doc).as_deref() == Some("zh-CN")).await;
     assert_eq!(
         doc.document_element()
             .and_then(|e| e.get_attribute("lang"))
