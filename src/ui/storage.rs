@@ -1,7 +1,21 @@
 //! localStorage access. Every call tolerates a browser that refuses storage
 //! (private mode, disabled cookies): the page then just forgets on reload.
 
+use crate::dns::Preset;
+
 const LANG_KEY: &str = "maildns.lang";
+/// The resolver remembered from an earlier check (a preset id).
+const RESOLVER_KEY: &str = "maildns.resolver.v1";
+
+/// The preset remembered from an earlier check, if the stored id names one.
+pub fn remembered_resolver() -> Option<Preset> {
+    get(RESOLVER_KEY).and_then(|id| Preset::from_id(&id))
+}
+
+/// Remembers the preset a check used.
+pub fn remember_resolver(preset: Preset) {
+    set(RESOLVER_KEY, preset.id());
+}
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

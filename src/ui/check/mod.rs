@@ -22,7 +22,6 @@ use crate::check::{audit_from, verify_plan_from, KnownAnswers};
 use crate::dns::doh_resolver::DohResolver;
 use crate::dns::endpoint::{parse_check_link, Endpoint};
 use crate::dns::http_gloo::{GlooHttp, Progress};
-use crate::dns::Preset;
 use crate::i18n;
 use crate::i18n::code;
 use crate::page::check::{Action, CheckState, Job, JobKind, Outcome, PlanSource, Run};
@@ -31,8 +30,6 @@ use crate::ui::{browser, storage};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
-
-pub(crate) use race::RESOLVER_KEY;
 
 #[component]
 pub fn CheckPage() -> Html {
@@ -47,8 +44,7 @@ pub fn CheckPage() -> Html {
         use_effect_with((), move |_| {
             if let Some(link) = parse_check_link(&browser::fragment()) {
                 dispatcher.dispatch(Action::FromLink(link));
-            } else if let Some(preset) = storage::get(race::RESOLVER_KEY).and_then(|id| Preset::from_id(&id))
-            {
+            } else if let Some(preset) = storage::remembered_resolver() {
                 dispatcher.dispatch(Action::Remembered(preset));
             }
         });
@@ -69,7 +65,7 @@ pub fn CheckPage() -> Html {
         (state.endpoint_chosen, state.endpoint.preset),
         |(chosen, preset)| {
             if let (true, Some(preset)) = (*chosen, preset) {
-                storage::set(race::RESOLVER_KEY, preset.id());
+                storage::remember_resolver(*preset);
             }
         },
     );

@@ -13,9 +13,6 @@ use crate::ui::browser;
 use futures::stream::{FuturesUnordered, StreamExt};
 use std::rc::Rc;
 
-/// The localStorage key of the remembered resolver (a preset id).
-pub const RESOLVER_KEY: &str = "maildns.resolver.v1";
-
 async fn probe(preset: Preset) -> ProbeResult {
     let endpoint = Endpoint::from(preset);
     let http = GlooHttp::new(endpoint.protocol, Rc::new(Progress::default()));

@@ -10,7 +10,6 @@ use crate::i18n;
 use crate::i18n::code;
 use crate::page::generate::Action;
 use crate::spf::target_lookups;
-use crate::ui::check::RESOLVER_KEY;
 use crate::ui::context::{use_gen, use_lang, GenHandle};
 use crate::ui::storage;
 use std::rc::Rc;
@@ -24,9 +23,7 @@ fn fetch(state: GenHandle) {
         return;
     }
     state.dispatch(Action::IncludesFetching);
-    let preset = storage::get(RESOLVER_KEY)
-        .and_then(|id| Preset::from_id(&id))
-        .unwrap_or(Preset::Google);
+    let preset = storage::remembered_resolver().unwrap_or(Preset::Google);
     let endpoint = Endpoint::from(preset);
     wasm_bindgen_futures::spawn_local(async move {
         let http = GlooHttp::new(endpoint.protocol, Rc::new(Progress::default()));
