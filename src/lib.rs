@@ -19,6 +19,7 @@ pub mod finding;
 pub mod generate;
 pub mod i18n;
 pub mod model;
+pub mod offload;
 pub mod mta_sts;
 pub mod page;
 pub mod plan;

@@ -1,0 +1,93 @@
+//! What the page hands to the checker, and what comes back.
+//!
+//! The checker (check engine, SPF evaluation, DoH transports and decoders)
+//! is a second wasm module that runs in a Web Worker and is fetched only
+//! when the Check half or a check link first needs it (`ui::checker`), so
+//! the first view does not carry it. The two sides talk in messages: a
+//! [`Request`] goes in, any number of [`Reply`]s come out, each tagged with
+//! the request's `id`. A message is JSON text (serde), so both modules
+//! agree on one typed protocol instead of on JavaScript objects.
+//!
+//! Pure data: no DOM, no network. `tests` round-trips every message.
+
+use crate::check::WhatIf;
+use crate::dns::endpoint::Endpoint;
+use crate::dns::race::RaceOutcome;
+use crate::page::check::{Job, Outcome};
+use crate::page::whatif::WhatIfJob;
+use crate::spf::TargetLookups;
+use serde::{Deserialize, Serialize};
+
+/// The version of this protocol. The page and the worker are built
+/// together, so they always agree; the worker says its version in
+/// [`Reply::Ready`] and the page refuses a worker of another (a stale
+/// cached file), instead of misreading its messages.
+pub const VERSION: u32 = 1;
+
+/// A question for the checker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// A check run: one resolver, or two to compare. Progress comes as
+    /// [`Reply::Progress`], the end as [`Reply::Finished`].
+    Run { id: u32, job: Job },
+    /// The first-use race of the preset resolvers.
+    Race { id: u32 },
+    /// The what-if box: a draft SPF record evaluated over DNS.
+    WhatIf { id: u32, job: WhatIfJob },
+    /// The SPF builder's count: what each include target costs.
+    SpfTargets {
+        id: u32,
+        endpoint: Endpoint,
+        targets: Vec<String>,
+    },
+}
+
+/// What the checker says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// Sent once, when the worker has started and can take requests.
+    Ready { version: u32 },
+    Progress { id: u32, asked: usize, answered: usize },
+    Finished { id: u32, outcomes: Vec<Outcome> },
+    Raced { id: u32, outcome: RaceOutcome },
+    WhatIf { id: u32, result: WhatIf },
+    SpfTargets {
+        id: u32,
+        costs: Vec<(String, TargetLookups)>,
+    },
+    /// The request could not be read (never for a DNS failure, which is
+    /// part of a report): the page shows it instead of waiting forever.
+    Refused { id: Option<u32>, reason: String },
+}
+
+impl Request {
+    pub fn to_json(&self) -> String {
+        // Serialising plain data to a String cannot fail (no maps with
+        // non-string keys, no I/O); an empty string would be refused by
+        // the reader, never misread.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Result<Request, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+
+    pub fn id(&self) -> u32 {
+        match self {
+            Request::Run { id, .. }
+            | Request::Race { id }
+            | Request::WhatIf { id, .. }
+            | Request::SpfTargets { id, .. } => *id,
+        }
+    }
+}
+
+impl Reply {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Result<Reply, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
