@@ -5,10 +5,12 @@
 //! it is about, the RFC section that states the rule, named arguments for the
 //! message, and, where one exists, the exact record to publish as the fix.
 
-use serde::Serialize;
+use crate::i18n::code;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::cell::RefCell;
 
 /// How bad a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing; nothing to fix.
@@ -20,7 +22,7 @@ pub enum Severity {
 }
 
 /// A byte range in the text that was parsed, for pointing at the bad part.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -33,6 +35,10 @@ impl Span {
 }
 
 /// One problem (or remark) about one subject.
+///
+/// Read back from JSON (the checker's messages) by a hand-written
+/// `Deserialize`: its `code` must be a declared one, and its other static
+/// strings go through [`intern`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// Stable identifier, `<area>.<what>`; the catalogue key.
@@ -104,6 +110,88 @@ impl Finding {
     }
 }
 
+impl<'de> Deserialize<'de> for Finding {
+    /// The fields as [`Finding`] serialises them; an undeclared `code` is
+    /// an error, never a new code.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Json {
+            code: String,
+            severity: Severity,
+            subject: String,
+            rfc: String,
+            span: Option<Span>,
+            args: Vec<(String, String)>,
+            fix: Option<String>,
+        }
+        let j = Json::deserialize(deserializer)?;
+        Ok(Finding {
+            code: declared_code(&j.code)?,
+            severity: j.severity,
+            subject: j.subject,
+            rfc: interned(&j.rfc)?,
+            span: j.span,
+            args: interned_args(j.args)?,
+            fix: j.fix,
+        })
+    }
+}
+
+/// The declared constant spelled `text` ([`code::declared`]), or an error
+/// naming it: a code read back from a message must be one the catalogue has.
+pub(crate) fn declared_code<E: serde::de::Error>(text: &str) -> Result<&'static str, E> {
+    code::declared(text).ok_or_else(|| E::custom(format_args!("unknown code {text:?}")))
+}
+
+/// [`intern`], or an error once too many distinct strings were read.
+pub(crate) fn interned<E: serde::de::Error>(text: &str) -> Result<&'static str, E> {
+    intern(text).ok_or_else(|| E::custom("too many distinct static strings"))
+}
+
+/// Arguments read back: their names interned.
+pub(crate) fn interned_args<E: serde::de::Error>(
+    args: Vec<(String, String)>,
+) -> Result<Vec<(&'static str, String)>, E> {
+    args.into_iter()
+        .map(|(name, value)| Ok((interned(&name)?, value)))
+        .collect()
+}
+
+/// How many distinct strings [`intern`] keeps before it refuses more.
+pub const MAX_INTERNED: usize = 1024;
+
+/// The `&'static str` spelled `text`, for the static strings a finding or
+/// a trace line carries that no declaration lists: a finding's `rfc`
+/// (`RFC 7208 §4.6.4`) and its argument names (`count`, `failed`).
+///
+/// Why: those fields are `&'static str` because every value is a literal
+/// in the code, and hundreds of places build them that way; a message read
+/// back from the checker's worker (`crate::offload`) holds them as text,
+/// and the only way to a `&'static str` from text is to leak it. Each
+/// distinct string is leaked once and kept in a thread-local set, so the
+/// same `rfc` in the next report reuses it: the memory is bounded by the
+/// literals in the code (about two hundred), not by the number of messages.
+/// Finding codes do not come here: they map to their declaration
+/// ([`declared_code`]). The set refuses new strings past [`MAX_INTERNED`],
+/// so a message that is not ours (a stale or broken worker) makes reading
+/// fail instead of growing memory without bound.
+pub fn intern(text: &str) -> Option<&'static str> {
+    thread_local! {
+        static KEPT: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    }
+    KEPT.with_borrow_mut(|kept| {
+        if let Some(s) = kept.iter().find(|s| **s == text) {
+            return Some(*s);
+        }
+        if kept.len() >= MAX_INTERNED {
+            return None;
+        }
+        let s: &'static str = Box::leak(text.into());
+        kept.push(s);
+        Some(s)
+    })
+}
+
 /// The worst severity in a list, if any.
 pub fn worst(findings: &[Finding]) -> Option<Severity> {
     findings.iter().map(|f| f.severity).max()
@@ -112,4 +200,48 @@ pub fn worst(findings: &[Finding]) -> Option<Severity> {
 /// True when no finding is an error.
 pub fn is_valid(findings: &[Finding]) -> bool {
     !findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<Finding, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_finding_reads_back_with_its_declared_code() {
+        let f = Finding::warning(code::spf::TOO_MANY_LOOKUPS, "example.com", "RFC 7208 §4.6.4")
+            .at(Span::new(3, 9))
+            .arg("count", 12)
+            .arg("bound", "at_least")
+            .with_fix("v=spf1 ip4:192.0.2.1 -all");
+        let text = serde_json::to_string(&f).expect("json");
+        let back = read(&text).expect("read back");
+        assert_eq!(back, f);
+        // The interned strings are leaked once: a second reading reuses them.
+        let again = read(&text).expect("read back");
+        assert!(std::ptr::eq(again.rfc, back.rfc));
+        assert!(std::ptr::eq(again.args[0].0, back.args[0].0));
+    }
+
+    #[test]
+    fn an_unknown_code_is_refused() {
+        let f = Finding::error(code::mx::NONE, "example.com", "RFC 5321 §5.1");
+        let text = serde_json::to_string(&f).expect("json");
+        for code in ["mx.nothing", "nowhere.none", "", "mx"] {
+            let bad = text.replace("\"mx.none\"", &format!("{code:?}"));
+            let e = read(&bad).expect_err(code);
+            assert!(e.contains("unknown code"), "{code}: {e}");
+        }
+    }
+
+    #[test]
+    fn interning_is_bounded() {
+        assert_eq!(intern("RFC 7208 §4.6.4"), intern("RFC 7208 §4.6.4"));
+        let kept: Vec<_> = (0..2 * MAX_INTERNED).map(|i| intern(&format!("s{i}"))).collect();
+        assert!(kept.iter().any(Option::is_none), "refuses past the cap");
+        assert!(kept.iter().take(MAX_INTERNED / 2).all(Option::is_some));
+    }
 }

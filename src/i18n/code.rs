@@ -99,6 +99,16 @@ pub const DECLARED: &[(&str, &[&str])] = &[
 ];
 // End of the areas.
 
+/// The declared constant spelled `text`, if there is one: how a code read
+/// back as text (a finding in a message from the checker's worker) becomes
+/// the `&'static str` the code elsewhere compares against, without leaking
+/// and without admitting a code nobody declared.
+pub fn declared(text: &str) -> Option<&'static str> {
+    let prefix = text.split('.').next()?;
+    let (_, codes) = DECLARED.iter().find(|(p, _)| *p == prefix)?;
+    codes.iter().copied().find(|c| *c == text)
+}
+
 #[cfg(test)]
 mod scan;
 
@@ -150,6 +160,18 @@ mod tests {
         }
         println!("declared codes: {passed} passed, {} failed", failed.len());
         assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn a_code_read_back_is_its_declaration() {
+        for (_, codes) in DECLARED {
+            for code in *codes {
+                assert_eq!(super::declared(code), Some(*code));
+            }
+        }
+        for unknown in ["spf.no_such_code", "nosuchprefix.x", "spf", ""] {
+            assert_eq!(super::declared(unknown), None, "{unknown}");
+        }
     }
 
     #[test]

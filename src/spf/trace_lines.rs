@@ -4,9 +4,9 @@
 
 use super::eval::{SpfOutcome, SpfResult};
 use super::trace::{StepKind, StepOutcome, TraceQuestion, TraceStep, LOOKUP_LIMIT};
-use crate::finding::Finding;
+use crate::finding::{declared_code, interned_args, Finding};
 use crate::i18n::code;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::net::IpAddr;
 
 /// Every code a [`TraceLine`] can carry.
@@ -27,6 +27,25 @@ pub struct TraceLine {
     pub depth: usize,
     pub code: &'static str,
     pub args: Vec<(&'static str, String)>,
+}
+
+impl<'de> Deserialize<'de> for TraceLine {
+    /// As serialised; the code must be declared, the argument names are
+    /// interned ([`crate::finding::intern`]).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Json {
+            depth: usize,
+            code: String,
+            args: Vec<(String, String)>,
+        }
+        let j = Json::deserialize(deserializer)?;
+        Ok(TraceLine {
+            depth: j.depth,
+            code: declared_code(&j.code)?,
+            args: interned_args(j.args)?,
+        })
+    }
 }
 
 /// The DNS questions of a step, as `TYPE name: answer`, `; `-separated.
@@ -123,6 +142,22 @@ impl AddressTrace {
         }
     }
 
+    /// The result word as [`SpfResult::as_str`] spells it, if `word` is one.
+    fn result_word(word: &str) -> Option<&'static str> {
+        [
+            SpfResult::None,
+            SpfResult::Neutral,
+            SpfResult::Pass,
+            SpfResult::Fail,
+            SpfResult::SoftFail,
+            SpfResult::TempError,
+            SpfResult::PermError,
+        ]
+        .into_iter()
+        .map(SpfResult::as_str)
+        .find(|w| *w == word)
+    }
+
     /// The catalogue code of the result word (`spf.result.pass`, ...).
     pub fn result_code(&self) -> &'static str {
         match self.result {
@@ -134,6 +169,30 @@ impl AddressTrace {
             "permerror" => SpfResult::PermError.code(),
             _ => SpfResult::None.code(),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for AddressTrace {
+    /// As serialised; `result` must be one of the RFC 7208 §2.6 words.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Json {
+            ip: IpAddr,
+            result: String,
+            reason: Finding,
+            lookups: usize,
+            steps: Vec<TraceLine>,
+        }
+        let j = Json::deserialize(deserializer)?;
+        let result = AddressTrace::result_word(&j.result)
+            .ok_or_else(|| serde::de::Error::custom(format_args!("unknown SPF result {:?}", j.result)))?;
+        Ok(AddressTrace {
+            ip: j.ip,
+            result,
+            reason: j.reason,
+            lookups: j.lookups,
+            steps: j.steps,
+        })
     }
 }
 
