@@ -41,7 +41,7 @@ pub use transport::{TransportError, TransportKind};
 
 /// A successful answer: the records of the asked type (never empty; an empty
 /// answer is [`DnsError::NoData`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Answer {
     pub records: Vec<Rdata>,
     /// The AD bit: the resolver validated the answer with DNSSEC.
@@ -191,6 +191,34 @@ impl serde::Serialize for DnsError {
             map.serialize_entry("detail", d)?;
         }
         map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DnsError {
+    /// Reads back what `Serialize` writes: a code of [`DnsError::CODES`],
+    /// and the detail for the kinds that carry one.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        #[derive(serde::Deserialize)]
+        struct Json {
+            code: String,
+            detail: Option<String>,
+        }
+        let Json { code: c, detail } = Json::deserialize(deserializer)?;
+        let detail = || detail.ok_or_else(|| D::Error::custom(format_args!("{c} without its detail")));
+        Ok(match c.as_str() {
+            code::dns::NXDOMAIN => DnsError::NxDomain,
+            code::dns::NODATA => DnsError::NoData,
+            code::dns::SERVFAIL => DnsError::ServFail,
+            code::dns::REFUSED => DnsError::Refused,
+            code::dns::TIMEOUT => DnsError::Timeout,
+            code::dns::MALFORMED => DnsError::Malformed(detail()?),
+            code::dns::BAD_REQUEST => DnsError::BadRequest(detail()?),
+            other => match TransportKind::ALL.into_iter().find(|k| k.code() == other) {
+                Some(kind) => DnsError::transport(kind, detail()?),
+                None => return Err(D::Error::custom(format_args!("unknown DNS error {other:?}"))),
+            },
+        })
     }
 }
 
