@@ -82,12 +82,13 @@ use crate::finding::{Finding, Severity};
 use crate::i18n::code;
 use crate::model::Name;
 use crate::spf::AddressTrace;
+use serde::de::{Deserializer, Error as _};
 use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 
 /// What to audit.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRequest {
     pub domain: Name,
     /// DKIM selectors to check; empty: a short list of common ones is tried.
@@ -100,7 +101,7 @@ pub struct AuditRequest {
 }
 
 /// A part of the check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Area {
     Mx,
@@ -207,6 +208,26 @@ impl Serialize for AreaStatus {
     }
 }
 
+impl<'de> Deserialize<'de> for AreaStatus {
+    /// Reads back what `Serialize` writes: `{"state": "ok"}`, or
+    /// `{"state": "could_not_check", "reason": "dns.servfail"}`.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Json {
+            state: String,
+            reason: Option<String>,
+        }
+        let j = Json::deserialize(deserializer)?;
+        Ok(match (j.state.as_str(), j.reason) {
+            ("ok", None) => AreaStatus::Ok,
+            ("warnings", None) => AreaStatus::Warnings,
+            ("errors", None) => AreaStatus::Errors,
+            ("could_not_check", Some(reason)) => AreaStatus::CouldNotCheck(reason),
+            (state, _) => return Err(D::Error::custom(format_args!("bad area status {state:?}"))),
+        })
+    }
+}
+
 /// One question and what came back, for showing the raw answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawAnswer {
@@ -250,21 +271,57 @@ impl Serialize for RawAnswer {
     }
 }
 
+impl<'de> Deserialize<'de> for RawAnswer {
+    /// Reads back what `Serialize` writes. The records are presentation
+    /// text: each is read with [`Rdata::parse_lenient`] for the answer's
+    /// type, which gives back the very value that was printed (the answer
+    /// holds only records of the asked type; data read from DNS may hold
+    /// what only the lenient reading accepts, such as an MX target
+    /// `192.0.2.1.`; `tests/offload.rs` holds every scenario's answers to it).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Json {
+            name: String,
+            #[serde(rename = "type")]
+            rtype: RecordType,
+            depth: usize,
+            records: Option<Vec<String>>,
+            error: Option<DnsError>,
+        }
+        let j = Json::deserialize(deserializer)?;
+        let result = match (j.records, j.error) {
+            (Some(texts), None) => Ok(texts
+                .iter()
+                .map(|t| Rdata::parse_lenient(j.rtype, t))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| D::Error::custom(format_args!("{} {}: {e}", j.name, j.rtype)))?),
+            (None, Some(e)) => Err(e),
+            _ => return Err(D::Error::custom("an answer has either records or an error")),
+        };
+        Ok(RawAnswer {
+            name: j.name,
+            rtype: j.rtype,
+            result,
+            depth: j.depth,
+        })
+    }
+}
+
 /// The result of one area.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AreaReport {
     pub area: Area,
     pub status: AreaStatus,
     pub findings: Vec<Finding>,
     pub answers: Vec<RawAnswer>,
     /// SPF only: the `check_host()` of each address, step by step.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub traces: Vec<AddressTrace>,
 }
 
 /// The line a report opens with: how many errors and warnings, and how
 /// many areas could not be checked (a failed question took their verdict).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub errors: usize,
     /// Warnings, not counting the failed questions (those are `could_not_check`).
@@ -307,7 +364,7 @@ impl Summary {
 }
 
 /// The whole check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     pub domain: Name,
     /// Errors, warnings and areas that could not be checked, before the areas.
