@@ -8,7 +8,8 @@
 //! the request's `id`. A message is JSON text (serde), so both modules
 //! agree on one typed protocol instead of on JavaScript objects.
 //!
-//! Pure data: no DOM, no network. `tests` round-trips every message.
+//! Pure data: no DOM, no network. `tests/offload.rs` round-trips the
+//! messages of every scenario zone, failed questions included.
 
 use crate::check::WhatIf;
 use crate::dns::endpoint::Endpoint;
@@ -46,18 +47,36 @@ pub enum Request {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
     /// Sent once, when the worker has started and can take requests.
-    Ready { version: u32 },
-    Progress { id: u32, asked: usize, answered: usize },
-    Finished { id: u32, outcomes: Vec<Outcome> },
-    Raced { id: u32, outcome: RaceOutcome },
-    WhatIf { id: u32, result: WhatIf },
+    Ready {
+        version: u32,
+    },
+    Progress {
+        id: u32,
+        asked: usize,
+        answered: usize,
+    },
+    Finished {
+        id: u32,
+        outcomes: Vec<Outcome>,
+    },
+    Raced {
+        id: u32,
+        outcome: RaceOutcome,
+    },
+    WhatIf {
+        id: u32,
+        result: WhatIf,
+    },
     SpfTargets {
         id: u32,
         costs: Vec<(String, TargetLookups)>,
     },
     /// The request could not be read (never for a DNS failure, which is
     /// part of a report): the page shows it instead of waiting forever.
-    Refused { id: Option<u32>, reason: String },
+    Refused {
+        id: Option<u32>,
+        reason: String,
+    },
 }
 
 impl Request {

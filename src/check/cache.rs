@@ -19,6 +19,7 @@
 //! leave the waiters pending.
 
 use crate::dns::{normalize_name, Answer, DnsError, RecordType, Resolver};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::future::poll_fn;
@@ -76,6 +77,28 @@ impl KnownAnswers {
     pub fn forget_failures(&mut self) {
         self.0
             .retain(|_, r| matches!(r, Ok(_) | Err(DnsError::NxDomain) | Err(DnsError::NoData)));
+    }
+}
+
+/// In JSON, a list of `[name, type, result]` entries: JSON object keys are
+/// text, and a key here is a (name, type) pair. The order is the map's, so
+/// two serialisations of one value may list the entries differently; the
+/// value read back is the same.
+impl Serialize for KnownAnswers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|((name, rtype), result)| (name, rtype, result)))
+    }
+}
+
+impl<'de> Deserialize<'de> for KnownAnswers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let entries = Vec::<(String, RecordType, Result<Answer, DnsError>)>::deserialize(deserializer)?;
+        Ok(KnownAnswers(
+            entries
+                .into_iter()
+                .map(|(name, rtype, result)| ((name, rtype), result))
+                .collect(),
+        ))
     }
 }
 

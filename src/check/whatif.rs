@@ -12,6 +12,7 @@ use crate::model::{Name, Txt};
 use crate::spf::trace::LOOKUP_LIMIT;
 use crate::spf::{check_host, lint_record, lookup_tree, AddressTrace};
 use futures::future::{join, join_all};
+use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 
 /// The real resolver, with `draft` as the only TXT record of `domain`.
@@ -43,7 +44,7 @@ impl<R: Resolver> Resolver for DraftOverlay<'_, R> {
 }
 
 /// The lookup count of the draft with everything below it resolved.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftLookups {
     pub count: usize,
     /// Questions that failed below the draft (`name TYPE`): the count is then "at least".
@@ -68,7 +69,7 @@ impl DraftLookups {
 }
 
 /// What the draft would do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WhatIf {
     pub domain: Name,
     pub draft: String,

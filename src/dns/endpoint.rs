@@ -11,6 +11,7 @@
 use super::preset::Preset;
 use super::protocol::Protocol;
 use crate::i18n::code;
+use serde::{Deserialize, Serialize};
 
 /// A resolver choice: one of the presets or a custom URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,7 +21,7 @@ pub enum EndpointChoice {
 }
 
 /// A checked endpoint: the URL to ask and how to ask it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Endpoint {
     pub url: String,
     pub protocol: Protocol,

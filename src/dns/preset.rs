@@ -8,9 +8,10 @@
 
 use super::protocol::Protocol;
 use crate::i18n::code;
+use serde::{Deserialize, Serialize};
 
 /// One offered resolver.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Preset {
     AliDns,
     DnsPod,

@@ -7,9 +7,10 @@
 //! Google and Cloudflare serve to a browser without CORS surprises.
 
 use crate::i18n::code;
+use serde::{Deserialize, Serialize};
 
 /// The shape of a DoH endpoint's questions and answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Protocol {
     /// Google `https://dns.google/resolve` (also AdGuard and AliDNS
     /// `/resolve`): JSON is the default answer.

@@ -9,6 +9,7 @@ use super::preset::Preset;
 use super::{Answer, DnsError, RecordType};
 use crate::finding::Finding;
 use crate::i18n::code;
+use serde::{Deserialize, Serialize};
 use std::net::Ipv4Addr;
 
 /// The race question: the A record of a name reserved by IANA (RFC 2606
@@ -76,7 +77,7 @@ fn is_special(ip: Ipv4Addr) -> bool {
 }
 
 /// The result of the race.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RaceOutcome {
     /// The resolver to use, if any answered correctly.
     pub chosen: Option<Preset>,

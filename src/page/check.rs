@@ -13,6 +13,7 @@ use crate::generate::RecordSet;
 use crate::i18n::code;
 use crate::model::{Name, Record};
 use crate::plan::MailPlan;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -80,13 +81,13 @@ pub enum Mode {
 }
 
 /// What a run asks, ready for the engine.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum JobKind {
     Audit(AuditRequest),
     Plan(Vec<Record>),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Job {
     pub kind: JobKind,
     /// One endpoint, or two to compare.
@@ -97,13 +98,30 @@ pub struct Job {
 }
 
 /// One finished run on one resolver.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     pub report: Report,
+    /// In a message, its IEEE 754 bits ([`exact_f64`]).
+    #[serde(with = "exact_f64")]
     pub wall_ms: f64,
     pub endpoint: String,
     /// Every answer of the run, for re-running one area.
     pub known: KnownAnswers,
+}
+
+/// An `f64` in JSON as its IEEE 754 bits, a `u64`: serde_json's default
+/// float reading is not exact (`3952.2902000000004` comes back as
+/// `3952.2902`), and a message must read back as the value that was sent.
+mod exact_f64 {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(value.to_bits())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+        u64::deserialize(deserializer).map(f64::from_bits)
+    }
 }
 
 /// A question both resolvers answered differently.

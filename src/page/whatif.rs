@@ -11,6 +11,7 @@ use crate::generate::{RecordPurpose, RecordSet};
 use crate::i18n::code;
 use crate::model::Name;
 use crate::model::Rdata;
+use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 use std::rc::Rc;
 
@@ -49,7 +50,7 @@ pub enum Action {
 }
 
 /// One evaluation, ready for the engine.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WhatIfJob {
     pub endpoint: Endpoint,
     pub domain: Name,

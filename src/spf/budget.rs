@@ -14,10 +14,11 @@ use super::trace::{static_lookup_count, LOOKUP_LIMIT};
 use super::{Directive, Mechanism, Modifier, SpfRecord, Term};
 use crate::dns::{normalize_name, Resolver};
 use crate::i18n::code;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What one include or redirect target needs below itself.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TargetLookups {
     /// Its record was read, and everything below it: exactly this many.
     Known(usize),
