@@ -31,6 +31,15 @@ frame-ancestors, report-uri and sandbox are ignored in a meta policy
 (CSP3 section 3.3), so none is written; the page cannot forbid framing
 without a header.
 
+The checker worker (src/worker, index.html's data-type="worker" link)
+is loaded later by the page from a blob: URL (src/ui/checker.rs says
+why), so the policy has worker-src blob: and nothing else for workers.
+Trunk names a worker's files without a hash (checker.js,
+checker_bg.wasm); this hook renames them after their content, as Trunk
+does for the page's own files, so a cached old file is never taken for
+a new one, and writes their names and SHA-384 integrity into
+<meta name="maildns-checker">, which the page reads and fetches with.
+
 Run by Trunk (Trunk.toml [[hooks]]); also runnable by hand:
   TRUNK_STAGING_DIR=dist python3 scripts/csp.py   (idempotent)
 """
@@ -59,7 +68,15 @@ BOOT = (
     "var m=document.createElement(\"meta\");m.httpEquiv=\"Content-Security-Policy\";"
     "m.setAttribute(\"data-maildns-connect\",\"\");"
     "m.content=\"connect-src 'self' " + " ".join(PRESET_ORIGINS + LOOPBACK) + "\"+(o.length?\" \"+o.join(\" \"):\"\");"
-    "document.head.appendChild(m)})();"
+    "document.head.appendChild(m);"
+    # A check link needs the checker at once: fetch its files beside the
+    # page's own instead of after it (the page's fetch, with the same
+    # integrity, takes these responses).
+    "var w=document.querySelector(\"meta[name=maildns-checker]\");"
+    "if(w&&location.hash.indexOf(\"#check=\")===0)[\"js\",\"wasm\"].forEach(function(k){"
+    "var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";"
+    "l.href=w.getAttribute(\"data-\"+k);l.integrity=w.getAttribute(\"data-\"+k+\"-integrity\");"
+    "document.head.appendChild(l)})})();"
 )
 BOOT_MARK = "data-maildns-boot"
 # Only in Trunk's live-reload script, which only `trunk serve` adds.
@@ -82,6 +99,7 @@ def policy(scripts):
             "img-src 'self' data:",
             "font-src 'none'",
             "connect-src 'self' https: " + " ".join(LOOPBACK),
+            "worker-src blob:",
             "manifest-src 'self'",
             "base-uri 'none'",
             "form-action 'none'",
@@ -90,9 +108,49 @@ def policy(scripts):
     )
 
 
-def rewrite(html):
+WORKER = "checker"
+WORKER_META = "maildns-checker"
+
+
+def sri(data):
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
+
+
+def hash_worker(staging):
+    """Renames the worker's files after their content; returns the meta
+    that names them, or "" when the build has no worker."""
+    names = {}
+    for suffix in (".js", "_bg.wasm"):
+        plain = os.path.join(staging, WORKER + suffix)
+        if os.path.exists(plain):
+            with open(plain, "rb") as f:
+                data = f.read()
+            # Idempotent: a file renamed by an earlier run is replaced.
+            for old in os.listdir(staging):
+                if re.fullmatch(re.escape(WORKER) + r"-[0-9a-f]{16}" + re.escape(suffix), old):
+                    os.remove(os.path.join(staging, old))
+            name = WORKER + "-" + hashlib.sha256(data).hexdigest()[:16] + suffix
+            os.replace(plain, os.path.join(staging, name))
+        else:
+            found = [n for n in os.listdir(staging)
+                     if re.fullmatch(re.escape(WORKER) + r"-[0-9a-f]{16}" + re.escape(suffix), n)]
+            if len(found) != 1:
+                return ""
+            name = found[0]
+            with open(os.path.join(staging, name), "rb") as f:
+                data = f.read()
+        names[suffix] = (name, sri(data))
+    (js, js_sri), (wasm, wasm_sri) = names[".js"], names["_bg.wasm"]
+    return (
+        '<meta name="' + WORKER_META + '" data-js="./' + js + '" data-js-integrity="' + js_sri
+        + '" data-wasm="./' + wasm + '" data-wasm-integrity="' + wasm_sri + '">'
+    )
+
+
+def rewrite(html, worker_meta=""):
     # Idempotent: drop what an earlier run added.
     html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    html = re.sub(r'<meta name="' + WORKER_META + r'"[^>]*>', "", html)
     html = re.sub(r"<script " + BOOT_MARK + r">.*?</script>", "", html, flags=re.S)
     charset = re.search(r"<meta charset=\"?utf-8\"?\s*/?>", html, re.I)
     if not charset:
@@ -109,7 +167,7 @@ def rewrite(html):
         if source not in scripts:
             scripts.append(source)
     meta = '<meta http-equiv="Content-Security-Policy" content="' + policy(scripts) + '">'
-    return html[: charset.end()] + meta + html[charset.end() :]
+    return html[: charset.end()] + meta + worker_meta + html[charset.end() :]
 
 
 def main():
@@ -119,8 +177,11 @@ def main():
     path = os.path.join(staging, "index.html")
     with open(path, encoding="utf-8") as f:
         html = f.read()
+    worker_meta = hash_worker(staging)
+    if not worker_meta:
+        print("csp.py: no checker worker in this build", file=sys.stderr)
     with open(path, "w", encoding="utf-8") as f:
-        f.write(rewrite(html))
+        f.write(rewrite(html, worker_meta))
 
 
 if __name__ == "__main__":

@@ -30,3 +30,11 @@ pub mod tls_rpt;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// Browser glue shared by the page and the checker worker (wasm32 only).
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+/// The checker's Web Worker: runs what the page asks (`offload`).
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -119,7 +119,7 @@ impl GlooHttp {
                 retry_after,
             })
         };
-        let deadline = sleep_ms(self.timeout_ms);
+        let deadline = crate::web::clock::sleep_ms(self.timeout_ms);
         match select(Box::pin(fetch), Box::pin(deadline)).await {
             Either::Left((result, _)) => result,
             Either::Right(((), _)) => {
@@ -133,7 +133,7 @@ impl GlooHttp {
         match self.once(url, accept, binary).await {
             Ok(reply) if reply.status == 429 => {
                 let wait = reply.retry_after.unwrap_or(1).min(MAX_RETRY_AFTER_S);
-                sleep_ms(i32::try_from(wait * 1000).unwrap_or(10_000)).await;
+                crate::web::clock::sleep_ms(i32::try_from(wait * 1000).unwrap_or(10_000)).await;
                 self.once(url, accept, binary).await
             }
             Ok(reply) if reply.status >= 500 => self.once(url, accept, binary).await,
@@ -151,18 +151,6 @@ impl GlooHttp {
         self.progress.finished.set(self.progress.finished.get() + 1);
         result
     }
-}
-
-/// Resolves after `ms` milliseconds (the window's `setTimeout`); never
-/// fails. The transport's own timer, so the DNS layer needs nothing from
-/// the page (`ui`) above it.
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Why `fetch` gave no reply. The browser rejects with a `TypeError`

@@ -10,10 +10,25 @@ pub enum View {
     Check,
 }
 
+/// A part of the page that is fetched when first needed (the checker).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Lazy {
+    /// Not asked for yet.
+    #[default]
+    NotLoaded,
+    Loading,
+    Ready,
+    /// Loading failed, for this reason (a technical detail, shown as is
+    /// under the translated message); the user can retry.
+    Failed(String),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
     pub view: View,
+    /// The checker's worker (`ui::checker`).
+    pub checker: Lazy,
 }
 
 impl AppState {
@@ -21,6 +36,7 @@ impl AppState {
         AppState {
             lang,
             view: View::Generate,
+            checker: Lazy::NotLoaded,
         }
     }
 
@@ -35,10 +51,11 @@ impl AppState {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     SetLang(Lang),
     Show(View),
+    Checker(Lazy),
 }
 
 impl AppState {
@@ -47,6 +64,7 @@ impl AppState {
         match action {
             Action::SetLang(lang) => self.lang = lang,
             Action::Show(view) => self.view = view,
+            Action::Checker(state) => self.checker = state,
         }
     }
 }

@@ -240,6 +240,12 @@ pub enum Action {
         id: u32,
         outcomes: Vec<Outcome>,
     },
+    /// The checker could not run this run (it failed to load): the run
+    /// ends with nothing shown but the notice.
+    Unavailable {
+        id: u32,
+        notice: Finding,
+    },
     /// The draft SPF record box.
     WhatIf(whatif::Action),
 }
@@ -316,6 +322,13 @@ impl CheckState {
                     return false;
                 }
                 next.run = Run::Running { asked, answered };
+            }
+            Action::Unavailable { id, notice } => {
+                if id != next.run_id || !matches!(next.run, Run::Running { .. }) {
+                    return false;
+                }
+                next.run = Run::Idle;
+                next.notices = vec![notice];
             }
             Action::WhatIf(a) => next.whatif.apply(a),
             Action::Finished { id, outcomes } => {

@@ -994,6 +994,56 @@ fn the_page_opens_on_the_half_the_link_asks_for() {
 }
 
 #[test]
+fn the_checker_is_not_loaded_until_asked_and_its_failure_is_kept_for_a_retry() {
+    let mut a = AppState::opening(Lang::En, "check=example.com");
+    assert_eq!(a.checker, app::Lazy::NotLoaded);
+    a.apply(app::Action::Checker(app::Lazy::Loading));
+    a.apply(app::Action::Checker(app::Lazy::Failed("network".into())));
+    assert_eq!(a.checker, app::Lazy::Failed("network".into()));
+    // Retrying goes back to loading, then ready; the view never changes.
+    a.apply(app::Action::Checker(app::Lazy::Loading));
+    a.apply(app::Action::Checker(app::Lazy::Ready));
+    assert_eq!((a.checker.clone(), a.view), (app::Lazy::Ready, View::Check));
+}
+
+#[test]
+fn a_run_the_checker_could_not_take_ends_with_its_notice_not_a_spinner() {
+    let good = guide();
+    let mut c = typed("example.com");
+    let job = c
+        .prepare(
+            Mode::Audit,
+            PlanSource {
+                plan: &good.plan,
+                set: None,
+                findings: &[],
+            },
+        )
+        .unwrap_or_else(|e| panic!("{:?}", codes(&e)));
+    c.apply(check::Action::Started {
+        id: 3,
+        job: Rc::new(job),
+    });
+    let notice = crate::finding::Finding::error(code::ui::CHECKER_FAILED, "", "").arg("reason", "offline");
+    // An older run's failure changes nothing.
+    assert!(!c.apply(check::Action::Unavailable {
+        id: 2,
+        notice: notice.clone()
+    }));
+    assert!(c.is_running());
+    assert!(c.apply(check::Action::Unavailable {
+        id: 3,
+        notice: notice.clone()
+    }));
+    assert_eq!(
+        (c.run.clone(), codes(&c.notices)),
+        (Run::Idle, vec![code::ui::CHECKER_FAILED])
+    );
+    // Once over, a late failure is ignored too.
+    assert!(!c.apply(check::Action::Unavailable { id: 3, notice }));
+}
+
+#[test]
 fn a_race_nobody_won_chooses_nothing_and_the_next_check_races_again() {
     // Issue 21 item 1: a failed race used to mark Google chosen, run on it
     // and so have the page remember a resolver that never answered.

@@ -4,8 +4,9 @@
 //! the page.
 
 use super::check::CheckPage;
+use super::checker::{self, Checker};
 use super::components::{header::Header, tabs::Tabs};
-use super::context::{make_callback, GenHandle};
+use super::context::{make_callback, CheckerContext, GenHandle};
 use super::generate::{self, GeneratePage};
 use super::storage;
 use crate::dns::endpoint::parse_check_link;
@@ -29,6 +30,31 @@ pub fn App() -> Html {
     let state = use_reducer(|| AppState::opening(initial_lang(), &super::browser::fragment()));
     let gen: GenHandle = use_reducer(generate::initial_state);
     let lang = state.lang;
+    let checker = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| {
+            Checker::new(Callback::from(move |s| dispatcher.dispatch(Action::Checker(s))))
+        })
+    };
+    let checker = CheckerContext {
+        checker: (*checker).clone(),
+        state: state.checker.clone(),
+    };
+
+    // The checker is not part of the first view: it is fetched when the
+    // browser is first idle after it (or at once, when asked for earlier).
+    {
+        let checker = checker.checker.clone();
+        use_effect_with((), move |_| checker::when_idle(move || checker.load()));
+    }
+    {
+        let checker = checker.checker.clone();
+        use_effect_with(state.view, move |view| {
+            if *view == View::Check {
+                checker.load();
+            }
+        });
+    }
 
     use_effect_with(lang, |lang| {
         if let Some(root) = web_sys::window()
@@ -62,11 +88,13 @@ pub fn App() -> Html {
         Action::SetLang(lang)
     });
     let on_view = make_callback(&state, Action::Show);
+
     let t = |code: &str| i18n::text(lang, code).to_string();
 
     html! {
         <ContextProvider<Lang> context={lang}>
         <ContextProvider<GenHandle> context={gen}>
+        <ContextProvider<CheckerContext> context={checker}>
             <Header {on_lang} />
             <main id="content" class="content">
                 <Tabs view={state.view} on_select={on_view} />
@@ -86,6 +114,7 @@ pub fn App() -> Html {
                 <span>{ t(code::ui::FOOTER) }</span>
                 <span class="muted">{ t(code::ui::THEME_NOTE) }</span>
             </footer>
+        </ContextProvider<CheckerContext>>
         </ContextProvider<GenHandle>>
         </ContextProvider<Lang>>
     }

@@ -100,15 +100,7 @@ pub fn url_with_fragment(fragment: &str) -> String {
     format!("{base}#{fragment}")
 }
 
-/// Resolves after `ms` milliseconds (setTimeout); never fails.
-pub async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
+pub use crate::web::clock::sleep_ms;
 
 /// Today's (year, month) from the browser clock, for a dated DKIM selector.
 pub fn year_month() -> (u16, u8) {
@@ -128,10 +120,4 @@ pub fn now_utc_text() -> String {
     }
 }
 
-/// `performance.now()` in milliseconds, for timings the page reports.
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
+pub use crate::web::clock::now_ms;

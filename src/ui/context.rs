@@ -1,11 +1,14 @@
 //! What travels by context instead of through every component's props: the
-//! page's language and the Generate half's state (its plan and record set,
-//! which the Check half's "verify my plan" reads), as yew's `contexts`
+//! page's language, the Generate half's state (its plan and record set,
+//! which the Check half's "verify my plan" reads) and the checker worker
+//! (`CheckerContext`), as yew's `contexts`
 //! example does; and [`make_callback`], which turns an action constructor
 //! into a callback that dispatches it.
 
 use crate::i18n::Lang;
+use crate::page::app::Lazy;
 use crate::page::generate::GenState;
+use crate::ui::checker::Checker;
 use yew::prelude::*;
 
 /// The Generate half's state, shared with the Check half.
@@ -22,6 +25,20 @@ pub fn use_lang() -> Lang {
 #[hook]
 pub fn use_gen() -> Option<GenHandle> {
     use_context::<GenHandle>()
+}
+
+/// The checker's worker and its loading state, shared by the Check half
+/// and the Generate half's SPF count.
+#[derive(Clone, PartialEq)]
+pub struct CheckerContext {
+    pub checker: Checker,
+    pub state: Lazy,
+}
+
+/// The checker; `None` only for a component mounted on its own.
+#[hook]
+pub fn use_checker() -> Option<CheckerContext> {
+    use_context::<CheckerContext>()
 }
 
 /// A callback that dispatches `action(value)` to `state`'s reducer.

@@ -6,6 +6,7 @@
 mod app;
 pub mod browser;
 mod check;
+mod checker;
 mod components;
 pub mod connect_policy;
 mod context;

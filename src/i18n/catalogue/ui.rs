@@ -22,6 +22,21 @@ pub(crate) const MESSAGES: &[Message] = &[
         en: "Ask public DNS-over-HTTPS resolvers what the world sees for a domain, and get each problem explained with its fix.",
         zh: "通过公共 DNS-over-HTTPS 解析器查看外界看到的域名记录，并逐条解释问题和修复方法。",
     },
+    Message {
+        code: "ui.checker.loading",
+        en: "Loading the checker…",
+        zh: "正在加载检查模块……",
+    },
+    Message {
+        code: "ui.checker.failed",
+        en: "The checker could not be loaded ({reason}). Check your connection and try again; if it keeps failing, reload the page (a newer version may have been published).",
+        zh: "检查模块加载失败（{reason}）。请检查网络连接后重试；如果一直失败，请刷新页面（可能已发布了新版本）。",
+    },
+    Message {
+        code: "ui.checker.retry",
+        en: "Try again",
+        zh: "重试",
+    },
     Message { code: "ui.domain", en: "Mail domain", zh: "邮件域名" },
     Message { code: "ui.domain.placeholder", en: "example.com", zh: "example.com" },
     Message {

@@ -13,21 +13,20 @@ mod endpoint_picker;
 mod finding_item;
 mod form;
 mod progress;
-mod race;
 mod report;
 mod spf_traces;
 mod whatif;
 
-use crate::check::{audit_from, verify_plan_from, KnownAnswers};
-use crate::dns::doh_resolver::DohResolver;
-use crate::dns::endpoint::{parse_check_link, Endpoint};
-use crate::dns::http_gloo::{GlooHttp, Progress};
+use crate::dns::endpoint::parse_check_link;
+use crate::finding::Finding;
 use crate::i18n;
 use crate::i18n::code;
-use crate::page::check::{Action, CheckState, Job, JobKind, Outcome, PlanSource, Run};
-use crate::ui::context::{make_callback, use_gen, use_lang, GenHandle};
+use crate::offload::{Reply, Request};
+use crate::page::app::Lazy;
+use crate::page::check::{Action, CheckState, PlanSource, Run};
+use crate::ui::checker::Checker;
+use crate::ui::context::{make_callback, use_checker, use_gen, use_lang, GenHandle};
 use crate::ui::{browser, storage};
-use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,6 +34,7 @@ use yew::prelude::*;
 pub fn CheckPage() -> Html {
     let lang = use_lang();
     let gen = use_gen();
+    let checker = use_checker();
     let state = use_reducer(CheckState::default);
 
     // A share link `#check=...` pre-fills the form (and starts, or asks
@@ -71,21 +71,32 @@ pub fn CheckPage() -> Html {
     );
 
     // Start a run whenever the reducer asks for one; the very first run,
-    // with no resolver chosen yet, races the presets first.
+    // with no resolver chosen yet, races the presets first. Both happen in
+    // the checker's worker, which loads first if it is not there yet.
     {
         let state = state.clone();
+        let checker = checker.as_ref().map(|c| c.checker.clone());
         use_effect_with(state.start_request, move |n| {
+            let Some(checker) = checker else {
+                return;
+            };
             if *n > 0 && !state.endpoint_chosen {
                 let dispatcher = state.dispatcher();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let outcome = race::run().await;
-                    dispatcher.dispatch(Action::RaceDone {
-                        chosen: outcome.chosen,
-                        note: outcome.findings.into_iter().next(),
-                    });
-                });
+                checker.ask(
+                    |id| Request::Race { id },
+                    Callback::from(move |reply| match reply {
+                        Reply::Raced { outcome, .. } => dispatcher.dispatch(Action::RaceDone {
+                            chosen: outcome.chosen,
+                            note: outcome.findings.into_iter().next(),
+                        }),
+                        Reply::Refused { reason, .. } => {
+                            dispatcher.dispatch(Action::Refused(vec![unavailable(&reason)]))
+                        }
+                        _ => {}
+                    }),
+                );
             } else if *n > 0 {
-                start(&state, gen.as_ref());
+                start(&state, gen.as_ref(), &checker);
             }
         });
     }
@@ -120,9 +131,23 @@ pub fn CheckPage() -> Html {
         },
     };
 
+    let lazy = checker.as_ref().map(|c| c.state.clone()).unwrap_or_default();
+    let retry = checker.as_ref().map(|c| {
+        let (checker, request) = (c.checker.clone(), request.clone());
+        let wanted = !matches!(state.run, Run::Idle | Run::AwaitingConfirm) || !state.notices.is_empty();
+        Callback::from(move |_: MouseEvent| {
+            checker.load();
+            // A run that failed for want of the checker is asked again.
+            if wanted {
+                request.emit(last_mode);
+            }
+        })
+    });
+
     html! {
-        <div class="check" data-run={run_word(&state.run)}>
+        <div class="check" data-run={run_word(&state.run)} data-lazy-state={lazy_word(&lazy)}>
             <p class="intro">{ i18n::text(lang, code::ui::CHECK_INTRO) }</p>
+            { lazy_line(lang, &lazy, retry) }
             <form::CheckForm state={state.clone()} on_request={request.clone()} />
             <whatif::WhatIfBox state={state.clone()} />
             if let Some(note) = &state.resolver_note {
@@ -151,9 +176,46 @@ fn run_word(run: &Run) -> &'static str {
     }
 }
 
+/// The checker's loading state, for tests and styles.
+fn lazy_word(state: &Lazy) -> &'static str {
+    match state {
+        Lazy::NotLoaded => "idle",
+        Lazy::Loading => "loading",
+        Lazy::Ready => "ready",
+        Lazy::Failed(_) => "failed",
+    }
+}
+
+/// While the checker loads, a line says so; when loading failed, why,
+/// with a button to try again. Nothing once it is there.
+fn lazy_line(lang: i18n::Lang, state: &Lazy, retry: Option<Callback<MouseEvent>>) -> Html {
+    match state {
+        Lazy::NotLoaded | Lazy::Ready => html! {},
+        Lazy::Loading => html! {
+            <p class="help lazy-loading" role="status">{ i18n::text(lang, code::ui::CHECKER_LOADING) }</p>
+        },
+        Lazy::Failed(reason) => html! {
+            <div class="check-notices lazy-failed" role="alert">
+                <p class="help error" data-notice-code={code::ui::CHECKER_FAILED}>
+                    { i18n::explain(lang, &unavailable(reason)) }
+                </p>
+                <button type="button" class="button small" data-action="retry-checker" onclick={retry}>
+                    { i18n::text(lang, code::ui::CHECKER_RETRY) }
+                </button>
+            </div>
+        },
+    }
+}
+
+/// The notice for a request the checker could not take.
+fn unavailable(reason: &str) -> Finding {
+    Finding::error(code::ui::CHECKER_FAILED, "", "").arg("reason", reason)
+}
+
 /// Prepares the job from the form (and, to verify the plan, the Generate
-/// half's state, which the root always provides) and runs it in the background.
-fn start(state: &UseReducerHandle<CheckState>, gen: Option<&GenHandle>) {
+/// half's state, which the root always provides) and hands it to the
+/// checker's worker.
+fn start(state: &UseReducerHandle<CheckState>, gen: Option<&GenHandle>, checker: &Checker) {
     let dispatcher = state.dispatcher();
     let no_plan = Default::default();
     let plan = match gen {
@@ -186,50 +248,21 @@ fn start(state: &UseReducerHandle<CheckState>, gen: Option<&GenHandle>) {
     }
     let id = state.run_id.wrapping_add(1);
     dispatcher.dispatch(Action::Started { id, job: job.clone() });
-    let progress = Rc::new(Progress::default());
-    let done = Rc::new(Cell::new(false));
-    {
-        let (progress, done, dispatcher) = (progress.clone(), done.clone(), dispatcher.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            while !done.get() {
-                browser::sleep_ms(100).await;
-                dispatcher.dispatch(Action::Progress {
-                    id,
-                    asked: progress.started(),
-                    answered: progress.finished(),
-                });
+    checker.ask(
+        |request_id| Request::Run {
+            id: request_id,
+            job: (*job).clone(),
+        },
+        Callback::from(move |reply| match reply {
+            Reply::Progress { asked, answered, .. } => {
+                dispatcher.dispatch(Action::Progress { id, asked, answered })
             }
-        });
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        let t0 = browser::now_ms();
-        let runs = job
-            .endpoints
-            .iter()
-            .zip(job.seeds.iter())
-            .map(|(e, seed)| run_one(&job, e.clone(), seed.clone(), progress.clone(), t0));
-        let outcomes = futures::future::join_all(runs).await;
-        done.set(true);
-        dispatcher.dispatch(Action::Finished { id, outcomes });
-    });
-}
-
-async fn run_one(
-    job: &Job,
-    endpoint: Endpoint,
-    seed: KnownAnswers,
-    progress: Rc<Progress>,
-    t0: f64,
-) -> Outcome {
-    let resolver = DohResolver::new(GlooHttp::new(endpoint.protocol, progress), &endpoint);
-    let (report, known) = match &job.kind {
-        JobKind::Audit(request) => audit_from(&resolver, request, seed).await,
-        JobKind::Plan(records) => verify_plan_from(&resolver, records, seed).await,
-    };
-    Outcome {
-        report,
-        wall_ms: browser::now_ms() - t0,
-        endpoint: endpoint.url,
-        known,
-    }
+            Reply::Finished { outcomes, .. } => dispatcher.dispatch(Action::Finished { id, outcomes }),
+            Reply::Refused { reason, .. } => dispatcher.dispatch(Action::Unavailable {
+                id,
+                notice: unavailable(&reason),
+            }),
+            _ => {}
+        }),
+    );
 }

@@ -6,14 +6,14 @@
 
 use super::finding_item::FindingItem;
 use super::spf_traces::AddressTraceView;
-use crate::check::{what_if, WhatIf};
-use crate::dns::doh_resolver::DohResolver;
-use crate::dns::http_gloo::{GlooHttp, Progress};
+use crate::check::WhatIf;
+use crate::finding::Finding;
 use crate::i18n;
 use crate::i18n::code;
+use crate::offload::{Reply, Request};
 use crate::page::check::{Action, CheckState};
 use crate::page::whatif::{self, WhatIfRun};
-use crate::ui::context::{make_callback, use_gen, use_lang};
+use crate::ui::context::{make_callback, use_checker, use_gen, use_lang};
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -27,6 +27,7 @@ pub struct WhatIfBoxProps {
 pub fn WhatIfBox(props: &WhatIfBoxProps) -> Html {
     let lang = use_lang();
     let gen = use_gen();
+    let checker = use_checker().map(|c| c.checker);
     let s = &props.state;
     let w = &s.whatif;
 
@@ -49,18 +50,30 @@ pub fn WhatIfBox(props: &WhatIfBoxProps) -> Html {
                         )));
                     }
                     Ok(job) => {
+                        let Some(checker) = checker else {
+                            return;
+                        };
                         let id = state.whatif.id.wrapping_add(1);
                         state.dispatch(Action::WhatIf(whatif::Action::Started(id)));
                         let dispatcher = state.dispatcher();
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let http = GlooHttp::new(job.endpoint.protocol, Rc::new(Progress::default()));
-                            let resolver = DohResolver::new(http, &job.endpoint);
-                            let result = what_if(&resolver, &job.domain, &job.draft, &job.ips).await;
-                            dispatcher.dispatch(Action::WhatIf(whatif::Action::Done {
-                                id,
-                                result: Rc::new(result),
-                            }));
-                        });
+                        // Evaluated in the checker's worker.
+                        checker.ask(
+                            |request_id| Request::WhatIf { id: request_id, job },
+                            Callback::from(move |reply| match reply {
+                                Reply::WhatIf { result, .. } => {
+                                    dispatcher.dispatch(Action::WhatIf(whatif::Action::Done {
+                                        id,
+                                        result: Rc::new(result),
+                                    }))
+                                }
+                                Reply::Refused { reason, .. } => {
+                                    let notice = Finding::error(code::ui::CHECKER_FAILED, "", "")
+                                        .arg("reason", reason);
+                                    dispatcher.dispatch(Action::WhatIf(whatif::Action::Refused(vec![notice])))
+                                }
+                                _ => {}
+                            }),
+                        );
                     }
                 }
             }

@@ -2,22 +2,22 @@
 //! (`GenState::spf_lookups`); and, on request only, the include targets'
 //! records read over DoH to complete it. Typing never asks DNS.
 
-use crate::dns::doh_resolver::DohResolver;
 use crate::dns::endpoint::Endpoint;
-use crate::dns::http_gloo::{GlooHttp, Progress};
 use crate::dns::Preset;
 use crate::i18n;
 use crate::i18n::code;
+use crate::offload::{Reply, Request};
 use crate::page::generate::Action;
-use crate::spf::target_lookups;
-use crate::ui::context::{use_gen, use_lang, GenHandle};
+use crate::ui::checker::Checker;
+use crate::ui::context::{use_checker, use_gen, use_lang, GenHandle};
 use crate::ui::storage;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Reads each unread target's records through the remembered resolver (the
-/// Check half's choice) or Google's, then hands the costs to the state.
-fn fetch(state: GenHandle) {
+/// Check half's choice) or Google's, in the checker's worker (loaded now if
+/// it is not there yet), then hands the costs to the state. If the checker
+/// cannot load, the count stays as it was and the button stays.
+fn fetch(state: GenHandle, checker: Checker) {
     let targets = state.unread_targets();
     if targets.is_empty() || state.includes_fetching {
         return;
@@ -25,17 +25,25 @@ fn fetch(state: GenHandle) {
     state.dispatch(Action::IncludesFetching);
     let preset = storage::remembered_resolver().unwrap_or(Preset::Google);
     let endpoint = Endpoint::from(preset);
-    wasm_bindgen_futures::spawn_local(async move {
-        let http = GlooHttp::new(endpoint.protocol, Rc::new(Progress::default()));
-        let resolver = DohResolver::new(http, &endpoint);
-        let costs = futures::future::join_all(targets.iter().map(|t| target_lookups(&resolver, t))).await;
-        state.dispatch(Action::IncludesFetched(targets.into_iter().zip(costs).collect()));
-    });
+    let dispatcher = state.dispatcher();
+    checker.ask(
+        |id| Request::SpfTargets {
+            id,
+            endpoint,
+            targets,
+        },
+        Callback::from(move |reply| match reply {
+            Reply::SpfTargets { costs, .. } => dispatcher.dispatch(Action::IncludesFetched(costs)),
+            Reply::Refused { .. } => dispatcher.dispatch(Action::IncludesFetched(Vec::new())),
+            _ => {}
+        }),
+    );
 }
 
 #[component]
 pub fn SpfLookups() -> Html {
     let lang = use_lang();
+    let checker = use_checker().map(|c| c.checker);
     let Some(state) = use_gen() else {
         return html! {};
     };
@@ -46,7 +54,11 @@ pub fn SpfLookups() -> Html {
     let unread = !state.unread_targets().is_empty();
     let onclick = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| fetch(state.clone()))
+        Callback::from(move |_: MouseEvent| {
+            if let Some(checker) = &checker {
+                fetch(state.clone(), checker.clone());
+            }
+        })
     };
     let class = if b.over_limit() { "help error" } else { "help" };
     html! {

@@ -2,14 +2,15 @@
 //! resolver, ask every preset one harmless question and take the first that
 //! answers correctly (AliDNS and DNSPod for mainland China, where Google is
 //! blocked; Google and Cloudflare elsewhere). The choice itself is the pure
-//! [`race::choose_resolver`]; this file only asks and times.
+//! [`race::choose_resolver`]; this file only asks and times, in the
+//! checker's worker.
 
 use crate::dns::doh_resolver::DohResolver;
 use crate::dns::endpoint::Endpoint;
 use crate::dns::http_gloo::{GlooHttp, Progress};
 use crate::dns::race::{self, ProbeResult, RaceOutcome};
 use crate::dns::{Preset, Resolver};
-use crate::ui::browser;
+use crate::web::clock as browser;
 use futures::stream::{FuturesUnordered, StreamExt};
 use std::rc::Rc;
 

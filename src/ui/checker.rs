@@ -1,0 +1,346 @@
+//! The page's side of the checker worker: loads it the first time it is
+//! needed (or when the browser is idle after the first view), passes it
+//! requests and hands each reply to whoever asked.
+//!
+//! Loading, and why it is done this way:
+//! - The worker's two files (wasm-bindgen's no-modules glue and the wasm)
+//!   are named, with their SHA-384, in `<meta name="maildns-checker">`,
+//!   which the build writes into index.html (scripts/csp.py). Both are
+//!   fetched at once with `integrity`, so the browser refuses a file that
+//!   is not the one this page was built with (Subresource Integrity,
+//!   W3C SRI §3.3.5), the same guarantee the page's own files have.
+//! - The worker is started from a `blob:` URL made of the checked glue and
+//!   a few lines of start-up; the checked wasm bytes are then handed to it
+//!   (transferred, not copied). A `blob:` worker inherits the page's
+//!   Content-Security-Policy (CSP3 §4.2.5 / HTML "initialize a worker
+//!   global scope's policy container"), so the checker's DoH requests are
+//!   held to the page's connect-src. A worker started from the file's own
+//!   URL would run under no policy at all on GitHub Pages, which sends no
+//!   CSP header. The price is `worker-src blob:` in the policy.
+//! - Requests sent while the worker loads wait in a queue. If loading
+//!   fails (network, a file that does not match, a worker that does not
+//!   start), every waiting request gets a [`Reply::Refused`] and the page
+//!   shows the failure with a retry button; nothing waits forever.
+
+use crate::offload::{Reply, Request, VERSION};
+use crate::page::app::Lazy;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+use yew::Callback;
+
+/// How long the worker may take to start once its files are here, and
+/// how long the files may take to arrive: a slow link gets a long time,
+/// but never forever.
+const LOAD_TIMEOUT_MS: i32 = 90_000;
+
+/// The files of the worker, as the build named them.
+struct Manifest {
+    js: String,
+    js_integrity: String,
+    wasm: String,
+    wasm_integrity: String,
+}
+
+fn manifest() -> Result<Manifest, String> {
+    let meta = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=\"maildns-checker\"]").ok().flatten())
+        .ok_or_else(|| "the page names no checker (meta maildns-checker)".to_string())?;
+    let get = |attr: &str| {
+        meta.get_attribute(attr)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| format!("meta maildns-checker has no {attr}"))
+    };
+    Ok(Manifest {
+        js: get("data-js")?,
+        js_integrity: get("data-js-integrity")?,
+        wasm: get("data-wasm")?,
+        wasm_integrity: get("data-wasm-integrity")?,
+    })
+}
+
+/// Fetches one file, refused by the browser unless its hash is `integrity`.
+async fn fetch_checked(url: &str, integrity: &str) -> Result<web_sys::Response, String> {
+    let response = gloo_net::http::Request::get(url)
+        .integrity(integrity)
+        .send()
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    Ok(web_sys::Response::from(response))
+}
+
+async fn js_value<T: JsCast>(promise: Result<js_sys::Promise, JsValue>, url: &str) -> Result<T, String> {
+    let promise = promise.map_err(|e| format!("{url}: {e:?}"))?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| format!("{url}: {e:?}"))?
+        .dyn_into::<T>()
+        .map_err(|_| format!("{url}: unexpected body"))
+}
+
+/// The worker's start-up, after the glue: wait for the wasm bytes, start
+/// the module (whose `main` says Ready), or report why it could not.
+const START: &str = ";onmessage=function(e){onmessage=null;\
+var f=function(r){postMessage(JSON.stringify({Refused:{id:null,reason:\"start: \"+r}}))};\
+try{wasm_bindgen({module_or_path:e.data}).catch(f)}catch(r){f(r)}};";
+
+/// Fetches both files, checks them and starts the worker with the bytes.
+async fn spawn() -> Result<Worker, String> {
+    let m = manifest()?;
+    let (glue, wasm) = futures::future::join(
+        fetch_checked(&m.js, &m.js_integrity),
+        fetch_checked(&m.wasm, &m.wasm_integrity),
+    )
+    .await;
+    let glue: js_sys::JsString = js_value(glue?.text(), &m.js).await?;
+    let bytes: js_sys::ArrayBuffer = js_value(wasm?.array_buffer(), &m.wasm).await?;
+    let parts = js_sys::Array::of2(&glue, &JsValue::from_str(START));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("blob: {e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("blob URL: {e:?}"))?;
+    let worker = Worker::new(&url).map_err(|e| format!("worker: {e:?}"));
+    // The worker has read its script once it runs; the URL is not needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    let worker = worker?;
+    worker
+        .post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes))
+        .map_err(|e| format!("worker: {e:?}"))?;
+    Ok(worker)
+}
+
+struct Inner {
+    state: RefCell<Lazy>,
+    worker: RefCell<Option<Worker>>,
+    /// Requests that wait for the worker to be ready.
+    queue: RefCell<Vec<Request>>,
+    /// Who asked each request still open.
+    waiting: RefCell<HashMap<u32, Callback<Reply>>>,
+    next_id: Cell<u32>,
+    /// Incremented on each load, so events of an abandoned worker are ignored.
+    generation: Cell<u32>,
+    on_state: Callback<Lazy>,
+    listeners: RefCell<Vec<Closure<dyn FnMut(JsValue)>>>,
+}
+
+/// The handle the page shares by context.
+#[derive(Clone)]
+pub struct Checker(Rc<Inner>);
+
+impl PartialEq for Checker {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Checker {
+    /// A checker not loaded yet; `on_state` hears each change of its state.
+    pub fn new(on_state: Callback<Lazy>) -> Self {
+        Checker(Rc::new(Inner {
+            state: RefCell::new(Lazy::NotLoaded),
+            worker: RefCell::new(None),
+            queue: RefCell::new(Vec::new()),
+            waiting: RefCell::new(HashMap::new()),
+            next_id: Cell::new(0),
+            generation: Cell::new(0),
+            on_state,
+            listeners: RefCell::new(Vec::new()),
+        }))
+    }
+
+    fn set_state(&self, state: Lazy) {
+        *self.0.state.borrow_mut() = state.clone();
+        self.0.on_state.emit(state);
+    }
+
+    /// Starts loading, unless it is loading or loaded. Also a retry after
+    /// a failure.
+    pub fn load(&self) {
+        if matches!(*self.0.state.borrow(), Lazy::Loading | Lazy::Ready) {
+            return;
+        }
+        let generation = self.0.generation.get().wrapping_add(1);
+        self.0.generation.set(generation);
+        self.set_state(Lazy::Loading);
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match spawn().await {
+                Ok(worker) if this.0.generation.get() == generation => this.attach(worker, generation),
+                Ok(worker) => worker.terminate(),
+                Err(reason) => this.fail(generation, reason),
+            }
+        });
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::web::clock::sleep_ms(LOAD_TIMEOUT_MS).await;
+            if this.0.generation.get() == generation && *this.0.state.borrow() == Lazy::Loading {
+                this.fail(generation, "the checker did not start in time".to_string());
+            }
+        });
+    }
+
+    fn attach(&self, worker: Worker, generation: u32) {
+        let this = self.clone();
+        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let text = event
+                .dyn_into::<MessageEvent>()
+                .ok()
+                .and_then(|e| e.data().as_string())
+                .unwrap_or_default();
+            this.receive(generation, &text);
+        });
+        let this = self.clone();
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let detail = event
+                .dyn_into::<web_sys::ErrorEvent>()
+                .map(|e| e.message())
+                .unwrap_or_else(|_| "error".to_string());
+            this.fail(generation, format!("worker: {detail}"));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        *self.0.listeners.borrow_mut() = vec![on_message, on_error];
+        *self.0.worker.borrow_mut() = Some(worker);
+    }
+
+    fn receive(&self, generation: u32, text: &str) {
+        if generation != self.0.generation.get() {
+            return;
+        }
+        let reply = match Reply::from_json(text) {
+            Ok(reply) => reply,
+            Err(reason) => return self.fail(generation, format!("unreadable reply: {reason}")),
+        };
+        match reply {
+            Reply::Ready { version } if version == VERSION => {
+                self.set_state(Lazy::Ready);
+                let queued = std::mem::take(&mut *self.0.queue.borrow_mut());
+                for request in queued {
+                    self.post(&request);
+                }
+            }
+            Reply::Ready { version } => self.fail(
+                generation,
+                format!("the checker speaks version {version}, the page {VERSION}"),
+            ),
+            // Before Ready, a refusal without id is a start that failed.
+            Reply::Refused { id: None, reason } if *self.0.state.borrow() == Lazy::Loading => {
+                self.fail(generation, reason)
+            }
+            reply => self.deliver(reply),
+        }
+    }
+
+    fn deliver(&self, reply: Reply) {
+        let (id, last) = match &reply {
+            Reply::Progress { id, .. } => (Some(*id), false),
+            Reply::Finished { id, .. }
+            | Reply::Raced { id, .. }
+            | Reply::WhatIf { id, .. }
+            | Reply::SpfTargets { id, .. } => (Some(*id), true),
+            Reply::Refused { id, .. } => (*id, true),
+            Reply::Ready { .. } => (None, false),
+        };
+        let Some(id) = id else {
+            return;
+        };
+        let callback = if last {
+            self.0.waiting.borrow_mut().remove(&id)
+        } else {
+            self.0.waiting.borrow().get(&id).cloned()
+        };
+        if let Some(callback) = callback {
+            callback.emit(reply);
+        }
+    }
+
+    /// Loading failed: says so, and answers every open request.
+    fn fail(&self, generation: u32, reason: String) {
+        if generation != self.0.generation.get() {
+            return;
+        }
+        // Events of this worker are ignored from now on.
+        self.0.generation.set(generation.wrapping_add(1));
+        if let Some(worker) = self.0.worker.borrow_mut().take() {
+            worker.terminate();
+        }
+        // The listeners stay until the next worker replaces them: this may
+        // run inside one of them.
+        self.0.queue.borrow_mut().clear();
+        let waiting: Vec<(u32, Callback<Reply>)> = self.0.waiting.borrow_mut().drain().collect();
+        self.set_state(Lazy::Failed(reason.clone()));
+        for (id, callback) in waiting {
+            callback.emit(Reply::Refused {
+                id: Some(id),
+                reason: reason.clone(),
+            });
+        }
+    }
+
+    fn post(&self, request: &Request) {
+        let sent = self
+            .0
+            .worker
+            .borrow()
+            .as_ref()
+            .map(|w| w.post_message(&JsValue::from_str(&request.to_json())));
+        if !matches!(sent, Some(Ok(()))) {
+            let generation = self.0.generation.get();
+            self.fail(generation, "the checker did not take the request".to_string());
+        }
+    }
+
+    /// Sends a request (made from the id it is given); `on_reply` hears
+    /// every reply to it, the last one included. Loads the worker first
+    /// when needed.
+    pub fn ask(&self, make: impl FnOnce(u32) -> Request, on_reply: Callback<Reply>) {
+        let id = self.0.next_id.get().wrapping_add(1);
+        self.0.next_id.set(id);
+        let request = make(id);
+        self.0.waiting.borrow_mut().insert(id, on_reply);
+        let ready = *self.0.state.borrow() == Lazy::Ready;
+        if ready {
+            self.post(&request);
+        } else {
+            self.0.queue.borrow_mut().push(request);
+            self.load();
+        }
+    }
+}
+
+/// Calls `f` when the browser is next idle (or after two seconds where
+/// `requestIdleCallback` does not exist): for prefetching the checker
+/// without competing with the first view.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    let global = js_sys::global();
+    let idle = js_sys::Reflect::get(&global, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request_idle) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(
+                &options,
+                &JsValue::from_str("timeout"),
+                &JsValue::from_f64(5000.0),
+            );
+            let _ = request_idle.call2(&global, &callback, &options);
+        }
+        None => {
+            if let Ok(set_timeout) = js_sys::Reflect::get(&global, &JsValue::from_str("setTimeout"))
+                .and_then(|v| v.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+            {
+                let _ = set_timeout.call2(&global, &callback, &JsValue::from_f64(2000.0));
+            }
+        }
+    }
+}

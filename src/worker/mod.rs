@@ -1,0 +1,141 @@
+//! The checker's side of the Web Worker (wasm32 only; the binary is
+//! `src/bin/checker.rs`). The page (`ui::checker`) posts one JSON
+//! [`Request`] per message; this module runs it with the DoH transport of
+//! the browser (`fetch` works in a worker) and posts the [`Reply`]s back.
+//! Everything heavy the page used to carry lives behind this boundary: the
+//! check engine, SPF evaluation, the DoH resolvers and the DNS decoders.
+//!
+//! The worker is created from a `blob:` URL by the page, so it inherits
+//! the page's Content-Security-Policy: its `fetch`es are held to the same
+//! connect-src as the page's own (scripts/csp.py).
+
+mod race;
+
+use crate::check::{audit_from, verify_plan_from, what_if, KnownAnswers};
+use crate::dns::doh_resolver::DohResolver;
+use crate::dns::endpoint::Endpoint;
+use crate::dns::http_gloo::{GlooHttp, Progress};
+use crate::offload::{Reply, Request, VERSION};
+use crate::page::check::{Job, JobKind, Outcome};
+use crate::spf::target_lookups;
+use crate::web::clock::{now_ms, sleep_ms};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn scope() -> Option<DedicatedWorkerGlobalScope> {
+    js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>().ok()
+}
+
+/// Posts one reply to the page (as JSON text).
+fn post(reply: &Reply) {
+    if let Some(scope) = scope() {
+        let _ = scope.post_message(&JsValue::from_str(&reply.to_json()));
+    }
+}
+
+/// Listens for requests and says it is ready. Called once, by the
+/// worker binary's `main`.
+pub fn start() {
+    let Some(scope) = scope() else {
+        return;
+    };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let request = event
+            .data()
+            .as_string()
+            .ok_or_else(|| "the message is not text".to_string())
+            .and_then(|text| Request::from_json(&text));
+        match request {
+            Ok(request) => wasm_bindgen_futures::spawn_local(handle(request)),
+            Err(reason) => post(&Reply::Refused { id: None, reason }),
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The listener lives as long as the worker.
+    on_message.forget();
+    post(&Reply::Ready { version: VERSION });
+}
+
+async fn handle(request: Request) {
+    match request {
+        Request::Run { id, job } => run(id, job).await,
+        Request::Race { id } => {
+            let outcome = race::run().await;
+            post(&Reply::Raced { id, outcome });
+        }
+        Request::WhatIf { id, job } => {
+            let resolver = resolver(&job.endpoint, Rc::new(Progress::default()));
+            let result = what_if(&resolver, &job.domain, &job.draft, &job.ips).await;
+            post(&Reply::WhatIf { id, result });
+        }
+        Request::SpfTargets {
+            id,
+            endpoint,
+            targets,
+        } => {
+            let resolver = resolver(&endpoint, Rc::new(Progress::default()));
+            let costs = futures::future::join_all(targets.iter().map(|t| target_lookups(&resolver, t))).await;
+            post(&Reply::SpfTargets {
+                id,
+                costs: targets.into_iter().zip(costs).collect(),
+            });
+        }
+    }
+}
+
+fn resolver(endpoint: &Endpoint, progress: Rc<Progress>) -> DohResolver<GlooHttp> {
+    DohResolver::new(GlooHttp::new(endpoint.protocol, progress), endpoint)
+}
+
+/// One check run: every endpoint at once, progress every 100 ms.
+async fn run(id: u32, job: Job) {
+    let progress = Rc::new(Progress::default());
+    let done = Rc::new(Cell::new(false));
+    {
+        let (progress, done) = (progress.clone(), done.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            while !done.get() {
+                sleep_ms(100).await;
+                if !done.get() {
+                    post(&Reply::Progress {
+                        id,
+                        asked: progress.started(),
+                        answered: progress.finished(),
+                    });
+                }
+            }
+        });
+    }
+    let t0 = now_ms();
+    let runs = job
+        .endpoints
+        .iter()
+        .zip(job.seeds.iter())
+        .map(|(e, seed)| run_one(&job, e.clone(), seed.clone(), progress.clone(), t0));
+    let outcomes = futures::future::join_all(runs).await;
+    done.set(true);
+    post(&Reply::Finished { id, outcomes });
+}
+
+async fn run_one(
+    job: &Job,
+    endpoint: Endpoint,
+    seed: KnownAnswers,
+    progress: Rc<Progress>,
+    t0: f64,
+) -> Outcome {
+    let resolver = resolver(&endpoint, progress);
+    let (report, known) = match &job.kind {
+        JobKind::Audit(request) => audit_from(&resolver, request, seed).await,
+        JobKind::Plan(records) => verify_plan_from(&resolver, records, seed).await,
+    };
+    Outcome {
+        report,
+        wall_ms: now_ms() - t0,
+        endpoint: endpoint.url,
+        known,
+    }
+}

@@ -1,0 +1,97 @@
+// End-to-end tests of the checker's lazy loading (src/ui/checker.rs): the
+// first view does not fetch it; it comes when the browser is idle, when the
+// Check tab opens, or at once with a check link; a file that does not match
+// the page's integrity, or a network failure, shows a message with a retry
+// button, never a blank area, and the retry works.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertAccessible } from './lib/a11y.mjs';
+import { screenshot } from './lib/browser.mjs';
+import { startFixture, stopFixture } from './lib/fixture.mjs';
+
+let server;
+let doh;
+let browser;
+
+before(async () => ({ server, doh, browser } = await startFixture({ doh: { adZones: ['good-mail.net'] } })));
+after(() => stopFixture({ server, doh, browser }));
+
+const CHECKER = /\/checker-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
+
+async function open({ fragment = '', locale = 'en-US', width = 1280, route } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  const checkerRequests = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => { if (CHECKER.test(new URL(r.url()).pathname)) checkerRequests.push(r.url()); });
+  if (route) await page.route(CHECKER, route);
+  await page.goto(`${server.url}/${fragment ? `#${fragment}` : ''}`);
+  await page.waitForSelector('header h1');
+  return { context, page, errors, checkerRequests };
+}
+
+const lazyState = (page) => page.getAttribute('.check', 'data-lazy-state');
+
+test('the first view carries no checker; it is fetched once the page is idle', async () => {
+  const { context, page, errors, checkerRequests } = await open();
+  const interactive = await page.evaluate(() => performance.getEntriesByName('maildns-interactive').length);
+  assert.equal(interactive, 1);
+  // What the entry HTML loads eagerly never names the checker.
+  const eager = await page.evaluate(() => [...document.querySelectorAll('script[src], link[href]')].map((e) => e.src || e.href));
+  assert.ok(!eager.some((u) => CHECKER.test(new URL(u).pathname)), `eager: ${eager.join(', ')}`);
+  await page.waitForFunction(() => document.querySelector('.check')?.dataset.lazyState === 'ready', null, { timeout: 30_000 });
+  assert.equal(checkerRequests.length, 2, `requests: ${checkerRequests.join(', ')}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a check link loads the checker at once and reaches its first finding', async () => {
+  const link = `check=good-mail.net&sel=s202611&ep=${encodeURIComponent(`${doh.url}/resolve`)}&flavor=google`;
+  const { context, page, errors } = await open({ fragment: link });
+  // A resolver that is not a preset is confirmed first.
+  await page.click('[data-action="confirm-yes"]', { timeout: 30_000 });
+  await page.waitForSelector('.check[data-run="done"] [data-finding-code]', { timeout: 60_000 });
+  assert.equal(await lazyState(page), 'ready');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [what, route] of [
+  ['a network failure', (r) => r.abort('connectionrefused')],
+  ['a file that is not the one the page was built with', async (r) => {
+    const response = await r.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 1;
+    await r.fulfill({ response, body });
+  }],
+]) {
+  for (const [locale, width] of [['en-US', 1280], ['zh-CN', 360]]) {
+    test(`${what} while loading the checker: a message and a retry that works (${locale}, ${width} px)`, async () => {
+      let broken = true;
+      const { context, page, errors } = await open({
+        locale,
+        width,
+        route: (r) => (broken ? route(r) : r.continue()),
+      });
+      await page.click('#tab-check');
+      await page.waitForSelector('.check[data-lazy-state="failed"] [data-notice-code="ui.checker.failed"]', { timeout: 30_000 });
+      const text = await page.textContent('.lazy-failed');
+      assert.match(text, locale === 'en-US' ? /could not be loaded/ : /加载失败/);
+      await assertAccessible(page, `lazy failed ${locale}`);
+      await screenshot(page, `lazy-failed-${locale}-${width}`);
+      // An audit asked meanwhile says why it cannot run instead of spinning.
+      await page.fill('#check-domain', 'good-mail.net');
+      await page.selectOption('#ep-kind', 'custom');
+      await page.fill('#ep-url', `${doh.url}/resolve`);
+      await page.click('[data-action="audit"]');
+      await page.waitForSelector('.check[data-run="idle"] .check-notices [data-notice-code="ui.checker.failed"]', { timeout: 30_000 });
+      broken = false;
+      await page.click('[data-action="retry-checker"]');
+      await page.waitForSelector('.check[data-run="done"] [data-finding-code]', { timeout: 60_000 });
+      assert.equal(await lazyState(page), 'ready');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
