@@ -10,7 +10,8 @@
 // that directory, "after" is dist/, or BENCH_AFTER), each on its own server,
 // sample by sample in alternating order (before, after, after, before, …), so
 // machine noise hits both alike; the table then has a column for each and
-// the change. BENCH_LOADS sets the cold loads per measure (5), BENCH_ONLY a
+// the change. BENCH_LOADS sets the cold loads per measure (5),
+// BENCH_LIGHTHOUSE_RUNS the Lighthouse runs per build (3), BENCH_ONLY a
 // comma-separated list of parts to run (file names without .mjs).
 //
 // Every page is served as GitHub Pages serves it (lib/pages-server.mjs:
