@@ -1,6 +1,7 @@
 // Benchmark of the built page: dist/ sizes raw and gzip, then the measures
-// of the parts in bench/ (first view, key generation and re-render, the
-// audit), printed as one Markdown table.
+// of the parts in bench/ (first view, links and the Check tab opened cold,
+// Lighthouse, key generation and re-render, the audit), printed as one
+// Markdown table.
 // Figures, never a pass/fail test: budgets are printed beside them.
 //
 //   node tests/e2e/bench.mjs                         # dist/ alone
@@ -68,7 +69,7 @@ async function loadParts() {
 
 const failedRow = (name, e) => ({ measure: `${name}: failed (${String(e?.message ?? e).split('\n')[0]})`, value: '', budget: '', ok: '' });
 
-// One part for every build; returns { rows: Map(label -> rows), notes }.
+// One part for every build; returns { rows: Map(label -> rows), notes: [{ label, line }] }.
 async function runPart({ name, mod }, browser, builds) {
   const rows = new Map();
   const notes = [];
@@ -107,8 +108,8 @@ async function runPart({ name, mod }, browser, builds) {
     const got = samples.get(b.label);
     if (got.length === 0) { rows.set(b.label, [failedRow(name, errors.get(b.label))]); continue; }
     rows.set(b.label, mod.rows(got));
-    if (errors.has(b.label)) notes.push(`${name} (${b.label}): ${got.length} samples, one or more failed: ${String(errors.get(b.label)?.message ?? errors.get(b.label)).split('\n')[0]}`);
-    for (const line of mod.notes?.(got) ?? []) notes.push(builds.length > 1 ? `${b.label}: ${line}` : line);
+    if (errors.has(b.label)) notes.push({ label: b.label, line: `${name}: ${got.length} samples, one or more failed: ${String(errors.get(b.label)?.message ?? errors.get(b.label)).split('\n')[0]}` });
+    for (const line of mod.notes?.(got) ?? []) notes.push({ label: b.label, line });
   }
   return { rows, notes };
 }
@@ -157,5 +158,12 @@ console.log(filesTable(builds));
 console.log('\n## page\n');
 console.log(measureTable(builds));
 console.log('');
-for (const line of [NETWORK_NOTE, ...notes]) console.log(`- ${line}`);
+// A note every build gave alike is printed once, without its label.
+const printed = new Set();
+for (const { label, line } of [{ line: NETWORK_NOTE }, ...notes]) {
+  if (printed.has(line)) continue;
+  const alike = label === undefined || builds.every((b) => notes.some((n) => n.label === b.label && n.line === line));
+  if (alike) printed.add(line);
+  console.log(`- ${alike || builds.length === 1 ? '' : `${label}: `}${line}`);
+}
 console.log(`\nBenchmark run: ${((Date.now() - started) / 60_000).toFixed(1)} min (${builds.length} build${builds.length > 1 ? 's' : ''}).`);

@@ -38,7 +38,7 @@ export function notes(samples) {
   const foreign = [...new Set(samples.flatMap((s) => s.foreign))];
   const warnings = [...new Set(samples.flatMap((s) => s.warnings))];
   return [
-    `Lighthouse ${first.version}, ${first.formFactor}, simulated ${t.rttMs} ms / ${t.throughputKbps} Kbit/s / CPU ${t.cpuSlowdownMultiplier}x; performance scores ${samples.map((s) => s.scores.performance).join(', ')}`,
+    `Lighthouse ${first.version}, ${first.formFactor}, simulated ${t.rttMs} ms / ${t.throughputKbps} Kbit/s / CPU ${t.cpuSlowdownMultiplier}x; performance scores ${samples.map((s) => s.scores.performance).join(', ')}; CPU benchmark index ${samples.map((s) => Math.round(s.benchmarkIndex)).join(', ')}`,
     ...(foreign.length ? [`Lighthouse: requests to other hosts: ${foreign.join(', ')}`] : []),
     ...warnings.map((w) => `Lighthouse warning: ${w}`),
   ];
