@@ -82,6 +82,7 @@ async function runPart({ name, mod }, browser, builds) {
   }
   const samples = new Map(builds.map((b) => [b.label, []]));
   const errors = new Map();
+  const failures = new Map();
   let env;
   try {
     env = await mod.start?.(browser);
@@ -90,11 +91,15 @@ async function runPart({ name, mod }, browser, builds) {
       // before, after | after, before | …: each build goes first as often.
       const order = r % 2 === 0 ? builds : [...builds].reverse();
       for (const build of order) {
+        // A build that failed twice here is not tried again (each try can
+        // wait out a time-out).
+        if ((failures.get(build.label) ?? 0) >= 2) continue;
         log(`${name}: round ${r + 1}/${rounds}, ${build.label}`);
         try {
           samples.get(build.label).push(await mod.sample(browser, build.url, env));
         } catch (e) {
           errors.set(build.label, e);
+          failures.set(build.label, (failures.get(build.label) ?? 0) + 1);
           log(`${name}: ${build.label}: ${String(e?.message ?? e).split('\n')[0]}`);
         }
       }
@@ -107,7 +112,7 @@ async function runPart({ name, mod }, browser, builds) {
   for (const b of builds) {
     const got = samples.get(b.label);
     if (got.length === 0) { rows.set(b.label, [failedRow(name, errors.get(b.label))]); continue; }
-    rows.set(b.label, mod.rows(got));
+    try { rows.set(b.label, mod.rows(got)); } catch (e) { rows.set(b.label, [failedRow(name, e)]); continue; }
     if (errors.has(b.label)) notes.push({ label: b.label, line: `${name}: ${got.length} samples, one or more failed: ${String(errors.get(b.label)?.message ?? errors.get(b.label)).split('\n')[0]}` });
     for (const line of mod.notes?.(got) ?? []) notes.push({ label: b.label, line });
   }
@@ -141,7 +146,7 @@ async function warmUp(browser, build) {
 const notes = [];
 const browser = await launch();
 try {
-  for (const b of builds) await warmUp(browser, b);
+  for (const b of builds) await warmUp(browser, b).catch((e) => log(`warm-up of ${b.label}: ${String(e?.message ?? e).split('\n')[0]}`));
   for (const part of await loadParts()) {
     const got = await runPart(part, browser, builds);
     for (const b of builds) b.rows.push(...got.rows.get(b.label));

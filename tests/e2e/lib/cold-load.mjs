@@ -102,14 +102,14 @@ export async function openCold(browser, {
     context,
     page,
     // Waits until the probe saw `state`; its time in ms since navigation start.
-    async waitFor(state, { timeout = 90_000 } = {}) {
+    async waitFor(state, { timeout = 45_000 } = {}) {
       const handle = await page.waitForFunction((s) => window.__bench?.times[s], state, { timeout, polling: 50 });
       return handle.jsonValue();
     },
     async clickTime(name) {
       return page.evaluate((n) => window.__bench.clicks[n], name);
     },
-    async interactive({ timeout = 90_000 } = {}) {
+    async interactive({ timeout = 45_000 } = {}) {
       await page.waitForFunction(() => performance.getEntriesByName('maildns-interactive').length > 0, null, { timeout, polling: 50 });
       return page.evaluate(() => performance.getEntriesByName('maildns-interactive')[0].startTime);
     },
