@@ -137,7 +137,7 @@ async function warmUp(browser, build) {
   try {
     const page = await context.newPage();
     await page.goto(`${build.url}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('maildns-interactive').length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('maildns-interactive').length > 0, null, { timeout: 45_000 });
   } finally {
     await context.close();
   }

@@ -44,14 +44,14 @@ export function measureTable(builds) {
   return markdown(['measure', b.label, a.label, 'change', 'budget', `met (${b.label} / ${a.label})`], names.map((name) => {
     const rb = find(b, name);
     const ra = find(a, name);
-    const met = [rb?.ok, ra?.ok].map(verdict);
+    const met = [rb, ra].map((r) => (r ? verdict(r.ok) : '—'));
     return [
       name,
       rb?.value ?? '—',
       ra?.value ?? '—',
       change(rb, ra),
       ra?.budget || rb?.budget || '',
-      met.some((m) => m) ? met.join(' / ') : '',
+      met.some((m) => m && m !== '—') ? met.join(' / ') : '',
     ];
   }));
 }
