@@ -9,17 +9,19 @@
 // path). The same audit through an HTTP/2 front (lib/h2-front.mjs), one
 // connection as with public resolvers, is printed for information: the
 // front is one more hop, so it is a little slower here.
-//
-//   import { measure } from './bench/check.mjs';
-//   const rows = await measure(browser, server.url);  // [{ measure, value, budget, ok }]
+// One round is one audit each way; the rows give the best of RUNS rounds.
 import { startDohServer } from '../lib/doh-server.mjs';
 import { startH2Front } from '../lib/h2-front.mjs';
+import { figure, fmt } from '../lib/bench-figures.mjs';
 
 const LATENCY_MS = 50;
 const DOMAIN = 'good-mail.net';
 const SELECTOR = 's202611';
 const WARM_UP_DOMAIN = 'spf-double.net';
 const RUNS = 3;
+
+export const order = 60;
+export const rounds = RUNS;
 
 async function audit(page, domain, selector) {
   await page.fill('#check-domain', domain);
@@ -56,52 +58,44 @@ async function auditOnce(browser, baseUrl, doh, endpoint) {
   }
 }
 
-export async function measure(browser, baseUrl) {
+export async function start() {
   const doh = await startDohServer({ latencyMs: LATENCY_MS, adZones: [DOMAIN], keepAlive: true });
-  const front = await startH2Front(doh.url);
-  const runs = [];
-  const runsH2 = [];
   try {
-    for (let i = 0; i < RUNS; i++) runs.push(await auditOnce(browser, baseUrl, doh, doh.url));
-    for (let i = 0; i < RUNS; i++) runsH2.push(await auditOnce(browser, baseUrl, doh, front.url));
-  } finally {
-    await front.close();
+    return { doh, front: await startH2Front(doh.url) };
+  } catch (e) {
     await doh.close();
+    throw e;
   }
+}
+
+export async function stop(env) {
+  await env?.front.close();
+  await env?.doh.close();
+}
+
+export async function sample(browser, baseUrl, { doh, front }) {
+  return {
+    h1: await auditOnce(browser, baseUrl, doh, doh.url),
+    h2: await auditOnce(browser, baseUrl, doh, front.url),
+  };
+}
+
+export function rows(samples) {
   const fastest = (xs) => xs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
-  const best = fastest(runs);
-  const h2 = fastest(runsH2);
+  const best = fastest(samples.map((s) => s.h1));
+  const h2 = fastest(samples.map((s) => s.h2));
   const target = (best.chain + 1) * LATENCY_MS;
+  const n = samples.length;
   return [
     {
-      measure: `check ${DOMAIN}: questions asked (DoH server count; report says ${best.questions})`,
-      value: best.asked,
-      budget: `= ${best.questions} (none twice)`,
-      ok: best.asked === best.questions,
+      ...figure(`check ${DOMAIN}: questions asked (DoH server count)`, best.asked, fmt.int,
+        `= the report's count (none twice)`, (x) => x === best.questions),
+      value: `${best.asked} (report: ${best.questions})`,
     },
-    {
-      measure: `check ${DOMAIN}: longest dependency chain`,
-      value: best.chain,
-      budget: '<= 4',
-      ok: best.chain <= 4,
-    },
-    {
-      measure: `check ${DOMAIN}: wall time at ${LATENCY_MS} ms per answer (best of ${RUNS}, ms)`,
-      value: best.wallMs,
-      budget: `<= ${target} ((chain + 1) x ${LATENCY_MS})`,
-      ok: best.wallMs <= target,
-    },
-    {
-      measure: `check ${DOMAIN}: same through an HTTP/2 front (best of ${RUNS}, ms)`,
-      value: h2.wallMs,
-      budget: 'for information',
-      ok: '',
-    },
-    {
-      measure: `check ${DOMAIN}: most questions in flight at once`,
-      value: best.maxInFlight,
-      budget: '<= 12 (the page\'s cap)',
-      ok: best.maxInFlight <= 12,
-    },
+    figure(`check ${DOMAIN}: longest dependency chain`, best.chain, fmt.int, '≤ 4', (x) => x <= 4),
+    figure(`check ${DOMAIN}: wall time at ${LATENCY_MS} ms per answer (best of ${n})`, best.wallMs, fmt.ms,
+      `≤ ${target} ms ((chain + 1) × ${LATENCY_MS})`, (x) => x <= target),
+    figure(`check ${DOMAIN}: same through an HTTP/2 front (best of ${n})`, h2.wallMs, fmt.ms, 'for information'),
+    figure(`check ${DOMAIN}: most questions in flight at once`, best.maxInFlight, fmt.int, '≤ 12 (the page\'s cap)', (x) => x <= 12),
   ];
 }
