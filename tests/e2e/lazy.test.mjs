@@ -95,3 +95,22 @@ for (const [what, route] of [
     });
   }
 }
+
+test('a worker started from a blob: URL, as the checker is, keeps the page\'s connect-src', async () => {
+  // The reason the checker is not started from its file's own URL: such a
+  // worker would run under no policy at all (GitHub Pages sends no CSP
+  // header). A blob: worker inherits the page's policies, the boot
+  // script's narrowed connect-src included.
+  const { context, page, errors } = await open();
+  const seen = await page.evaluate(() => new Promise((resolve) => {
+    const source = "self.addEventListener('securitypolicyviolation',function(e){postMessage('violation '+e.violatedDirective)});"
+      + "fetch('https://dns.quad9.net/dns-query?name=example.com').then(function(){postMessage('fetched')},function(){setTimeout(function(){postMessage('refused')},100)})";
+    const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+    const out = [];
+    worker.onmessage = (e) => { out.push(e.data); if (out.length === 2) resolve(out); };
+    setTimeout(() => resolve(out), 5000);
+  }));
+  assert.deepEqual(seen, ['violation connect-src', 'refused']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -153,8 +153,13 @@ async function auditGoodMail(page) {
 
 test('secrets: the private keys are in no request, storage, URL, history or link unless kept on purpose', async () => {
   const context = await newContext();
-  const { page } = await openPage(context);
+  // Recording starts before the page loads: the CDP log is the page's own
+  // (the checker worker is another target, which only Playwright's events
+  // and the route catch-all see), so it must see the page's loading.
+  const page = await context.newPage();
   const { seen, cdp } = await recordRequests(context, page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('#domain');
 
   await page.fill('#domain', 'example.com');
   await page.fill('#hosts-0-ipv4-0', '192.0.2.1');
@@ -190,6 +195,9 @@ test('secrets: the private keys are in no request, storage, URL, history or link
   for (const [where, text] of Object.entries(places)) assert.doesNotMatch(String(text), /PRIVATE KEY/, where);
   assert.ok(seen.some((r) => r.via === 'route') && seen.some((r) => r.via === 'cdp') && seen.some((r) => r.via === 'event'));
   assert.ok(seen.some((r) => r.url.startsWith(doh.url)), 'the check asked the local DoH endpoint');
+  for (const via of ['route', 'event']) {
+    assert.ok(seen.some((r) => r.via === via && r.url.startsWith(doh.url)), `${via} sees the checker worker's requests`);
+  }
 
   // Every request: the page's origin or the chosen DoH endpoint's.
   const allowed = new Set([new URL(server.url).origin, new URL(doh.url).origin]);
