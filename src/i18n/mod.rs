@@ -7,6 +7,9 @@
 
 mod catalogue;
 pub mod code;
+mod read_back;
+
+pub(crate) use read_back::declared_code;
 
 use crate::finding::Finding;
 use serde::{Deserialize, Serialize};

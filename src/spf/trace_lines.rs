@@ -4,8 +4,9 @@
 
 use super::eval::{SpfOutcome, SpfResult};
 use super::trace::{StepKind, StepOutcome, TraceQuestion, TraceStep, LOOKUP_LIMIT};
-use crate::finding::{declared_code, interned_args, Finding};
+use crate::finding::{interned_args, Finding};
 use crate::i18n::code;
+use crate::i18n::declared_code;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::net::IpAddr;
 
