@@ -117,6 +117,9 @@ async fn spawn() -> Result<Worker, String> {
     Ok(worker)
 }
 
+/// A listener on the worker, kept alive while it is attached.
+type Listener = Closure<dyn FnMut(JsValue)>;
+
 struct Inner {
     state: RefCell<Lazy>,
     worker: RefCell<Option<Worker>>,
@@ -128,7 +131,7 @@ struct Inner {
     /// Incremented on each load, so events of an abandoned worker are ignored.
     generation: Cell<u32>,
     on_state: Callback<Lazy>,
-    listeners: RefCell<Vec<Closure<dyn FnMut(JsValue)>>>,
+    listeners: RefCell<Vec<Listener>>,
 }
 
 /// The handle the page shares by context.
@@ -337,7 +340,7 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
         }
         None => {
             if let Ok(set_timeout) = js_sys::Reflect::get(&global, &JsValue::from_str("setTimeout"))
-                .and_then(|v| v.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+                .and_then(|v| v.dyn_into::<js_sys::Function>())
             {
                 let _ = set_timeout.call2(&global, &callback, &JsValue::from_f64(2000.0));
             }
