@@ -328,7 +328,13 @@ impl fmt::Display for Name {
 
 impl TryFrom<String> for Name {
     type Error = NameError;
+    /// A service name ([`Name::service`]); the empty string is the root,
+    /// as `From<Name> for String` writes it, so that every name the page
+    /// makes (the domain `.` included) reads back from JSON.
     fn try_from(s: String) -> Result<Self, Self::Error> {
+        if s.is_empty() {
+            return Ok(Name::root());
+        }
         Name::service(&s)
     }
 }
@@ -473,6 +479,22 @@ mod tests {
         ));
         let n = Name::host("xn--bcher-kva.de").expect("a valid A-label");
         assert_eq!(Name::host(&n.to_unicode()), Ok(n));
+    }
+
+    #[test]
+    fn names_the_page_makes_read_back_from_json() {
+        let names = [
+            Name::host("."),
+            Name::host("Bücher.example"),
+            Name::service("_dmarc.example.com"),
+            Name::service("*.example.com"),
+            Name::service("s1._domainkey.example.com"),
+        ];
+        for n in names.into_iter().map(|n| n.expect("name")) {
+            let text = serde_json::to_string(&n).expect("json");
+            assert_eq!(serde_json::from_str::<Name>(&text).ok(), Some(n), "{text}");
+        }
+        assert!(serde_json::from_str::<Name>("\"a..b\"").is_err());
     }
 
     #[test]
