@@ -18,6 +18,7 @@ pub mod export;
 pub mod finding;
 pub mod generate;
 pub mod i18n;
+pub mod idn;
 pub mod model;
 pub mod mta_sts;
 pub mod offload;
