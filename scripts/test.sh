@@ -14,7 +14,7 @@ cargo fmt --check
 
 step "clippy (native and wasm32)"
 cargo clippy --all-targets --locked -- -D warnings
-cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test wasm_shell -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test wasm_shell --test idna_browser -- -D warnings
 
 step "native tests (core)"
 cargo test --locked
@@ -31,6 +31,18 @@ step "shell tests in headless Chromium (wasm-bindgen-test)"
 WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --test wasm_shell
+
+step "international names through the browser's URL parser (wasm-bindgen-test)"
+# The page converts non-ASCII names with the browser, natively the idna crate
+# does: the same table of names must give the same A-labels (tests/idna_browser.rs).
+idna_log=$(mktemp)
+idna_status=0
+WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --test idna_browser 2>&1 | tee "$idna_log" || idna_status=$?
+sed -n 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/idna browser: \1 passed, \2 failed/p' "$idna_log"
+rm -f "$idna_log"
+[ "$idna_status" -eq 0 ]
 
 step "build the page (trunk, release)"
 trunk build

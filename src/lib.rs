@@ -2,12 +2,15 @@
 //! checked in the browser.
 //!
 //! The crate is a pure core and a thin shell:
-//! - core (every module but `ui`): record model, parsers and linters, the
-//!   message catalogue, and the page state with its typed actions (`page`).
-//!   Plain Rust with no DOM, network, clock or randomness; it builds and
-//!   tests natively with `cargo test`.
-//! - shell (`ui`, wasm32 only): the yew page. The web crates are wasm32-only
-//!   dependencies, so the compiler refuses any use of them from the core.
+//! - core (every module but `ui`, `web` and `worker`): record model,
+//!   parsers and linters, the message catalogue, and the page state with its
+//!   typed actions (`page`). Plain Rust with no DOM, network, clock or
+//!   randomness; it builds and tests natively with `cargo test`.
+//! - shell (`ui`, `web`, `worker`, wasm32 only): the yew page, the checker's
+//!   Web Worker, and the browser glue they share, such as the IDNA converter
+//!   each installs into the core at start-up (`web::idn`, behind
+//!   `idn::install`). The web crates are wasm32-only dependencies, so the
+//!   compiler refuses any use of them from the core.
 
 pub mod check;
 pub mod csp;
@@ -18,6 +21,7 @@ pub mod export;
 pub mod finding;
 pub mod generate;
 pub mod i18n;
+pub mod idn;
 pub mod model;
 pub mod mta_sts;
 pub mod offload;

@@ -76,7 +76,7 @@ fn ascii_name(name: &str) -> String {
     if t.is_ascii() {
         return t.to_string();
     }
-    idna::domain_to_ascii(t).unwrap_or_else(|_| t.to_string())
+    crate::idn::to_ascii(t).unwrap_or_else(|_| t.to_string())
 }
 
 /// Percent-encodes all but the URL unreserved characters (RFC 3986 §2.3).

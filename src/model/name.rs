@@ -9,7 +9,7 @@
 //!   `_dmarc` or `_25._tcp` are how service records are named (RFC 8552), so
 //!   they are allowed where the record needs them ([`NameKind::Service`]).
 //! - RFC 4343: names compare case-insensitively. Names are kept lowercase.
-//! - RFC 5890/5891 (IDNA 2008, via UTS #46 in the `idna` crate): a name with
+//! - RFC 5890/5891 (IDNA 2008, via UTS #46 in `crate::idn`): a name with
 //!   non-ASCII characters is stored as its A-label (punycode) form.
 //! - RFC 2606 / RFC 6761: `.test`, `.example`, `.invalid`, `.localhost` are
 //!   reserved; they are accepted with a warning.
@@ -163,8 +163,10 @@ impl Name {
             // An A-label must encode a valid U-label (RFC 5891 §4.2.3.1,
             // §5.4): `xn--xn--a-8x9a` decodes to `xn--ᳵa`, hyphens in
             // positions 3 and 4, which does not encode back.
-            let (unicode, decoded) = idna::domain_to_unicode(&ascii);
-            if decoded.is_err() || to_ascii(&unicode).as_deref() != Ok(ascii.as_str()) {
+            let round_trip = crate::idn::decode(&ascii)
+                .ok()
+                .and_then(|unicode| to_ascii(&unicode).ok());
+            if round_trip.as_deref() != Some(ascii.as_str()) {
                 return Err(NameError::Idna {
                     input: body.to_string(),
                 });
@@ -291,12 +293,7 @@ impl Name {
 
     /// The Unicode form for display (U-labels), or the ASCII form if it has none.
     pub fn to_unicode(&self) -> String {
-        let (s, result) = idna::domain_to_unicode(&self.ascii);
-        if result.is_ok() {
-            s
-        } else {
-            self.ascii.clone()
-        }
+        crate::idn::to_unicode(&self.ascii)
     }
 
     /// The reserved top-level domain this name is under, if any (RFC 2606, RFC 6761).
@@ -374,7 +371,7 @@ fn is_ip_literal(body: &str) -> bool {
 fn to_ascii(body: &str) -> Result<String, NameError> {
     // UTS #46 processing with transitional handling off (IDNA 2008 behaviour)
     // and STD3 rules off here: the label rules are checked below, per kind.
-    idna::domain_to_ascii(body).map_err(|_| NameError::Idna {
+    crate::idn::to_ascii(body).map_err(|_| NameError::Idna {
         input: body.to_string(),
     })
 }

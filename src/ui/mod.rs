@@ -17,9 +17,11 @@ mod reducers;
 pub mod storage;
 
 /// Mounts the page into `<main id="app">`, after installing the panic hook
-/// so that any later panic shows a visible error instead of a dead page.
+/// so that any later panic shows a visible error instead of a dead page, and
+/// the browser's IDNA converter, before anything parses a name.
 pub fn start() {
     panic::install();
+    crate::web::idn::install();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));

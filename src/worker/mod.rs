@@ -36,9 +36,11 @@ fn post(reply: &Reply) {
     }
 }
 
-/// Listens for requests and says it is ready. Called once, by the
+/// Installs the browser's IDNA converter (the check engine parses names),
+/// then listens for requests and says it is ready. Called once, by the
 /// worker binary's `main`.
 pub fn start() {
+    crate::web::idn::install();
     let Some(scope) = scope() else {
         return;
     };

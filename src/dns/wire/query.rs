@@ -86,7 +86,7 @@ fn encode_name(qname: &str) -> Result<Vec<u8>, DnsError> {
     let ascii = if trimmed.is_ascii() {
         trimmed.to_string()
     } else {
-        idna::domain_to_ascii(trimmed).map_err(|_| bad("not a valid international name"))?
+        crate::idn::to_ascii(trimmed).map_err(|_| bad("not a valid international name"))?
     };
     let body = ascii.strip_suffix('.').unwrap_or(&ascii);
     let mut wire = Vec::with_capacity(body.len() + 2);

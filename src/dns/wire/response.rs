@@ -100,7 +100,7 @@ fn ascii(name: &str) -> String {
     if t.is_ascii() {
         return t.to_string();
     }
-    idna::domain_to_ascii(t).unwrap_or_else(|_| t.to_string())
+    crate::idn::to_ascii(t).unwrap_or_else(|_| t.to_string())
 }
 
 fn malformed(e: ReadError) -> DnsError {
