@@ -826,25 +826,30 @@ fn plan_mode_verifies_the_plan_on_screen() {
     );
 }
 
-#[test]
-fn a_run_reports_progress_and_ignores_older_runs() {
-    let good = guide();
-    let zone = zone_of(&good);
-    let mut c = typed("example.com");
+/// Prepares the form's audit against `plan` and starts it as run `id`.
+fn start_audit(c: &mut CheckState, plan: &GenState, id: u32) {
     let job = c
         .prepare(
             Mode::Audit,
             PlanSource {
-                plan: &good.plan,
+                plan: &plan.plan,
                 set: None,
                 findings: &[],
             },
         )
         .unwrap_or_else(|e| panic!("{:?}", codes(&e)));
     c.apply(check::Action::Started {
-        id: 7,
+        id,
         job: Rc::new(job),
     });
+}
+
+#[test]
+fn a_run_reports_progress_and_ignores_older_runs() {
+    let good = guide();
+    let zone = zone_of(&good);
+    let mut c = typed("example.com");
+    start_audit(&mut c, &good, 7);
     assert!(c.is_running());
     assert!(c.apply(check::Action::Progress {
         id: 7,
@@ -1010,20 +1015,7 @@ fn the_checker_is_not_loaded_until_asked_and_its_failure_is_kept_for_a_retry() {
 fn a_run_the_checker_could_not_take_ends_with_its_notice_not_a_spinner() {
     let good = guide();
     let mut c = typed("example.com");
-    let job = c
-        .prepare(
-            Mode::Audit,
-            PlanSource {
-                plan: &good.plan,
-                set: None,
-                findings: &[],
-            },
-        )
-        .unwrap_or_else(|e| panic!("{:?}", codes(&e)));
-    c.apply(check::Action::Started {
-        id: 3,
-        job: Rc::new(job),
-    });
+    start_audit(&mut c, &good, 3);
     let notice = crate::finding::Finding::error(code::ui::CHECKER_FAILED, "", "").arg("reason", "offline");
     // An older run's failure changes nothing.
     assert!(!c.apply(check::Action::Unavailable {
