@@ -104,6 +104,8 @@ pub struct GenState {
     pub include_lookups: BTreeMap<String, TargetLookups>,
     /// The include targets are being read.
     pub includes_fetching: bool,
+    /// Why the last reading could not run (the checker did not load).
+    pub includes_unavailable: Option<String>,
     /// Bumped on every edit; effects key on it.
     pub revision: u64,
 }
@@ -144,6 +146,9 @@ pub enum Action {
     IncludesFetching,
     /// What each target needs (targets whose reading gave nothing are absent).
     IncludesFetched(Vec<(String, TargetLookups)>),
+    /// The reading could not run: the checker that reads DNS did not load
+    /// (the reason). The count stays as it was and can be asked again.
+    IncludesUnavailable(String),
 }
 
 /// The notice that says a share link's plan replaced the user's own, which
@@ -203,6 +208,7 @@ impl GenState {
             spf_lookups: None,
             include_lookups: BTreeMap::new(),
             includes_fetching: false,
+            includes_unavailable: None,
             revision: 0,
         };
         s.derive();
@@ -388,7 +394,14 @@ impl GenState {
                 self.revision += 1;
                 self.derive();
             }
-            Action::IncludesFetching => self.includes_fetching = true,
+            Action::IncludesFetching => {
+                self.includes_fetching = true;
+                self.includes_unavailable = None;
+            }
+            Action::IncludesUnavailable(reason) => {
+                self.includes_fetching = false;
+                self.includes_unavailable = Some(reason);
+            }
             Action::IncludesFetched(costs) => {
                 self.includes_fetching = false;
                 self.include_lookups.extend(costs);

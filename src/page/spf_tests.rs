@@ -61,8 +61,20 @@ fn include_costs_read_on_request_complete_the_count() {
     );
     zone.add_txt("_a.provider.example", &["v=spf1 ip4:198.51.100.0/24 -all"]);
     zone.add_failure("_b.provider.example", RecordType::Txt, DnsError::ServFail);
+    // A first try whose checker did not load leaves the count as it was,
+    // says why, and can be asked again.
+    let before = s.spf_lookups.clone();
+    s.apply(generate::Action::IncludesFetching);
+    s.apply(generate::Action::IncludesUnavailable("offline".into()));
+    assert_eq!(
+        (s.includes_fetching, s.includes_unavailable.as_deref()),
+        (false, Some("offline"))
+    );
+    assert_eq!(s.spf_lookups, before);
+    assert!(!s.unread_targets().is_empty());
     s.apply(generate::Action::IncludesFetching);
     assert!(s.includes_fetching);
+    assert_eq!(s.includes_unavailable, None);
     let costs: Vec<(String, TargetLookups)> = s
         .unread_targets()
         .into_iter()

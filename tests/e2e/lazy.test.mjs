@@ -114,3 +114,30 @@ test('a worker started from a blob: URL, as the checker is, keeps the page\'s co
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the SPF builder\'s include count says why when the checker cannot load, and works once it can', async () => {
+  let broken = true;
+  const { context, page, errors } = await open({ route: (r) => (broken ? r.abort('connectionrefused') : r.continue()) });
+  // No resolver remembered: the builder asks Google's, answered here by the local endpoint.
+  await page.route('https://dns.google/resolve**', async (route) => {
+    const url = new URL(route.request().url());
+    await route.fulfill({ response: await route.fetch({ url: `${doh.url}/resolve${url.search}` }) });
+  });
+  await page.fill('#domain', 'example.com');
+  await page.fill('#hosts-0-ipv4-0', '192.0.2.1');
+  await page.click('#section-spf > summary');
+  await page.click('#spf-includes > button.add');
+  await page.fill('#spf-includes-0', 'l9.spf-chain.net');
+  await page.waitForSelector('#spf-lookups[data-finding-code="spf.budget.at_least"][data-count="1"]');
+  await page.click('[data-action="fetch-includes"]');
+  await page.waitForSelector('.spf-lookups [data-notice-code="ui.checker.failed"]', { timeout: 30_000 });
+  // The count is as it was, and can be asked again.
+  await page.waitForSelector('#spf-lookups[data-finding-code="spf.budget.at_least"][data-count="1"]');
+  await assertAccessible(page, 'builder count, checker unavailable');
+  broken = false;
+  await page.click('[data-action="fetch-includes"]');
+  await page.waitForSelector('#spf-lookups[data-finding-code="spf.budget.exact"][data-count="2"]', { timeout: 30_000 });
+  assert.equal(await page.locator('.spf-lookups [data-notice-code="ui.checker.failed"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

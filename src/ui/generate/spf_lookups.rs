@@ -4,6 +4,7 @@
 
 use crate::dns::endpoint::Endpoint;
 use crate::dns::Preset;
+use crate::finding::Finding;
 use crate::i18n;
 use crate::i18n::code;
 use crate::offload::{Reply, Request};
@@ -16,7 +17,8 @@ use yew::prelude::*;
 /// Reads each unread target's records through the remembered resolver (the
 /// Check half's choice) or Google's, in the checker's worker (loaded now if
 /// it is not there yet), then hands the costs to the state. If the checker
-/// cannot load, the count stays as it was and the button stays.
+/// cannot load, the count stays as it was, the reason is shown and the
+/// button stays.
 fn fetch(state: GenHandle, checker: Checker) {
     let targets = state.unread_targets();
     if targets.is_empty() || state.includes_fetching {
@@ -34,7 +36,7 @@ fn fetch(state: GenHandle, checker: Checker) {
         },
         Callback::from(move |reply| match reply {
             Reply::SpfTargets { costs, .. } => dispatcher.dispatch(Action::IncludesFetched(costs)),
-            Reply::Refused { .. } => dispatcher.dispatch(Action::IncludesFetched(Vec::new())),
+            Reply::Refused { reason, .. } => dispatcher.dispatch(Action::IncludesUnavailable(reason)),
             _ => {}
         }),
     );
@@ -65,6 +67,11 @@ pub fn SpfLookups() -> Html {
         <div class="spf-lookups">
             <p id="spf-lookups" class={class} aria-live="polite" data-finding-code={b.code()}
                 data-count={b.count.to_string()} data-exact={b.exact().to_string()}>{ line }</p>
+            if let Some(reason) = &state.includes_unavailable {
+                <p class="help error" role="alert" data-notice-code={code::ui::CHECKER_FAILED}>
+                    { i18n::explain(lang, &Finding::error(code::ui::CHECKER_FAILED, "", "").arg("reason", reason)) }
+                </p>
+            }
             if state.includes_fetching {
                 <p class="help" role="status">{ i18n::text(lang, code::ui::SPF_FETCHING) }</p>
             } else if unread {
