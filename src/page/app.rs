@@ -1,7 +1,8 @@
 //! The page-wide state: language and which half is shown. Each half keeps
 //! its own state (`super::generate`, `super::check`). No DOM code here.
 
-use crate::i18n::Lang;
+use crate::finding::Finding;
+use crate::i18n::{code, Lang};
 
 /// Which half of the tool is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +22,15 @@ pub enum Lazy {
     /// Loading failed, for this reason (a technical detail, shown as is
     /// under the translated message); the user can retry.
     Failed(String),
+}
+
+impl Lazy {
+    /// The notice for what could not run because the checker did not
+    /// load, with the reason: the same words in the Check half, the what-if
+    /// box and the SPF builder.
+    pub fn unavailable(reason: &str) -> Finding {
+        Finding::error(code::ui::CHECKER_FAILED, "", "").arg("reason", reason)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -1016,7 +1016,7 @@ fn a_run_the_checker_could_not_take_ends_with_its_notice_not_a_spinner() {
     let good = guide();
     let mut c = typed("example.com");
     start_audit(&mut c, &good, 3);
-    let notice = crate::finding::Finding::error(code::ui::CHECKER_FAILED, "", "").arg("reason", "offline");
+    let notice = app::Lazy::unavailable("offline");
     // An older run's failure changes nothing.
     assert!(!c.apply(check::Action::Unavailable {
         id: 2,

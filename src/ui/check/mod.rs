@@ -18,7 +18,6 @@ mod spf_traces;
 mod whatif;
 
 use crate::dns::endpoint::parse_check_link;
-use crate::finding::Finding;
 use crate::i18n;
 use crate::i18n::code;
 use crate::offload::{Reply, Request};
@@ -90,7 +89,7 @@ pub fn CheckPage() -> Html {
                             note: outcome.findings.into_iter().next(),
                         }),
                         Reply::Refused { reason, .. } => {
-                            dispatcher.dispatch(Action::Refused(vec![unavailable(&reason)]))
+                            dispatcher.dispatch(Action::Refused(vec![Lazy::unavailable(&reason)]))
                         }
                         _ => {}
                     }),
@@ -197,7 +196,7 @@ fn lazy_line(lang: i18n::Lang, state: &Lazy, retry: Option<Callback<MouseEvent>>
         Lazy::Failed(reason) => html! {
             <div class="check-notices lazy-failed" role="alert">
                 <p class="help error" data-notice-code={code::ui::CHECKER_FAILED}>
-                    { i18n::explain(lang, &unavailable(reason)) }
+                    { i18n::explain(lang, &Lazy::unavailable(reason)) }
                 </p>
                 <button type="button" class="button small" data-action="retry-checker" onclick={retry}>
                     { i18n::text(lang, code::ui::CHECKER_RETRY) }
@@ -205,11 +204,6 @@ fn lazy_line(lang: i18n::Lang, state: &Lazy, retry: Option<Callback<MouseEvent>>
             </div>
         },
     }
-}
-
-/// The notice for a request the checker could not take.
-fn unavailable(reason: &str) -> Finding {
-    Finding::error(code::ui::CHECKER_FAILED, "", "").arg("reason", reason)
 }
 
 /// Prepares the job from the form (and, to verify the plan, the Generate
@@ -260,7 +254,7 @@ fn start(state: &UseReducerHandle<CheckState>, gen: Option<&GenHandle>, checker:
             Reply::Finished { outcomes, .. } => dispatcher.dispatch(Action::Finished { id, outcomes }),
             Reply::Refused { reason, .. } => dispatcher.dispatch(Action::Unavailable {
                 id,
-                notice: unavailable(&reason),
+                notice: Lazy::unavailable(&reason),
             }),
             _ => {}
         }),

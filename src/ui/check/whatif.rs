@@ -7,10 +7,10 @@
 use super::finding_item::FindingItem;
 use super::spf_traces::AddressTraceView;
 use crate::check::WhatIf;
-use crate::finding::Finding;
 use crate::i18n;
 use crate::i18n::code;
 use crate::offload::{Reply, Request};
+use crate::page::app::Lazy;
 use crate::page::check::{Action, CheckState};
 use crate::page::whatif::{self, WhatIfRun};
 use crate::ui::context::{make_callback, use_checker, use_gen, use_lang};
@@ -67,8 +67,7 @@ pub fn WhatIfBox(props: &WhatIfBoxProps) -> Html {
                                     }))
                                 }
                                 Reply::Refused { reason, .. } => {
-                                    let notice = Finding::error(code::ui::CHECKER_FAILED, "", "")
-                                        .arg("reason", reason);
+                                    let notice = Lazy::unavailable(&reason);
                                     dispatcher.dispatch(Action::WhatIf(whatif::Action::Refused(vec![notice])))
                                 }
                                 _ => {}

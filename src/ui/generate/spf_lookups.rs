@@ -4,10 +4,10 @@
 
 use crate::dns::endpoint::Endpoint;
 use crate::dns::Preset;
-use crate::finding::Finding;
 use crate::i18n;
 use crate::i18n::code;
 use crate::offload::{Reply, Request};
+use crate::page::app::Lazy;
 use crate::page::generate::Action;
 use crate::ui::checker::Checker;
 use crate::ui::context::{use_checker, use_gen, use_lang, GenHandle};
@@ -69,7 +69,7 @@ pub fn SpfLookups() -> Html {
                 data-count={b.count.to_string()} data-exact={b.exact().to_string()}>{ line }</p>
             if let Some(reason) = &state.includes_unavailable {
                 <p class="help error" role="alert" data-notice-code={code::ui::CHECKER_FAILED}>
-                    { i18n::explain(lang, &Finding::error(code::ui::CHECKER_FAILED, "", "").arg("reason", reason)) }
+                    { i18n::explain(lang, &Lazy::unavailable(reason)) }
                 </p>
             }
             if state.includes_fetching {
