@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible } from './lib/a11y.mjs';
 import { screenshot } from './lib/browser.mjs';
+import { answerGoogleLocally, typeInclude } from './lib/spf-builder.mjs';
 import { startFixture, stopFixture } from './lib/fixture.mjs';
 
 let server;
@@ -118,16 +119,8 @@ test('a worker started from a blob: URL, as the checker is, keeps the page\'s co
 test('the SPF builder\'s include count says why when the checker cannot load, and works once it can', async () => {
   let broken = true;
   const { context, page, errors } = await open({ route: (r) => (broken ? r.abort('connectionrefused') : r.continue()) });
-  // No resolver remembered: the builder asks Google's, answered here by the local endpoint.
-  await page.route('https://dns.google/resolve**', async (route) => {
-    const url = new URL(route.request().url());
-    await route.fulfill({ response: await route.fetch({ url: `${doh.url}/resolve${url.search}` }) });
-  });
-  await page.fill('#domain', 'example.com');
-  await page.fill('#hosts-0-ipv4-0', '192.0.2.1');
-  await page.click('#section-spf > summary');
-  await page.click('#spf-includes > button.add');
-  await page.fill('#spf-includes-0', 'l9.spf-chain.net');
+  await answerGoogleLocally(page, doh);
+  await typeInclude(page, 'l9.spf-chain.net');
   await page.waitForSelector('#spf-lookups[data-finding-code="spf.budget.at_least"][data-count="1"]');
   await page.click('[data-action="fetch-includes"]');
   await page.waitForSelector('.spf-lookups [data-notice-code="ui.checker.failed"]', { timeout: 30_000 });

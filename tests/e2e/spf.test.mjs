@@ -10,6 +10,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { assertAccessible } from './lib/a11y.mjs';
 import { screenshot, shotDir } from './lib/browser.mjs';
+import { answerGoogleLocally, typeInclude } from './lib/spf-builder.mjs';
 import { startFixture, stopFixture } from './lib/fixture.mjs';
 
 let server;
@@ -98,20 +99,8 @@ test('the builder counts lookups as the user types, "at least" naming the includ
 
 test('"Count what the includes need" reads the targets once, on request, and the count becomes exact', async () => {
   const { context, page, errors } = await open(VIEWS[0]);
-  // No resolver remembered: the builder asks Google's; this machine has no
-  // internet, so its questions are answered by the local endpoint.
-  const asked = [];
-  await page.route('https://dns.google/resolve**', async (route) => {
-    const url = new URL(route.request().url());
-    asked.push(url.searchParams.get('name'));
-    const response = await route.fetch({ url: `${doh.url}/resolve${url.search}` });
-    await route.fulfill({ response });
-  });
-  await page.fill('#domain', 'example.com');
-  await page.fill('#hosts-0-ipv4-0', '192.0.2.1');
-  await page.click('#section-spf > summary');
-  await page.click('#spf-includes > button.add');
-  await page.fill('#spf-includes-0', 'l9.spf-chain.net');
+  const asked = await answerGoogleLocally(page, doh);
+  await typeInclude(page, 'l9.spf-chain.net');
   await page.waitForSelector('#spf-lookups[data-finding-code="spf.budget.at_least"][data-count="1"]');
   assert.deepEqual(asked, [], 'typing asks no DNS question');
   await page.click('[data-action="fetch-includes"]');
