@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod plans;
+
 use maildns::check::AuditRequest;
 use maildns::dns::memory::MemoryZone;
 use maildns::dns::{normalize_name, Answer, DnsError, RecordType, Resolver};
