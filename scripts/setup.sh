@@ -9,8 +9,12 @@
 #   named-checkzone (bind9-utils), fonts-noto-cjk (Chinese text in screenshots),
 #   python3 (the Trunk hook that writes the CSP, scripts/csp.py),
 #   python3-dnspython (the local DoH test endpoint)
+#   promtool (prometheus),                apt (Debian packages): the monitoring
+#   prometheus-blackbox-exporter          export is checked with the real tools
 #   wasm-opt (binaryen), playwright-core, npm ci in tests/e2e (versions in
 #   axe-core                              package-lock.json)
+#   octodns, octodns-bind, python-hcl2    pip into .tools/venv (versions in
+#                                         tests/tools/requirements.txt)
 #
 # Nothing is downloaded from anywhere but the package registries.
 #
@@ -52,7 +56,7 @@ fi
 # python3 runs the post-build hook that writes the page's CSP (Trunk.toml).
 wanted="node:nodejs npm:npm python3:python3"
 # openssl makes the benchmark's throwaway certificate (tests/e2e/lib/h2-front.mjs).
-$build_only || wanted="$wanted chromium:chromium chromedriver:chromium-driver named-checkzone:bind9-utils openssl:openssl"
+$build_only || wanted="$wanted chromium:chromium chromedriver:chromium-driver named-checkzone:bind9-utils openssl:openssl promtool:prometheus prometheus-blackbox-exporter:prometheus-blackbox-exporter"
 missing=()
 for pair in $wanted; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
@@ -70,6 +74,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+# Python packages the export tests run (octoDNS, octodns-bind, an HCL
+# parser), in a venv of Debian's python3, at the versions of the lock list.
+if ! $build_only; then
+  want=$(grep -v '^#' tests/tools/requirements.txt | sort)
+  have=$( [ -x .tools/venv/bin/pip ] && .tools/venv/bin/pip freeze 2>/dev/null | sort || true)
+  if [ "$want" != "$have" ]; then
+    log "installing Python packages into .tools/venv"
+    if ! /usr/bin/python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+      as_root apt-get update -qq
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+    fi
+    rm -rf .tools/venv
+    /usr/bin/python3 -m venv .tools/venv
+    .tools/venv/bin/pip install -q --no-deps -r tests/tools/requirements.txt
+  fi
 fi
 
 # npm packages (wasm-opt for Trunk, the browser test tools): exactly the lock file.

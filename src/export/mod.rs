@@ -14,7 +14,24 @@ pub use json::{json, schema};
 pub use panel::{panel_rows, Panel, PanelRow};
 pub use zone::{zone_file, zone_fragment};
 
+use crate::generate::PlannedRecord;
+use crate::i18n::{self, Lang};
 use crate::model::record::Rdata;
+
+/// A phrase an export writes in the page's language. Export-only wording
+/// stays beside the export that writes it, not in the page's catalogue, so
+/// it is loaded with the export and not with the first view.
+pub(crate) fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::ZhCn => zh,
+    }
+}
+
+/// What the record is for, in `lang`: the catalogue's one-line explanation.
+pub(crate) fn purpose_text(lang: Lang, r: &PlannedRecord) -> &'static str {
+    i18n::text(lang, r.explain_code)
+}
 
 /// The record data as a panel "value" field takes it, priority apart:
 /// TXT as the joined value without quotes; MX as the target (priority in its
