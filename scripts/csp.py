@@ -31,14 +31,15 @@ frame-ancestors, report-uri and sandbox are ignored in a meta policy
 (CSP3 section 3.3), so none is written; the page cannot forbid framing
 without a header.
 
-The checker worker (src/worker, index.html's data-type="worker" link)
-is loaded later by the page from a blob: URL (src/ui/checker.rs says
-why), so the policy has worker-src blob: and nothing else for workers.
-Trunk names a worker's files without a hash (checker.js,
-checker_bg.wasm); this hook renames them after their content, as Trunk
-does for the page's own files, so a cached old file is never taken for
-a new one, and writes their names and SHA-384 integrity into
-<meta name="maildns-checker">, which the page reads and fetches with.
+The workers (src/worker, index.html's data-type="worker" links: the
+checker, and the tools that write the exports) are loaded later by the
+page from blob: URLs (src/ui/checker.rs says why), so the policy has
+worker-src blob: and nothing else for workers. Trunk names a worker's
+files without a hash (checker.js, checker_bg.wasm); this hook renames
+them after their content, as Trunk does for the page's own files, so a
+cached old file is never taken for a new one, and writes their names
+and SHA-384 integrity into <meta name="maildns-checker"> (and
+"maildns-tools"), which the page reads and fetches with.
 
 Run by Trunk (Trunk.toml [[hooks]]); also runnable by hand:
   TRUNK_STAGING_DIR=dist python3 scripts/csp.py   (idempotent)
@@ -108,32 +109,32 @@ def policy(scripts):
     )
 
 
-WORKER = "checker"
-WORKER_META = "maildns-checker"
+# The workers: the file stem Trunk writes, and the meta that names them.
+WORKERS = (("checker", "maildns-checker"), ("tools", "maildns-tools"))
 
 
 def sri(data):
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
 
 
-def hash_worker(staging):
+def hash_worker(staging, stem, meta_name):
     """Renames the worker's files after their content; returns the meta
-    that names them, or "" when the build has no worker."""
+    that names them, or "" when the build has no such worker."""
     names = {}
     for suffix in (".js", "_bg.wasm"):
-        plain = os.path.join(staging, WORKER + suffix)
+        plain = os.path.join(staging, stem + suffix)
         if os.path.exists(plain):
             with open(plain, "rb") as f:
                 data = f.read()
             # Idempotent: a file renamed by an earlier run is replaced.
             for old in os.listdir(staging):
-                if re.fullmatch(re.escape(WORKER) + r"-[0-9a-f]{16}" + re.escape(suffix), old):
+                if re.fullmatch(re.escape(stem) + r"-[0-9a-f]{16}" + re.escape(suffix), old):
                     os.remove(os.path.join(staging, old))
-            name = WORKER + "-" + hashlib.sha256(data).hexdigest()[:16] + suffix
+            name = stem + "-" + hashlib.sha256(data).hexdigest()[:16] + suffix
             os.replace(plain, os.path.join(staging, name))
         else:
             found = [n for n in os.listdir(staging)
-                     if re.fullmatch(re.escape(WORKER) + r"-[0-9a-f]{16}" + re.escape(suffix), n)]
+                     if re.fullmatch(re.escape(stem) + r"-[0-9a-f]{16}" + re.escape(suffix), n)]
             if len(found) != 1:
                 return ""
             name = found[0]
@@ -142,7 +143,7 @@ def hash_worker(staging):
         names[suffix] = (name, sri(data))
     (js, js_sri), (wasm, wasm_sri) = names[".js"], names["_bg.wasm"]
     return (
-        '<meta name="' + WORKER_META + '" data-js="./' + js + '" data-js-integrity="' + js_sri
+        '<meta name="' + meta_name + '" data-js="./' + js + '" data-js-integrity="' + js_sri
         + '" data-wasm="./' + wasm + '" data-wasm-integrity="' + wasm_sri + '">'
     )
 
@@ -150,7 +151,8 @@ def hash_worker(staging):
 def rewrite(html, worker_meta=""):
     # Idempotent: drop what an earlier run added.
     html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
-    html = re.sub(r'<meta name="' + WORKER_META + r'"[^>]*>', "", html)
+    for _, meta_name in WORKERS:
+        html = re.sub(r'<meta name="' + meta_name + r'"[^>]*>', "", html)
     html = re.sub(r"<script " + BOOT_MARK + r">.*?</script>", "", html, flags=re.S)
     charset = re.search(r"<meta charset=\"?utf-8\"?\s*/?>", html, re.I)
     if not charset:
@@ -177,9 +179,12 @@ def main():
     path = os.path.join(staging, "index.html")
     with open(path, encoding="utf-8") as f:
         html = f.read()
-    worker_meta = hash_worker(staging)
-    if not worker_meta:
-        print("csp.py: no checker worker in this build", file=sys.stderr)
+    worker_meta = ""
+    for stem, meta_name in WORKERS:
+        meta = hash_worker(staging, stem, meta_name)
+        if not meta:
+            print("csp.py: no " + stem + " worker in this build", file=sys.stderr)
+        worker_meta += meta
     with open(path, "w", encoding="utf-8") as f:
         f.write(rewrite(html, worker_meta))
 

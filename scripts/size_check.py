@@ -53,14 +53,16 @@ total = sum(size for _, size in rows)
 for name, size in rows:
     print(f"  {size:>9,} B  {name}")
 print(f"first-load gzip: {total} bytes (budget {budget})")
-# Loaded later, never in the first view: the checker worker, named in
-# <meta name="maildns-checker"> (scripts/csp.py). For information.
-meta = re.search(r'<meta name="?maildns-checker"?([^>]*)>', html)
-if meta:
+# Loaded later, never in the first view: the workers, each named in a
+# <meta name="maildns-checker|tools"> (scripts/csp.py). For information.
+for worker in ("checker", "tools"):
+    meta = re.search(r'<meta name="?maildns-' + worker + r'"?([^>]*)>', html)
+    if not meta:
+        continue
     later = [dist / n.removeprefix("./") for n in re.findall(r'data-(?:js|wasm)="(\./[^"]+)"', meta.group(1))]
     if not all(p.is_file() for p in later):
-        sys.exit("size check: a checker file named in index.html is not in dist")
-    print(f"checker, loaded on demand: {sum(gz(p.read_bytes()) for p in later)} bytes gzip (not in the first load)")
+        sys.exit(f"size check: a {worker} file named in index.html is not in dist")
+    print(f"{worker}, loaded on demand: {sum(gz(p.read_bytes()) for p in later)} bytes gzip (not in the first load)")
 if total > budget:
     print(f"size check: over budget by {total - budget} bytes", file=sys.stderr)
     sys.exit(1)

@@ -14,8 +14,11 @@
 use crate::check::WhatIf;
 use crate::dns::endpoint::Endpoint;
 use crate::dns::race::RaceOutcome;
+use crate::export::tools::{ExportFile, ExportFormat};
+use crate::i18n::Lang;
 use crate::page::check::{Job, Outcome};
 use crate::page::whatif::WhatIfJob;
+use crate::plan::MailPlan;
 use crate::spf::TargetLookups;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +44,71 @@ pub enum Request {
         endpoint: Endpoint,
         targets: Vec<String>,
     },
+    /// An export for another tool: served by the tools worker, not the
+    /// checker ([`ToolsRequest`] says why it has its own type).
+    Export(ExportRequest),
+}
+
+/// An export for another tool (dnscontrol, octoDNS, Terraform,
+/// Prometheus), written by the tools worker from the plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportRequest {
+    pub id: u32,
+    /// The plan as JSON text: only the tools worker reads it, so the
+    /// checker, which reads every [`Request`], does not carry a plan reader.
+    pub plan: String,
+    pub format: ExportFormat,
+    pub lang: Lang,
+    /// The zone serial, dated by the page (the worker has no clock either).
+    pub serial: u32,
+}
+
+impl ExportRequest {
+    pub fn new(id: u32, plan: &MailPlan, format: ExportFormat, lang: Lang, serial: u32) -> Self {
+        ExportRequest {
+            id,
+            // Plain data to a String: cannot fail; an empty text would be
+            // refused by the worker, never misread.
+            plan: serde_json::to_string(plan).unwrap_or_default(),
+            format,
+            lang,
+            serial,
+        }
+    }
+
+    pub fn plan(&self) -> Result<MailPlan, String> {
+        serde_json::from_str(&self.plan).map_err(|e| e.to_string())
+    }
+}
+
+/// What the tools worker reads and writes: the part of [`Request`] and
+/// [`Reply`] it serves, with the same JSON (a test holds them together).
+/// With types of its own, the tools worker does not link the readers and
+/// writers of check runs and reports, nor the checker those of exports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToolsRequest {
+    Export(ExportRequest),
+}
+
+/// See [`ToolsRequest`]: the tools worker's replies, each the same JSON as
+/// the [`Reply`] of that name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToolsReply {
+    Ready { version: u32 },
+    Exported { id: u32, files: Vec<ExportFile> },
+    Refused { id: Option<u32>, reason: String },
+}
+
+impl ToolsRequest {
+    pub fn from_json(text: &str) -> Result<ToolsRequest, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+impl ToolsReply {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 /// What the checker says.
@@ -71,6 +139,10 @@ pub enum Reply {
         id: u32,
         costs: Vec<(String, TargetLookups)>,
     },
+    Exported {
+        id: u32,
+        files: Vec<ExportFile>,
+    },
     /// The request could not be read (never for a DNS failure, which is
     /// part of a report): the page shows it instead of waiting forever.
     Refused {
@@ -96,7 +168,8 @@ impl Request {
             Request::Run { id, .. }
             | Request::Race { id }
             | Request::WhatIf { id, .. }
-            | Request::SpfTargets { id, .. } => *id,
+            | Request::SpfTargets { id, .. }
+            | Request::Export(ExportRequest { id, .. }) => *id,
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod dig;
 pub mod json;
 pub mod panel;
+pub mod tools;
 pub mod zone;
 
 pub use csv::csv;

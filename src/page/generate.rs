@@ -4,6 +4,7 @@
 //! whole reducer: pure, and tested natively (`super::tests`); the page's
 //! `yew::Reducible` calls it. No DOM code.
 
+use super::export::{ExportAction, ExportState};
 use super::plan_edit::PlanEdit;
 use crate::dkim::selector::parse_selector;
 use crate::export::{self, Panel, PanelRow};
@@ -108,6 +109,8 @@ pub struct GenState {
     pub includes_unavailable: Option<String>,
     /// Bumped on every edit; effects key on it.
     pub revision: u64,
+    /// The box of exports for other tools (written by the tools worker).
+    pub exports: ExportState,
 }
 
 /// Everything that can happen to the Generate half.
@@ -149,6 +152,8 @@ pub enum Action {
     /// The reading could not run: the checker that reads DNS did not load
     /// (the reason). The count stays as it was and can be asked again.
     IncludesUnavailable(String),
+    /// The box of exports for other tools.
+    Export(ExportAction),
 }
 
 /// The notice that says a share link's plan replaced the user's own, which
@@ -210,6 +215,7 @@ impl GenState {
             includes_fetching: false,
             includes_unavailable: None,
             revision: 0,
+            exports: ExportState::default(),
         };
         s.derive();
         s
@@ -407,6 +413,7 @@ impl GenState {
                 self.include_lookups.extend(costs);
                 self.derive_spf_lookups();
             }
+            Action::Export(action) => self.exports.apply(action),
             Action::RestoreDisplaced => {
                 if let Some(own) = self.displaced.take() {
                     self.plan = own;

@@ -10,11 +10,13 @@
 //! - [`app`]: language and which half is shown;
 //! - [`generate`]: the plan form, with [`plan_edit::PlanEdit`] as its edits;
 //! - [`check`]: the check form, its runs and reports;
+//! - [`export`]: the Generate half's box of exports for other tools;
 //! - [`tabs`]: the keyboard of the two tabs.
 //! - [`whatif`]: the Check half's draft SPF record box.
 
 pub mod app;
 pub mod check;
+pub mod export;
 pub mod generate;
 pub mod plan_edit;
 pub mod tabs;

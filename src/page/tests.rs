@@ -1182,3 +1182,102 @@ fn a_server_name_typed_as_the_domain_is_pointed_out_on_the_domain_field() {
     assert_eq!(codes(s.findings.get("domain")), [code::plan::DOMAIN_IS_HOST]);
     assert!(s.set.is_some(), "pointed out, not refused");
 }
+
+// The box of exports for other tools: replies to stale requests are
+// ignored, and a changed plan or language asks again.
+
+use crate::export::tools::{ExportFile, ExportFormat};
+use crate::page::export::{Asked, ExportAction, ExportResult, ExportState};
+
+fn file(content: &str) -> ExportFile {
+    ExportFile {
+        name: "example.com.zone".into(),
+        media_type: "text/dns".into(),
+        content: content.into(),
+    }
+}
+
+fn asked(id: u32, revision: u64, lang: Lang) -> ExportAction {
+    ExportAction::Asked(Asked {
+        id,
+        format: ExportFormat::Zone,
+        revision,
+        lang,
+    })
+}
+
+#[test]
+fn export_nothing_is_asked_until_a_format_is_chosen() {
+    let mut e = ExportState::default();
+    assert_eq!(e.wanted(3, Lang::En), None);
+    e.apply(ExportAction::Choose(Some(ExportFormat::Zone)));
+    assert_eq!(e.wanted(3, Lang::En), Some((ExportFormat::Zone, 3, Lang::En)));
+    e.apply(asked(1, 3, Lang::En));
+    assert_eq!(e.result, ExportResult::Waiting);
+    assert_eq!(e.wanted(3, Lang::En), None, "the right request is out");
+}
+
+#[test]
+fn export_an_edit_or_a_language_asks_again_and_keeps_the_old_files_meanwhile() {
+    let mut e = ExportState::default();
+    e.apply(ExportAction::Choose(Some(ExportFormat::Zone)));
+    e.apply(asked(1, 3, Lang::En));
+    e.apply(ExportAction::Exported {
+        id: 1,
+        files: vec![file("old")],
+    });
+    assert!(matches!(&e.result, ExportResult::Files(f) if f[0].content == "old"));
+    assert_eq!(e.wanted(4, Lang::En), Some((ExportFormat::Zone, 4, Lang::En)));
+    assert_eq!(e.wanted(3, Lang::ZhCn), Some((ExportFormat::Zone, 3, Lang::ZhCn)));
+    e.apply(asked(2, 4, Lang::En));
+    // The old files stay on screen while the new ones are written.
+    assert!(matches!(&e.result, ExportResult::Files(f) if f[0].content == "old"));
+}
+
+#[test]
+fn export_a_reply_to_an_older_request_is_ignored() {
+    let mut e = ExportState::default();
+    e.apply(ExportAction::Choose(Some(ExportFormat::Zone)));
+    e.apply(asked(1, 3, Lang::En));
+    e.apply(asked(2, 4, Lang::En));
+    e.apply(ExportAction::Exported {
+        id: 1,
+        files: vec![file("stale")],
+    });
+    assert_eq!(e.result, ExportResult::Waiting);
+    e.apply(ExportAction::Refused {
+        id: 1,
+        reason: "stale".into(),
+    });
+    assert_eq!(e.result, ExportResult::Waiting);
+    e.apply(ExportAction::Refused {
+        id: 2,
+        reason: "the tools did not start in time".into(),
+    });
+    assert_eq!(
+        e.result,
+        ExportResult::Failed("the tools did not start in time".into())
+    );
+    // A failure is shown, and asked again only when something changes.
+    assert_eq!(e.wanted(4, Lang::En), None);
+    assert!(e.wanted(5, Lang::En).is_some());
+}
+
+#[test]
+fn export_closing_the_box_forgets_the_request() {
+    let mut e = ExportState::default();
+    e.apply(ExportAction::Choose(Some(ExportFormat::Zone)));
+    e.apply(asked(1, 3, Lang::En));
+    e.apply(ExportAction::Choose(None));
+    assert_eq!(e, ExportState::default());
+    e.apply(ExportAction::Exported {
+        id: 1,
+        files: vec![file("late")],
+    });
+    assert_eq!(e.result, ExportResult::Nothing, "a late reply opens nothing");
+    e.apply(asked(5, 3, Lang::En));
+    assert_eq!(
+        e.asked, None,
+        "a request for a format no longer chosen is not recorded"
+    );
+}

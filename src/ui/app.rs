@@ -6,7 +6,7 @@
 use super::check::CheckPage;
 use super::checker::{self, Checker};
 use super::components::{header::Header, tabs::Tabs};
-use super::context::{make_callback, CheckerContext, GenHandle};
+use super::context::{make_callback, CheckerContext, GenHandle, ToolsContext};
 use super::generate::{self, GeneratePage};
 use super::storage;
 use crate::dns::endpoint::parse_check_link;
@@ -36,6 +36,8 @@ pub fn App() -> Html {
             Checker::new(Callback::from(move |s| dispatcher.dispatch(Action::Checker(s))))
         })
     };
+    // The export writer: loaded only when the export box asks for it.
+    let tools = use_memo((), |_| ToolsContext(Checker::tools(Callback::noop())));
     let checker = CheckerContext {
         checker: (*checker).clone(),
         state: state.checker.clone(),
@@ -95,6 +97,7 @@ pub fn App() -> Html {
         <ContextProvider<Lang> context={lang}>
         <ContextProvider<GenHandle> context={gen}>
         <ContextProvider<CheckerContext> context={checker}>
+        <ContextProvider<ToolsContext> context={(*tools).clone()}>
             <Header {on_lang} />
             <main id="content" class="content">
                 <Tabs view={state.view} on_select={on_view} />
@@ -114,6 +117,7 @@ pub fn App() -> Html {
                 <span>{ t(code::ui::FOOTER) }</span>
                 <span class="muted">{ t(code::ui::THEME_NOTE) }</span>
             </footer>
+        </ContextProvider<ToolsContext>>
         </ContextProvider<CheckerContext>>
         </ContextProvider<GenHandle>>
         </ContextProvider<Lang>>

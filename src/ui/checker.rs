@@ -1,6 +1,7 @@
-//! The page's side of the checker worker: loads it the first time it is
-//! needed (or when the browser is idle after the first view), passes it
-//! requests and hands each reply to whoever asked.
+//! The page's side of its workers (the checker, and the tools that write
+//! exports): loads one the first time it is needed (the checker also when
+//! the browser is idle after the first view), passes it requests and hands
+//! each reply to whoever asked.
 //!
 //! Loading, and why it is done this way:
 //! - The worker's two files (wasm-bindgen's no-modules glue and the wasm)
@@ -45,15 +46,19 @@ struct Manifest {
     wasm_integrity: String,
 }
 
-fn manifest() -> Result<Manifest, String> {
+fn manifest(name: &str) -> Result<Manifest, String> {
     let meta = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name=\"maildns-checker\"]").ok().flatten())
-        .ok_or_else(|| "the page names no checker (meta maildns-checker)".to_string())?;
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name=\"maildns-{name}\"]"))
+                .ok()
+                .flatten()
+        })
+        .ok_or_else(|| format!("the page names no {name} (meta maildns-{name})"))?;
     let get = |attr: &str| {
         meta.get_attribute(attr)
             .filter(|v| !v.is_empty())
-            .ok_or_else(|| format!("meta maildns-checker has no {attr}"))
+            .ok_or_else(|| format!("meta maildns-{name} has no {attr}"))
     };
     Ok(Manifest {
         js: get("data-js")?,
@@ -92,8 +97,8 @@ var f=function(r){postMessage(JSON.stringify({Refused:{id:null,reason:\"start: \
 try{wasm_bindgen({module_or_path:e.data}).catch(f)}catch(r){f(r)}};";
 
 /// Fetches both files, checks them and starts the worker with the bytes.
-async fn spawn() -> Result<Worker, String> {
-    let m = manifest()?;
+async fn spawn(name: &str) -> Result<Worker, String> {
+    let m = manifest(name)?;
     let (glue, wasm) = futures::future::join(
         fetch_checked(&m.js, &m.js_integrity),
         fetch_checked(&m.wasm, &m.wasm_integrity),
@@ -121,6 +126,8 @@ async fn spawn() -> Result<Worker, String> {
 type Listener = Closure<dyn FnMut(JsValue)>;
 
 struct Inner {
+    /// Which worker: `checker` or `tools` (its meta and its messages).
+    name: &'static str,
     state: RefCell<Lazy>,
     worker: RefCell<Option<Worker>>,
     /// Requests that wait for the worker to be ready.
@@ -145,9 +152,19 @@ impl PartialEq for Checker {
 }
 
 impl Checker {
-    /// A checker not loaded yet; `on_state` hears each change of its state.
+    /// The checker, not loaded yet; `on_state` hears each change of its state.
     pub fn new(on_state: Callback<Lazy>) -> Self {
+        Self::named("checker", on_state)
+    }
+
+    /// The worker that writes exports for other tools, not loaded yet.
+    pub fn tools(on_state: Callback<Lazy>) -> Self {
+        Self::named("tools", on_state)
+    }
+
+    fn named(name: &'static str, on_state: Callback<Lazy>) -> Self {
         Checker(Rc::new(Inner {
+            name,
             state: RefCell::new(Lazy::NotLoaded),
             worker: RefCell::new(None),
             queue: RefCell::new(Vec::new()),
@@ -175,7 +192,7 @@ impl Checker {
         self.set_state(Lazy::Loading);
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            match spawn().await {
+            match spawn(this.0.name).await {
                 Ok(worker) if this.0.generation.get() == generation => this.attach(worker, generation),
                 Ok(worker) => worker.terminate(),
                 Err(reason) => this.fail(generation, reason),
@@ -185,7 +202,8 @@ impl Checker {
         wasm_bindgen_futures::spawn_local(async move {
             crate::web::clock::sleep_ms(LOAD_TIMEOUT_MS).await;
             if this.0.generation.get() == generation && *this.0.state.borrow() == Lazy::Loading {
-                this.fail(generation, "the checker did not start in time".to_string());
+                let name = this.0.name;
+                this.fail(generation, format!("the {name} did not start in time"));
             }
         });
     }
@@ -232,7 +250,7 @@ impl Checker {
             }
             Reply::Ready { version } => self.fail(
                 generation,
-                format!("the checker speaks version {version}, the page {VERSION}"),
+                format!("the {} speaks version {version}, the page {VERSION}", self.0.name),
             ),
             // Before Ready, a refusal without id is a start that failed.
             Reply::Refused { id: None, reason } if *self.0.state.borrow() == Lazy::Loading => {
@@ -248,7 +266,8 @@ impl Checker {
             Reply::Finished { id, .. }
             | Reply::Raced { id, .. }
             | Reply::WhatIf { id, .. }
-            | Reply::SpfTargets { id, .. } => (Some(*id), true),
+            | Reply::SpfTargets { id, .. }
+            | Reply::Exported { id, .. } => (Some(*id), true),
             Reply::Refused { id, .. } => (*id, true),
             Reply::Ready { .. } => (None, false),
         };
@@ -297,7 +316,8 @@ impl Checker {
             .map(|w| w.post_message(&JsValue::from_str(&request.to_json())));
         if !matches!(sent, Some(Ok(()))) {
             let generation = self.0.generation.get();
-            self.fail(generation, "the checker did not take the request".to_string());
+            let name = self.0.name;
+            self.fail(generation, format!("the {name} did not take the request"));
         }
     }
 

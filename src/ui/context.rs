@@ -41,6 +41,17 @@ pub fn use_checker() -> Option<CheckerContext> {
     use_context::<CheckerContext>()
 }
 
+/// The worker that writes exports for other tools, loaded when the
+/// export box first asks for one.
+#[derive(Clone, PartialEq)]
+pub struct ToolsContext(pub Checker);
+
+/// The tools worker; `None` only for a component mounted on its own.
+#[hook]
+pub fn use_tools() -> Option<Checker> {
+    use_context::<ToolsContext>().map(|t| t.0)
+}
+
 /// A callback that dispatches `action(value)` to `state`'s reducer.
 pub fn make_callback<S, T, F>(state: &UseReducerHandle<S>, action: F) -> Callback<T>
 where

@@ -10,6 +10,7 @@
 //! connect-src as the page's own (scripts/csp.py).
 
 mod race;
+pub mod tools;
 
 use crate::check::{audit_from, verify_plan_from, what_if, KnownAnswers};
 use crate::dns::doh_resolver::DohResolver;
@@ -31,33 +32,42 @@ fn scope() -> Option<DedicatedWorkerGlobalScope> {
 
 /// Posts one reply to the page (as JSON text).
 fn post(reply: &Reply) {
+    post_text(&reply.to_json());
+}
+
+fn post_text(text: &str) {
     if let Some(scope) = scope() {
-        let _ = scope.post_message(&JsValue::from_str(&reply.to_json()));
+        let _ = scope.post_message(&JsValue::from_str(text));
     }
 }
 
-/// Installs the browser's IDNA converter (the check engine parses names),
-/// then listens for requests and says it is ready. Called once, by the
-/// worker binary's `main`.
-pub fn start() {
-    crate::web::idn::install();
+/// Calls `on_text` with the text of each message the page posts (or the
+/// reason it is not text). The listener lives as long as the worker.
+fn listen(on_text: impl Fn(Result<String, String>) + 'static) {
     let Some(scope) = scope() else {
         return;
     };
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        let request = event
-            .data()
-            .as_string()
-            .ok_or_else(|| "the message is not text".to_string())
-            .and_then(|text| Request::from_json(&text));
-        match request {
-            Ok(request) => wasm_bindgen_futures::spawn_local(handle(request)),
-            Err(reason) => post(&Reply::Refused { id: None, reason }),
-        }
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        on_text(
+            event
+                .data()
+                .as_string()
+                .ok_or_else(|| "the message is not text".to_string()),
+        )
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The listener lives as long as the worker.
     on_message.forget();
+}
+
+/// The checker worker: installs the browser's IDNA converter (the check
+/// engine parses names), then listens for requests and says it is ready.
+/// Called once, by the checker binary's `main`.
+pub fn start() {
+    crate::web::idn::install();
+    listen(|text| match text.and_then(|t| Request::from_json(&t)) {
+        Ok(request) => wasm_bindgen_futures::spawn_local(handle(request)),
+        Err(reason) => post(&Reply::Refused { id: None, reason }),
+    });
     post(&Reply::Ready { version: VERSION });
 }
 
@@ -85,6 +95,12 @@ async fn handle(request: Request) {
                 costs: targets.into_iter().zip(costs).collect(),
             });
         }
+        // The page sends exports to the tools worker; one sent here is a
+        // bug to see, not to wait on.
+        request @ Request::Export(_) => post(&Reply::Refused {
+            id: Some(request.id()),
+            reason: "the checker does not write exports".to_string(),
+        }),
     }
 }
 

@@ -237,6 +237,22 @@ pub(crate) const MESSAGES: &[Message] = &[
     m("ui.gen.download.csv", "Download CSV", "下载 CSV"),
     m("ui.gen.download.json", "Download JSON", "下载 JSON"),
     m("ui.gen.download.failed", "The browser refused the download.", "浏览器拒绝了下载。"),
+    m("ui.gen.exports", "Export for dnscontrol, octoDNS, Terraform, Prometheus", "导出到 dnscontrol、octoDNS、Terraform、Prometheus"),
+    m(
+        "ui.gen.exports.help",
+        "The same records, written for the tool you manage DNS with, or a Prometheus blackbox_exporter kit that watches them. The writer loads when you choose a format.",
+        "同样的记录，按您管理 DNS 所用工具的格式写出；或生成一套 Prometheus blackbox_exporter 监控配置来持续检查它们。选择格式时才加载生成程序。",
+    ),
+    m("ui.gen.export.format", "Format", "格式"),
+    m("ui.gen.export.choose", "Choose a format…", "请选择格式…"),
+    m("ui.gen.export.writing", "Writing the files…", "正在生成文件…"),
+    m(
+        "ui.gen.export.failed",
+        "This export could not be written: {reason}",
+        "无法生成此导出：{reason}",
+    ),
+    m("ui.gen.export.retry", "Try again", "重试"),
+    m("ui.gen.export.download", "Download {name}", "下载 {name}"),
     m("ui.gen.share", "Share link", "分享链接"),
     m(
         "ui.gen.share.copied",

@@ -5,6 +5,7 @@
 mod choice;
 mod dkim;
 mod dmarc;
+mod exports;
 mod extras;
 mod field;
 mod findings;

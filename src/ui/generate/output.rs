@@ -2,6 +2,7 @@
 //! requests, the MTA-STS policy file and the generator's notes; or, while
 //! the form has errors, the list of them.
 
+use super::exports::ToolExports;
 use super::findings::FindingsList;
 use super::policy_file::PolicyFile;
 use super::ptr_requests::PtrRequests;
@@ -45,6 +46,7 @@ pub fn Output(props: &OutputProps) -> Html {
             <Toolbar set={set.clone()} on_share={props.on_share.clone()} on_failed={props.on_failed.clone()} />
             <Records set={set.clone()} rows={props.rows.clone()} panel={props.panel}
                 on_panel={props.on_panel.clone()} />
+            <ToolExports />
             if !set.ptr_requests.is_empty() {
                 <PtrRequests requests={set.ptr_requests.clone()} />
             }

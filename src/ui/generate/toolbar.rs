@@ -18,7 +18,7 @@ pub struct ToolbarProps {
 }
 
 /// Today's zone serial, `YYYYMMDD01` (RFC 1912 §2.2 date convention).
-fn today_serial() -> u32 {
+pub(super) fn today_serial() -> u32 {
     let now = js_sys::Date::new_0();
     let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
     y.saturating_mul(1_000_000)

@@ -1,0 +1,44 @@
+//! The tools worker (wasm32 only; the binary is `src/bin/tools.rs`): writes
+//! the exports for other tools (`crate::export::tools`) when the page first
+//! asks for one, so their code is not part of the first view. It reads and
+//! writes only its own part of the protocol ([`ToolsRequest`],
+//! [`ToolsReply`]), so it carries none of the checker's messages.
+
+use super::{listen, post_text};
+use crate::export::tools::export_files;
+use crate::generate::validate_and_generate;
+use crate::offload::{ExportRequest, ToolsReply, ToolsRequest, VERSION};
+
+fn post(reply: &ToolsReply) {
+    post_text(&reply.to_json());
+}
+
+/// Installs the browser's IDNA converter (the plan's names are converted
+/// when the set is generated), then serves export requests and says it is
+/// ready. Called once, by the tools binary's `main`.
+pub fn start() {
+    crate::web::idn::install();
+    listen(|text| match text.and_then(|t| ToolsRequest::from_json(&t)) {
+        Ok(ToolsRequest::Export(request)) => post(&export(request)),
+        Err(reason) => post(&ToolsReply::Refused { id: None, reason }),
+    });
+    post(&ToolsReply::Ready { version: VERSION });
+}
+
+fn export(request: ExportRequest) -> ToolsReply {
+    let id = request.id;
+    let refused = |reason: String| ToolsReply::Refused { id: Some(id), reason };
+    let plan = match request.plan() {
+        Ok(plan) => plan,
+        Err(reason) => return refused(format!("unreadable plan: {reason}")),
+    };
+    match validate_and_generate(&plan) {
+        Ok((_, set)) => ToolsReply::Exported {
+            id,
+            files: export_files(&set, request.format, request.lang, request.serial),
+        },
+        // The page asks only for a plan it could generate; a plan the
+        // worker cannot is said, not exported half.
+        Err(_) => refused("the plan has errors: fix them in the form first".to_string()),
+    }
+}
