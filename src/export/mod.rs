@@ -5,6 +5,8 @@
 pub mod csv;
 pub mod dig;
 pub mod json;
+pub mod monitor;
+pub mod octodns;
 pub mod panel;
 pub mod tools;
 pub mod zone;
