@@ -15,9 +15,12 @@ use base64::Engine;
 use maildns::check::form::audit_request;
 use maildns::dns::endpoint::{parse_check_link, EndpointChoice};
 use maildns::dns::Protocol;
+use maildns::export::limits::panel_findings;
+use maildns::export::Panel;
 use maildns::finding::{Finding, Severity};
+use maildns::generate::generate;
 use maildns::mta_sts::policy::MtaStsPolicy;
-use maildns::plan::{field_findings, DkimAlgorithm, HostInput, MailPlan};
+use maildns::plan::{field_findings, validate, DkimAlgorithm, HostInput, MailPlan};
 use maildns::{i18n, share};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -326,12 +329,43 @@ fn observe(case: &Value) -> Result<Observed, String> {
             }
             other => return Err(format!("unknown storage key {other}")),
         },
+        "panel" => panel_observe(input, &setup)?,
         _ => {
             let mut plan = base_plan();
             let key = plan_field(surface, &mut plan, input, &setup)?;
             plan_findings(&plan, &key)?
         }
     })
+}
+
+/// The `panel` surface: the input goes into the plan field `setup.field`
+/// (a generator surface, or `tlsa_pem`, `host_priority`), the plan is
+/// generated, and the records are held against `setup.panel`'s limits.
+fn panel_observe(input: String, setup: &Value) -> Result<Observed, String> {
+    let word = setup
+        .get("panel")
+        .and_then(Value::as_str)
+        .ok_or("panel case without setup.panel")?;
+    let panel: Panel = serde_json::from_value(Value::String(word.into())).map_err(|e| e.to_string())?;
+    let mut plan = base_plan();
+    // A panel case needs a plan that generates: give the mail host an address.
+    plan.hosts[0].ipv4 = vec!["192.0.2.1".into()];
+    match setup
+        .get("field")
+        .and_then(Value::as_str)
+        .ok_or("panel case without setup.field")?
+    {
+        "tlsa_pem" => {
+            plan.tlsa.enabled = true;
+            plan.tlsa.pem = input;
+        }
+        "host_priority" => plan.hosts[0].priority = input,
+        surface => {
+            plan_field(surface, &mut plan, input, setup)?;
+        }
+    }
+    let valid = validate(&plan).map_err(|e| format!("plan does not validate: {e:?}"))?;
+    of(&panel_findings(&generate(&valid), panel))
 }
 
 fn audit_errors(domain: &str, selectors: &str, ips: &str, policy: &str) -> Result<Observed, String> {

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod dig;
 pub mod json;
+pub mod limits;
 pub mod monitor;
 pub mod octodns;
 pub mod panel;

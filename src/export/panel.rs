@@ -9,6 +9,12 @@
 //!   (SRV content is then `weight port target`), TXT unquoted.
 //! - Route 53: Record name as FQDN with trailing dot; value in zone-file
 //!   form: MX `10 mail.example.com.`, TXT quoted and split `"..." "..."`.
+//! - Huawei Cloud DNS (华为云云解析服务): 主机记录 relative to the domain like
+//!   Aliyun, and the value in zone-file form: MX `10 mail.example.com.` in the
+//!   one value field, TXT in double quotes, a long one as several quoted
+//!   strings of at most 255 characters separated by one space, SRV
+//!   `priority weight port target` (the rules of its record set types page,
+//!   <https://support.huaweicloud.com/usermanual-dns/dns_usermanual_0601.html>).
 //! - Generic: FQDN with trailing dot and the zone-file data.
 //!
 //! A record for another zone is given relative to that zone, with
@@ -27,15 +33,17 @@ pub enum Panel {
     DnsPod,
     Cloudflare,
     Route53,
+    Huawei,
     Generic,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 5] = [
+    pub const ALL: [Panel; 6] = [
         Panel::Aliyun,
         Panel::DnsPod,
         Panel::Cloudflare,
         Panel::Route53,
+        Panel::Huawei,
         Panel::Generic,
     ];
 }
@@ -86,6 +94,7 @@ fn row(set: &RecordSet, r: &PlannedRecord, panel: Panel) -> PanelRow {
             };
             (relative(), value, priority)
         }
+        Panel::Huawei => (relative(), record.rdata.to_string(), None),
         Panel::Route53 | Panel::Generic => (record.name.fqdn(), record.rdata.to_string(), None),
     };
     PanelRow {

@@ -105,6 +105,12 @@ fn panel_views() {
     assert_eq!(find(&rows, "_dmarc.example.com.", "TXT").priority, None);
     let dkim = find(&rows, "s202611._domainkey.example.com.", "TXT");
     assert!(dkim.value.starts_with("\"v=DKIM1; k=rsa; p=") && dkim.value.contains("\" \""));
+    // Huawei: relative host, MX priority inside the value, TXT quoted and split.
+    let rows = panel_rows(&set, Panel::Huawei);
+    let mx = find(&rows, "@", "MX");
+    assert_eq!((mx.value.as_str(), mx.priority), ("10 mail.example.com.", None));
+    let dkim = find(&rows, "s202611._domainkey", "TXT");
+    assert!(dkim.value.starts_with("\"v=DKIM1; k=rsa; p=") && dkim.value.contains("\" \""));
     let rows = panel_rows(&set, Panel::Generic);
     assert_eq!(find(&rows, "mail.example.com.", "A").value, "192.0.2.1");
 }

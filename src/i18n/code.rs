@@ -52,6 +52,7 @@ pub mod generate;
 pub mod mta_sts;
 pub mod mx;
 pub mod name;
+pub mod panel;
 pub mod plan;
 pub mod ptr;
 pub mod rdata;
@@ -82,6 +83,7 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("mta_sts", mta_sts::ALL),
     ("mx", mx::ALL),
     ("name", name::ALL),
+    ("panel", panel::ALL),
     ("plan", plan::ALL),
     ("ptr", ptr::ALL),
     ("rdata", rdata::ALL),

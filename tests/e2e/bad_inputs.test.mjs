@@ -186,7 +186,7 @@ const bySurface = (surfaces) => cases.filter((c) => surfaces.includes(c.surface)
 
 test('catalogue shape: at least 70 cases, every surface known to this runner', () => {
   assert.ok(cases.length >= 70, `${cases.length} cases`);
-  const known = [...Object.keys(FIELDS), 'check_domain', 'check_selectors', 'check_ips', 'check_policy', 'endpoint_url', 'share_link', 'check_link', 'storage'];
+  const known = [...Object.keys(FIELDS), 'check_domain', 'check_selectors', 'check_ips', 'check_policy', 'endpoint_url', 'share_link', 'check_link', 'storage', 'panel'];
   for (const c of cases) assert.ok(known.includes(c.surface), `${c.id}: surface ${c.surface}`);
 });
 

@@ -11,6 +11,7 @@ mod generate;
 mod model;
 mod mta_sts;
 mod name;
+mod panel;
 mod plan;
 mod security;
 mod spf;
@@ -40,4 +41,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     security::MESSAGES,
     bad_input::MESSAGES,
     ui_spf::MESSAGES,
+    panel::MESSAGES,
 ];

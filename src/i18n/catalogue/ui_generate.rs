@@ -197,6 +197,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     m("ui.gen.panel.dnspod", "DNSPod (腾讯云)", "DNSPod（腾讯云）"),
     m("ui.gen.panel.cloudflare", "Cloudflare", "Cloudflare"),
     m("ui.gen.panel.route53", "AWS Route 53", "AWS Route 53"),
+    m("ui.gen.panel.huawei", "Huawei Cloud DNS (华为云云解析)", "华为云云解析服务"),
+    m("ui.gen.panel.findings", "What this panel cannot take as shown", "此控制台无法按原样添加的记录"),
     m("ui.gen.panel.generic", "Other (full names with trailing dot)", "其他（完整域名，带结尾的点）"),
     m("ui.gen.col.host", "Name", "名称"),
     m("ui.gen.col.host_cn", "Host (主机记录)", "主机记录"),
@@ -308,8 +310,8 @@ mod tests {
         for k in ["mx", "web_ipv4", "web_ipv6"] {
             codes.push(format!("ui.gen.mta_sts.{k}"));
         }
-        assert_eq!(Panel::ALL.len(), 5);
-        for p in ["aliyun", "dnspod", "cloudflare", "route53", "generic"] {
+        assert_eq!(Panel::ALL.len(), 6);
+        for p in ["aliyun", "dnspod", "cloudflare", "route53", "huawei", "generic"] {
             codes.push(format!("ui.gen.panel.{p}"));
         }
         for c in crate::share::CODES {

@@ -2,7 +2,10 @@
 //! TTL, each with a copy button, the record's explanation and its `dig`
 //! command. Records for other zones are listed apart with a note.
 
+use super::findings::FindingsList;
+use crate::export::limits::panel_findings;
 use crate::export::{dig_command, Panel, PanelRow};
+use crate::finding::Finding;
 use crate::generate::{PlannedRecord, RecordSet};
 use crate::i18n::code;
 use crate::i18n::{self, Lang};
@@ -26,6 +29,7 @@ pub fn panel_value(p: Panel) -> &'static str {
         Panel::DnsPod => "dnspod",
         Panel::Cloudflare => "cloudflare",
         Panel::Route53 => "route53",
+        Panel::Huawei => "huawei",
         Panel::Generic => "generic",
     }
 }
@@ -37,18 +41,26 @@ fn panel_label(p: Panel) -> &'static str {
         Panel::DnsPod => code::ui::GEN_PANEL_DNSPOD,
         Panel::Cloudflare => code::ui::GEN_PANEL_CLOUDFLARE,
         Panel::Route53 => code::ui::GEN_PANEL_ROUTE53,
+        Panel::Huawei => code::ui::GEN_PANEL_HUAWEI,
         Panel::Generic => code::ui::GEN_PANEL_GENERIC,
     }
 }
 
-fn row_html(lang: Lang, host_col: &str, r: &PlannedRecord, row: &PanelRow) -> Html {
+fn row_html(
+    lang: Lang,
+    host_col: &str,
+    r: &PlannedRecord,
+    row: &PanelRow,
+    flag: Option<&'static str>,
+) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let what = format!("{} {}", row.rtype, row.host);
     let copy = |code: &str| format!("{} {what}", t(code));
     let dig = dig_command(&r.record);
     html! {
         <>
-            <tr data-record-type={row.rtype.clone()} data-record-name={r.record.name.fqdn()}
+            <tr class={classes!(flag.map(|_| "panel-blocked"))} data-panel-finding={flag}
+                data-record-type={row.rtype.clone()} data-record-name={r.record.name.fqdn()}
                 data-record-host={row.host.clone()} data-record-value={row.value.clone()}
                 data-record-priority={row.priority.map(|p| p.to_string())} data-record-ttl={row.ttl.to_string()}>
                 <td class="host" data-label={t(host_col)}><code>{ row.host.clone() }</code>
@@ -85,7 +97,15 @@ fn table(
     id: &str,
     caption: String,
     rows: Vec<(&PlannedRecord, &PanelRow)>,
+    findings: &[Finding],
 ) -> Html {
+    // The panel finding about a row, by the record's name and type.
+    let flag = |r: &PlannedRecord, row: &PanelRow| {
+        findings
+            .iter()
+            .find(|f| f.subject == r.record.name.fqdn() && f.get_arg("rtype") == Some(row.rtype.as_str()))
+            .map(|f| f.code)
+    };
     let t = |code: &str| i18n::text(lang, code).to_string();
     let host = if matches!(panel, Panel::Aliyun | Panel::DnsPod) {
         code::ui::GEN_COL_HOST_CN
@@ -101,7 +121,7 @@ fn table(
                     <th scope="col">{ t(code::ui::GEN_COL_VALUE) }</th><th scope="col">{ t(code::ui::GEN_COL_PRIORITY) }</th>
                     <th scope="col">{ t(code::ui::GEN_COL_TTL) }</th><th scope="col">{ t(code::ui::GEN_COL_RECORD) }</th>
                 </tr></thead>
-                <tbody>{ for rows.into_iter().map(|(r, row)| row_html(lang, host, r, row)) }</tbody>
+                <tbody>{ for rows.into_iter().map(|(r, row)| row_html(lang, host, r, row, flag(r, row))) }</tbody>
             </table>
         </div>
     }
@@ -113,6 +133,7 @@ pub fn Records(props: &RecordsProps) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let pairs: Vec<(&PlannedRecord, &PanelRow)> = props.set.records.iter().zip(props.rows.iter()).collect();
     let (own, other): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(r, _)| r.other_zone.is_none());
+    let findings = panel_findings(&props.set, props.panel);
     let on_panel = props.on_panel.clone();
     let onchange = Callback::from(move |e: Event| {
         let el: HtmlSelectElement = e.target_unchecked_into();
@@ -133,10 +154,13 @@ pub fn Records(props: &RecordsProps) -> Html {
                     }) }
                 </select>
             </div>
-            { table(lang, props.panel, "records", t(code::ui::GEN_RECORDS_OWN), own) }
+            if !findings.is_empty() {
+                <FindingsList findings={findings.clone()} title={code::ui::GEN_PANEL_FINDINGS} id="panel-findings" />
+            }
+            { table(lang, props.panel, "records", t(code::ui::GEN_RECORDS_OWN), own, &findings) }
             if !other.is_empty() {
                 <p class="help" id="other-zone-note">{ t(code::ui::GEN_RECORDS_OTHER_NOTE) }</p>
-                { table(lang, props.panel, "records-other", t(code::ui::GEN_RECORDS_OTHER), other) }
+                { table(lang, props.panel, "records-other", t(code::ui::GEN_RECORDS_OTHER), other, &findings) }
             }
         </section>
     }
