@@ -15,24 +15,47 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
+    /// An octoDNS zone for its YAML provider (`export::octodns`).
+    OctoDns,
+    /// A Prometheus blackbox_exporter kit: `blackbox.yml`, the scrape
+    /// jobs and the alert rules (`export::monitor`).
+    Monitoring,
     /// A full BIND zone (RFC 1035 §5), as `export::zone_file` writes it.
     Zone,
+    /// One row per record (`export::csv`).
+    Csv,
+    /// The documented JSON (`export::json`).
+    Json,
 }
 
 impl ExportFormat {
-    pub const ALL: &'static [ExportFormat] = &[ExportFormat::Zone];
+    pub const ALL: &'static [ExportFormat] = &[
+        ExportFormat::OctoDns,
+        ExportFormat::Monitoring,
+        ExportFormat::Zone,
+        ExportFormat::Csv,
+        ExportFormat::Json,
+    ];
 
     /// A stable name, for the page's `<select>` and the e2e tests.
     pub fn key(self) -> &'static str {
         match self {
+            ExportFormat::OctoDns => "octodns",
+            ExportFormat::Monitoring => "monitoring",
             ExportFormat::Zone => "zone",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
         }
     }
 
     /// The tool's own name for it, the same in both languages.
     pub fn label(self) -> &'static str {
         match self {
+            ExportFormat::OctoDns => "octoDNS (YAML provider)",
+            ExportFormat::Monitoring => "Prometheus blackbox_exporter",
             ExportFormat::Zone => "BIND zone file",
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Json => "JSON",
         }
     }
 
@@ -64,13 +87,44 @@ impl ExportFile {
 /// The files of `format` for `set`. `serial` is the SOA serial of a zone
 /// file (the core has no clock: the page passes today's date).
 pub fn export_files(set: &RecordSet, format: ExportFormat, lang: Lang, serial: u32) -> Vec<ExportFile> {
-    let _ = lang;
     let domain = set.domain.as_str();
     match format {
+        ExportFormat::OctoDns => vec![ExportFile::new(
+            format!("{domain}.yaml"),
+            "application/yaml",
+            super::octodns::zone_yaml(set, lang),
+        )],
+        ExportFormat::Monitoring => vec![
+            ExportFile::new(
+                "blackbox.yml",
+                "application/yaml",
+                super::monitor::blackbox(set, lang),
+            ),
+            ExportFile::new(
+                "prometheus.yml",
+                "application/yaml",
+                super::monitor::prometheus(set, lang),
+            ),
+            ExportFile::new(
+                super::monitor::RULES_FILE,
+                "application/yaml",
+                super::monitor::rules(set, lang),
+            ),
+        ],
         ExportFormat::Zone => vec![ExportFile::new(
             format!("{domain}.zone"),
             "text/dns",
             super::zone_file(set, serial),
+        )],
+        ExportFormat::Csv => vec![ExportFile::new(
+            format!("{domain}.csv"),
+            "text/csv",
+            super::csv(set),
+        )],
+        ExportFormat::Json => vec![ExportFile::new(
+            format!("{domain}.json"),
+            "application/json",
+            super::json(set),
         )],
     }
 }

@@ -254,6 +254,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         "无法生成此导出：{reason}",
     ),
     m("ui.gen.export.retry", "Try again", "重试"),
+    m(
+        "ui.gen.export.unavailable",
+        "The file could not be written: the part of the page that writes files did not load. Check the connection and click again.",
+        "无法生成文件：页面中负责生成文件的部分没有加载成功。请检查网络连接后再点一次。",
+    ),
     m("ui.gen.export.download", "Download {name}", "下载 {name}"),
     m("ui.gen.share", "Share link", "分享链接"),
     m(

@@ -139,6 +139,7 @@ crate::i18n::code::declare_codes! {
     GEN_EXPORT_FAILED = "ui.gen.export.failed",
     GEN_EXPORT_FORMAT = "ui.gen.export.format",
     GEN_EXPORT_RETRY = "ui.gen.export.retry",
+    GEN_EXPORT_UNAVAILABLE = "ui.gen.export.unavailable",
     GEN_EXPORT_WRITING = "ui.gen.export.writing",
     GEN_EXPORTS = "ui.gen.exports",
     GEN_EXPORTS_HELP = "ui.gen.exports.help",

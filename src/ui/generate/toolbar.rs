@@ -1,11 +1,19 @@
 //! Downloads (BIND zone file, CSV, JSON) and the share link.
+//!
+//! The files are written by the tools worker (`crate::worker::tools`), like
+//! the exports for other tools: their writers are not part of the first
+//! view. The worker is fetched as soon as the pointer or focus reaches the
+//! toolbar, so it is usually there by the click; the download starts when
+//! the file comes back.
 
-use crate::export;
+use crate::export::tools::ExportFormat;
 use crate::generate::RecordSet;
 use crate::i18n;
 use crate::i18n::code;
+use crate::offload::{ExportRequest, Reply, Request};
+use crate::page::generate::{Action, Notice};
 use crate::ui::browser;
-use crate::ui::context::use_lang;
+use crate::ui::context::{use_gen, use_lang, use_tools};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,30 +39,57 @@ pub(super) fn today_serial() -> u32 {
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
-    let domain = props.set.domain.as_str().to_string();
-    let offer = |kind: &'static str| {
-        let (set, failed, domain) = (props.set.clone(), props.on_failed.clone(), domain.clone());
+    let gen = use_gen();
+    let tools = use_tools();
+    let offer = |format: ExportFormat| {
+        let (failed, gen, tools) = (props.on_failed.clone(), gen.clone(), tools.clone());
         Callback::from(move |_: MouseEvent| {
-            let (name, mime, body) = match kind {
-                "zone" => (
-                    format!("{domain}.zone"),
-                    "text/dns",
-                    export::zone_file(&set, today_serial()),
-                ),
-                "csv" => (format!("{domain}.csv"), "text/csv", export::csv(&set)),
-                _ => (format!("{domain}.json"), "application/json", export::json(&set)),
+            let (Some(gen), Some(tools)) = (gen.clone(), tools.clone()) else {
+                return;
             };
-            if let Err(e) = browser::download(&name, mime, &body) {
-                failed.emit(e);
-            }
+            let plan = gen.plan.clone();
+            let failed = failed.clone();
+            let on_reply = Callback::from(move |reply: Reply| match reply {
+                Reply::Exported { files, .. } => {
+                    for f in files {
+                        if let Err(e) = browser::download(&f.name, &f.media_type, &f.content) {
+                            failed.emit(e);
+                        }
+                    }
+                }
+                Reply::Refused { reason, .. } => gen.dispatch(Action::Notify(Notice {
+                    code: code::ui::GEN_EXPORT_UNAVAILABLE,
+                    error: true,
+                    detail: Some(reason),
+                })),
+                _ => {}
+            });
+            tools.ask(
+                |id| Request::Export(ExportRequest::new(id, &plan, format, lang, today_serial())),
+                on_reply,
+            );
         })
     };
+    let prefetch = {
+        let tools = tools.clone();
+        move || {
+            if let Some(tools) = &tools {
+                tools.load();
+            }
+        }
+    };
+    let on_focus = {
+        let prefetch = prefetch.clone();
+        Callback::from(move |_: FocusEvent| prefetch())
+    };
+    let on_pointer = Callback::from(move |_: PointerEvent| prefetch());
     let share = props.on_share.reform(|_: MouseEvent| ());
     html! {
-        <div class="toolbar" role="group" aria-label={t(code::ui::GEN_DOWNLOADS)}>
-            <button type="button" id="download-zone" onclick={offer("zone")}>{ t(code::ui::GEN_DOWNLOAD_ZONE) }</button>
-            <button type="button" id="download-csv" onclick={offer("csv")}>{ t(code::ui::GEN_DOWNLOAD_CSV) }</button>
-            <button type="button" id="download-json" onclick={offer("json")}>{ t(code::ui::GEN_DOWNLOAD_JSON) }</button>
+        <div class="toolbar" role="group" aria-label={t(code::ui::GEN_DOWNLOADS)}
+            onfocusin={on_focus} onpointerenter={on_pointer}>
+            <button type="button" id="download-zone" onclick={offer(ExportFormat::Zone)}>{ t(code::ui::GEN_DOWNLOAD_ZONE) }</button>
+            <button type="button" id="download-csv" onclick={offer(ExportFormat::Csv)}>{ t(code::ui::GEN_DOWNLOAD_CSV) }</button>
+            <button type="button" id="download-json" onclick={offer(ExportFormat::Json)}>{ t(code::ui::GEN_DOWNLOAD_JSON) }</button>
             <button type="button" id="share-link" class="primary" onclick={share}>{ t(code::ui::GEN_SHARE) }</button>
         </div>
     }
