@@ -4,8 +4,10 @@
 
 pub mod csv;
 pub mod dig;
+pub mod dnscontrol;
 pub mod json;
 pub mod panel;
+pub mod terraform;
 pub mod zone;
 
 pub use csv::csv;
