@@ -4,11 +4,13 @@
 
 pub mod csv;
 pub mod dig;
+pub mod dnscontrol;
 pub mod json;
 pub mod limits;
 pub mod monitor;
 pub mod octodns;
 pub mod panel;
+pub mod terraform;
 pub mod tools;
 pub mod zone;
 
