@@ -21,6 +21,7 @@
 
 mod common;
 
+use common::plans::{plans, PLANS};
 use common::{load_zones_with_records, request, Faulty, Question};
 use futures::executor::block_on;
 use maildns::check::{audit_from, report_json, verify_plan_from, what_if, Area, KnownAnswers, Report};
@@ -28,9 +29,13 @@ use maildns::dns::endpoint::Endpoint;
 use maildns::dns::memory::MemoryZone;
 use maildns::dns::race::{choose_resolver, ProbeResult};
 use maildns::dns::{Answer, DnsError, Preset, Protocol, Rdata, TransportKind};
+use maildns::export::tools::{export_files, ExportFormat};
 use maildns::finding::Finding;
+use maildns::generate::validate_and_generate;
 use maildns::i18n::code;
+use maildns::i18n::Lang;
 use maildns::model::{Name, Record};
+use maildns::offload::{ExportRequest, ToolsReply, ToolsRequest};
 use maildns::offload::{Reply, Request, VERSION};
 use maildns::page::check::{Job, JobKind, Outcome};
 use maildns::page::whatif::WhatIfJob;
@@ -125,6 +130,84 @@ impl Tally {
         };
         self.record(label, problem);
     }
+}
+
+/// The tools worker's messages: every export of the 50 generated plans,
+/// in both languages. The page writes a [`Request`] and reads a [`Reply`];
+/// the tools worker reads a [`ToolsRequest`] and writes a [`ToolsReply`]
+/// (its own types, so it links none of the checker's): each must read
+/// the other's JSON as the same value.
+fn exports(tally: &mut Tally) {
+    for (i, plan) in plans(PLANS).iter().enumerate() {
+        let Ok((_, set)) = validate_and_generate(plan) else {
+            tally.record(&format!("plan {i}"), Some("does not generate".into()));
+            continue;
+        };
+        for (lang_index, lang) in [Lang::En, Lang::ZhCn].into_iter().enumerate() {
+            for (k, format) in ExportFormat::ALL.iter().enumerate() {
+                let id = (i * 100 + lang_index * 50 + k) as u32;
+                let label = format!("plan {i} {} {lang:?}", format.key());
+                let sent = ExportRequest::new(id, plan, *format, lang, 2026120701);
+                tally.request(&label, Request::Export(sent.clone()));
+                // The worker reads the page's request, and the plan in it.
+                let read = ToolsRequest::from_json(&Request::Export(sent.clone()).to_json());
+                tally.record(&label, compare(&ToolsRequest::Export(sent.clone()), read));
+                tally.record(&label, compare(plan, sent.plan()));
+                // The page reads the worker's reply.
+                let files = export_files(&set, *format, lang, 2026120701);
+                if files.is_empty() || files.iter().any(|f| f.content.is_empty()) {
+                    tally.record(&label, Some("an empty export".into()));
+                }
+                let reply = ToolsReply::Exported {
+                    id,
+                    files: files.clone(),
+                };
+                tally.record(
+                    &label,
+                    compare(&Reply::Exported { id, files }, Reply::from_json(&reply.to_json())),
+                );
+            }
+        }
+    }
+    for (label, reply, expected) in [
+        (
+            "tools ready",
+            ToolsReply::Ready { version: VERSION },
+            Reply::Ready { version: VERSION },
+        ),
+        (
+            "tools refusal",
+            ToolsReply::Refused {
+                id: Some(7),
+                reason: "the plan has errors".into(),
+            },
+            Reply::Refused {
+                id: Some(7),
+                reason: "the plan has errors".into(),
+            },
+        ),
+        (
+            "tools refusal without id",
+            ToolsReply::Refused {
+                id: None,
+                reason: "the message is not text".into(),
+            },
+            Reply::Refused {
+                id: None,
+                reason: "the message is not text".into(),
+            },
+        ),
+    ] {
+        tally.record(label, compare(&expected, Reply::from_json(&reply.to_json())));
+    }
+    // A check request sent to the tools worker is refused, never misread.
+    let race = Request::Race { id: 3 }.to_json();
+    tally.record(
+        "a check request read by the tools worker",
+        ToolsRequest::from_json(&race)
+            .ok()
+            .map(|r| format!("read as {r:?}")),
+    );
 }
 
 /// `None` when `back` is `sent`; else where they part.
@@ -513,6 +596,8 @@ fn main() {
         &raced.replace("mx.none", "nowhere.none"),
         "unknown code",
     );
+
+    exports(&mut tally);
 
     println!(
         "offload round trip: {} passed, {} failed",

@@ -7,6 +7,7 @@
 //! itself (the generator is deterministic, so both sides see the same
 //! records) and answers with the files.
 
+use super::dnscontrol::Provider as DnsControlProvider;
 use crate::generate::RecordSet;
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
+    /// A dnscontrol `dnsconfig.js` for one DNS provider (`export::dnscontrol`).
+    DnsControl(DnsControlProvider),
+    /// Terraform for the Cloudflare provider v5 (`cloudflare_dns_record`).
+    TerraformCloudflare,
+    /// Terraform for Alibaba Cloud DNS (`alicloud_alidns_record`).
+    TerraformAlicloud,
+    /// Terraform for Route 53 (`aws_route53_record`).
+    TerraformRoute53,
     /// An octoDNS zone for its YAML provider (`export::octodns`).
     OctoDns,
     /// A Prometheus blackbox_exporter kit: `blackbox.yml`, the scrape
@@ -30,7 +39,14 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     pub const ALL: &'static [ExportFormat] = &[
+        ExportFormat::DnsControl(DnsControlProvider::None),
+        ExportFormat::DnsControl(DnsControlProvider::Cloudflare),
+        ExportFormat::DnsControl(DnsControlProvider::AliDns),
+        ExportFormat::DnsControl(DnsControlProvider::DnsPod),
         ExportFormat::OctoDns,
+        ExportFormat::TerraformCloudflare,
+        ExportFormat::TerraformAlicloud,
+        ExportFormat::TerraformRoute53,
         ExportFormat::Monitoring,
         ExportFormat::Zone,
         ExportFormat::Csv,
@@ -40,6 +56,13 @@ impl ExportFormat {
     /// A stable name, for the page's `<select>` and the e2e tests.
     pub fn key(self) -> &'static str {
         match self {
+            ExportFormat::DnsControl(DnsControlProvider::None) => "dnscontrol",
+            ExportFormat::DnsControl(DnsControlProvider::Cloudflare) => "dnscontrol-cloudflare",
+            ExportFormat::DnsControl(DnsControlProvider::AliDns) => "dnscontrol-alidns",
+            ExportFormat::DnsControl(DnsControlProvider::DnsPod) => "dnscontrol-dnspod",
+            ExportFormat::TerraformCloudflare => "terraform-cloudflare",
+            ExportFormat::TerraformAlicloud => "terraform-alicloud",
+            ExportFormat::TerraformRoute53 => "terraform-route53",
             ExportFormat::OctoDns => "octodns",
             ExportFormat::Monitoring => "monitoring",
             ExportFormat::Zone => "zone",
@@ -51,6 +74,13 @@ impl ExportFormat {
     /// The tool's own name for it, the same in both languages.
     pub fn label(self) -> &'static str {
         match self {
+            ExportFormat::DnsControl(DnsControlProvider::None) => "dnscontrol (BIND or your own provider)",
+            ExportFormat::DnsControl(DnsControlProvider::Cloudflare) => "dnscontrol: Cloudflare",
+            ExportFormat::DnsControl(DnsControlProvider::AliDns) => "dnscontrol: Alibaba Cloud DNS (ALIDNS)",
+            ExportFormat::DnsControl(DnsControlProvider::DnsPod) => "dnscontrol: DNSPod (TENCENTDNS)",
+            ExportFormat::TerraformCloudflare => "Terraform: Cloudflare (provider v5)",
+            ExportFormat::TerraformAlicloud => "Terraform: Alibaba Cloud DNS",
+            ExportFormat::TerraformRoute53 => "Terraform: AWS Route 53",
             ExportFormat::OctoDns => "octoDNS (YAML provider)",
             ExportFormat::Monitoring => "Prometheus blackbox_exporter",
             ExportFormat::Zone => "BIND zone file",
@@ -89,6 +119,26 @@ impl ExportFile {
 pub fn export_files(set: &RecordSet, format: ExportFormat, lang: Lang, serial: u32) -> Vec<ExportFile> {
     let domain = set.domain.as_str();
     match format {
+        ExportFormat::DnsControl(provider) => vec![ExportFile::new(
+            "dnsconfig.js",
+            "text/javascript",
+            super::dnscontrol::dnsconfig(set, provider, lang),
+        )],
+        ExportFormat::TerraformCloudflare => vec![ExportFile::new(
+            "maildns-cloudflare.tf",
+            "text/plain",
+            super::terraform::cloudflare(set, lang),
+        )],
+        ExportFormat::TerraformAlicloud => vec![ExportFile::new(
+            "maildns-alicloud.tf",
+            "text/plain",
+            super::terraform::alicloud(set, lang),
+        )],
+        ExportFormat::TerraformRoute53 => vec![ExportFile::new(
+            "maildns-route53.tf",
+            "text/plain",
+            super::terraform::route53(set, lang),
+        )],
         ExportFormat::OctoDns => vec![ExportFile::new(
             format!("{domain}.yaml"),
             "application/yaml",
