@@ -2,7 +2,7 @@
 //! autoconfiguration SRV records, CAA, and TLSA from a pasted PEM.
 
 use super::choice::Checkbox;
-use super::field::{Messages, TextField};
+use super::field::{messages, TextField};
 use super::list_field::{per_entry, ListField};
 use crate::i18n;
 use crate::i18n::code;
@@ -45,7 +45,7 @@ pub fn ExtrasSection(props: &ExtrasProps) -> Html {
         <details class="section" id="section-extras">
             <summary>{ t(code::ui::GEN_EXTRAS) }</summary>
             { flag("null-mx", code::ui::GEN_NULL_MX, p.null_mx, PlanEdit::NullMx) }
-            <Messages id="null-mx-msg" findings={Vec::new()} help={t(code::ui::GEN_NULL_MX_HELP)} />
+            { messages(lang, "null-mx-msg", &[], Some(t(code::ui::GEN_NULL_MX_HELP).into())) }
             { flag("autoconfig-enabled", code::ui::GEN_AUTOCONFIG, p.autoconfig.enabled, |on| PlanEdit::Autoconfig(AutoconfigEdit::Enabled(on))) }
             if p.autoconfig.enabled {
                 <div class="sub">

@@ -2,8 +2,8 @@
 //! under it, each message carrying its `data-error-code`.
 
 use crate::finding::{Finding, Severity};
-use crate::i18n;
 use crate::i18n::code;
+use crate::i18n::{self, Lang};
 use crate::ui::context::use_lang;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -25,22 +25,14 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct MessagesProps {
-    pub id: AttrValue,
-    pub findings: Vec<Finding>,
-    #[prop_or_default]
-    pub help: Option<AttrValue>,
-}
-
-/// The messages under a field; `id` is what the input's `aria-describedby` names.
-#[component]
-pub fn Messages(props: &MessagesProps) -> Html {
-    let lang = use_lang();
+/// The messages under a field; `id` is what the input's `aria-describedby`
+/// names. A plain function, not a component: it has no state of its own,
+/// and each component costs the page its own copy of yew's lifecycle code.
+pub fn messages(lang: Lang, id: impl Into<AttrValue>, findings: &[Finding], help: Option<AttrValue>) -> Html {
     html! {
-        <div id={props.id.clone()} class="messages" aria-live="polite">
-            if let Some(help) = &props.help { <p class="help">{ help.clone() }</p> }
-            { for props.findings.iter().map(|f| html! {
+        <div id={id.into()} class="messages" aria-live="polite">
+            if let Some(help) = help { <p class="help">{ help }</p> }
+            { for findings.iter().map(|f| html! {
                 <p class={classes!("help", severity_class(f.severity))} data-error-code={f.code}>
                     <strong>{ i18n::text(lang, severity_code(f.severity)) }{ ": " }</strong>
                     { i18n::explain(lang, f) }
@@ -69,6 +61,7 @@ pub struct TextFieldProps {
 
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
+    let lang = use_lang();
     let msg_id: AttrValue = format!("{}-msg", props.id).into();
     let invalid = props.findings.iter().any(|f| f.severity == Severity::Error);
     let cb = props.on_input.clone();
@@ -97,7 +90,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         <div class="field" data-field={props.id.clone()}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             { input }
-            <Messages id={msg_id} findings={props.findings.clone()} help={props.help.clone()} />
+            { messages(lang, msg_id, &props.findings, props.help.clone()) }
         </div>
     }
 }

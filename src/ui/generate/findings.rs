@@ -3,27 +3,23 @@
 
 use super::field::severity_code;
 use crate::finding::{Finding, Severity};
-use crate::i18n;
 use crate::i18n::code;
+use crate::i18n::{self, Lang};
 use crate::ui::components::copy_button::CopyButton;
-use crate::ui::context::use_lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FindingsProps {
-    pub findings: Vec<Finding>,
-    /// Catalogue key of the heading.
-    pub title: &'static str,
-    /// Element id of the section.
-    pub id: &'static str,
-    /// A top-level section (heading `h2`) rather than part of the records (`h3`).
-    #[prop_or_default]
-    pub top: bool,
-}
-
-#[component]
-pub fn FindingsList(props: &FindingsProps) -> Html {
-    let lang = use_lang();
+/// The list: `title` is the heading's catalogue key, `id` the section's
+/// element id; `top` makes it a top-level section (heading `h2`) rather
+/// than part of the records (`h3`). A plain function, not a component: it
+/// has no state, and each component costs the page its own copy of yew's
+/// lifecycle code.
+pub fn findings_list(
+    lang: Lang,
+    findings: &[Finding],
+    title: &'static str,
+    id: &'static str,
+    top: bool,
+) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let class = |s: Severity| match s {
         Severity::Error => "error",
@@ -31,10 +27,10 @@ pub fn FindingsList(props: &FindingsProps) -> Html {
         Severity::Info => "info",
     };
     html! {
-        <section class="gen-findings" id={props.id} aria-labelledby={format!("{}-title", props.id)}>
-            <@{if props.top { "h2" } else { "h3" }} id={format!("{}-title", props.id)}>{ t(props.title) }</@>
+        <section class="gen-findings" id={id} aria-labelledby={format!("{}-title", id)}>
+            <@{if top { "h2" } else { "h3" }} id={format!("{}-title", id)}>{ t(title) }</@>
             <ul>
-                { for props.findings.iter().map(|f| html! {
+                { for findings.iter().map(|f| html! {
                     <li class={classes!("finding", class(f.severity))} data-finding-code={f.code}
                         data-severity={class(f.severity)}>
                         <strong>{ t(severity_code(f.severity)) }{ ": " }</strong>

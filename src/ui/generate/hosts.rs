@@ -1,7 +1,7 @@
 //! Mail hosts or backup MX: name, IPv4s, IPv6s, MX priority; add and remove.
 //! Field keys `<prefix>[i].name`, `.ipv4[j]`, `.ipv6[j]`, `.priority`.
 
-use super::field::{Messages, TextField};
+use super::field::{messages, TextField};
 use super::list_field::{per_entry, ListField};
 use crate::i18n;
 use crate::i18n::code;
@@ -91,7 +91,7 @@ pub fn Hosts(props: &HostsProps) -> Html {
             <button type="button" class="add" id={format!("{prefix}-add")} onclick={add}>
                 { format!("+ {}", t(add_text)) }
             </button>
-            <Messages id={format!("{prefix}-msg")} findings={props.findings.get(&prefix).to_vec()} />
+            { messages(lang, format!("{prefix}-msg"), props.findings.get(&prefix), None) }
         </div>
     }
 }

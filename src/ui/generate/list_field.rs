@@ -1,7 +1,7 @@
 //! A list of text inputs (addresses, includes, report addresses) with add
 //! and remove buttons; entry `i` shows the findings of `<key>[i]`.
 
-use super::field::Messages;
+use super::field::messages;
 use crate::finding::{Finding, Severity};
 use crate::i18n;
 use crate::i18n::code;
@@ -67,7 +67,7 @@ pub fn ListField(props: &ListFieldProps) -> Html {
                     <button type="button" class="remove" aria-label={format!("{} {name}", t(code::ui::GEN_REMOVE))}
                         onclick={remove}>{ "×" }</button>
                 </div>
-                <Messages id={msg_id} {findings} />
+                { messages(lang, msg_id, &findings, None) }
             </li>
         }
     };
@@ -84,7 +84,7 @@ pub fn ListField(props: &ListFieldProps) -> Html {
             <legend>{ props.label.clone() }</legend>
             <ul class="list">{ for props.values.iter().enumerate().map(|(i, v)| entry(i, v)) }</ul>
             <button type="button" class="add" onclick={add}>{ format!("+ {}", t(code::ui::GEN_ADD)) }</button>
-            <Messages id={format!("{}-msg", props.id)} findings={props.list_findings.clone()} help={props.help.clone()} />
+            { messages(lang, format!("{}-msg", props.id), &props.list_findings, props.help.clone()) }
         </fieldset>
     }
 }

@@ -3,9 +3,9 @@
 //! the form has errors, the list of them.
 
 use super::exports::ToolExports;
-use super::findings::FindingsList;
-use super::policy_file::PolicyFile;
-use super::ptr_requests::PtrRequests;
+use super::findings::findings_list;
+use super::policy_file::policy_file;
+use super::ptr_requests::ptr_requests;
 use super::records::Records;
 use super::toolbar::Toolbar;
 use crate::export::{Panel, PanelRow};
@@ -36,7 +36,7 @@ pub fn Output(props: &OutputProps) -> Html {
             <div class="output">
                 <p class="help" id="records-none" tabindex="-1">{ i18n::text(lang, code::ui::GEN_RECORDS_NONE) }</p>
                 if !props.errors.is_empty() {
-                    <FindingsList findings={props.errors.clone()} title={code::ui::GEN_ERRORS} id="gen-errors" top=true />
+                    { findings_list(lang, &props.errors, code::ui::GEN_ERRORS, "gen-errors", true) }
                 }
             </div>
         };
@@ -48,13 +48,13 @@ pub fn Output(props: &OutputProps) -> Html {
                 on_panel={props.on_panel.clone()} />
             <ToolExports />
             if !set.ptr_requests.is_empty() {
-                <PtrRequests requests={set.ptr_requests.clone()} />
+                { ptr_requests(lang, &set.ptr_requests) }
             }
             if let Some(policy) = &set.mta_sts_policy {
-                <PolicyFile policy={policy.clone()} />
+                { policy_file(lang, policy) }
             }
             if !set.findings.is_empty() {
-                <FindingsList findings={set.findings.clone()} title={code::ui::GEN_FINDINGS} id="gen-findings" />
+                { findings_list(lang, &set.findings, code::ui::GEN_FINDINGS, "gen-findings", false) }
             }
         </div>
     }

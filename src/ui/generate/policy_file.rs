@@ -1,23 +1,16 @@
 //! The MTA-STS policy file: its URL and body, to copy or download.
 
 use crate::generate::MtaStsPolicyFile;
-use crate::i18n;
 use crate::i18n::code;
+use crate::i18n::{self, Lang};
 use crate::ui::browser;
 use crate::ui::components::copy_button::CopyButton;
-use crate::ui::context::use_lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PolicyFileProps {
-    pub policy: MtaStsPolicyFile,
-}
-
-#[component]
-pub fn PolicyFile(props: &PolicyFileProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each component
+/// costs the page its own copy of yew's lifecycle code.
+pub fn policy_file(lang: Lang, p: &MtaStsPolicyFile) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
-    let p = &props.policy;
     let download = {
         let body = p.body.clone();
         Callback::from(move |_| {

@@ -6,23 +6,17 @@ use crate::generate::PtrRequest;
 use crate::i18n::code;
 use crate::i18n::{self, Lang};
 use crate::ui::components::copy_button::CopyButton;
-use crate::ui::context::use_lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PtrProps {
-    pub requests: Vec<PtrRequest>,
-}
-
-#[component]
-pub fn PtrRequests(props: &PtrProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each component
+/// costs the page its own copy of yew's lifecycle code.
+pub fn ptr_requests(lang: Lang, requests: &[PtrRequest]) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     html! {
         <section class="ptr" aria-labelledby="ptr-title">
             <h3 id="ptr-title">{ t(code::ui::GEN_PTR) }</h3>
             <p class="help">{ t(code::ui::GEN_PTR_HELP) }</p>
-            { for props.requests.iter().map(|r| {
+            { for requests.iter().map(|r| {
                 let text = match lang { Lang::ZhCn => r.text_zh.clone(), Lang::En => r.text_en.clone() };
                 let dig = dig_ptr(r.ip);
                 html! {

@@ -2,7 +2,7 @@
 //! TTL, each with a copy button, the record's explanation and its `dig`
 //! command. Records for other zones are listed apart with a note.
 
-use super::findings::FindingsList;
+use super::findings::findings_list;
 use crate::export::limits::panel_findings;
 use crate::export::{dig_command, Panel, PanelRow};
 use crate::finding::Finding;
@@ -155,7 +155,7 @@ pub fn Records(props: &RecordsProps) -> Html {
                 </select>
             </div>
             if !findings.is_empty() {
-                <FindingsList findings={findings.clone()} title={code::ui::GEN_PANEL_FINDINGS} id="panel-findings" />
+                { findings_list(lang, &findings, code::ui::GEN_PANEL_FINDINGS, "panel-findings", false) }
             }
             { table(lang, props.panel, "records", t(code::ui::GEN_RECORDS_OWN), own, &findings) }
             if !other.is_empty() {

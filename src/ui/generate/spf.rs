@@ -1,7 +1,7 @@
 //! SPF extras beyond the mail hosts' own addresses, and the `all` qualifier.
 
 use super::choice::Select;
-use super::field::Messages;
+use super::field::messages;
 use super::list_field::{per_entry, ListField};
 use crate::i18n;
 use crate::i18n::code;
@@ -55,7 +55,7 @@ pub fn SpfSection(props: &SpfProps) -> Html {
             { list("includes", code::ui::GEN_SPF_INCLUDES, &s.includes, SpfEdit::Includes, "_spf.provider.example") }
             <Select id="spf-all" label={t(code::ui::GEN_SPF_ALL)} value={all_value} on_change={on_all}
                 options={vec![("fail".into(), t(code::ui::GEN_SPF_ALL_FAIL).into()), ("soft".into(), t(code::ui::GEN_SPF_ALL_SOFT).into())]} />
-            <Messages id="spf-msg" findings={f.get("spf").to_vec()} />
+            { messages(lang, "spf-msg", f.get("spf"), None) }
         </details>
     }
 }
