@@ -5,7 +5,10 @@
 
 use super::check::CheckPage;
 use super::checker::{self, Checker};
-use super::components::{header::Header, tabs::Tabs};
+use super::components::{
+    header::{header, HeaderProps},
+    tabs::Tabs,
+};
 use super::context::{make_callback, CheckerContext, GenHandle, ToolsContext};
 use super::generate::{self, GeneratePage};
 use super::storage;
@@ -98,7 +101,7 @@ pub fn App() -> Html {
         <ContextProvider<GenHandle> context={gen}>
         <ContextProvider<CheckerContext> context={checker}>
         <ContextProvider<ToolsContext> context={(*tools).clone()}>
-            <Header {on_lang} />
+            { header(lang, &yew::props!(HeaderProps { on_lang })) }
             <main id="content" class="content">
                 <Tabs view={state.view} on_select={on_view} />
                 // Both halves stay mounted so that switching tabs keeps what

@@ -1,11 +1,11 @@
 //! One area of a report: status word and colour, findings, raw answers.
 
-use super::finding_item::FindingItem;
-use super::spf_traces::SpfTraces;
+use super::finding_item::{finding_item, FindingItemProps};
+use super::spf_traces::{spf_traces, SpfTracesProps};
 use crate::check::{Area, AreaReport, AreaStatus, FLATTEN_CAVEAT};
 use crate::i18n;
 use crate::i18n::code;
-use crate::ui::context::use_lang;
+use crate::i18n::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,9 +25,9 @@ fn status_word(s: &AreaStatus) -> &'static str {
     s.code().trim_start_matches("check.status.")
 }
 
-#[component]
-pub fn AreaView(props: &AreaViewProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn area_view(lang: Lang, props: &AreaViewProps) -> Html {
     let a = &props.area;
     let word = area_word(a);
     let status = status_word(&a.status);
@@ -73,12 +73,11 @@ pub fn AreaView(props: &AreaViewProps) -> Html {
             } else {
                 <ul class="findings">
                     { for a.findings.iter().filter(|f| !(caveat.is_some() && f.code == FLATTEN_CAVEAT)).map(|f| html! {
-                        <FindingItem area={word} finding={f.clone()}
-                            caveat={(f.code == code::spf::TOO_MANY_LOOKUPS && f.fix.is_some()).then(|| caveat.clone()).flatten()} />
+                        { finding_item(lang, &yew::props!(FindingItemProps { area: word, finding: f.clone(), caveat: (f.code == code::spf::TOO_MANY_LOOKUPS && f.fix.is_some()).then(|| caveat.clone()).flatten() })) }
                     }) }
                 </ul>
             }
-            <SpfTraces traces={Rc::new(a.traces.clone())} />
+            { spf_traces(lang, &yew::props!(SpfTracesProps { traces: Rc::new(a.traces.clone()) })) }
             if !lines.is_empty() {
                 <details class="raw-answers">
                     <summary>{ format!("{} ({})", i18n::text(lang, code::check::REPORT_ANSWERS), a.answers.len()) }</summary>

@@ -2,8 +2,8 @@
 
 use crate::i18n;
 use crate::i18n::code;
+use crate::i18n::Lang;
 use crate::page::check::DiffRow;
-use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,9 +11,9 @@ pub struct CompareTableProps {
     pub rows: Vec<DiffRow>,
 }
 
-#[component]
-pub fn CompareTable(props: &CompareTableProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn compare_table(lang: Lang, props: &CompareTableProps) -> Html {
     let t = |c: &str| i18n::text(lang, c).to_string();
     html! {
         <section class="check-diff" data-diff-rows={props.rows.len().to_string()}>

@@ -3,8 +3,8 @@
 use crate::finding::{Finding, Severity};
 use crate::i18n;
 use crate::i18n::code;
+use crate::i18n::Lang;
 use crate::ui::components::copy_button::CopyButton;
-use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,9 +16,9 @@ pub struct FindingItemProps {
     pub caveat: Option<Finding>,
 }
 
-#[component]
-pub fn FindingItem(props: &FindingItemProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn finding_item(lang: Lang, props: &FindingItemProps) -> Html {
     let f = &props.finding;
     let (sev, code) = match f.severity {
         Severity::Info => ("info", code::ui::CHECK_SEVERITY_INFO),

@@ -112,12 +112,12 @@ pub fn CheckPage() -> Html {
             <confirm::ConfirmEndpoint url={state.endpoint.url.clone()} on_answer={on_confirm} />
         },
         Run::Running { asked, answered } => html! {
-            <progress::RunProgress asked={*asked} answered={*answered} />
+            { progress::run_progress(lang, &yew::props!(progress::RunProgressProps { asked: *asked, answered: *answered })) }
         },
         Run::Done { outcomes, diff } => html! {
             <>
                 if let Some(rows) = diff {
-                    <compare::CompareTable rows={rows.clone()} />
+                    { compare::compare_table(lang, &yew::props!(compare::CompareTableProps { rows: rows.clone() })) }
                 }
                 <div class={classes!("check-reports", (outcomes.len() > 1).then_some("side-by-side"))}>
                     { for outcomes.iter().map(|o| html! {

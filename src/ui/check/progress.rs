@@ -2,7 +2,7 @@
 
 use crate::i18n;
 use crate::i18n::code;
-use crate::ui::context::use_lang;
+use crate::i18n::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,9 +11,9 @@ pub struct RunProgressProps {
     pub answered: usize,
 }
 
-#[component]
-pub fn RunProgress(props: &RunProgressProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn run_progress(lang: Lang, props: &RunProgressProps) -> Html {
     let text = i18n::fill(
         i18n::text(lang, code::ui::CHECK_PROGRESS),
         &[

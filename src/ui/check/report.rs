@@ -1,6 +1,6 @@
 //! One report: summary line, exports, rerun, and the areas.
 
-use super::area::AreaView;
+use super::area::{area_view, AreaViewProps};
 use crate::check::{report_json, report_markdown_with, Area, ReportMeta, Summary};
 use crate::i18n;
 use crate::i18n::code;
@@ -80,7 +80,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 </button>
             </div>
             { for r.areas.iter().map(|a| html! {
-                <AreaView area={Rc::new(a.clone())} on_rerun={props.on_rerun_area.clone()} />
+                { area_view(lang, &yew::props!(AreaViewProps { area: Rc::new(a.clone()), on_rerun: props.on_rerun_area.clone() })) }
             }) }
         </article>
     }

@@ -5,7 +5,6 @@ use crate::i18n::code;
 use crate::i18n::{self, Lang};
 use crate::spf::trace::LOOKUP_LIMIT;
 use crate::spf::AddressTrace;
-use crate::ui::context::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,9 +27,9 @@ pub fn address_line(lang: Lang, t: &AddressTrace) -> String {
 }
 
 /// One address's evaluation, collapsed.
-#[component]
-pub fn AddressTraceView(props: &AddressTraceProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn address_trace(lang: Lang, props: &AddressTraceProps) -> Html {
     let t = &props.trace;
     html! {
         <details class="spf-trace" data-ip={t.ip.to_string()} data-result={t.result}>
@@ -53,16 +52,16 @@ pub struct AddressTraceProps {
     pub trace: AddressTrace,
 }
 
-#[component]
-pub fn SpfTraces(props: &SpfTracesProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn spf_traces(lang: Lang, props: &SpfTracesProps) -> Html {
     if props.traces.is_empty() {
         return html! {};
     }
     html! {
         <div class="spf-traces" data-spf-traces="">
             <h4>{ i18n::text(lang, code::ui::SPF_TRACES) }</h4>
-            { for props.traces.iter().map(|t| html! { <AddressTraceView trace={t.clone()} /> }) }
+            { for props.traces.iter().map(|t| html! { { address_trace(lang, &yew::props!(AddressTraceProps { trace: t.clone() })) } }) }
         </div>
     }
 }

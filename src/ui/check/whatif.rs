@@ -4,8 +4,8 @@
 //! `crate::check::what_if` over the chosen resolver with the draft laid
 //! over the domain's own SPF record.
 
-use super::finding_item::FindingItem;
-use super::spf_traces::AddressTraceView;
+use super::finding_item::{finding_item, FindingItemProps};
+use super::spf_traces::{address_trace, AddressTraceProps};
 use crate::check::WhatIf;
 use crate::i18n;
 use crate::i18n::code;
@@ -133,10 +133,10 @@ fn result_view(lang: i18n::Lang, r: &WhatIf) -> Html {
                 data-bound={(!r.lookups.failed.is_empty()).to_string()}>{ lookups }</p>
             if !r.findings.is_empty() {
                 <ul class="findings">
-                    { for r.findings.iter().map(|f| html! { <FindingItem area="spf" finding={f.clone()} /> }) }
+                    { for r.findings.iter().map(|f| html! { { finding_item(lang, &yew::props!(FindingItemProps { area: "spf", finding: f.clone() })) } }) }
                 </ul>
             }
-            { for r.addresses.iter().map(|t| html! { <AddressTraceView trace={t.clone()} /> }) }
+            { for r.addresses.iter().map(|t| html! { { address_trace(lang, &yew::props!(AddressTraceProps { trace: t.clone() })) } }) }
         </div>
     }
 }

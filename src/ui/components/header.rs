@@ -1,9 +1,8 @@
 //! The page header: name, tagline, language switch.
 
-use super::lang_switch::LangSwitch;
+use super::lang_switch::{lang_switch, LangSwitchProps};
 use crate::i18n::code;
 use crate::i18n::{self, Lang};
-use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,9 +10,9 @@ pub struct HeaderProps {
     pub on_lang: Callback<Lang>,
 }
 
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn header(lang: Lang, props: &HeaderProps) -> Html {
     html! {
         <header class="header">
             <a class="skip-link" href="#content">{ if lang == Lang::ZhCn { "跳到正文" } else { "Skip to content" } }</a>
@@ -21,7 +20,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <h1><span class="logo" aria-hidden="true">{ "@" }</span>{ i18n::text(lang, code::ui::TITLE) }</h1>
                 <p class="tagline">{ i18n::text(lang, code::ui::TAGLINE) }</p>
             </div>
-            <LangSwitch on_change={props.on_lang.clone()} />
+            { lang_switch(lang, &yew::props!(LangSwitchProps { on_change: props.on_lang.clone() })) }
         </header>
     }
 }

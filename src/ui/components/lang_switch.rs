@@ -2,7 +2,6 @@
 
 use crate::i18n::code;
 use crate::i18n::{self, Lang};
-use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,9 +9,9 @@ pub struct LangSwitchProps {
     pub on_change: Callback<Lang>,
 }
 
-#[component]
-pub fn LangSwitch(props: &LangSwitchProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn lang_switch(lang: Lang, props: &LangSwitchProps) -> Html {
     html! {
         <div class="lang-switch" role="group" aria-label={i18n::text(lang, code::ui::LANGUAGE)}>
             { for Lang::ALL.iter().map(|&l| {

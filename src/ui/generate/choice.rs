@@ -13,8 +13,9 @@ pub struct SelectProps {
     pub on_change: Callback<String>,
 }
 
-#[component]
-pub fn Select(props: &SelectProps) -> Html {
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn select(props: &SelectProps) -> Html {
     let cb = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| {
         let el: HtmlSelectElement = e.target_unchecked_into();
@@ -40,8 +41,9 @@ pub struct CheckboxProps {
     pub on_change: Callback<bool>,
 }
 
-#[component]
-pub fn Checkbox(props: &CheckboxProps) -> Html {
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn checkbox(props: &CheckboxProps) -> Html {
     let cb = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| {
         let el: HtmlInputElement = e.target_unchecked_into();

@@ -1,8 +1,8 @@
 //! DKIM: selector, key size, "Generate key pair" (WebCrypto) or a pasted
 //! public key, and an optional Ed25519 key beside the RSA one.
 
-use super::choice::{Checkbox, Select};
-use super::field::TextField;
+use super::choice::{checkbox, select, CheckboxProps, SelectProps};
+use super::field::{text_field, TextFieldProps};
 use crate::i18n;
 use crate::i18n::code;
 use crate::page::generate::Keygen;
@@ -76,10 +76,8 @@ pub fn DkimSection(props: &DkimProps) -> Html {
             <summary>{ t(code::ui::GEN_DKIM) }</summary>
             <p class="help">{ t(code::ui::GEN_DKIM_HELP) }</p>
             <div class="grid">
-                <TextField id="dkim-selector" label={t(code::ui::GEN_DKIM_SELECTOR)} value={d.selector.clone()}
-                    findings={f.get("dkim.selector").to_vec()} on_input={text(DkimEdit::Selector)} />
-                <Select id="dkim-algorithm" label={t(code::ui::GEN_DKIM_ALGORITHM)} value={algorithm_value(d.algorithm)}
-                    {options} on_change={on_alg} />
+                { text_field(lang, &yew::props!(TextFieldProps { id: "dkim-selector", label: t(code::ui::GEN_DKIM_SELECTOR), value: d.selector.clone(), findings: f.get("dkim.selector").to_vec(), on_input: text(DkimEdit::Selector) })) }
+                { select(&yew::props!(SelectProps { id: "dkim-algorithm", label: t(code::ui::GEN_DKIM_ALGORITHM), value: algorithm_value(d.algorithm), options, on_change: on_alg })) }
             </div>
             <div class="actions" role="status" aria-live="polite">
                 <button type="button" id="dkim-generate" class="primary" disabled={running || !props.rsa_ready} onclick={gen_rsa}>
@@ -87,23 +85,15 @@ pub fn DkimSection(props: &DkimProps) -> Html {
                 </button>
                 { status }
             </div>
-            <TextField id="dkim-public-key" label={t(code::ui::GEN_DKIM_PUBLIC_KEY)} value={d.public_key.clone()}
-                multiline=true help={t(code::ui::GEN_DKIM_PUBLIC_KEY_HELP)} findings={f.get("dkim.public_key").to_vec()}
-                on_input={text(DkimEdit::PublicKey)} />
-            <Checkbox id="dkim-ed25519" label={t(code::ui::GEN_DKIM_ED25519)} checked={props.show_ed25519}
-                on_change={props.on_show_ed25519.clone()} />
+            { text_field(lang, &yew::props!(TextFieldProps { id: "dkim-public-key", label: t(code::ui::GEN_DKIM_PUBLIC_KEY), value: d.public_key.clone(), multiline: true, help: t(code::ui::GEN_DKIM_PUBLIC_KEY_HELP), findings: f.get("dkim.public_key").to_vec(), on_input: text(DkimEdit::PublicKey) })) }
+            { checkbox(&yew::props!(CheckboxProps { id: "dkim-ed25519", label: t(code::ui::GEN_DKIM_ED25519), checked: props.show_ed25519, on_change: props.on_show_ed25519.clone() })) }
             if props.show_ed25519 {
                 <div class="sub">
-                    <TextField id="dkim-ed25519-selector" label={t(code::ui::GEN_DKIM_ED25519_SELECTOR)}
-                        value={d.ed25519_selector.clone()} findings={f.get("dkim.ed25519_selector").to_vec()}
-                        on_input={text(DkimEdit::Ed25519Selector)} />
+                    { text_field(lang, &yew::props!(TextFieldProps { id: "dkim-ed25519-selector", label: t(code::ui::GEN_DKIM_ED25519_SELECTOR), value: d.ed25519_selector.clone(), findings: f.get("dkim.ed25519_selector").to_vec(), on_input: text(DkimEdit::Ed25519Selector) })) }
                     <button type="button" id="dkim-generate-ed25519" disabled={running || !props.ed25519_ready} onclick={gen_ed}>
                         { t(code::ui::GEN_DKIM_GENERATE_ED25519) }
                     </button>
-                    <TextField id="dkim-ed25519-public-key" label={t(code::ui::GEN_DKIM_ED25519_PUBLIC_KEY)}
-                        value={d.ed25519_public_key.clone()} multiline=true
-                        findings={f.get("dkim.ed25519_public_key").to_vec()}
-                        on_input={text(DkimEdit::Ed25519PublicKey)} />
+                    { text_field(lang, &yew::props!(TextFieldProps { id: "dkim-ed25519-public-key", label: t(code::ui::GEN_DKIM_ED25519_PUBLIC_KEY), value: d.ed25519_public_key.clone(), multiline: true, findings: f.get("dkim.ed25519_public_key").to_vec(), on_input: text(DkimEdit::Ed25519PublicKey) })) }
                 </div>
             }
         </details>

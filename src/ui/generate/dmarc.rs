@@ -1,8 +1,8 @@
 //! DMARC: policy for the domain, subdomains and non-existent subdomains,
 //! alignment, report addresses, and the phased-rollout hint.
 
-use super::choice::Select;
-use super::list_field::{per_entry, ListField};
+use super::choice::{select, SelectProps};
+use super::list_field::{list_field, per_entry, ListFieldProps};
 use crate::i18n;
 use crate::i18n::code;
 use crate::page::plan_edit::{DmarcEdit, PlanEdit};
@@ -86,21 +86,14 @@ pub fn DmarcSection(props: &DmarcProps) -> Html {
             <summary>{ t(code::ui::GEN_DMARC) }</summary>
             <p class="help" id="dmarc-rollout">{ t(code::ui::GEN_DMARC_ROLLOUT) }</p>
             <div class="grid">
-                <Select id="dmarc-p" label={t(code::ui::GEN_DMARC_P)} value={d.p.as_str()} options={policies(false)} on_change={on_p} />
-                <Select id="dmarc-sp" label={t(code::ui::GEN_DMARC_SP)} value={d.sp.map_or("", |p| p.as_str())}
-                    options={policies(true)} on_change={on_sp} />
-                <Select id="dmarc-np" label={t(code::ui::GEN_DMARC_NP)} value={d.np.map_or("", |p| p.as_str())}
-                    options={policies(true)} on_change={on_np} />
-                <Select id="dmarc-adkim" label={t(code::ui::GEN_DMARC_ADKIM)} value={alignment_value(d.adkim)}
-                    options={aligns.clone()} on_change={on_adkim} />
-                <Select id="dmarc-aspf" label={t(code::ui::GEN_DMARC_ASPF)} value={alignment_value(d.aspf)}
-                    options={aligns} on_change={on_aspf} />
+                { select(&yew::props!(SelectProps { id: "dmarc-p", label: t(code::ui::GEN_DMARC_P), value: d.p.as_str(), options: policies(false), on_change: on_p })) }
+                { select(&yew::props!(SelectProps { id: "dmarc-sp", label: t(code::ui::GEN_DMARC_SP), value: d.sp.map_or("", |p| p.as_str()), options: policies(true), on_change: on_sp })) }
+                { select(&yew::props!(SelectProps { id: "dmarc-np", label: t(code::ui::GEN_DMARC_NP), value: d.np.map_or("", |p| p.as_str()), options: policies(true), on_change: on_np })) }
+                { select(&yew::props!(SelectProps { id: "dmarc-adkim", label: t(code::ui::GEN_DMARC_ADKIM), value: alignment_value(d.adkim), options: aligns.clone(), on_change: on_adkim })) }
+                { select(&yew::props!(SelectProps { id: "dmarc-aspf", label: t(code::ui::GEN_DMARC_ASPF), value: alignment_value(d.aspf), options: aligns, on_change: on_aspf })) }
             </div>
-            <ListField id="dmarc-rua" label={t(code::ui::GEN_DMARC_RUA)} values={d.rua.clone()}
-                findings={per_entry(f, "dmarc.rua", d.rua.len())} placeholder="dmarc@example.com" on_change={on_rua} />
-            <ListField id="dmarc-ruf" label={t(code::ui::GEN_DMARC_RUF)} values={d.ruf.clone()}
-                findings={per_entry(f, "dmarc.ruf", d.ruf.len())} placeholder="dmarc-failures@example.com"
-                on_change={on_ruf} />
+            { list_field(lang, &yew::props!(ListFieldProps { id: "dmarc-rua", label: t(code::ui::GEN_DMARC_RUA), values: d.rua.clone(), findings: per_entry(f, "dmarc.rua", d.rua.len()), placeholder: "dmarc@example.com", on_change: on_rua })) }
+            { list_field(lang, &yew::props!(ListFieldProps { id: "dmarc-ruf", label: t(code::ui::GEN_DMARC_RUF), values: d.ruf.clone(), findings: per_entry(f, "dmarc.ruf", d.ruf.len()), placeholder: "dmarc-failures@example.com", on_change: on_ruf })) }
         </details>
     }
 }

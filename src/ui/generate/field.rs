@@ -4,7 +4,6 @@
 use crate::finding::{Finding, Severity};
 use crate::i18n::code;
 use crate::i18n::{self, Lang};
-use crate::ui::context::use_lang;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -59,9 +58,9 @@ pub struct TextFieldProps {
     pub on_input: Callback<String>,
 }
 
-#[component]
-pub fn TextField(props: &TextFieldProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn text_field(lang: Lang, props: &TextFieldProps) -> Html {
     let msg_id: AttrValue = format!("{}-msg", props.id).into();
     let invalid = props.findings.iter().any(|f| f.severity == Severity::Error);
     let cb = props.on_input.clone();

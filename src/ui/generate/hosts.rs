@@ -1,8 +1,8 @@
 //! Mail hosts or backup MX: name, IPv4s, IPv6s, MX priority; add and remove.
 //! Field keys `<prefix>[i].name`, `.ipv4[j]`, `.ipv6[j]`, `.priority`.
 
-use super::field::{messages, TextField};
-use super::list_field::{per_entry, ListField};
+use super::field::{messages, text_field, TextFieldProps};
+use super::list_field::{list_field, per_entry, ListFieldProps};
 use crate::i18n;
 use crate::i18n::code;
 use crate::page::plan_edit::HostEdit;
@@ -64,20 +64,10 @@ pub fn Hosts(props: &HostsProps) -> Html {
         html! {
             <fieldset class="host" id={id.clone()}>
                 <legend>{ title.clone() }</legend>
-                <TextField id={format!("{id}-name")} label={t(code::ui::GEN_HOST_NAME)} value={h.name.clone()}
-                    findings={f.get(&format!("{key}.name")).to_vec()} {placeholder}
-                    help={t(name_help)} on_input={text(HostEdit::Name)} />
-                <ListField id={format!("{id}-ipv4")} label={t(code::ui::GEN_HOST_IPV4)} values={h.ipv4.clone()}
-                    findings={per_entry(f, &format!("{key}.ipv4"), h.ipv4.len())}
-                    list_findings={f.get(&format!("{key}.ipv4")).to_vec()} placeholder={example("192.0.2.1")}
-                    on_change={list(HostEdit::Ipv4)} />
-                <ListField id={format!("{id}-ipv6")} label={t(code::ui::GEN_HOST_IPV6)} values={h.ipv6.clone()}
-                    findings={per_entry(f, &format!("{key}.ipv6"), h.ipv6.len())} placeholder={example("2001:db8::25")}
-                    on_change={list(HostEdit::Ipv6)} />
-                <TextField id={format!("{id}-priority")} label={t(code::ui::GEN_HOST_PRIORITY)}
-                    value={h.priority.clone()} findings={f.get(&format!("{key}.priority")).to_vec()}
-                    placeholder={example(if prefix == "hosts" { "10" } else { "20" })}
-                    on_input={text(HostEdit::Priority)} />
+                { text_field(lang, &yew::props!(TextFieldProps { id: format!("{id}-name"), label: t(code::ui::GEN_HOST_NAME), value: h.name.clone(), findings: f.get(&format!("{key}.name")).to_vec(), placeholder, help: t(name_help), on_input: text(HostEdit::Name) })) }
+                { list_field(lang, &yew::props!(ListFieldProps { id: format!("{id}-ipv4"), label: t(code::ui::GEN_HOST_IPV4), values: h.ipv4.clone(), findings: per_entry(f, &format!("{key}.ipv4"), h.ipv4.len()), list_findings: f.get(&format!("{key}.ipv4")).to_vec(), placeholder: example("192.0.2.1"), on_change: list(HostEdit::Ipv4) })) }
+                { list_field(lang, &yew::props!(ListFieldProps { id: format!("{id}-ipv6"), label: t(code::ui::GEN_HOST_IPV6), values: h.ipv6.clone(), findings: per_entry(f, &format!("{key}.ipv6"), h.ipv6.len()), placeholder: example("2001:db8::25"), on_change: list(HostEdit::Ipv6) })) }
+                { text_field(lang, &yew::props!(TextFieldProps { id: format!("{id}-priority"), label: t(code::ui::GEN_HOST_PRIORITY), value: h.priority.clone(), findings: f.get(&format!("{key}.priority")).to_vec(), placeholder: example(if prefix == "hosts" { "10" } else { "20" }), on_input: text(HostEdit::Priority) })) }
                 <button type="button" class="remove-host" onclick={remove}>
                     { i18n::fill(&t(remove_text), &[("n", (i + 1).to_string())]) }
                 </button>

@@ -5,7 +5,7 @@ use super::field::messages;
 use crate::finding::{Finding, Severity};
 use crate::i18n;
 use crate::i18n::code;
-use crate::ui::context::use_lang;
+use crate::i18n::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -27,9 +27,9 @@ pub struct ListFieldProps {
     pub on_change: Callback<Vec<String>>,
 }
 
-#[component]
-pub fn ListField(props: &ListFieldProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn list_field(lang: Lang, props: &ListFieldProps) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let entry = |i: usize, value: &String| {
         let id = format!("{}-{i}", props.id);

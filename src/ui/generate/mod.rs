@@ -100,7 +100,7 @@ pub fn GeneratePage() -> Html {
             <div class="head">
                 <p class="intro">{ t(code::ui::GENERATE_INTRO) }{ " " }
                     <a href={if s.set.is_some() { "#records-title" } else { "#records-none" }} class="jump">{ t(code::ui::GEN_JUMP) }</a></p>
-                <notices::Notices notices={s.notices.clone()} {on_dismiss} {on_restore} />
+                { notices::notices(lang, &yew::props!(notices::NoticesProps { notices: s.notices.clone(), on_dismiss, on_restore })) }
             </div>
             <form class="plan-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="section basics">

@@ -1,9 +1,9 @@
 //! MTA-STS (mode, max_age, mx lines, web server addresses) and TLS-RPT
 //! report addresses.
 
-use super::choice::{Checkbox, Select};
-use super::field::TextField;
-use super::list_field::{per_entry, ListField};
+use super::choice::{checkbox, select, CheckboxProps, SelectProps};
+use super::field::{text_field, TextFieldProps};
+use super::list_field::{list_field, per_entry, ListFieldProps};
 use crate::i18n;
 use crate::i18n::code;
 use crate::page::plan_edit::{MtaStsEdit, PlanEdit, TlsRptEdit};
@@ -33,8 +33,7 @@ pub fn MtaStsSection(props: &MtaStsProps) -> Html {
             .on_edit
             .reform(move |v: Vec<String>| PlanEdit::MtaSts(edit(v)));
         html! {
-            <ListField id={id.to_string()} label={t(label)} values={values.clone()}
-                findings={per_entry(f, key, values.len())} list_findings={f.get(key).to_vec()} {on_change} />
+            { list_field(lang, &yew::props!(ListFieldProps { id: id.to_string(), label: t(label), values: values.clone(), findings: per_entry(f, key, values.len()), list_findings: f.get(key).to_vec(), on_change })) }
         }
     };
     let on_enabled = props
@@ -74,24 +73,21 @@ pub fn MtaStsSection(props: &MtaStsProps) -> Html {
         <details class="section" id="section-mta-sts">
             <summary>{ t(code::ui::GEN_MTA_STS) }</summary>
             <p class="help">{ t(code::ui::GEN_MTA_STS_HELP) }</p>
-            <Checkbox id="mta-sts-enabled" label={t(code::ui::GEN_MTA_STS_ENABLED)} checked={m.enabled} on_change={on_enabled} />
+            { checkbox(&yew::props!(CheckboxProps { id: "mta-sts-enabled", label: t(code::ui::GEN_MTA_STS_ENABLED), checked: m.enabled, on_change: on_enabled })) }
             if m.enabled {
                 <div class="sub">
                     <div class="grid">
-                        <Select id="mta-sts-mode" label={t(code::ui::GEN_MTA_STS_MODE)} value={mode} options={modes} on_change={on_mode} />
-                        <TextField id="mta-sts-max-age" label={t(code::ui::GEN_MTA_STS_MAX_AGE)} value={m.max_age.clone()}
-                            placeholder="604800" findings={f.get("mta_sts.max_age").to_vec()} on_input={on_max_age} />
+                        { select(&yew::props!(SelectProps { id: "mta-sts-mode", label: t(code::ui::GEN_MTA_STS_MODE), value: mode, options: modes, on_change: on_mode })) }
+                        { text_field(lang, &yew::props!(TextFieldProps { id: "mta-sts-max-age", label: t(code::ui::GEN_MTA_STS_MAX_AGE), value: m.max_age.clone(), placeholder: "604800", findings: f.get("mta_sts.max_age").to_vec(), on_input: on_max_age })) }
                     </div>
                     { list("mta-sts-mx", "mta_sts.mx", code::ui::GEN_MTA_STS_MX, &m.mx, MtaStsEdit::Mx) }
                     { list("mta-sts-web-ipv4", "mta_sts.web_ipv4", code::ui::GEN_MTA_STS_WEB_IPV4, &m.web_ipv4, MtaStsEdit::WebIpv4) }
                     { list("mta-sts-web-ipv6", "mta_sts.web_ipv6", code::ui::GEN_MTA_STS_WEB_IPV6, &m.web_ipv6, MtaStsEdit::WebIpv6) }
                 </div>
             }
-            <Checkbox id="tls-rpt-enabled" label={t(code::ui::GEN_TLS_RPT_ENABLED)} checked={r.enabled} on_change={on_rpt} />
+            { checkbox(&yew::props!(CheckboxProps { id: "tls-rpt-enabled", label: t(code::ui::GEN_TLS_RPT_ENABLED), checked: r.enabled, on_change: on_rpt })) }
             if r.enabled {
-                <ListField id="tls-rpt-rua" label={t(code::ui::GEN_TLS_RPT_RUA)} values={r.rua.clone()}
-                    findings={per_entry(f, "tls_rpt.rua", r.rua.len())} list_findings={f.get("tls_rpt.rua").to_vec()}
-                    placeholder="tlsrpt@example.com" on_change={on_rua} />
+                { list_field(lang, &yew::props!(ListFieldProps { id: "tls-rpt-rua", label: t(code::ui::GEN_TLS_RPT_RUA), values: r.rua.clone(), findings: per_entry(f, "tls_rpt.rua", r.rua.len()), list_findings: f.get("tls_rpt.rua").to_vec(), placeholder: "tlsrpt@example.com", on_change: on_rua })) }
             }
         </details>
     }

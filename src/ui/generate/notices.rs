@@ -3,8 +3,8 @@
 
 use crate::i18n;
 use crate::i18n::code;
+use crate::i18n::Lang;
 use crate::page::generate::{Notice, KEPT_SAVED};
-use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,9 +15,9 @@ pub struct NoticesProps {
     pub on_restore: Callback<()>,
 }
 
-#[component]
-pub fn Notices(props: &NoticesProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn notices(lang: Lang, props: &NoticesProps) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     let restore = props.on_restore.reform(|_: MouseEvent| ());

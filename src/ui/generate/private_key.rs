@@ -3,7 +3,7 @@
 //! the opt-in to keep it in this browser. An RSA and an Ed25519 key each get
 //! their own panel; element ids of the Ed25519 one end in `-ed25519`.
 
-use super::choice::Checkbox;
+use super::choice::{checkbox, CheckboxProps};
 use crate::i18n;
 use crate::i18n::code;
 use crate::page::generate::PrivateKey;
@@ -75,7 +75,7 @@ pub fn PrivateKeyPanel(props: &PrivateKeyProps) -> Html {
                 { snippet(id("snippet-opendkim"), &t(code::ui::GEN_PRIVATE_OPENDKIM), &s.opendkim) }
                 { snippet(id("snippet-rspamd"), &t(code::ui::GEN_PRIVATE_RSPAMD), &s.rspamd) }
             }
-            <Checkbox id={id("keep-private")} label={t(code::ui::GEN_PRIVATE_KEEP)} checked={props.private.keep} on_change={on_keep} />
+            { checkbox(&yew::props!(CheckboxProps { id: id("keep-private"), label: t(code::ui::GEN_PRIVATE_KEEP), checked: props.private.keep, on_change: on_keep })) }
         </section>
     }
 }

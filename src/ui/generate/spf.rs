@@ -1,8 +1,8 @@
 //! SPF extras beyond the mail hosts' own addresses, and the `all` qualifier.
 
-use super::choice::Select;
+use super::choice::{select, SelectProps};
 use super::field::messages;
-use super::list_field::{per_entry, ListField};
+use super::list_field::{list_field, per_entry, ListFieldProps};
 use crate::i18n;
 use crate::i18n::code;
 use crate::page::plan_edit::{PlanEdit, SpfEdit};
@@ -30,8 +30,7 @@ pub fn SpfSection(props: &SpfProps) -> Html {
                 ph: &'static str| {
         let on_change = props.on_edit.reform(move |v: Vec<String>| PlanEdit::Spf(edit(v)));
         html! {
-            <ListField id={format!("spf-{key}")} label={t(label)} values={values.clone()}
-                findings={per_entry(f, &format!("spf.{key}"), values.len())} placeholder={ph} {on_change} />
+            { list_field(lang, &yew::props!(ListFieldProps { id: format!("spf-{key}"), label: t(label), values: values.clone(), findings: per_entry(f, &format!("spf.{key}"), values.len()), placeholder: ph, on_change })) }
         }
     };
     let on_all = props.on_edit.reform(|v: String| {
@@ -53,8 +52,7 @@ pub fn SpfSection(props: &SpfProps) -> Html {
             { list("a", code::ui::GEN_SPF_A, &s.a, SpfEdit::A, "@") }
             { list("mx", code::ui::GEN_SPF_MX, &s.mx, SpfEdit::Mx, "@") }
             { list("includes", code::ui::GEN_SPF_INCLUDES, &s.includes, SpfEdit::Includes, "_spf.provider.example") }
-            <Select id="spf-all" label={t(code::ui::GEN_SPF_ALL)} value={all_value} on_change={on_all}
-                options={vec![("fail".into(), t(code::ui::GEN_SPF_ALL_FAIL).into()), ("soft".into(), t(code::ui::GEN_SPF_ALL_SOFT).into())]} />
+            { select(&yew::props!(SelectProps { id: "spf-all", label: t(code::ui::GEN_SPF_ALL), value: all_value, on_change: on_all, options: vec![("fail".into(), t(code::ui::GEN_SPF_ALL_FAIL).into()), ("soft".into(), t(code::ui::GEN_SPF_ALL_SOFT).into())] })) }
             { messages(lang, "spf-msg", f.get("spf"), None) }
         </details>
     }

@@ -1,6 +1,6 @@
 //! The default TTL and per-record-kind overrides (`ttl.default`, `ttl.<kind>`).
 
-use super::field::TextField;
+use super::field::{text_field, TextFieldProps};
 use crate::i18n;
 use crate::i18n::code;
 use crate::page::plan_edit::{PlanEdit, TtlEdit};
@@ -43,16 +43,12 @@ pub fn TtlSection(props: &TtlProps) -> Html {
     html! {
         <details class="section" id="section-ttl">
             <summary>{ t(code::ui::GEN_TTL) }</summary>
-            <TextField id="ttl-default" label={t(code::ui::GEN_TTL_DEFAULT)} value={props.ttl.default.clone()}
-                placeholder="3600" findings={props.findings.get("ttl.default").to_vec()}
-                help={t(code::ui::GEN_TTL_HELP)} on_input={on_default} />
+            { text_field(lang, &yew::props!(TextFieldProps { id: "ttl-default", label: t(code::ui::GEN_TTL_DEFAULT), value: props.ttl.default.clone(), placeholder: "3600", findings: props.findings.get("ttl.default").to_vec(), help: t(code::ui::GEN_TTL_HELP), on_input: on_default })) }
             <div class="grid">
                 { for TTL_KINDS.iter().map(|&kind| {
                     let on_input = props.on_edit.reform(move |v: String| PlanEdit::Ttl(TtlEdit::Override(kind, v)));
                     html! {
-                        <TextField id={format!("ttl-{kind}")} label={t(ttl_label(kind))}
-                            value={props.ttl.overrides.get(kind).cloned().unwrap_or_default()}
-                            findings={props.findings.get(&format!("ttl.{kind}")).to_vec()} {on_input} />
+                        { text_field(lang, &yew::props!(TextFieldProps { id: format!("ttl-{kind}"), label: t(ttl_label(kind)), value: props.ttl.overrides.get(kind).cloned().unwrap_or_default(), findings: props.findings.get(&format!("ttl.{kind}")).to_vec(), on_input })) }
                     }
                 }) }
             </div>
