@@ -90,6 +90,9 @@ const NONE: PanelLimits = PanelLimits {
 /// MX priority "1-10"; TXT "长度小于512" with letters, digits, space and
 /// `-~=:;/.@+^!*`; the host (RR) may be empty, i.e. `@`. No TLSA.
 pub const ALIYUN_TYPES_DOC: &str = "https://www.alibabacloud.com/help/zh/dns/dns-record-types";
+/// Aliyun DNS, "TTL definition": the Free Edition takes 600 to 86400 s
+/// (paid editions go lower).
+pub const ALIYUN_TTL_DOC: &str = "https://www.alibabacloud.com/help/doc-detail/29806.htm";
 /// Aliyun DNS features: "A, CNAME, MX, TXT, SRV, AAAA, NS, and CAA".
 pub const ALIYUN_FEATURES_DOC: &str =
     "https://www.alibabacloud.com/help/en/alibaba-cloud-dns/latest/features";
@@ -108,6 +111,10 @@ pub const CLOUDFLARE_TXT_DOC: &str = "https://github.com/cloudflare/cloudflare-t
 /// 255 characters each.
 pub const ROUTE53_TXT_DOC: &str =
     "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html#TXTFormat";
+/// Route 53 API, `ResourceRecordSet.Type`: A, AAAA, CAA, CNAME, DS, MX,
+/// NAPTR, NS, PTR, SOA, SPF, SRV, TXT, TLSA, SSHFP, SVCB, HTTPS.
+pub const ROUTE53_TYPES_DOC: &str =
+    "https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html";
 /// Route 53 API, `ResourceRecord.Value`: "not to exceed 4,000 characters".
 pub const ROUTE53_VALUE_DOC: &str =
     "https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecord.html";
@@ -117,6 +124,13 @@ pub const ROUTE53_VALUE_DOC: &str =
 pub const HUAWEI_TYPES_DOC: &str = "https://support.huaweicloud.com/usermanual-dns/dns_usermanual_0601.html";
 /// Huawei Cloud DNS API, 创建 Record Set: `ttl` "取值范围：1~2147483647".
 pub const HUAWEI_TTL_DOC: &str = "https://support.huaweicloud.com/api-dns/dns_api_64001.html";
+
+/// DNSPod (Tencent Cloud), API 2021-03-23 `CreateRecord`, as Tencent's own
+/// Go SDK carries it: MX priority 1 to 20; the host (`SubDomain`) defaults
+/// to `@`; TTL 1 to 604800 with a minimum that depends on the plan, not
+/// stated per plan (so no TTL limit here).
+pub const DNSPOD_API_DOC: &str =
+    "https://github.com/TencentCloud/tencentcloud-sdk-go/blob/master/tencentcloud/dnspod/v20210323/models.go";
 
 /// The table: what each panel's provider documents.
 pub const fn limits(panel: Panel) -> PanelLimits {
@@ -130,6 +144,7 @@ pub const fn limits(panel: Panel) -> PanelLimits {
             txt_value_max: limit(511, ALIYUN_TYPES_DOC),
             txt_characters: limit(TxtCharacters::Only("-~=:;/.@+^!*"), ALIYUN_TYPES_DOC),
             mx_priority: limit((1, 10), ALIYUN_TYPES_DOC),
+            min_ttl: limit(600, ALIYUN_TTL_DOC),
             host_at: limit(true, ALIYUN_TYPES_DOC),
             ..NONE
         },
@@ -141,6 +156,23 @@ pub const fn limits(panel: Panel) -> PanelLimits {
             ..NONE
         },
         Panel::Route53 => PanelLimits {
+            types: limit(
+                &[
+                    T::A,
+                    T::Aaaa,
+                    T::Caa,
+                    T::Cname,
+                    T::Mx,
+                    T::Ns,
+                    T::Ptr,
+                    T::Soa,
+                    T::Spf,
+                    T::Srv,
+                    T::Txt,
+                    T::Tlsa,
+                ],
+                ROUTE53_TYPES_DOC,
+            ),
             txt_string_max: limit(255, ROUTE53_TXT_DOC),
             txt_value_max: limit(4000, ROUTE53_VALUE_DOC),
             txt_entry: limit(TxtEntry::Quoted255, ROUTE53_TXT_DOC),
@@ -168,8 +200,15 @@ pub const fn limits(panel: Panel) -> PanelLimits {
             min_ttl: limit(1, HUAWEI_TTL_DOC),
             ..NONE
         },
-        // DNSPod: no document read states its limits; Generic is a zone file.
-        Panel::DnsPod | Panel::Generic => NONE,
+        // DNSPod: no Tencent document read lists the record types offered,
+        // a TXT length or a per-plan minimum TTL.
+        Panel::DnsPod => PanelLimits {
+            mx_priority: limit((1, 20), DNSPOD_API_DOC),
+            host_at: limit(true, DNSPOD_API_DOC),
+            ..NONE
+        },
+        // A zone file: nothing but the DNS itself limits it.
+        Panel::Generic => NONE,
     }
 }
 

@@ -26,10 +26,19 @@ fn table_values_and_sources() {
             None,
             None,
             Some((1, 10)),
+            Some(600),
+            Some(true),
+        ),
+        (
+            Panel::DnsPod,
+            None,
+            None,
+            None,
+            None,
+            Some((1, 20)),
             None,
             Some(true),
         ),
-        (Panel::DnsPod, None, None, None, None, None, None, None),
         (
             Panel::Cloudflare,
             None,
@@ -75,7 +84,8 @@ fn table_values_and_sources() {
     let types = |p| limits(p).types.map(|t| t.value);
     assert!(types(Panel::Aliyun).is_some_and(|t| t.contains(&T::Caa) && !t.contains(&T::Tlsa)));
     assert!(types(Panel::Huawei).is_some_and(|t| t.contains(&T::Srv) && !t.contains(&T::Tlsa)));
-    for p in [Panel::DnsPod, Panel::Cloudflare, Panel::Route53, Panel::Generic] {
+    assert!(types(Panel::Route53).is_some_and(|t| t.contains(&T::Tlsa) && t.contains(&T::Caa)));
+    for p in [Panel::DnsPod, Panel::Cloudflare, Panel::Generic] {
         assert_eq!(types(p), None, "{p:?}");
     }
     let chars = |p| limits(p).txt_characters.map(|c| c.value);
@@ -91,7 +101,8 @@ fn every_limit_has_its_providers_source() {
         Panel::Cloudflare => "cloudflare",
         Panel::Route53 => "docs.aws.amazon.com/Route53/",
         Panel::Huawei => "support.huaweicloud.com/",
-        Panel::DnsPod | Panel::Generic => "(none)",
+        Panel::DnsPod => "github.com/TencentCloud/",
+        Panel::Generic => "(none)",
     };
     for p in Panel::ALL {
         let l = limits(p);
@@ -163,7 +174,12 @@ fn tlsa_is_not_offered_by_aliyun_or_huawei() {
             "{panel:?}: {tlsa:#?}"
         );
     }
-    assert!(!codes(&set, Panel::Cloudflare).contains(&code::panel::TYPE_NOT_OFFERED));
+    for panel in [Panel::Cloudflare, Panel::Route53] {
+        assert!(
+            !codes(&set, panel).contains(&code::panel::TYPE_NOT_OFFERED),
+            "{panel:?}"
+        );
+    }
 }
 
 #[test]
@@ -207,4 +223,45 @@ fn characters_outside_aliyuns_list_warn() {
         .find(|f| f.code == code::panel::TXT_CHARACTERS)
         .expect("chars");
     assert_eq!((c.severity, c.get_arg("char")), (Severity::Warning, Some("_")));
+}
+
+#[test]
+fn mx_priority_outside_dnspod_range() {
+    let mut p = example();
+    p.hosts[0].priority = "30".into();
+    let set = generate(&validate(&p).expect("valid"));
+    let f = panel_findings(&set, Panel::DnsPod);
+    let mx = f
+        .iter()
+        .find(|f| f.code == code::panel::MX_PRIORITY_RANGE)
+        .expect("mx finding");
+    assert_eq!(mx.severity, Severity::Error);
+    assert_eq!(mx.rfc, DNSPOD_API_DOC);
+    assert_eq!(
+        (mx.get_arg("priority"), mx.get_arg("min"), mx.get_arg("max")),
+        (Some("30"), Some("1"), Some("20"))
+    );
+    // 20 is the top of DNSPod's range (and above Aliyun's).
+    p.hosts[0].priority = "20".into();
+    let set = generate(&validate(&p).expect("valid"));
+    assert!(!codes(&set, Panel::DnsPod).contains(&code::panel::MX_PRIORITY_RANGE));
+    assert!(codes(&set, Panel::Aliyun).contains(&code::panel::MX_PRIORITY_RANGE));
+}
+
+#[test]
+fn ttl_below_aliyun_free_minimum_is_a_warning_with_600_as_fix() {
+    let mut p = example();
+    p.ttl.default = "300".into();
+    let set = generate(&validate(&p).expect("valid"));
+    let f = panel_findings(&set, Panel::Aliyun);
+    let ttl: Vec<_> = f
+        .iter()
+        .filter(|f| f.code == code::panel::TTL_BELOW_MINIMUM)
+        .collect();
+    assert!(!ttl.is_empty(), "{f:#?}");
+    assert!(ttl.iter().all(|f| f.severity == Severity::Warning
+        && f.rfc == ALIYUN_TTL_DOC
+        && f.fix.as_deref() == Some("600")));
+    // 300 s is above Cloudflare's 60 s.
+    assert!(!codes(&set, Panel::Cloudflare).contains(&code::panel::TTL_BELOW_MINIMUM));
 }
