@@ -224,6 +224,51 @@ test('generator fields: each bad value shows its code under its field, and the r
   await context.close();
 });
 
+// DNS panel limits (src/export/limits.rs): a record the chosen panel cannot
+// take as generated gives its finding above the records of that panel, and
+// the same plan shown for a panel without that limit gives none.
+const PANEL_FIELDS = {
+  dkim_public_key: { input: '#dkim-public-key', reset: '' },
+  host_priority: { input: '#hosts-0-priority', reset: '10' },
+  ttl_default: { input: '#ttl-default', reset: '', prep: (p) => open(p, '#section-ttl') },
+  tlsa_pem: {
+    input: '#tlsa-pem', reset: '',
+    prep: async (p) => { await open(p, '#section-extras'); await enable(p, '#tlsa-enabled'); },
+    undo: (p) => disable(p, '#tlsa-enabled'),
+  },
+};
+// The stored name of a panel (serde) and the picker's value.
+const PANEL_VALUE = { dns_pod: 'dnspod' };
+
+test('panel limits: each case gives its finding above the records for that panel, and none for a panel without the limit', async () => {
+  const { context, page, errors } = await newPage();
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('#domain');
+  await page.fill('#domain', 'example.com');
+  await page.fill('#hosts-0-ipv4-0', '192.0.2.1');
+  for (const c of bySurface(['panel'])) {
+    await record(c, async () => {
+      const f = PANEL_FIELDS[c.setup.field];
+      assert.ok(f, `${c.id}: no field ${c.setup.field} in this runner`);
+      await f.prep?.(page);
+      if (c.setup.dkim_algorithm) await page.selectOption('#dkim-algorithm', c.setup.dkim_algorithm);
+      await page.fill(f.input, await build(c.input));
+      await page.waitForSelector('#panel');
+      await page.selectOption('#panel', PANEL_VALUE[c.setup.panel] ?? c.setup.panel);
+      await assertCase(page, c);
+      // The generic panel has none of these limits.
+      await page.selectOption('#panel', 'generic');
+      await page.waitForSelector(codeSelector('#panel-findings', c.code), { state: 'detached', timeout: 10_000 });
+      await page.fill(f.input, f.reset);
+      await f.undo?.(page);
+      if (c.setup.dkim_algorithm) await page.selectOption('#dkim-algorithm', 'rsa-2048');
+    });
+  }
+  await assertAccessible(page, 'after panel cases');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // The checker refuses the form before asking anything; a remembered resolver
 // keeps the first-use race (which would ask the presets) out of the way.
 test('checker form: bad domain, selectors and addresses are refused with their codes', async () => {
