@@ -1,9 +1,12 @@
-//! What the page hands to the checker, and what comes back.
+//! What the page hands to its workers, and what comes back.
 //!
 //! The checker (check engine, SPF evaluation, DoH transports and decoders)
 //! is a second wasm module that runs in a Web Worker and is fetched only
 //! when the Check half or a check link first needs it (`ui::checker`), so
-//! the first view does not carry it. The two sides talk in messages: a
+//! the first view does not carry it. The tools (the writers of every
+//! export) are a third, fetched when an export is first asked for; they
+//! read and write only their part of the protocol ([`ToolsRequest`],
+//! [`ToolsReply`]). The two sides talk in messages: a
 //! [`Request`] goes in, any number of [`Reply`]s come out, each tagged with
 //! the request's `id`. A message is JSON text (serde), so both modules
 //! agree on one typed protocol instead of on JavaScript objects.

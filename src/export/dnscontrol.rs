@@ -36,7 +36,7 @@
 //! the published text is exactly the generated one. Records that belong in
 //! other zones are listed at the end as comments, as in [`super::zone`].
 
-use super::terraform::alidns_mx_priority;
+use super::alidns;
 use super::{purpose_text, tr};
 use crate::generate::{PlannedRecord, RecordSet};
 use crate::i18n::Lang;
@@ -99,23 +99,12 @@ impl Provider {
                 "dnscontrol refuses the null MX (RFC 7505) for this provider",
                 "dnscontrol 不允许在此服务商发布空 MX（RFC 7505）",
             )),
-            Rdata::Txt(t) if self == Provider::AliDns && alidns_refuses_txt(&t.value_bytes()) => {
-                Some(tr(
-                    lang,
-                    "Alibaba Cloud DNS takes at most 512 octets of TXT, without \" or a trailing space or a lone backslash",
-                    "阿里云解析的 TXT 最多 512 字节，且不能含 \"、结尾空格或单个反斜杠",
-                ))
+            Rdata::Txt(t) if self == Provider::AliDns && alidns::refuses_txt(&t.value_bytes()) => {
+                Some(alidns::txt_refused(lang))
             }
             _ => None,
         }
     }
-}
-
-/// TXT data Alibaba Cloud DNS does not store as given (dnscontrol's audit
-/// of the ALIDNS provider).
-pub(crate) fn alidns_refuses_txt(value: &[u8]) -> bool {
-    let lone_backslash = value.split(|&b| b != b'\\').any(|run| run.len() % 2 == 1);
-    value.len() > 512 || value.contains(&b'"') || value.ends_with(b" ") || lone_backslash
 }
 
 /// The `dnsconfig.js` for `set`'s zone and `provider`, comments in `lang`.
@@ -197,7 +186,7 @@ fn record_call(set: &RecordSet, provider: Provider, r: &PlannedRecord) -> String
         Rdata::Mx(m) => {
             // Alibaba Cloud DNS takes MX priorities 1-10 only (see `super::terraform`).
             let preference = match provider {
-                Provider::AliDns => alidns_mx_priority(set, m.preference),
+                Provider::AliDns => alidns::mx_priority(set, m.preference),
                 _ => m.preference,
             };
             format!("MX({name}, {preference}, {})", target(&m.exchange))
@@ -352,15 +341,5 @@ mod tests {
         let js = dnsconfig(&set, Provider::None, Lang::En);
         assert!(js.contains("D(\"xn--fsqu00a.xn--fiqs8s\""), "{js}");
         assert!(js.contains("// IDNA A-label form of 例子.中国"));
-    }
-
-    #[test]
-    fn alidns_txt_limits() {
-        assert!(!alidns_refuses_txt(b"v=spf1 -all"));
-        assert!(!alidns_refuses_txt(b"a\\\\b"));
-        assert!(alidns_refuses_txt(b"a\\b"));
-        assert!(alidns_refuses_txt(b"say \"hi\""));
-        assert!(alidns_refuses_txt(b"trailing "));
-        assert!(alidns_refuses_txt(&[b'x'; 513]));
     }
 }

@@ -2,6 +2,7 @@
 //! zone or records-only fragment), CSV, JSON with a documented schema, the
 //! rows each DNS panel wants, and `dig` commands to check what is published.
 
+mod alidns;
 pub mod csv;
 pub mod dig;
 pub mod dnscontrol;

@@ -42,7 +42,7 @@
 //! `"` and `\` escaped, control characters as `\uNNNN`, and `${` / `%{`
 //! written `$${` / `%%{` so that no value is read as a template.
 
-use super::dnscontrol::alidns_refuses_txt;
+use super::alidns;
 use super::{purpose_text, tr};
 use crate::generate::{PlannedRecord, RecordSet};
 use crate::i18n::Lang;
@@ -142,7 +142,7 @@ pub fn alicloud(set: &RecordSet, lang: Lang) -> String {
         let (value, priority) = match &r.record.rdata {
             Rdata::Mx(m) => (
                 dotless(&m.exchange.fqdn()),
-                Some(alidns_mx_priority(set, m.preference)),
+                Some(alidns::mx_priority(set, m.preference)),
             ),
             Rdata::Srv(s) => (
                 format!(
@@ -218,34 +218,9 @@ fn alicloud_refuses(lang: Lang, rdata: &Rdata) -> Option<&'static str> {
             "the null MX (RFC 7505) needs priority 0; Alibaba Cloud DNS takes 1-10 and refuses it",
             "空 MX（RFC 7505）需要优先级 0，阿里云解析只接受 1-10，不能发布",
         )),
-        Rdata::Txt(t) if alidns_refuses_txt(&t.value_bytes()) => Some(tr(
-            lang,
-            "Alibaba Cloud DNS takes at most 512 octets of TXT, without \" or a trailing space or a lone backslash",
-            "阿里云解析的 TXT 最多 512 字节，且不能含 \"、结尾空格或单个反斜杠",
-        )),
+        Rdata::Txt(t) if alidns::refuses_txt(&t.value_bytes()) => Some(alidns::txt_refused(lang)),
         _ => None,
     }
-}
-
-/// The MX priority Alibaba Cloud DNS is given for `preference`: the
-/// preference itself when every MX preference of the zone is within 1-10,
-/// else its rank among the distinct preferences (1 = most preferred),
-/// at most 10.
-pub(crate) fn alidns_mx_priority(set: &RecordSet, preference: u16) -> u16 {
-    let mut prefs: Vec<u16> = set
-        .own_zone()
-        .filter_map(|r| match &r.record.rdata {
-            Rdata::Mx(m) if !m.is_null() => Some(m.preference),
-            _ => None,
-        })
-        .collect();
-    prefs.sort_unstable();
-    prefs.dedup();
-    if prefs.iter().all(|p| (1..=10).contains(p)) {
-        return preference;
-    }
-    let rank = prefs.iter().position(|&p| p == preference).unwrap_or(prefs.len());
-    (rank + 1).min(10) as u16
 }
 
 /// `aws_route53_record` resources, one per RRset (name and type).
@@ -592,7 +567,7 @@ mod tests {
                 _ => None,
             })
             .collect();
-        let mapped: Vec<u16> = prefs.iter().map(|&p| alidns_mx_priority(&set, p)).collect();
+        let mapped: Vec<u16> = prefs.iter().map(|&p| alidns::mx_priority(&set, p)).collect();
         assert!(
             mapped.iter().all(|p| (1..=10).contains(p)),
             "{prefs:?} -> {mapped:?}"
