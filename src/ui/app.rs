@@ -7,7 +7,7 @@ use super::check::CheckPage;
 use super::checker::{self, Checker};
 use super::components::{
     header::{header, HeaderProps},
-    tabs::Tabs,
+    tabs::{tabs, TabsProps},
 };
 use super::context::{make_callback, CheckerContext, GenHandle, ToolsContext};
 use super::generate::{self, GeneratePage};
@@ -103,7 +103,7 @@ pub fn App() -> Html {
         <ContextProvider<ToolsContext> context={(*tools).clone()}>
             { header(lang, &yew::props!(HeaderProps { on_lang })) }
             <main id="content" class="content">
-                <Tabs view={state.view} on_select={on_view} />
+                { tabs(lang, &yew::props!(TabsProps { view: state.view, on_select: on_view })) }
                 // Both halves stay mounted so that switching tabs keeps what
                 // the user typed; the hidden one is `hidden`.
                 <section class="panel" id="panel-generate" role="tabpanel" aria-labelledby="tab-generate"

@@ -7,7 +7,7 @@ use crate::i18n::code;
 use crate::i18n::{self, Lang};
 use crate::page::check::{Action, CheckState, Mode};
 use crate::ui::components::copy_button::CopyButton;
-use crate::ui::context::{make_callback, use_lang};
+use crate::ui::context::make_callback;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -38,9 +38,9 @@ fn text_input(
     }
 }
 
-#[component]
-pub fn CheckForm(props: &CheckFormProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn check_form(lang: Lang, props: &CheckFormProps) -> Html {
     let s = &props.state;
     let send = |make: fn(String) -> Action| make_callback(s, make);
     let on_policy = make_callback(s, |e: InputEvent| {

@@ -121,9 +121,7 @@ pub fn CheckPage() -> Html {
                 }
                 <div class={classes!("check-reports", (outcomes.len() > 1).then_some("side-by-side"))}>
                     { for outcomes.iter().map(|o| html! {
-                        <report::ReportView outcome={o.clone()}
-                            on_rerun={request.reform(move |_: ()| last_mode)}
-                            on_rerun_area={rerun_area.clone()} />
+                        { report::report_view(lang, &yew::props!(report::ReportViewProps { outcome: o.clone(), on_rerun: request.reform(move |_: ()| last_mode), on_rerun_area: rerun_area.clone() })) }
                     }) }
                 </div>
             </>
@@ -147,7 +145,7 @@ pub fn CheckPage() -> Html {
         <div class="check" data-run={run_word(&state.run)} data-lazy-state={lazy_word(&lazy)}>
             <p class="intro">{ i18n::text(lang, code::ui::CHECK_INTRO) }</p>
             { lazy_line(lang, &lazy, retry) }
-            <form::CheckForm state={state.clone()} on_request={request.clone()} />
+            { form::check_form(lang, &yew::props!(form::CheckFormProps { state: state.clone(), on_request: request.clone() })) }
             <whatif::WhatIfBox state={state.clone()} />
             if let Some(note) = &state.resolver_note {
                 <p class="help resolver-note" role="status" data-finding-code={note.code}>

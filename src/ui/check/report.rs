@@ -4,9 +4,9 @@ use super::area::{area_view, AreaViewProps};
 use crate::check::{report_json, report_markdown_with, Area, ReportMeta, Summary};
 use crate::i18n;
 use crate::i18n::code;
+use crate::i18n::Lang;
 use crate::page::check::Outcome;
 use crate::ui::browser;
-use crate::ui::context::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,9 +17,9 @@ pub struct ReportViewProps {
     pub on_rerun_area: Callback<Area>,
 }
 
-#[component]
-pub fn ReportView(props: &ReportViewProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn report_view(lang: Lang, props: &ReportViewProps) -> Html {
     let o = &props.outcome;
     let r = &o.report;
     let title = i18n::fill(

@@ -3,8 +3,8 @@
 use crate::finding::Finding;
 use crate::i18n;
 use crate::i18n::code;
+use crate::i18n::Lang;
 use crate::model::{Name, NameError};
-use crate::ui::context::use_lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -18,9 +18,9 @@ pub struct DomainFieldProps {
     pub on_input: Callback<String>,
 }
 
-#[component]
-pub fn DomainField(props: &DomainFieldProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn domain_field(lang: Lang, props: &DomainFieldProps) -> Html {
     let on_input = {
         let cb = props.on_input.clone();
         Callback::from(move |e: InputEvent| {

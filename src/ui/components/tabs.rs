@@ -4,9 +4,9 @@
 
 use crate::i18n;
 use crate::i18n::code;
+use crate::i18n::Lang;
 use crate::page::app::View;
 use crate::page::tabs::tab_for_key;
-use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -34,9 +34,9 @@ fn focus_tab(view: View) {
     }
 }
 
-#[component]
-pub fn Tabs(props: &TabsProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn tabs(lang: Lang, props: &TabsProps) -> Html {
     let tab = |view: View, code: &'static str| {
         let id = id_of(view);
         let selected = props.view == view;

@@ -30,7 +30,7 @@ use crate::page::generate::{Action, Notice};
 use crate::page::plan_edit::{HostEdit, HostList, PlanEdit};
 use crate::share;
 use crate::ui::browser;
-use crate::ui::components::domain_field::DomainField;
+use crate::ui::components::domain_field::{domain_field, DomainFieldProps};
 use crate::ui::context::{make_callback, use_gen, use_lang};
 use yew::prelude::*;
 
@@ -105,8 +105,7 @@ pub fn GeneratePage() -> Html {
             <form class="plan-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="section basics">
                     <legend>{ t(code::ui::GEN_BASICS) }</legend>
-                    <DomainField value={s.plan.domain.clone()} parsed={s.domain.clone()}
-                        findings={s.findings.get("domain").to_vec()} on_input={on_domain} />
+                    { domain_field(lang, &yew::props!(DomainFieldProps { value: s.plan.domain.clone(), parsed: s.domain.clone(), findings: s.findings.get("domain").to_vec(), on_input: on_domain })) }
                     <hosts::Hosts prefix="hosts" hosts={s.plan.hosts.clone()} findings={s.findings.clone()}
                         first_name_placeholder={s.default_host.clone().map(AttrValue::from)} on_edit={on_hosts} />
                 </fieldset>
@@ -120,8 +119,7 @@ pub fn GeneratePage() -> Html {
                     show_ed25519={s.show_ed25519} rsa_ready={s.selector_ready(false)} ed25519_ready={s.selector_ready(true)} on_edit={on_edit.clone()} {on_generate}
                     on_show_ed25519={make_callback(&state, Action::ShowEd25519)} />
                 { for s.private_keys.iter().map(|key| html! {
-                    <private_key::PrivateKeyPanel private={key.clone()} on_keep={on_keep.clone()}
-                        on_forget={on_forget.clone()} />
+                    { private_key::private_key_panel(lang, &yew::props!(private_key::PrivateKeyProps { private: key.clone(), on_keep: on_keep.clone(), on_forget: on_forget.clone() })) }
                 }) }
                 <dmarc::DmarcSection dmarc={s.plan.dmarc.clone()} findings={s.findings.clone()} on_edit={on_edit.clone()} />
                 <mta_sts::MtaStsSection mta_sts={s.plan.mta_sts.clone()} tls_rpt={s.plan.tls_rpt.clone()}
@@ -129,8 +127,7 @@ pub fn GeneratePage() -> Html {
                 <ttl::TtlSection ttl={s.plan.ttl.clone()} findings={s.findings.clone()} on_edit={on_edit.clone()} />
                 <extras::ExtrasSection plan={s.plan.clone()} findings={s.findings.clone()} on_edit={on_edit.clone()} />
             </form>
-            <output::Output set={s.set.clone()} rows={s.rows.clone()} panel={s.panel}
-                errors={s.errors.clone()} {on_share} {on_failed} {on_panel} />
+            { output::output(lang, &yew::props!(output::OutputProps { set: s.set.clone(), rows: s.rows.clone(), panel: s.panel, errors: s.errors.clone(), on_share, on_failed, on_panel })) }
         </div>
     }
 }

@@ -6,14 +6,14 @@ use super::exports::ToolExports;
 use super::findings::findings_list;
 use super::policy_file::policy_file;
 use super::ptr_requests::ptr_requests;
-use super::records::Records;
+use super::records::{records, RecordsProps};
 use super::toolbar::Toolbar;
 use crate::export::{Panel, PanelRow};
 use crate::finding::Finding;
 use crate::generate::RecordSet;
 use crate::i18n;
 use crate::i18n::code;
-use crate::ui::context::use_lang;
+use crate::i18n::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,9 +28,9 @@ pub struct OutputProps {
     pub on_panel: Callback<Panel>,
 }
 
-#[component]
-pub fn Output(props: &OutputProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn output(lang: Lang, props: &OutputProps) -> Html {
     let Some(set) = &props.set else {
         return html! {
             <div class="output">
@@ -44,8 +44,7 @@ pub fn Output(props: &OutputProps) -> Html {
     html! {
         <div class="output">
             <Toolbar set={set.clone()} on_share={props.on_share.clone()} on_failed={props.on_failed.clone()} />
-            <Records set={set.clone()} rows={props.rows.clone()} panel={props.panel}
-                on_panel={props.on_panel.clone()} />
+            { records(lang, &yew::props!(RecordsProps { set: set.clone(), rows: props.rows.clone(), panel: props.panel, on_panel: props.on_panel.clone() })) }
             <ToolExports />
             if !set.ptr_requests.is_empty() {
                 { ptr_requests(lang, &set.ptr_requests) }

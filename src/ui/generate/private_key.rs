@@ -6,10 +6,10 @@
 use super::choice::{checkbox, CheckboxProps};
 use crate::i18n;
 use crate::i18n::code;
+use crate::i18n::Lang;
 use crate::page::generate::PrivateKey;
 use crate::ui::browser;
 use crate::ui::components::copy_button::CopyButton;
-use crate::ui::context::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,9 +21,9 @@ pub struct PrivateKeyProps {
     pub on_forget: Callback<bool>,
 }
 
-#[component]
-pub fn PrivateKeyPanel(props: &PrivateKeyProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn private_key_panel(lang: Lang, props: &PrivateKeyProps) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let ed25519 = props.private.ed25519;
     // The RSA panel keeps the ids it always had.

@@ -10,7 +10,6 @@ use crate::generate::{PlannedRecord, RecordSet};
 use crate::i18n::code;
 use crate::i18n::{self, Lang};
 use crate::ui::components::copy_button::CopyButton;
-use crate::ui::context::use_lang;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -127,9 +126,9 @@ fn table(
     }
 }
 
-#[component]
-pub fn Records(props: &RecordsProps) -> Html {
-    let lang = use_lang();
+/// A plain function, not a component: it has no state, and each
+/// component costs the page its own copy of yew's lifecycle code.
+pub fn records(lang: Lang, props: &RecordsProps) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let pairs: Vec<(&PlannedRecord, &PanelRow)> = props.set.records.iter().zip(props.rows.iter()).collect();
     let (own, other): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(r, _)| r.other_zone.is_none());
