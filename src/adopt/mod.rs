@@ -26,6 +26,8 @@ use crate::dns::{Rdata, RecordType};
 use crate::finding::Finding;
 use crate::i18n::code;
 use crate::model::Name;
+#[cfg(test)]
+use crate::plan::DmarcPolicy;
 use crate::plan::MailPlan;
 
 /// The plan adopted from the published records, and what it could not take.
