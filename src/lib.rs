@@ -12,6 +12,7 @@
 //!   `idn::install`). The web crates are wasm32-only dependencies, so the
 //!   compiler refuses any use of them from the core.
 
+pub mod adopt;
 pub mod check;
 pub mod csp;
 pub mod dkim;

@@ -64,6 +64,15 @@ impl KnownAnswers {
         self.0.is_empty()
     }
 
+    /// Every known question: name (lowercase, no trailing dot), type and
+    /// result, in no particular order. Read-only: what a plan adopted from
+    /// the run is built from.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, RecordType, &Result<Answer, DnsError>)> {
+        self.0
+            .iter()
+            .map(|((name, rtype), result)| (name.as_str(), *rtype, result))
+    }
+
     /// Drops the given questions (name as in a report: lowercase, no
     /// trailing dot), so the next run asks them again.
     pub fn forget<'a>(&mut self, questions: impl IntoIterator<Item = (&'a str, RecordType)>) {

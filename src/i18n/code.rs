@@ -40,6 +40,7 @@ pub(crate) use declare_codes;
 
 // The areas, one file each under code/, by prefix.
 pub mod address;
+pub mod adopt;
 pub mod caa;
 pub mod check;
 pub mod dkim;
@@ -71,6 +72,7 @@ pub mod uri;
 /// Every area's codes, by prefix: what the catalogue test walks.
 pub const DECLARED: &[(&str, &[&str])] = &[
     ("address", address::ALL),
+    ("adopt", adopt::ALL),
     ("caa", caa::ALL),
     ("check", check::ALL),
     ("dkim", dkim::ALL),

@@ -2,6 +2,7 @@
 
 use super::Message;
 
+mod adopt;
 mod bad_input;
 mod check;
 mod dkim;
@@ -42,4 +43,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     bad_input::MESSAGES,
     ui_spf::MESSAGES,
     panel::MESSAGES,
+    adopt::MESSAGES,
 ];

@@ -1,0 +1,146 @@
+//! "Use as my plan": an editable [`MailPlan`] built from what the resolver
+//! returned for a domain, and one finding per thing the plan could not take.
+//!
+//! [`from_records`] reads the answers ([`Found`]: an audit's known answers,
+//! or a zone's records) and fills the plan the way a user would: the MX set
+//! ([`hosts`]), the SPF record ([`spf`]), the DKIM keys ([`dkim`]), DMARC,
+//! MTA-STS and TLS-RPT ([`policies`]), CAA, TLSA and the client SRV set
+//! ([`extras`]). Nothing is dropped silently: whatever the plan cannot hold
+//! becomes an `adopt.*` finding saying what, why and what to do, and a
+//! question that failed (SERVFAIL, timeout) is `adopt.unknown`: its part of
+//! the plan stays at the default and is marked unknown, never taken as
+//! absent.
+//!
+//! Pure: no I/O, no clock, no randomness; input is never trusted.
+
+mod dkim;
+mod extras;
+mod found;
+mod hosts;
+mod policies;
+mod spf;
+
+pub use found::{Found, Lookup, Question};
+
+use crate::dns::{Rdata, RecordType};
+use crate::finding::Finding;
+use crate::i18n::code;
+use crate::model::Name;
+#[cfg(test)]
+use crate::plan::DmarcPolicy;
+use crate::plan::MailPlan;
+
+/// The plan adopted from the published records, and what it could not take.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Adopted {
+    pub plan: MailPlan,
+    /// One `adopt.*` finding per thing not taken (or taken with a change).
+    pub notes: Vec<Finding>,
+}
+
+/// Builds the plan of `domain` from the answers `found`.
+pub fn from_records(domain: &Name, found: &Found) -> Adopted {
+    let mut a = Adopter {
+        domain,
+        found,
+        plan: MailPlan {
+            domain: domain.as_str().to_string(),
+            ..MailPlan::default()
+        },
+        notes: Vec::new(),
+    };
+    hosts::mail_hosts(&mut a);
+    if !a.plan.null_mx {
+        spf::spf(&mut a);
+        dkim::dkim(&mut a);
+        policies::mta_sts(&mut a);
+        policies::tls_rpt(&mut a);
+        extras::tlsa(&mut a);
+        extras::autoconfig(&mut a);
+    }
+    policies::dmarc(&mut a);
+    if a.plan.null_mx {
+        hosts::lockdown(&mut a);
+    }
+    extras::caa(&mut a);
+    Adopted {
+        plan: a.plan,
+        notes: a.notes,
+    }
+}
+
+/// What a question gave, once its failure (if any) has been noted.
+enum Answered<'a> {
+    Records(&'a [Rdata]),
+    Absent,
+    /// Failed (noted as `adopt.unknown`) or not asked (left to the caller).
+    Unknown,
+    NotAsked,
+}
+
+struct Adopter<'a> {
+    domain: &'a Name,
+    found: &'a Found,
+    plan: MailPlan,
+    notes: Vec<Finding>,
+}
+
+impl<'a> Adopter<'a> {
+    /// The answer to `name`/`rtype`; a failure is noted as `adopt.unknown`.
+    fn answer(&mut self, name: &str, rtype: RecordType) -> Answered<'a> {
+        match self.found.get(name, rtype) {
+            Lookup::Records(r) => Answered::Records(r),
+            Lookup::Absent => Answered::Absent,
+            Lookup::NotAsked => Answered::NotAsked,
+            Lookup::Unknown(error) => {
+                // RFC 1035 §4.1.1: a failure RCODE says nothing about the data.
+                self.note(
+                    Finding::warning(code::adopt::UNKNOWN, name, "RFC 1035 §4.1.1")
+                        .arg("type", rtype)
+                        .arg("error", error),
+                );
+                Answered::Unknown
+            }
+        }
+    }
+
+    /// The joined TXT values at `name` that `select` accepts (`None`: the
+    /// question failed or was not asked; a failure is noted).
+    fn txt(&mut self, name: &str, select: impl Fn(&str) -> bool) -> Option<Vec<String>> {
+        match self.answer(name, RecordType::Txt) {
+            Answered::Records(r) => Some(
+                r.iter()
+                    .filter_map(Rdata::txt_joined)
+                    .filter(|t| select(t.trim_start()))
+                    .collect(),
+            ),
+            Answered::Absent => Some(Vec::new()),
+            Answered::Unknown | Answered::NotAsked => None,
+        }
+    }
+
+    fn note(&mut self, f: Finding) {
+        if !self.notes.contains(&f) {
+            self.notes.push(f);
+        }
+    }
+
+    /// `<label>.<domain>` as text.
+    fn under(&self, label: &str) -> String {
+        format!("{label}.{}", self.domain.as_str())
+    }
+
+    /// A host name as the plan's form takes it: `@`, one label relative to
+    /// the domain, else the full name (anything with a dot is absolute).
+    fn host_text(&self, host: &Name) -> String {
+        let rel = host.relative_to(self.domain);
+        if rel == "@" || (!rel.contains('.') && host.is_subdomain_of(self.domain)) {
+            rel
+        } else {
+            host.as_str().to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
