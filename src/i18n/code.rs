@@ -49,6 +49,7 @@ pub mod dnssec;
 pub mod endpoint;
 pub mod explain;
 pub mod generate;
+pub mod import;
 pub mod mta_sts;
 pub mod mx;
 pub mod name;
@@ -80,6 +81,7 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("endpoint", endpoint::ALL),
     ("explain", explain::ALL),
     ("generate", generate::ALL),
+    ("import", import::ALL),
     ("mta_sts", mta_sts::ALL),
     ("mx", mx::ALL),
     ("name", name::ALL),

@@ -8,6 +8,7 @@ mod dkim;
 mod dmarc;
 mod dns;
 mod generate;
+mod import;
 mod model;
 mod mta_sts;
 mod name;
@@ -42,4 +43,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     bad_input::MESSAGES,
     ui_spf::MESSAGES,
     panel::MESSAGES,
+    import::MESSAGES,
 ];
