@@ -23,6 +23,7 @@ pub mod finding;
 pub mod generate;
 pub mod i18n;
 pub mod idn;
+pub mod import;
 pub mod model;
 pub mod mta_sts;
 pub mod offload;

@@ -50,6 +50,7 @@ pub mod dnssec;
 pub mod endpoint;
 pub mod explain;
 pub mod generate;
+pub mod import;
 pub mod mta_sts;
 pub mod mx;
 pub mod name;
@@ -82,6 +83,7 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("endpoint", endpoint::ALL),
     ("explain", explain::ALL),
     ("generate", generate::ALL),
+    ("import", import::ALL),
     ("mta_sts", mta_sts::ALL),
     ("mx", mx::ALL),
     ("name", name::ALL),

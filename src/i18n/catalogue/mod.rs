@@ -9,6 +9,7 @@ mod dkim;
 mod dmarc;
 mod dns;
 mod generate;
+mod import;
 mod model;
 mod mta_sts;
 mod name;
@@ -44,4 +45,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     ui_spf::MESSAGES,
     panel::MESSAGES,
     adopt::MESSAGES,
+    import::MESSAGES,
 ];
