@@ -14,11 +14,14 @@
 //! Pure data: no DOM, no network. `tests/offload.rs` round-trips the
 //! messages of every scenario zone, failed questions included.
 
+pub use crate::adopt::{AdoptSource, AdoptedPlan};
+use crate::check::KnownAnswers;
 use crate::check::WhatIf;
 use crate::dns::endpoint::Endpoint;
 use crate::dns::race::RaceOutcome;
 use crate::export::tools::{ExportFile, ExportFormat};
-use crate::i18n::Lang;
+use crate::finding::Finding;
+use crate::i18n::{CarriedText, Lang};
 use crate::page::check::{Job, Outcome};
 use crate::page::whatif::WhatIfJob;
 use crate::plan::MailPlan;
@@ -50,6 +53,26 @@ pub enum Request {
     /// An export for another tool: served by the tools worker, not the
     /// checker ([`ToolsRequest`] says why it has its own type).
     Export(ExportRequest),
+    /// "Use as my plan": the plan the answers of an audit give
+    /// (`adopt::from_records`), with the pasted MTA-STS policy if any.
+    Adopt {
+        id: u32,
+        domain: String,
+        known: KnownAnswers,
+        mta_sts_policy: Option<String>,
+    },
+    /// A zone export pasted or dropped: read it (`import::read_export`) and
+    /// adopt its records. Served by the tools worker.
+    Import(ImportRequest),
+}
+
+/// A zone file or panel export to start a plan from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportRequest {
+    pub id: u32,
+    pub text: String,
+    /// The domain typed in the form, for relative names without `$ORIGIN`.
+    pub origin: Option<String>,
 }
 
 /// An export for another tool (dnscontrol, octoDNS, Terraform,
@@ -91,15 +114,28 @@ impl ExportRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToolsRequest {
     Export(ExportRequest),
+    Import(ImportRequest),
 }
 
 /// See [`ToolsRequest`]: the tools worker's replies, each the same JSON as
 /// the [`Reply`] of that name.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToolsReply {
-    Ready { version: u32 },
-    Exported { id: u32, files: Vec<ExportFile> },
-    Refused { id: Option<u32>, reason: String },
+    Ready {
+        version: u32,
+    },
+    Exported {
+        id: u32,
+        files: Vec<ExportFile>,
+    },
+    Adopted {
+        id: u32,
+        result: Result<AdoptedPlan, (Finding, Vec<CarriedText>)>,
+    },
+    Refused {
+        id: Option<u32>,
+        reason: String,
+    },
 }
 
 impl ToolsRequest {
@@ -146,6 +182,12 @@ pub enum Reply {
         id: u32,
         files: Vec<ExportFile>,
     },
+    /// The plan of [`Request::Adopt`] or [`Request::Import`]; or why the
+    /// export could not be read (one finding, its text carried).
+    Adopted {
+        id: u32,
+        result: Result<AdoptedPlan, (Finding, Vec<CarriedText>)>,
+    },
     /// The request could not be read (never for a DNS failure, which is
     /// part of a report): the page shows it instead of waiting forever.
     Refused {
@@ -172,7 +214,9 @@ impl Request {
             | Request::Race { id }
             | Request::WhatIf { id, .. }
             | Request::SpfTargets { id, .. }
-            | Request::Export(ExportRequest { id, .. }) => *id,
+            | Request::Export(ExportRequest { id, .. })
+            | Request::Adopt { id, .. }
+            | Request::Import(ImportRequest { id, .. }) => *id,
         }
     }
 }

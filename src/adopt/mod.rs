@@ -30,6 +30,53 @@ use crate::model::Name;
 use crate::plan::DmarcPolicy;
 use crate::plan::MailPlan;
 
+/// A plan taken from published records, and what it could not take.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AdoptedPlan {
+    pub plan: MailPlan,
+    /// One `adopt.*` / `import.*` finding per thing not taken.
+    pub notes: Vec<Finding>,
+    /// The texts of those notes: they are not in the first view's catalogue.
+    pub texts: Vec<crate::i18n::CarriedText>,
+    /// Where the records came from: the audited domain, or the format read
+    /// with the count of mail records taken and of other records left alone.
+    pub source: AdoptSource,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AdoptSource {
+    Live {
+        domain: String,
+    },
+    Export {
+        format: String,
+        taken: usize,
+        left_alone: usize,
+    },
+}
+
+/// A zone file or panel export read (`crate::import::read_export`) and
+/// adopted: the plan, its notes (the reader's remarks first), the format's
+/// name, the count of mail records taken and of records left alone. A
+/// refused export is one `import.*` finding naming the line.
+pub fn from_export(
+    text: &str,
+    origin_hint: Option<&Name>,
+) -> Result<(Adopted, &'static str, usize, usize), Finding> {
+    let imported = crate::import::read_export(text, origin_hint).map_err(|e| e.to_finding())?;
+    let mut adopted = from_records(&imported.origin, &Found::from_records(&imported.records));
+    let mut notes = imported.notes;
+    notes.append(&mut adopted.notes);
+    adopted.notes = notes;
+    let format = match imported.format {
+        crate::import::ExportKind::Bind => "BIND",
+        crate::import::ExportKind::Aliyun => "Aliyun DNS",
+        crate::import::ExportKind::Dnspod => "DNSPod",
+    };
+    let left_alone = imported.other.values().sum();
+    Ok((adopted, format, imported.mail_relevant, left_alone))
+}
+
 /// The plan adopted from the published records, and what it could not take.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Adopted {

@@ -84,14 +84,92 @@ impl Message {
     }
 }
 
-/// Every entry of the catalogue.
+/// Every entry of the catalogue, the on-demand parts included.
 pub fn all() -> impl Iterator<Item = &'static Message> {
-    catalogue::PARTS.iter().flat_map(|part| part.iter())
+    catalogue::PARTS
+        .iter()
+        .chain(catalogue::ON_DEMAND.iter())
+        .flat_map(|part| part.iter())
 }
 
-/// The entry for a code.
+/// The entry for a code: the first view's catalogue, then the texts kept
+/// from a worker ([`keep`]); natively also the on-demand parts, which a
+/// wasm page gets only through [`keep`] (so its first view carries none).
 pub fn lookup(code: &str) -> Option<&'static Message> {
-    all().find(|m| m.code == code)
+    let first = catalogue::PARTS.iter().flat_map(|part| part.iter());
+    if let Some(m) = first.clone().find(|m| m.code == code) {
+        return Some(m);
+    }
+    if let Some(m) = KEPT.with(|k| k.borrow().iter().copied().find(|m| m.code == code)) {
+        return Some(m);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(m) = on_demand(code) {
+        return Some(m);
+    }
+    None
+}
+
+fn on_demand(code: &str) -> Option<&'static Message> {
+    catalogue::ON_DEMAND
+        .iter()
+        .flat_map(|part| part.iter())
+        .find(|m| m.code == code)
+}
+
+/// The texts of an on-demand message, as a worker sends them with the
+/// findings that use it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CarriedText {
+    pub code: String,
+    pub en: String,
+    pub zh: String,
+}
+
+/// The on-demand texts `codes` use (each once; codes of the first view's
+/// catalogue need none). Called by the worker that emits them.
+pub fn carried<'a>(codes: impl IntoIterator<Item = &'a str>) -> Vec<CarriedText> {
+    let mut out: Vec<CarriedText> = Vec::new();
+    for code in codes {
+        if out.iter().any(|t| t.code == code) {
+            continue;
+        }
+        if let Some(m) = on_demand(code) {
+            out.push(CarriedText {
+                code: m.code.to_string(),
+                en: m.en.to_string(),
+                zh: m.zh.to_string(),
+            });
+        }
+    }
+    out
+}
+
+thread_local! {
+    /// Texts kept from workers: at most one per code, and only codes that
+    /// are declared, so this holds at most the on-demand catalogue.
+    static KEPT: std::cell::RefCell<Vec<&'static Message>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps texts a worker sent, for [`lookup`]. A code that is not declared
+/// (see [`code::declared`]) or already known is ignored: a worker cannot
+/// add codes, nor change a text. Each kept text lives as long as the page
+/// (there are at most as many as the on-demand catalogue has).
+pub fn keep(texts: Vec<CarriedText>) {
+    for t in texts {
+        let Some(code) = code::declared(&t.code) else {
+            continue;
+        };
+        if lookup(code).is_some() {
+            continue;
+        }
+        let message: &'static Message = Box::leak(Box::new(Message {
+            code,
+            en: Box::leak(t.en.into_boxed_str()),
+            zh: Box::leak(t.zh.into_boxed_str()),
+        }));
+        KEPT.with(|k| k.borrow_mut().push(message));
+    }
 }
 
 /// Test helper: every code of a module's list is in the catalogue (the page
@@ -308,5 +386,37 @@ mod tests {
         assert_eq!(fill("needs {bound?at least }{n}", &args), "needs 11");
         assert_eq!(fill("an address{n? ($)}.", &args), "an address (11).");
         assert_eq!(fill("an address{x? ($)}.", &args), "an address.");
+    }
+}
+
+#[cfg(test)]
+mod carried_tests {
+    use super::*;
+
+    #[test]
+    fn only_on_demand_texts_are_carried_each_once() {
+        let texts = carried([code::adopt::UNKNOWN, code::adopt::UNKNOWN, code::mx::NONE]);
+        assert_eq!(texts.len(), 1, "{texts:?}");
+        assert_eq!(texts[0].code, code::adopt::UNKNOWN);
+        assert_eq!(texts[0].en, text(Lang::En, code::adopt::UNKNOWN));
+        assert_eq!(texts[0].zh, text(Lang::ZhCn, code::adopt::UNKNOWN));
+    }
+
+    #[test]
+    fn a_worker_cannot_add_a_code_or_change_a_text() {
+        keep(vec![
+            CarriedText {
+                code: "nowhere.made_up".into(),
+                en: "x".into(),
+                zh: "x".into(),
+            },
+            CarriedText {
+                code: code::mx::NONE.into(),
+                en: "changed".into(),
+                zh: "changed".into(),
+            },
+        ]);
+        assert!(lookup("nowhere.made_up").is_none());
+        assert_ne!(text(Lang::En, code::mx::NONE), "changed");
     }
 }

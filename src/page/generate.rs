@@ -6,6 +6,7 @@
 
 use super::export::{ExportAction, ExportState};
 use super::plan_edit::PlanEdit;
+use crate::adopt::{AdoptSource, AdoptedPlan};
 use crate::dkim::selector::parse_selector;
 use crate::export::{self, Panel, PanelRow};
 use crate::finding::{Finding, Severity};
@@ -111,6 +112,12 @@ pub struct GenState {
     pub revision: u64,
     /// The box of exports for other tools (written by the tools worker).
     pub exports: ExportState,
+    /// The last plan made from published records, until dismissed.
+    pub adoption: Option<Adoption>,
+    /// How many plans were adopted: the page shows the Generate half on
+    /// each new one.
+    pub adoptions: u64,
+    pub import: ImportState,
 }
 
 /// Everything that can happen to the Generate half.
@@ -154,6 +161,30 @@ pub enum Action {
     IncludesUnavailable(String),
     /// The box of exports for other tools.
     Export(ExportAction),
+    /// A plan made from published records (an audit's answers or a zone
+    /// export) replaces the one on screen, as a share link's does.
+    Adopted(Box<AdoptedPlan>),
+    /// A zone export is being read.
+    ImportReading,
+    /// The export could not be read: why, naming the line.
+    ImportFailed(Finding),
+}
+
+/// Where an adopted plan came from, and what it could not take: shown
+/// above the form until the notices are dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Adoption {
+    pub source: AdoptSource,
+    pub notes: Vec<Finding>,
+}
+
+/// The "start from your published records" box.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum ImportState {
+    #[default]
+    Idle,
+    Reading,
+    Failed(Finding),
 }
 
 /// The notice that says a share link's plan replaced the user's own, which
@@ -161,6 +192,8 @@ pub enum Action {
 pub const KEPT_SAVED: &str = code::ui::GEN_SHARE_KEPT_SAVED;
 /// The notice of a share link that opened.
 pub const SHARE_OPENED: &str = code::ui::GEN_SHARE_OPENED;
+/// The notice that says the plan was made from published records.
+pub const ADOPTED: &str = code::ui::GEN_ADOPTED;
 
 /// The plan a new visitor starts from: one mail host with one empty IPv4
 /// field, a dated DKIM selector.
@@ -216,6 +249,9 @@ impl GenState {
             includes_unavailable: None,
             revision: 0,
             exports: ExportState::default(),
+            adoption: None,
+            adoptions: 0,
+            import: ImportState::Idle,
         };
         s.derive();
         s
@@ -377,29 +413,25 @@ impl GenState {
             Action::DismissNotices => {
                 self.notices.clear();
                 self.displaced = None;
+                self.adoption = None;
             }
             Action::OpenShared(plan) => {
-                if *plan == self.plan {
-                    return;
+                if *plan != self.plan {
+                    self.take_plan(*plan, SHARE_OPENED);
                 }
-                let own = std::mem::replace(&mut self.plan, *plan);
-                // A plan with no domain is nothing to keep; a second link
-                // keeps the user's own plan, not the first link's.
-                if self.displaced.is_none() && !own.domain.trim().is_empty() {
-                    self.notices.retain(|n| n.code != KEPT_SAVED);
-                    self.notices.push(kept_notice(&own));
-                    self.displaced = Some(own);
-                }
-                self.notices.retain(|n| n.code != SHARE_OPENED);
-                self.notices.push(Notice {
-                    code: SHARE_OPENED,
-                    error: false,
-                    detail: None,
-                });
-                self.show_ed25519 |= !self.plan.dkim.ed25519_selector.is_empty();
-                self.revision += 1;
-                self.derive();
             }
+            Action::Adopted(adopted) => {
+                let adopted = *adopted;
+                self.take_plan(adopted.plan, ADOPTED);
+                self.adoption = Some(Adoption {
+                    source: adopted.source,
+                    notes: adopted.notes,
+                });
+                self.adoptions += 1;
+                self.import = ImportState::Idle;
+            }
+            Action::ImportReading => self.import = ImportState::Reading,
+            Action::ImportFailed(finding) => self.import = ImportState::Failed(finding),
             Action::IncludesFetching => {
                 self.includes_fetching = true;
                 self.includes_unavailable = None;
@@ -418,7 +450,8 @@ impl GenState {
                 if let Some(own) = self.displaced.take() {
                     self.plan = own;
                     self.notices
-                        .retain(|n| n.code != KEPT_SAVED && n.code != SHARE_OPENED);
+                        .retain(|n| n.code != KEPT_SAVED && n.code != SHARE_OPENED && n.code != ADOPTED);
+                    self.adoption = None;
                     self.revision += 1;
                     self.derive();
                 }
@@ -428,6 +461,31 @@ impl GenState {
 }
 
 /// The notice that `own` was kept; its detail names its domain.
+impl GenState {
+    /// A plan from elsewhere (a share link, the published records) replaces
+    /// the one on screen, which is kept to restore unless it is empty or
+    /// one is kept already (a second link keeps the user's own plan, not
+    /// the first link's); `notice` says where the new one came from.
+    fn take_plan(&mut self, plan: MailPlan, notice: &'static str) {
+        let own = std::mem::replace(&mut self.plan, plan);
+        if self.displaced.is_none() && !own.domain.trim().is_empty() {
+            self.notices.retain(|n| n.code != KEPT_SAVED);
+            self.notices.push(kept_notice(&own));
+            self.displaced = Some(own);
+        }
+        self.notices
+            .retain(|n| n.code != SHARE_OPENED && n.code != ADOPTED);
+        self.notices.push(Notice {
+            code: notice,
+            error: false,
+            detail: None,
+        });
+        self.show_ed25519 |= !self.plan.dkim.ed25519_selector.is_empty();
+        self.revision += 1;
+        self.derive();
+    }
+}
+
 fn kept_notice(own: &MailPlan) -> Notice {
     Notice {
         code: KEPT_SAVED,

@@ -1281,3 +1281,72 @@ fn export_closing_the_box_forgets_the_request() {
         "a request for a format no longer chosen is not recorded"
     );
 }
+
+// A plan made from published records replaces the one on screen like a
+// share link's: the user's own plan is kept to restore, the notes stay
+// until dismissed, and each adoption is counted (the page shows Generate).
+
+use crate::adopt::{AdoptSource, AdoptedPlan};
+use crate::page::generate::{Action as GenAction, ImportState, ADOPTED, KEPT_SAVED};
+
+fn adopted(domain: &str) -> AdoptedPlan {
+    let mut plan = starter_plan(2026, 12);
+    plan.domain = domain.into();
+    AdoptedPlan {
+        plan,
+        notes: vec![crate::finding::Finding::warning(
+            code::adopt::UNKNOWN,
+            "_dmarc.example.net",
+            "RFC 9989",
+        )],
+        texts: Vec::new(),
+        source: AdoptSource::Live {
+            domain: domain.into(),
+        },
+    }
+}
+
+#[test]
+fn adopting_keeps_the_own_plan_to_restore_and_shows_the_notes_until_dismissed() {
+    let mut s = fresh();
+    edit(&mut s, PlanEdit::Domain("mine.example".into()));
+    let before = s.revision;
+    s.apply(GenAction::ImportReading);
+    assert_eq!(s.import, ImportState::Reading);
+    s.apply(GenAction::Adopted(Box::new(adopted("example.net"))));
+    assert_eq!(s.plan.domain, "example.net");
+    assert!(s.revision > before);
+    assert_eq!(s.adoptions, 1);
+    assert_eq!(s.import, ImportState::Idle);
+    assert!(s.notices.iter().any(|n| n.code == ADOPTED));
+    assert!(s.notices.iter().any(|n| n.code == KEPT_SAVED));
+    assert_eq!(s.adoption.as_ref().map(|a| a.notes.len()), Some(1));
+    // A second adoption keeps the user's own plan, not the first one's.
+    s.apply(GenAction::Adopted(Box::new(adopted("example.org"))));
+    assert_eq!(s.adoptions, 2);
+    assert_eq!(
+        s.displaced.as_ref().map(|p| p.domain.as_str()),
+        Some("mine.example")
+    );
+    assert_eq!(s.notices.iter().filter(|n| n.code == ADOPTED).count(), 1);
+    s.apply(GenAction::RestoreDisplaced);
+    assert_eq!(s.plan.domain, "mine.example");
+    assert_eq!(s.adoption, None);
+    s.apply(GenAction::Adopted(Box::new(adopted("example.net"))));
+    s.apply(GenAction::DismissNotices);
+    assert_eq!(s.adoption, None);
+    assert!(s.notices.is_empty());
+}
+
+#[test]
+fn a_refused_export_leaves_the_plan_alone() {
+    let mut s = fresh();
+    edit(&mut s, PlanEdit::Domain("mine.example".into()));
+    let plan = s.plan.clone();
+    s.apply(GenAction::ImportReading);
+    let refused = crate::finding::Finding::error(code::import::INCLUDE, "line 3", "RFC 1035 §5.1");
+    s.apply(GenAction::ImportFailed(refused.clone()));
+    assert_eq!(s.import, ImportState::Failed(refused));
+    assert_eq!(s.plan, plan);
+    assert_eq!(s.adoptions, 0);
+}

@@ -61,6 +61,18 @@ pub fn App() -> Html {
         });
     }
 
+    // A plan made from published records ("Use as my plan" in the Check
+    // half, or a zone export) is shown in the Generate half, where every
+    // field can be edited.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(gen.adoptions, move |n| {
+            if *n > 0 {
+                dispatcher.dispatch(Action::Show(View::Generate));
+            }
+        });
+    }
+
     use_effect_with(lang, |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())

@@ -267,7 +267,8 @@ impl Checker {
             | Reply::Raced { id, .. }
             | Reply::WhatIf { id, .. }
             | Reply::SpfTargets { id, .. }
-            | Reply::Exported { id, .. } => (Some(*id), true),
+            | Reply::Exported { id, .. }
+            | Reply::Adopted { id, .. } => (Some(*id), true),
             Reply::Refused { id, .. } => (*id, true),
             Reply::Ready { .. } => (None, false),
         };

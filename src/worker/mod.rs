@@ -12,11 +12,12 @@
 mod race;
 pub mod tools;
 
+use crate::adopt::{from_records, Found};
 use crate::check::{audit_from, verify_plan_from, what_if, KnownAnswers};
 use crate::dns::doh_resolver::DohResolver;
 use crate::dns::endpoint::Endpoint;
 use crate::dns::http_gloo::{GlooHttp, Progress};
-use crate::offload::{Reply, Request, VERSION};
+use crate::offload::{AdoptSource, AdoptedPlan, Reply, Request, VERSION};
 use crate::page::check::{Job, JobKind, Outcome};
 use crate::spf::target_lookups;
 use crate::web::clock::{now_ms, sleep_ms};
@@ -95,11 +96,41 @@ async fn handle(request: Request) {
                 costs: targets.into_iter().zip(costs).collect(),
             });
         }
-        // The page sends exports to the tools worker; one sent here is a
-        // bug to see, not to wait on.
-        request @ Request::Export(_) => post(&Reply::Refused {
+        Request::Adopt {
+            id,
+            domain,
+            known,
+            mta_sts_policy,
+        } => post(&adopt(id, domain, &known, mta_sts_policy)),
+        // The page sends exports and imports to the tools worker; one sent
+        // here is a bug to see, not to wait on.
+        request @ (Request::Export(_) | Request::Import(_)) => post(&Reply::Refused {
             id: Some(request.id()),
-            reason: "the checker does not write exports".to_string(),
+            reason: "the checker does not write exports or read zone files".to_string(),
+        }),
+    }
+}
+
+/// "Use as my plan": the plan an audit's answers give.
+fn adopt(id: u32, domain: String, known: &KnownAnswers, mta_sts_policy: Option<String>) -> Reply {
+    let Ok(name) = crate::model::Name::host(&domain) else {
+        return Reply::Refused {
+            id: Some(id),
+            reason: format!("not a domain: {domain}"),
+        };
+    };
+    let mut found = Found::from_known(known);
+    if let Some(policy) = mta_sts_policy {
+        found = found.with_mta_sts_policy(policy);
+    }
+    let adopted = from_records(&name, &found);
+    Reply::Adopted {
+        id,
+        result: Ok(AdoptedPlan {
+            texts: crate::i18n::carried(adopted.notes.iter().map(|f| f.code)),
+            plan: adopted.plan,
+            notes: adopted.notes,
+            source: AdoptSource::Live { domain },
         }),
     }
 }

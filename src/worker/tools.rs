@@ -7,7 +7,9 @@
 use super::{listen, post_text};
 use crate::export::tools::export_files;
 use crate::generate::validate_and_generate;
-use crate::offload::{ExportRequest, ToolsReply, ToolsRequest, VERSION};
+use crate::offload::{
+    AdoptSource, AdoptedPlan, ExportRequest, ImportRequest, ToolsReply, ToolsRequest, VERSION,
+};
 
 fn post(reply: &ToolsReply) {
     post_text(&reply.to_json());
@@ -20,6 +22,7 @@ pub fn start() {
     crate::web::idn::install();
     listen(|text| match text.and_then(|t| ToolsRequest::from_json(&t)) {
         Ok(ToolsRequest::Export(request)) => post(&export(request)),
+        Ok(ToolsRequest::Import(request)) => post(&import(request)),
         Err(reason) => post(&ToolsReply::Refused { id: None, reason }),
     });
     post(&ToolsReply::Ready { version: VERSION });
@@ -40,5 +43,34 @@ fn export(request: ExportRequest) -> ToolsReply {
         // The page asks only for a plan it could generate; a plan the
         // worker cannot is said, not exported half.
         Err(_) => refused("the plan has errors: fix them in the form first".to_string()),
+    }
+}
+
+/// A pasted or dropped zone export, read and adopted.
+fn import(request: ImportRequest) -> ToolsReply {
+    let hint = request
+        .origin
+        .as_deref()
+        .filter(|o| !o.trim().is_empty())
+        .and_then(|o| crate::model::Name::host(o).ok());
+    let result = match crate::adopt::from_export(&request.text, hint.as_ref()) {
+        Ok((adopted, format, taken, left_alone)) => Ok(AdoptedPlan {
+            texts: crate::i18n::carried(adopted.notes.iter().map(|f| f.code)),
+            plan: adopted.plan,
+            notes: adopted.notes,
+            source: AdoptSource::Export {
+                format: format.to_string(),
+                taken,
+                left_alone,
+            },
+        }),
+        Err(finding) => {
+            let texts = crate::i18n::carried([finding.code]);
+            Err((finding, texts))
+        }
+    };
+    ToolsReply::Adopted {
+        id: request.id,
+        result,
     }
 }

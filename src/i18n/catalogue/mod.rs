@@ -44,6 +44,11 @@ pub(super) const PARTS: &[&[Message]] = &[
     bad_input::MESSAGES,
     ui_spf::MESSAGES,
     panel::MESSAGES,
-    adopt::MESSAGES,
-    import::MESSAGES,
 ];
+
+/// Parts whose messages only features loaded on demand emit (adopting the
+/// live DNS, reading a zone export): the page's first view does not carry
+/// them. The worker that emits such a finding sends its texts along
+/// (`i18n::carried`) and the page keeps them (`i18n::keep`); native builds
+/// (the tests) read them directly.
+pub(super) const ON_DEMAND: &[&[Message]] = &[adopt::MESSAGES, import::MESSAGES];

@@ -81,6 +81,7 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "共 {questions} 次 DNS 查询，最长查询链 {chain}，用时 {ms} 毫秒，解析器 {endpoint}。",
     },
     Message { code: "ui.check.export.json", en: "Download JSON", zh: "下载 JSON" },
+    Message { code: "ui.check.adopt", en: "Use as my plan", zh: "用作我的方案" },
     Message { code: "ui.check.export.markdown", en: "Download Markdown", zh: "下载 Markdown" },
     Message { code: "ui.check.no_findings", en: "Nothing to report.", zh: "没有发现问题。" },
     Message { code: "ui.check.rfc", en: "Reference: {rfc}", zh: "参考：{rfc}" },

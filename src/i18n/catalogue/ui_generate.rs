@@ -246,6 +246,33 @@ pub(crate) const MESSAGES: &[Message] = &[
         "同样的记录，按您管理 DNS 所用工具的格式写出；或生成一套 Prometheus blackbox_exporter 监控配置来持续检查它们。选择格式时才加载生成程序。",
     ),
     m("ui.gen.export.format", "Format", "格式"),
+    m(
+        "ui.gen.adopted",
+        "This plan was made from records already published. Check every field before you publish anything.",
+        "此方案由已发布的记录生成。发布任何内容之前，请逐项检查。",
+    ),
+    m(
+        "ui.gen.adopted.live",
+        "Made from what {domain} publishes now. What the plan could not take:",
+        "根据 {domain} 当前发布的记录生成。方案无法采用的内容：",
+    ),
+    m(
+        "ui.gen.adopted.export",
+        "Made from a {format} export: {taken} mail {taken#record|records} taken, {left} other {left#record|records} left alone. What the plan could not take:",
+        "根据 {format} 导出文件生成：采用了 {taken} 条邮件相关记录，其余 {left} 条记录未改动。方案无法采用的内容：",
+    ),
+    m("ui.gen.adopted.title", "Not taken into the plan", "未纳入方案的内容"),
+    m("ui.gen.adopted.notes", "Nothing: every record found fits the plan.", "无：找到的每条记录都已纳入方案。"),
+    m("ui.gen.import", "Start from the records you already publish", "从已发布的记录开始"),
+    m(
+        "ui.gen.import.help",
+        "Paste or choose a BIND zone file (what Cloudflare, Route 53 and dig AXFR give) or an Aliyun DNS or DNSPod record table. Only the mail records are taken; the file never leaves this browser.",
+        "粘贴或选择 BIND 区域文件（Cloudflare、Route 53、dig AXFR 导出的格式），或阿里云解析、DNSPod 的记录表格。只采用与邮件相关的记录；文件不会离开此浏览器。",
+    ),
+    m("ui.gen.import.text", "Zone file or record table", "区域文件或记录表格"),
+    m("ui.gen.import.file", "Or choose a file", "或选择文件"),
+    m("ui.gen.import.read", "Make a plan from these records", "用这些记录生成方案"),
+    m("ui.gen.import.reading", "Reading the records…", "正在读取记录…"),
     m("ui.gen.export.choose", "Choose a format…", "请选择格式…"),
     m("ui.gen.export.writing", "Writing the files…", "正在生成文件…"),
     m(

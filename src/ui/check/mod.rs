@@ -22,7 +22,8 @@ use crate::i18n;
 use crate::i18n::code;
 use crate::offload::{Reply, Request};
 use crate::page::app::Lazy;
-use crate::page::check::{Action, CheckState, PlanSource, Run};
+use crate::page::check::{Action, CheckState, Mode, Outcome, PlanSource, Run};
+use crate::page::generate;
 use crate::ui::checker::Checker;
 use crate::ui::context::{make_callback, use_checker, use_gen, use_lang, GenHandle};
 use crate::ui::{browser, storage};
@@ -74,6 +75,7 @@ pub fn CheckPage() -> Html {
     // the checker's worker, which loads first if it is not there yet.
     {
         let state = state.clone();
+        let gen = gen.clone();
         let checker = checker.as_ref().map(|c| c.checker.clone());
         use_effect_with(state.start_request, move |n| {
             let Some(checker) = checker else {
@@ -103,6 +105,45 @@ pub fn CheckPage() -> Html {
     let request = make_callback(&state, Action::Request);
     let on_confirm = make_callback(&state, Action::Confirm);
 
+    // "Use as my plan" (an audit's report only): the checker turns the
+    // answers into a plan, which replaces the Generate half's.
+    let adopt = |o: &Rc<Outcome>| -> Option<Callback<()>> {
+        if state.start_mode != Mode::Audit {
+            return None;
+        }
+        let (checker, gen, o, state) = (checker.clone()?.checker, gen.clone()?, o.clone(), state.clone());
+        let policy = Some(state.policy.clone()).filter(|p| !p.trim().is_empty());
+        Some(Callback::from(move |_| {
+            let (gen, state) = (gen.clone(), state.clone());
+            let on_reply = Callback::from(move |reply: Reply| match reply {
+                Reply::Adopted {
+                    result: Ok(adopted), ..
+                } => {
+                    i18n::keep(adopted.texts.clone());
+                    gen.dispatch(generate::Action::Adopted(Box::new(adopted)));
+                }
+                Reply::Refused { reason, .. } => {
+                    state.dispatch(Action::Refused(vec![Lazy::unavailable(&reason)]))
+                }
+                _ => {}
+            });
+            let (domain, known, policy) = (
+                o.report.domain.as_str().trim_end_matches('.').to_string(),
+                o.known.clone(),
+                policy.clone(),
+            );
+            checker.ask(
+                move |id| Request::Adopt {
+                    id,
+                    domain,
+                    known,
+                    mta_sts_policy: policy,
+                },
+                on_reply,
+            );
+        }))
+    };
+
     // "Run again" repeats the last mode; an area's button re-runs that area.
     let last_mode = state.start_mode;
     let rerun_area = make_callback(&state, Action::RerunArea);
@@ -121,7 +162,7 @@ pub fn CheckPage() -> Html {
                 }
                 <div class={classes!("check-reports", (outcomes.len() > 1).then_some("side-by-side"))}>
                     { for outcomes.iter().map(|o| html! {
-                        { report::report_view(lang, &yew::props!(report::ReportViewProps { outcome: o.clone(), on_rerun: request.reform(move |_: ()| last_mode), on_rerun_area: rerun_area.clone() })) }
+                        { report::report_view(lang, &yew::props!(report::ReportViewProps { outcome: o.clone(), on_rerun: request.reform(move |_: ()| last_mode), on_rerun_area: rerun_area.clone(), on_adopt: adopt(o) })) }
                     }) }
                 </div>
             </>

@@ -15,6 +15,9 @@ pub struct ReportViewProps {
     pub outcome: Rc<Outcome>,
     pub on_rerun: Callback<()>,
     pub on_rerun_area: Callback<Area>,
+    /// "Use as my plan": an audit's answers made into a plan.
+    #[prop_or_default]
+    pub on_adopt: Option<Callback<()>>,
 }
 
 /// A plain function, not a component: it has no state, and each
@@ -72,6 +75,11 @@ pub fn report_view(lang: Lang, props: &ReportViewProps) -> Html {
                 <button type="button" class="button" data-action="rerun" onclick={rerun}>
                     { i18n::text(lang, code::ui::CHECK_RERUN) }
                 </button>
+                if let Some(adopt) = &props.on_adopt {
+                    <button type="button" class="button primary" data-action="adopt" onclick={adopt.reform(|_| ())}>
+                        { i18n::text(lang, code::ui::CHECK_ADOPT) }
+                    </button>
+                }
                 <button type="button" class="button" data-action="export-json" onclick={export_json}>
                     { i18n::text(lang, code::ui::CHECK_EXPORT_JSON) }
                 </button>

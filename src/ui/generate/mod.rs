@@ -11,6 +11,7 @@ mod field;
 mod findings;
 mod handlers;
 mod hosts;
+mod import;
 mod list_field;
 mod mta_sts;
 mod notices;
@@ -31,7 +32,7 @@ use crate::page::plan_edit::{HostEdit, HostList, PlanEdit};
 use crate::share;
 use crate::ui::browser;
 use crate::ui::components::domain_field::{domain_field, DomainFieldProps};
-use crate::ui::context::{make_callback, use_gen, use_lang};
+use crate::ui::context::{make_callback, use_gen, use_lang, use_tools};
 use yew::prelude::*;
 
 use crate::i18n::code;
@@ -48,6 +49,7 @@ pub fn GeneratePage() -> Html {
     let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     // The root owns the state: the Check half reads the plan too.
+    let tools = use_tools();
     let Some(state) = use_gen() else {
         return html! {};
     };
@@ -101,6 +103,8 @@ pub fn GeneratePage() -> Html {
                 <p class="intro">{ t(code::ui::GENERATE_INTRO) }{ " " }
                     <a href={if s.set.is_some() { "#records-title" } else { "#records-none" }} class="jump">{ t(code::ui::GEN_JUMP) }</a></p>
                 { notices::notices(lang, &yew::props!(notices::NoticesProps { notices: s.notices.clone(), on_dismiss, on_restore })) }
+                { import::adoption(lang, &state) }
+                { import::import_box(lang, &state, tools) }
             </div>
             <form class="plan-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="section basics">
