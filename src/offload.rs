@@ -130,7 +130,12 @@ pub enum ToolsReply {
     },
     Adopted {
         id: u32,
-        result: Result<AdoptedPlan, (Finding, Vec<CarriedText>)>,
+        adopted: AdoptedPlan,
+    },
+    ImportRefused {
+        id: u32,
+        finding: Finding,
+        texts: Vec<CarriedText>,
     },
     Refused {
         id: Option<u32>,
@@ -182,11 +187,17 @@ pub enum Reply {
         id: u32,
         files: Vec<ExportFile>,
     },
-    /// The plan of [`Request::Adopt`] or [`Request::Import`]; or why the
-    /// export could not be read (one finding, its text carried).
+    /// The plan of [`Request::Adopt`] or [`Request::Import`].
     Adopted {
         id: u32,
-        result: Result<AdoptedPlan, (Finding, Vec<CarriedText>)>,
+        adopted: AdoptedPlan,
+    },
+    /// Why an export could not be read: one finding naming the line, its
+    /// text carried.
+    ImportRefused {
+        id: u32,
+        finding: Finding,
+        texts: Vec<CarriedText>,
     },
     /// The request could not be read (never for a DNS failure, which is
     /// part of a report): the page shows it instead of waiting forever.

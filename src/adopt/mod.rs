@@ -30,10 +30,14 @@ use crate::model::Name;
 use crate::plan::DmarcPolicy;
 use crate::plan::MailPlan;
 
-/// A plan taken from published records, and what it could not take.
+/// A plan taken from published records, and what it could not take, as a
+/// worker sends it to the page.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AdoptedPlan {
-    pub plan: MailPlan,
+    /// The plan in its stored form (`plan::stored::encode`): the page reads
+    /// it with the reader it already has for saved plans, instead of
+    /// carrying a second one for this message.
+    pub plan: String,
     /// One `adopt.*` / `import.*` finding per thing not taken.
     pub notes: Vec<Finding>,
     /// The texts of those notes: they are not in the first view's catalogue.
@@ -41,6 +45,17 @@ pub struct AdoptedPlan {
     /// Where the records came from: the audited domain, or the format read
     /// with the count of mail records taken and of other records left alone.
     pub source: AdoptSource,
+}
+
+impl AdoptedPlan {
+    pub fn new(adopted: Adopted, source: AdoptSource) -> AdoptedPlan {
+        AdoptedPlan {
+            plan: crate::plan::stored::encode(&adopted.plan),
+            texts: crate::i18n::carried(adopted.notes.iter().map(|f| f.code)),
+            notes: adopted.notes,
+            source,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -62,8 +77,8 @@ pub enum AdoptSource {
 pub fn from_export(
     text: &str,
     origin_hint: Option<&Name>,
-) -> Result<(Adopted, &'static str, usize, usize), Finding> {
-    let imported = crate::import::read_export(text, origin_hint).map_err(|e| e.to_finding())?;
+) -> Result<(Adopted, &'static str, usize, usize), Box<Finding>> {
+    let imported = crate::import::read_export(text, origin_hint).map_err(|e| Box::new(e.to_finding()))?;
     let mut adopted = from_records(&imported.origin, &Found::from_records(&imported.records));
     let mut notes = imported.notes;
     notes.append(&mut adopted.notes);

@@ -13,6 +13,7 @@ use crate::finding::{Finding, Severity};
 use crate::generate::{self, RecordSet};
 use crate::i18n::code;
 use crate::model::{Name, NameError};
+use crate::plan::stored;
 use crate::plan::{self, MailPlan, PlanErrors};
 use crate::spf::{lookup_budget, parse_record, LookupBudget, TargetLookups};
 use std::collections::BTreeMap;
@@ -163,7 +164,10 @@ pub enum Action {
     Export(ExportAction),
     /// A plan made from published records (an audit's answers or a zone
     /// export) replaces the one on screen, as a share link's does.
-    Adopted(Box<AdoptedPlan>),
+    Adopted {
+        plan: Box<MailPlan>,
+        adoption: Adoption,
+    },
     /// A zone export is being read.
     ImportReading,
     /// The export could not be read: why, naming the line.
@@ -420,13 +424,9 @@ impl GenState {
                     self.take_plan(*plan, SHARE_OPENED);
                 }
             }
-            Action::Adopted(adopted) => {
-                let adopted = *adopted;
-                self.take_plan(adopted.plan, ADOPTED);
-                self.adoption = Some(Adoption {
-                    source: adopted.source,
-                    notes: adopted.notes,
-                });
+            Action::Adopted { plan, adoption } => {
+                self.take_plan(*plan, ADOPTED);
+                self.adoption = Some(adoption);
                 self.adoptions += 1;
                 self.import = ImportState::Idle;
             }
@@ -461,6 +461,23 @@ impl GenState {
 }
 
 /// The notice that `own` was kept; its detail names its domain.
+/// The action for a plan a worker adopted, or why it cannot be read (a
+/// stored-form plan the page does not read: a worker of another build).
+pub fn adopted_action(adopted: AdoptedPlan) -> Action {
+    match stored::decode(&adopted.plan) {
+        Ok(plan) => Action::Adopted {
+            plan: Box::new(plan),
+            adoption: Adoption {
+                source: adopted.source,
+                notes: adopted.notes,
+            },
+        },
+        Err(e) => Action::ImportFailed(
+            Finding::error(code::ui::GEN_IMPORT_UNREADABLE, "", "").arg("reason", format!("{e:?}")),
+        ),
+    }
+}
+
 impl GenState {
     /// A plan from elsewhere (a share link, the published records) replaces
     /// the one on screen, which is kept to restore unless it is empty or

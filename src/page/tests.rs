@@ -1289,21 +1289,19 @@ fn export_closing_the_box_forgets_the_request() {
 use crate::adopt::{AdoptSource, AdoptedPlan};
 use crate::page::generate::{Action as GenAction, ImportState, ADOPTED, KEPT_SAVED};
 
-fn adopted(domain: &str) -> AdoptedPlan {
+fn adopted(domain: &str) -> GenAction {
     let mut plan = starter_plan(2026, 12);
     plan.domain = domain.into();
-    AdoptedPlan {
-        plan,
-        notes: vec![crate::finding::Finding::warning(
-            code::adopt::UNKNOWN,
-            "_dmarc.example.net",
-            "RFC 9989",
-        )],
-        texts: Vec::new(),
-        source: AdoptSource::Live {
-            domain: domain.into(),
-        },
-    }
+    let notes = vec![crate::finding::Finding::warning(
+        code::adopt::UNKNOWN,
+        "_dmarc.example.net",
+        "RFC 9989",
+    )];
+    let source = AdoptSource::Live {
+        domain: domain.into(),
+    };
+    // As a worker sends it: the plan in its stored form, read back here.
+    crate::page::generate::adopted_action(AdoptedPlan::new(crate::adopt::Adopted { plan, notes }, source))
 }
 
 #[test]
@@ -1313,7 +1311,7 @@ fn adopting_keeps_the_own_plan_to_restore_and_shows_the_notes_until_dismissed() 
     let before = s.revision;
     s.apply(GenAction::ImportReading);
     assert_eq!(s.import, ImportState::Reading);
-    s.apply(GenAction::Adopted(Box::new(adopted("example.net"))));
+    s.apply(adopted("example.net"));
     assert_eq!(s.plan.domain, "example.net");
     assert!(s.revision > before);
     assert_eq!(s.adoptions, 1);
@@ -1322,7 +1320,7 @@ fn adopting_keeps_the_own_plan_to_restore_and_shows_the_notes_until_dismissed() 
     assert!(s.notices.iter().any(|n| n.code == KEPT_SAVED));
     assert_eq!(s.adoption.as_ref().map(|a| a.notes.len()), Some(1));
     // A second adoption keeps the user's own plan, not the first one's.
-    s.apply(GenAction::Adopted(Box::new(adopted("example.org"))));
+    s.apply(adopted("example.org"));
     assert_eq!(s.adoptions, 2);
     assert_eq!(
         s.displaced.as_ref().map(|p| p.domain.as_str()),
@@ -1332,7 +1330,7 @@ fn adopting_keeps_the_own_plan_to_restore_and_shows_the_notes_until_dismissed() 
     s.apply(GenAction::RestoreDisplaced);
     assert_eq!(s.plan.domain, "mine.example");
     assert_eq!(s.adoption, None);
-    s.apply(GenAction::Adopted(Box::new(adopted("example.net"))));
+    s.apply(adopted("example.net"));
     s.apply(GenAction::DismissNotices);
     assert_eq!(s.adoption, None);
     assert!(s.notices.is_empty());

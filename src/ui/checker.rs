@@ -268,7 +268,8 @@ impl Checker {
             | Reply::WhatIf { id, .. }
             | Reply::SpfTargets { id, .. }
             | Reply::Exported { id, .. }
-            | Reply::Adopted { id, .. } => (Some(*id), true),
+            | Reply::Adopted { id, .. }
+            | Reply::ImportRefused { id, .. } => (Some(*id), true),
             Reply::Refused { id, .. } => (*id, true),
             Reply::Ready { .. } => (None, false),
         };

@@ -123,15 +123,9 @@ fn adopt(id: u32, domain: String, known: &KnownAnswers, mta_sts_policy: Option<S
     if let Some(policy) = mta_sts_policy {
         found = found.with_mta_sts_policy(policy);
     }
-    let adopted = from_records(&name, &found);
     Reply::Adopted {
         id,
-        result: Ok(AdoptedPlan {
-            texts: crate::i18n::carried(adopted.notes.iter().map(|f| f.code)),
-            plan: adopted.plan,
-            notes: adopted.notes,
-            source: AdoptSource::Live { domain },
-        }),
+        adopted: AdoptedPlan::new(from_records(&name, &found), AdoptSource::Live { domain }),
     }
 }
 

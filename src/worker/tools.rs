@@ -53,24 +53,23 @@ fn import(request: ImportRequest) -> ToolsReply {
         .as_deref()
         .filter(|o| !o.trim().is_empty())
         .and_then(|o| crate::model::Name::host(o).ok());
-    let result = match crate::adopt::from_export(&request.text, hint.as_ref()) {
-        Ok((adopted, format, taken, left_alone)) => Ok(AdoptedPlan {
-            texts: crate::i18n::carried(adopted.notes.iter().map(|f| f.code)),
-            plan: adopted.plan,
-            notes: adopted.notes,
-            source: AdoptSource::Export {
-                format: format.to_string(),
-                taken,
-                left_alone,
-            },
-        }),
-        Err(finding) => {
-            let texts = crate::i18n::carried([finding.code]);
-            Err((finding, texts))
-        }
-    };
-    ToolsReply::Adopted {
-        id: request.id,
-        result,
+    let id = request.id;
+    match crate::adopt::from_export(&request.text, hint.as_ref()) {
+        Ok((adopted, format, taken, left_alone)) => ToolsReply::Adopted {
+            id,
+            adopted: AdoptedPlan::new(
+                adopted,
+                AdoptSource::Export {
+                    format: format.to_string(),
+                    taken,
+                    left_alone,
+                },
+            ),
+        },
+        Err(finding) => ToolsReply::ImportRefused {
+            id,
+            texts: crate::i18n::carried([finding.code]),
+            finding: *finding,
+        },
     }
 }

@@ -273,6 +273,11 @@ pub(crate) const MESSAGES: &[Message] = &[
     m("ui.gen.import.file", "Or choose a file", "或选择文件"),
     m("ui.gen.import.read", "Make a plan from these records", "用这些记录生成方案"),
     m("ui.gen.import.reading", "Reading the records…", "正在读取记录…"),
+    m(
+        "ui.gen.import.unreadable",
+        "The plan made from these records could not be read ({reason}). Reload the page and try again.",
+        "无法读取由这些记录生成的方案（{reason}）。请刷新页面后重试。",
+    ),
     m("ui.gen.export.choose", "Choose a format…", "请选择格式…"),
     m("ui.gen.export.writing", "Writing the files…", "正在生成文件…"),
     m(

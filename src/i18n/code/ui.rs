@@ -146,6 +146,7 @@ crate::i18n::code::declare_codes! {
     GEN_IMPORT_READ = "ui.gen.import.read",
     GEN_IMPORT_READING = "ui.gen.import.reading",
     GEN_IMPORT_TEXT = "ui.gen.import.text",
+    GEN_IMPORT_UNREADABLE = "ui.gen.import.unreadable",
     GEN_EXPORT_CHOOSE = "ui.gen.export.choose",
     GEN_EXPORT_DOWNLOAD = "ui.gen.export.download",
     GEN_EXPORT_FAILED = "ui.gen.export.failed",

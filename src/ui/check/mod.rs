@@ -116,11 +116,9 @@ pub fn CheckPage() -> Html {
         Some(Callback::from(move |_| {
             let (gen, state) = (gen.clone(), state.clone());
             let on_reply = Callback::from(move |reply: Reply| match reply {
-                Reply::Adopted {
-                    result: Ok(adopted), ..
-                } => {
+                Reply::Adopted { adopted, .. } => {
                     i18n::keep(adopted.texts.clone());
-                    gen.dispatch(generate::Action::Adopted(Box::new(adopted)));
+                    gen.dispatch(generate::adopted_action(adopted));
                 }
                 Reply::Refused { reason, .. } => {
                     state.dispatch(Action::Refused(vec![Lazy::unavailable(&reason)]))

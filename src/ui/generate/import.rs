@@ -10,7 +10,7 @@ use crate::adopt::AdoptSource;
 use crate::i18n::{self, code, Lang};
 use crate::offload::{ImportRequest, Reply, Request};
 use crate::page::app::Lazy;
-use crate::page::generate::{Action, ImportState};
+use crate::page::generate::{adopted_action, Action, ImportState};
 use crate::ui::checker::Checker;
 use crate::ui::context::GenHandle;
 use wasm_bindgen::JsCast;
@@ -27,16 +27,11 @@ fn read(gen: &GenHandle, tools: &Checker, text: String) {
     let on_reply = {
         let gen = gen.clone();
         Callback::from(move |reply: Reply| match reply {
-            Reply::Adopted {
-                result: Ok(adopted), ..
-            } => {
+            Reply::Adopted { adopted, .. } => {
                 i18n::keep(adopted.texts.clone());
-                gen.dispatch(Action::Adopted(Box::new(adopted)));
+                gen.dispatch(adopted_action(adopted));
             }
-            Reply::Adopted {
-                result: Err((finding, texts)),
-                ..
-            } => {
+            Reply::ImportRefused { finding, texts, .. } => {
                 i18n::keep(texts);
                 gen.dispatch(Action::ImportFailed(finding));
             }
@@ -84,7 +79,7 @@ pub fn import_box(lang: Lang, gen: &GenHandle, tools: Option<Checker>) -> Html {
             };
             let blob: web_sys::Blob = if file.size() > MAX_FILE_BYTES {
                 file.slice_with_f64_and_f64(0.0, MAX_FILE_BYTES)
-                    .map_or_else(|_| file.clone().into(), |b| b)
+                    .unwrap_or_else(|_| file.clone().into())
             } else {
                 file.into()
             };
