@@ -62,6 +62,7 @@ fn ok(records: Vec<Rdata>, ad: bool) -> Result<Answer, DnsError> {
     Ok(Answer {
         records,
         authenticated_data: ad,
+        ttl: None,
     })
 }
 
@@ -194,7 +195,14 @@ fn every_stored_response_decodes_to_its_answer() {
         .count();
     assert_eq!(files, cases.len(), "every stored response has a case");
     for (file, qname, qtype, want) in cases {
-        assert_eq!(decode_json(&body(file), qname, qtype), want, "{file}");
+        let got = decode_json(&body(file), qname, qtype);
+        // Every stored answer gives its records' TTLs: the answer has one.
+        if let Ok(a) = &got {
+            assert!(a.ttl.is_some(), "{file}: no TTL");
+        }
+        // The records and the AD bit, as stored; the TTL is checked above.
+        let got = got.map(|a| Answer { ttl: None, ..a });
+        assert_eq!(got, want, "{file}");
     }
 }
 

@@ -48,6 +48,7 @@ pub mod dns;
 pub mod dnssec;
 pub mod endpoint;
 pub mod explain;
+pub mod fix;
 pub mod generate;
 pub mod mta_sts;
 pub mod mx;
@@ -79,6 +80,7 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("dnssec", dnssec::ALL),
     ("endpoint", endpoint::ALL),
     ("explain", explain::ALL),
+    ("fix", fix::ALL),
     ("generate", generate::ALL),
     ("mta_sts", mta_sts::ALL),
     ("mx", mx::ALL),

@@ -7,6 +7,7 @@ mod check;
 mod dkim;
 mod dmarc;
 mod dns;
+mod fix;
 mod generate;
 mod model;
 mod mta_sts;
@@ -42,4 +43,5 @@ pub(super) const PARTS: &[&[Message]] = &[
     bad_input::MESSAGES,
     ui_spf::MESSAGES,
     panel::MESSAGES,
+    fix::MESSAGES,
 ];
