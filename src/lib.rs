@@ -20,6 +20,7 @@ pub mod dmarc;
 pub mod dns;
 pub mod export;
 pub mod finding;
+pub mod fixlist;
 pub mod generate;
 pub mod i18n;
 pub mod idn;

@@ -73,6 +73,12 @@ impl KnownAnswers {
             .map(|((name, rtype), result)| (name.as_str(), *rtype, result))
     }
 
+    /// The answer to a question (name in any case, trailing dot or not), if
+    /// the run asked it.
+    pub fn get(&self, name: &str, rtype: RecordType) -> Option<&Result<Answer, DnsError>> {
+        self.0.get(&(normalize_name(name), rtype))
+    }
+
     /// Drops the given questions (name as in a report: lowercase, no
     /// trailing dot), so the next run asks them again.
     pub fn forget<'a>(&mut self, questions: impl IntoIterator<Item = (&'a str, RecordType)>) {

@@ -144,13 +144,11 @@ fn planned_domain(expected: &[Record]) -> Option<Name> {
         .map(|r| r.name.clone())
 }
 
-/// Semantic equality: names are already lowercase; TXT compares the joined
-/// value, however it is split into strings (RFC 7208 §3.3).
+/// Semantic equality ([`Rdata::same_data`]): names are already lowercase;
+/// TXT compares the joined value, however it is split into strings
+/// (RFC 7208 §3.3).
 fn same(a: &Rdata, b: &Rdata) -> bool {
-    match (a, b) {
-        (Rdata::Txt(x), Rdata::Txt(y)) | (Rdata::Spf(x), Rdata::Spf(y)) => x.value_bytes() == y.value_bytes(),
-        _ => a == b,
-    }
+    a.same_data(b)
 }
 
 /// The kind of a TXT record that must be alone at its name, if it is one.

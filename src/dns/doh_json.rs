@@ -106,8 +106,11 @@ pub struct DohRecord {
     /// The owner name as sent.
     pub name: String,
     pub rtype: RecordType,
-    /// Remaining cache time in seconds.
+    /// Remaining cache time in seconds (0 when the response gave none).
     pub ttl: u32,
+    /// Whether the response gave the TTL (a JSON record may lack `TTL`).
+    #[serde(skip)]
+    pub ttl_given: bool,
     /// The `data` text as sent.
     pub data: String,
     /// `data` read with [`Rdata::parse_lenient`].
@@ -167,6 +170,13 @@ pub fn rcode_name(status: u32) -> String {
     }
 }
 
+/// The TTL of an answer: the smallest of its records' (RFC 2181 §5.2: one
+/// RRset, one TTL; a resolver counting down may still give several). A
+/// record without a TTL says nothing; no TTL at all is `None`.
+fn smallest_ttl(ttls: &[Option<u32>]) -> Option<u32> {
+    ttls.iter().flatten().copied().min()
+}
+
 /// The outcome of a response's `Status` alone.
 fn status_error(status: u32) -> Option<DnsError> {
     match status {
@@ -200,6 +210,8 @@ impl DohResponse {
             };
             let wanted: Vec<&DohRecord> = at_name(qtype).collect();
             if !wanted.is_empty() {
+                let wanted_ttls: Vec<Option<u32>> =
+                    wanted.iter().map(|r| r.ttl_given.then_some(r.ttl)).collect();
                 let mut records = Vec::with_capacity(wanted.len());
                 for r in wanted {
                     match &r.rdata {
@@ -217,6 +229,7 @@ impl DohResponse {
                 return Ok(Answer {
                     records,
                     authenticated_data: self.ad,
+                    ttl: smallest_ttl(&wanted_ttls),
                 });
             }
             let next = at_name(RecordType::Cname).find_map(|r| match &r.rdata {
@@ -388,14 +401,15 @@ fn section(v: Option<&Value>) -> Result<Vec<DohRecord>, DnsError> {
                 "a record lacks name, type or data: {item}"
             )));
         };
-        let ttl = item
+        let given = item
             .get("TTL")
             .and_then(Value::as_u64)
-            .map_or(0, |t| u32::try_from(t).unwrap_or(u32::MAX));
+            .map(|t| u32::try_from(t).unwrap_or(u32::MAX));
         out.push(DohRecord {
             name: name.to_string(),
             rtype,
-            ttl,
+            ttl: given.unwrap_or(0),
+            ttl_given: given.is_some(),
             data: data.to_string(),
             rdata: Rdata::parse_lenient(rtype, data),
         });
@@ -407,6 +421,22 @@ fn section(v: Option<&Value>) -> Result<Vec<DohRecord>, DnsError> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_answer_ttl_is_the_smallest_given() {
+        let body = r#"{"Status":0,"Answer":[
+            {"name":"example.com.","type":16,"TTL":300,"data":"\"a\""},
+            {"name":"example.com.","type":16,"TTL":120,"data":"\"b\""},
+            {"name":"example.com.","type":46,"TTL":5,"data":"x"}]}"#;
+        let a = decode_json(body, "example.com", RecordType::Txt).expect("answer");
+        assert_eq!(a.ttl, Some(120), "RRSIG and other types do not count");
+        let none = r#"{"Status":0,"Answer":[{"name":"example.com.","type":1,"data":"192.0.2.1"}]}"#;
+        let a = decode_json(none, "example.com", RecordType::A).expect("answer");
+        assert_eq!(a.ttl, None, "no TTL given is not 0");
+        let old: Answer =
+            serde_json::from_str(r#"{"records":[],"authenticated_data":false}"#).expect("old shape");
+        assert_eq!(old.ttl, None, "an answer saved without TTL still reads");
+    }
 
     #[test]
     fn urls() {

@@ -7,6 +7,13 @@
 //! is NXDOMAIN, an existing name without the asked type is NODATA
 //! (RFC 2308 §2.1–2.2). It counts every question it is asked, so tests can
 //! assert how many questions a check needed and that none was repeated.
+//!
+//! Answers carry a TTL ([`Answer::ttl`]): the smallest TTL given for the
+//! records of the answered name and type (a master file line's TTL, else its
+//! `$TTL`; [`MemoryZone::add_record`]'s record TTL; [`MemoryZone::set_ttl`]),
+//! and [`DEFAULT_TTL`] (3600 s) for records added without one. The zone does
+//! not count down: every answer gives the full TTL, as a resolver that has
+//! just fetched the record would.
 
 use super::{normalize_name, Answer, DnsError, Rdata, RecordType, Resolver};
 use crate::model::{Mx, Name, Ptr, Record, Txt};
@@ -16,6 +23,9 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// How many CNAMEs a question follows before giving up with SERVFAIL.
 const MAX_CNAME_CHAIN: usize = 16;
+
+/// The TTL of records added without one, in seconds.
+pub const DEFAULT_TTL: u32 = 3600;
 
 /// One entry of a test suite's `zonedata` (the RFC 7208 test suite format).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,6 +51,8 @@ pub enum ZoneEntry {
 #[derive(Debug, Default)]
 pub struct MemoryZone {
     records: HashMap<String, BTreeMap<RecordType, Vec<Rdata>>>,
+    /// The TTL of a name's records of one type, when one was given.
+    ttls: HashMap<(String, RecordType), u32>,
     timeouts: HashSet<String>,
     servfails: HashSet<String>,
     failures: HashMap<(String, RecordType), DnsError>,
@@ -105,6 +117,7 @@ impl MemoryZone {
     /// them). Returns how many records were added.
     pub fn add_master_file(&mut self, text: &str) -> Result<usize, ZoneFileError> {
         let mut origin = String::new();
+        let mut default_ttl = None;
         let mut added = 0;
         for (i, raw) in text.lines().enumerate() {
             let line = strip_comment(raw).replace(['(', ')'], " ");
@@ -120,6 +133,10 @@ impl MemoryZone {
                 origin = normalize_name(rest.trim());
                 continue;
             }
+            if let Some(rest) = line.strip_prefix("$TTL") {
+                default_ttl = rest.trim().parse::<u32>().ok();
+                continue;
+            }
             if line.starts_with('$') {
                 continue;
             }
@@ -127,8 +144,13 @@ impl MemoryZone {
             let owner = words.next().ok_or_else(|| fail("no owner"))?;
             let owner = qualify(owner, &origin);
             let mut rtype = None;
+            let mut ttl = default_ttl;
             for w in words.by_ref() {
-                if w.eq_ignore_ascii_case("IN") || w.bytes().all(|b| b.is_ascii_digit()) {
+                if w.eq_ignore_ascii_case("IN") {
+                    continue;
+                }
+                if w.bytes().all(|b| b.is_ascii_digit()) {
+                    ttl = w.parse::<u32>().ok().or(ttl);
                     continue;
                 }
                 rtype = Some(RecordType::parse(w).map_err(|_| fail("unknown type"))?);
@@ -154,6 +176,9 @@ impl MemoryZone {
                 _ => Rdata::parse(rtype, &data),
             };
             let rdata = parsed.map_err(|e| fail(&e.to_string()))?;
+            if let Some(ttl) = ttl {
+                self.set_ttl(&owner, rtype, ttl);
+            }
             self.add(&owner, rdata);
             added += 1;
         }
@@ -177,9 +202,36 @@ impl MemoryZone {
         self
     }
 
-    /// Adds a whole record (its TTL is not kept).
+    /// Adds a whole record; its TTL becomes the answer's if it is the
+    /// smallest given for that name and type.
     pub fn add_record(&mut self, record: &Record) -> &mut Self {
+        self.set_ttl(record.name.as_str(), record.rtype(), record.ttl);
         self.add(record.name.as_str(), record.rdata.clone())
+    }
+
+    /// Gives the records of `name` and `rtype` a TTL: answers carry the
+    /// smallest one given (RFC 2181 §5.2 wants one per RRset).
+    pub fn set_ttl(&mut self, name: &str, rtype: RecordType, ttl: u32) -> &mut Self {
+        let slot = self.ttls.entry((normalize_name(name), rtype)).or_insert(ttl);
+        *slot = (*slot).min(ttl);
+        self
+    }
+
+    /// Removes the records at `name` equal to `rdata` (TXT compared by the
+    /// joined value, however it is split into strings, RFC 7208 §3.3).
+    /// Returns how many were removed. The name keeps existing.
+    pub fn remove(&mut self, name: &str, rdata: &Rdata) -> usize {
+        let key = normalize_name(name);
+        let Some(list) = self.records.get_mut(&key).and_then(|m| m.get_mut(&rdata.rtype())) else {
+            return 0;
+        };
+        let before = list.len();
+        list.retain(|r| !r.same_data(rdata));
+        let removed = before - list.len();
+        if list.is_empty() {
+            self.ttls.remove(&(key, rdata.rtype()));
+        }
+        removed
     }
 
     pub fn add_a(&mut self, name: &str, addr: Ipv4Addr) -> &mut Self {
@@ -291,7 +343,8 @@ impl MemoryZone {
         self.total.set(0);
     }
 
-    /// Every record in the zone, sorted by name and type (TTL 3600).
+    /// Every record in the zone, sorted by name and type, with the TTL its
+    /// answers carry.
     pub fn records(&self) -> Vec<Record> {
         let mut names: Vec<&String> = self.records.keys().collect();
         names.sort();
@@ -305,10 +358,18 @@ impl MemoryZone {
                 .flat_map(|m| m.values())
                 .flatten()
             {
-                out.push(Record::new(owner.clone(), 3600, rdata.clone()));
+                let ttl = self.ttl_of(name, rdata.rtype());
+                out.push(Record::new(owner.clone(), ttl, rdata.clone()));
             }
         }
         out
+    }
+
+    fn ttl_of(&self, name: &str, rtype: RecordType) -> u32 {
+        self.ttls
+            .get(&(name.to_string(), rtype))
+            .copied()
+            .unwrap_or(DEFAULT_TTL)
     }
 
     fn name_exists(&self, name: &str) -> bool {
@@ -338,6 +399,7 @@ impl MemoryZone {
                 return Ok(Answer {
                     records: found.clone(),
                     authenticated_data: self.authenticated,
+                    ttl: Some(self.ttl_of(&current, rtype)),
                 });
             }
             if rtype != RecordType::Cname {
@@ -476,6 +538,28 @@ mod tests {
         assert_eq!(odd.records[0].to_string(), "10 192.0.2.1.");
         assert_eq!(z.times_asked("mail.example.com", RecordType::A), 2);
         assert_eq!(z.repeated_questions().len(), 1);
+        assert_eq!(odd.ttl, Some(DEFAULT_TTL), "no TTL given: the default");
+    }
+
+    #[test]
+    fn records_keep_their_ttl_and_can_be_removed() {
+        let mut z = MemoryZone::new();
+        let owner = Name::dns("example.com").expect("name");
+        let spf = Rdata::Txt(Txt::from_value("v=spf1 mx -all"));
+        z.add_record(&Record::new(owner.clone(), 600, spf));
+        z.add_txt("example.com", &["v=spf1 ", "a -all"]);
+        assert_eq!(
+            z.lookup("example.com", RecordType::Txt).map(|a| a.ttl),
+            Ok(Some(600))
+        );
+        assert_eq!(z.records()[0].ttl, 600);
+        let split = Rdata::Txt(Txt::from_value("v=spf1 a -all"));
+        assert_eq!(z.remove("Example.com.", &split), 1, "TXT by its joined value");
+        assert_eq!(
+            z.lookup("example.com", RecordType::Txt).map(|a| a.records.len()),
+            Ok(1)
+        );
+        assert_eq!(z.remove("example.com", &split), 0);
     }
 
     #[test]
@@ -505,6 +589,9 @@ mod tests {
             Err(DnsError::NoData),
             "SOA/NS make it exist"
         );
+        let mail = z.lookup("mail.example.net", RecordType::A).expect("a");
+        assert_eq!(mail.ttl, Some(300), "the line's TTL");
+        assert_eq!(mx.ttl, Some(3600), "the $TTL");
         let bad = z.add_master_file("x IN BOGUS! 1\n");
         assert_eq!(bad.map_err(|e| e.line), Err(1));
     }

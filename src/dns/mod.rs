@@ -46,14 +46,29 @@ pub struct Answer {
     pub records: Vec<Rdata>,
     /// The AD bit: the resolver validated the answer with DNSSEC.
     pub authenticated_data: bool,
+    /// How long, in seconds from when the answer was read, the resolver may
+    /// keep serving it: the smallest TTL of the records of the asked type
+    /// (RFC 2181 §5.2 wants one TTL per RRset; a resolver that counts down
+    /// may still differ). `None` when the source gives no TTL (a DoH JSON
+    /// answer without `TTL` fields, an answer saved before TTLs were kept).
+    #[serde(default)]
+    pub ttl: Option<u32>,
 }
 
 impl Answer {
+    /// An answer without AD bit or TTL.
     pub fn new(records: Vec<Rdata>) -> Self {
         Answer {
             records,
             authenticated_data: false,
+            ttl: None,
         }
+    }
+
+    /// The answer with its TTL.
+    pub fn with_ttl(mut self, ttl: Option<u32>) -> Self {
+        self.ttl = ttl;
+        self
     }
 
     pub fn ipv4(&self) -> impl Iterator<Item = Ipv4Addr> + '_ {

@@ -49,6 +49,7 @@ pub mod dns;
 pub mod dnssec;
 pub mod endpoint;
 pub mod explain;
+pub mod fix;
 pub mod generate;
 pub mod import;
 pub mod mta_sts;
@@ -82,6 +83,7 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("dnssec", dnssec::ALL),
     ("endpoint", endpoint::ALL),
     ("explain", explain::ALL),
+    ("fix", fix::ALL),
     ("generate", generate::ALL),
     ("import", import::ALL),
     ("mta_sts", mta_sts::ALL),

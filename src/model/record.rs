@@ -287,6 +287,18 @@ impl Rdata {
         })
     }
 
+    /// The same data as `other`, as DNS users read it: TXT and SPF by the
+    /// joined value, however it is split into strings (RFC 7208 §3.3,
+    /// RFC 6376 §3.6.2.2); every other type exactly (names are lowercase).
+    pub fn same_data(&self, other: &Rdata) -> bool {
+        match (self, other) {
+            (Rdata::Txt(x), Rdata::Txt(y)) | (Rdata::Spf(x), Rdata::Spf(y)) => {
+                x.value_bytes() == y.value_bytes()
+            }
+            _ => self == other,
+        }
+    }
+
     /// A TXT or SPF record's strings joined with nothing between them, as
     /// SPF and DKIM read them (RFC 7208 §3.3, RFC 6376 §3.6.2.2); octets
     /// that are not UTF-8 become U+FFFD.

@@ -200,6 +200,7 @@ fn section(
             name,
             rtype,
             ttl,
+            ttl_given: true,
             data: text,
             rdata: decoded,
         });
@@ -253,6 +254,7 @@ mod tests {
         assert_eq!(ok.message.answer[0].name, "example.com.");
         let a = ok.answer_for("Example.com.", RecordType::Mx).expect("answer");
         assert!(a.authenticated_data);
+        assert_eq!(a.ttl, Some(3600), "the wire TTL comes through");
         assert_eq!(a.records[0].to_string(), "10 mail.example.com.");
         let dig = ok.dig_text();
         assert!(

@@ -8,6 +8,7 @@ mod check;
 mod dkim;
 mod dmarc;
 mod dns;
+mod fix;
 mod generate;
 mod import;
 mod model;
@@ -47,8 +48,8 @@ pub(super) const PARTS: &[&[Message]] = &[
 ];
 
 /// Parts whose messages only features loaded on demand emit (adopting the
-/// live DNS, reading a zone export): the page's first view does not carry
+/// live DNS, reading a zone export, the fix list): the page's first view does not carry
 /// them. The worker that emits such a finding sends its texts along
 /// (`i18n::carried`) and the page keeps them (`i18n::keep`); native builds
 /// (the tests) read them directly.
-pub(super) const ON_DEMAND: &[&[Message]] = &[adopt::MESSAGES, import::MESSAGES];
+pub(super) const ON_DEMAND: &[&[Message]] = &[adopt::MESSAGES, import::MESSAGES, fix::MESSAGES];
