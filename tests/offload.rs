@@ -285,6 +285,8 @@ fn check_run(tally: &mut Tally, label: &str, domain: &str, what: Run<'_>, runs: 
         .zip(WALL_MS)
         .zip(endpoints())
         .map(|(((report, known), wall_ms), ep)| Outcome {
+            fixes: Vec::new(),
+            read_at: None,
             report,
             wall_ms,
             endpoint: ep.url,
@@ -304,6 +306,7 @@ fn check_run(tally: &mut Tally, label: &str, domain: &str, what: Run<'_>, runs: 
         Request::Run {
             id: 7,
             job: Job {
+                plan: None,
                 kind: job_kind(domain, what),
                 endpoints: endpoints(),
                 seeds,
@@ -389,12 +392,15 @@ fn main() {
     if let Ok(req) = maildns::check::form::audit_request(".", "", "192.0.2.1", "") {
         let (report, known) = block_on(audit_from(&zone, &req, KnownAnswers::default()));
         let job = Job {
+            plan: None,
             kind: JobKind::Audit(req),
             endpoints: endpoints(),
             seeds: vec![known.clone()],
         };
         tally.request("the root domain: Run", Request::Run { id: 4, job });
         let outcome = Outcome {
+            fixes: Vec::new(),
+            read_at: None,
             report,
             wall_ms: WALL_MS[0],
             endpoint: endpoints()[0].url.clone(),
@@ -533,6 +539,8 @@ fn main() {
     let finished = Reply::Finished {
         id: 1,
         outcomes: vec![Outcome {
+            fixes: Vec::new(),
+            read_at: None,
             report,
             wall_ms: 1.5,
             endpoint: "x".into(),

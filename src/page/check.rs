@@ -95,12 +95,88 @@ pub struct Job {
     /// Per endpoint, the answers a re-run of one area starts from (empty:
     /// ask everything).
     pub seeds: Vec<KnownAnswers>,
+    /// Plan mode: the plan in its stored form, from which the checker
+    /// writes the fix list for each panel (`crate::fixlist`).
+    #[serde(default)]
+    pub plan: Option<String>,
+}
+
+/// The fix list of one panel as the page shows it: a [`crate::fixlist::FixList`]
+/// with its label and action codes as text, and the texts of those codes
+/// (the fix list's catalogue is not part of the first view).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FixRows {
+    pub panel: crate::export::Panel,
+    pub edits: Vec<FixRow>,
+    pub texts: Vec<crate::i18n::CarriedText>,
+}
+
+/// One numbered edit (see [`crate::fixlist::Edit`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FixRow {
+    pub n: usize,
+    /// `fix.action.*`.
+    pub action: String,
+    /// Label code (`fix.field.*`) and value, in the panel's order.
+    pub fields: Vec<(String, String)>,
+    pub replaces: Option<String>,
+    pub other_zone: Option<String>,
+    pub dig: String,
+    pub visible_after_s: Option<u32>,
+    pub blocked: Option<Finding>,
+    pub notes: Vec<Finding>,
+}
+
+impl FixRows {
+    /// The rows of `list`, with the texts its codes need.
+    pub fn new(list: crate::fixlist::FixList) -> FixRows {
+        let mut codes: Vec<&'static str> = Vec::new();
+        let edits = list
+            .edits
+            .into_iter()
+            .map(|e| {
+                codes.push(e.action.code());
+                codes.extend(e.fields.iter().map(|(c, _)| *c));
+                codes.extend(e.blocked.iter().chain(e.notes.iter()).map(|f| f.code));
+                FixRow {
+                    n: e.n,
+                    action: e.action.code().to_string(),
+                    fields: e.fields.into_iter().map(|(c, v)| (c.to_string(), v)).collect(),
+                    replaces: e.replaces,
+                    other_zone: e.other_zone,
+                    dig: e.dig,
+                    visible_after_s: e.visible_after_s,
+                    blocked: e.blocked,
+                    notes: e.notes,
+                }
+            })
+            .collect();
+        codes.extend([
+            code::fix::REPLACES,
+            code::fix::DIG,
+            code::fix::VISIBLE_UNTIL,
+            code::fix::VISIBLE_UNKNOWN,
+        ]);
+        FixRows {
+            panel: list.panel,
+            edits,
+            texts: crate::i18n::carried(codes),
+        }
+    }
 }
 
 /// One finished run on one resolver.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     pub report: Report,
+    /// Plan mode: the edits that make the published records the planned
+    /// ones, for each panel (empty in audit mode).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<FixRows>,
+    /// When the run ended (ms since the Unix epoch, the worker's clock):
+    /// the fix list's "visible until" counts from it.
+    #[serde(default)]
+    pub read_at: Option<u64>,
     /// In a message, its IEEE 754 bits ([`exact_f64`]).
     #[serde(with = "exact_f64")]
     pub wall_ms: f64,
@@ -396,6 +472,7 @@ impl CheckState {
         };
         match kind {
             Some(kind) if notices.is_empty() => Ok(Job {
+                plan: matches!(kind, JobKind::Plan(_)).then(|| crate::plan::stored::encode(plan.plan)),
                 kind,
                 seeds: vec![KnownAnswers::default(); endpoints.len()],
                 endpoints,

@@ -18,7 +18,7 @@ use crate::dns::doh_resolver::DohResolver;
 use crate::dns::endpoint::Endpoint;
 use crate::dns::http_gloo::{GlooHttp, Progress};
 use crate::offload::{AdoptSource, AdoptedPlan, Reply, Request, VERSION};
-use crate::page::check::{Job, JobKind, Outcome};
+use crate::page::check::{FixRows, Job, JobKind, Outcome};
 use crate::spf::target_lookups;
 use crate::web::clock::{now_ms, sleep_ms};
 use std::cell::Cell;
@@ -175,10 +175,32 @@ async fn run_one(
         JobKind::Audit(request) => audit_from(&resolver, request, seed).await,
         JobKind::Plan(records) => verify_plan_from(&resolver, records, seed).await,
     };
+    let wall_ms = now_ms() - t0;
     Outcome {
+        fixes: fixes(job, &report, &known),
+        // Whole milliseconds since the epoch: exact in a message.
+        read_at: Some(js_sys::Date::now() as u64),
         report,
-        wall_ms: now_ms() - t0,
+        wall_ms,
         endpoint: endpoint.url,
         known,
     }
+}
+
+/// Plan mode: the fix list for each panel, from the plan the page sent
+/// (none when it sent none, or one this worker cannot read or generate).
+fn fixes(job: &Job, report: &crate::check::Report, known: &KnownAnswers) -> Vec<FixRows> {
+    let Some(set) = job
+        .plan
+        .as_deref()
+        .and_then(|p| crate::plan::stored::decode(p).ok())
+        .and_then(|p| crate::generate::validate_and_generate(&p).ok())
+        .map(|(_, set)| set)
+    else {
+        return Vec::new();
+    };
+    crate::export::Panel::ALL
+        .iter()
+        .map(|panel| FixRows::new(crate::fixlist::fix_list(&set, report, known, *panel)))
+        .collect()
 }

@@ -82,6 +82,11 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message { code: "ui.check.export.json", en: "Download JSON", zh: "下载 JSON" },
     Message { code: "ui.check.adopt", en: "Use as my plan", zh: "用作我的方案" },
+    Message {
+        code: "ui.check.fix_list",
+        en: "What to change in your DNS panel, in this order",
+        zh: "在 DNS 控制台中需要做的修改（按顺序）",
+    },
     Message { code: "ui.check.export.markdown", en: "Download Markdown", zh: "下载 Markdown" },
     Message { code: "ui.check.no_findings", en: "Nothing to report.", zh: "没有发现问题。" },
     Message { code: "ui.check.rfc", en: "Reference: {rfc}", zh: "参考：{rfc}" },

@@ -25,6 +25,7 @@ crate::i18n::code::declare_codes! {
     CHECK_ENDPOINT2 = "ui.check.endpoint2",
     CHECK_ADOPT = "ui.check.adopt",
     CHECK_EXPORT_JSON = "ui.check.export.json",
+    CHECK_FIX_LIST = "ui.check.fix_list",
     CHECK_EXPORT_MARKDOWN = "ui.check.export.markdown",
     CHECK_FLAVOR_CLOUDFLARE = "ui.check.flavor.cloudflare",
     CHECK_FLAVOR_GOOGLE = "ui.check.flavor.google",

@@ -11,6 +11,7 @@ mod compare;
 mod confirm;
 mod endpoint_picker;
 mod finding_item;
+mod fixes;
 mod form;
 mod progress;
 mod report;
@@ -160,7 +161,7 @@ pub fn CheckPage() -> Html {
                 }
                 <div class={classes!("check-reports", (outcomes.len() > 1).then_some("side-by-side"))}>
                     { for outcomes.iter().map(|o| html! {
-                        { report::report_view(lang, &yew::props!(report::ReportViewProps { outcome: o.clone(), on_rerun: request.reform(move |_: ()| last_mode), on_rerun_area: rerun_area.clone(), on_adopt: adopt(o) })) }
+                        { report::report_view(lang, &yew::props!(report::ReportViewProps { outcome: o.clone(), on_rerun: request.reform(move |_: ()| last_mode), on_rerun_area: rerun_area.clone(), on_adopt: adopt(o), panel: gen.as_ref().map(|g| g.panel).unwrap_or(crate::export::Panel::Generic) })) }
                     }) }
                 </div>
             </>
@@ -288,7 +289,15 @@ fn start(state: &UseReducerHandle<CheckState>, gen: Option<&GenHandle>, checker:
             Reply::Progress { asked, answered, .. } => {
                 dispatcher.dispatch(Action::Progress { id, asked, answered })
             }
-            Reply::Finished { outcomes, .. } => dispatcher.dispatch(Action::Finished { id, outcomes }),
+            Reply::Finished { outcomes, .. } => {
+                // The fix lists' words come with them (not in the first view).
+                for o in &outcomes {
+                    for f in &o.fixes {
+                        i18n::keep(f.texts.clone());
+                    }
+                }
+                dispatcher.dispatch(Action::Finished { id, outcomes })
+            }
             Reply::Refused { reason, .. } => dispatcher.dispatch(Action::Unavailable {
                 id,
                 notice: Lazy::unavailable(&reason),

@@ -18,6 +18,8 @@ pub struct ReportViewProps {
     /// "Use as my plan": an audit's answers made into a plan.
     #[prop_or_default]
     pub on_adopt: Option<Callback<()>>,
+    /// The panel chosen in the Generate half: its fix list is shown.
+    pub panel: crate::export::Panel,
 }
 
 /// A plain function, not a component: it has no state, and each
@@ -87,6 +89,9 @@ pub fn report_view(lang: Lang, props: &ReportViewProps) -> Html {
                     { i18n::text(lang, code::ui::CHECK_EXPORT_MARKDOWN) }
                 </button>
             </div>
+            if let Some(fixes) = o.fixes.iter().find(|f| f.panel == props.panel) {
+                { super::fixes::fix_list(lang, fixes, o.read_at) }
+            }
             { for r.areas.iter().map(|a| html! {
                 { area_view(lang, &yew::props!(AreaViewProps { area: Rc::new(a.clone()), on_rerun: props.on_rerun_area.clone() })) }
             }) }
