@@ -19,6 +19,8 @@ use maildns::export::limits::panel_findings;
 use maildns::export::Panel;
 use maildns::finding::{Finding, Severity};
 use maildns::generate::generate;
+use maildns::import;
+use maildns::model::name::Name;
 use maildns::mta_sts::policy::MtaStsPolicy;
 use maildns::plan::{field_findings, validate, DkimAlgorithm, HostInput, MailPlan};
 use maildns::{i18n, share};
@@ -26,7 +28,8 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// The categories of GitHub issue 7 item 2; each must have at least 3 cases.
+/// The categories of GitHub issue 7 item 2, and `zone_import` (a zone
+/// export read into a plan); each must have at least 3 cases.
 const CATEGORIES: &[&str] = &[
     "overlong",
     "empty_label",
@@ -40,6 +43,7 @@ const CATEGORIES: &[&str] = &[
     "share_link",
     "storage",
     "endpoint_url",
+    "zone_import",
 ];
 
 fn dir() -> PathBuf {
@@ -47,56 +51,100 @@ fn dir() -> PathBuf {
 }
 
 /// Expands an input spec (see the README): a string, or an object that
-/// builds one.
+/// builds one. Text surfaces take text: a spec that builds bytes which are
+/// not UTF-8 (`bytes`) is an error in the case, not an input.
 fn build(spec: &Value) -> Result<String, String> {
+    String::from_utf8(build_bytes(spec)?)
+        .map_err(|_| format!("{spec} is not UTF-8 text; only zone_import takes bytes"))
+}
+
+/// Expands an input spec into bytes: what [`build`] reads as text, and what
+/// the `zone_import` surface takes as a chosen file's content.
+fn build_bytes(spec: &Value) -> Result<Vec<u8>, String> {
     let Some(obj) = spec.as_object() else {
         return spec
             .as_str()
-            .map(str::to_string)
+            .map(|s| s.as_bytes().to_vec())
             .ok_or(format!("bad input spec {spec}"));
     };
-    let part = |key: &str| obj.get(key).map(build).transpose().map(Option::unwrap_or_default);
+    let part = |key: &str| {
+        obj.get(key)
+            .map(build_bytes)
+            .transpose()
+            .map(Option::unwrap_or_default)
+    };
     let mut out = if let Some(r) = obj.get("repeat") {
         let times = obj
             .get("times")
             .and_then(Value::as_u64)
             .ok_or("repeat without times")?;
-        build(r)?.repeat(usize::try_from(times).map_err(|e| e.to_string())?)
+        build_bytes(r)?.repeat(usize::try_from(times).map_err(|e| e.to_string())?)
     } else if let Some(f) = obj.get("file") {
         let path = dir().join(f.as_str().ok_or("file is not a string")?);
-        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?
+        std::fs::read_to_string(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .into_bytes()
     } else if let Some(f) = obj.get("pem_body") {
         let path = dir().join(f.as_str().ok_or("pem_body is not a string")?);
         let pem = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         pem.lines()
             .filter(|l| !l.starts_with("-----"))
             .collect::<String>()
+            .into_bytes()
     } else if let Some(parts) = obj.get("concat") {
         let parts = parts.as_array().ok_or("concat is not a list")?;
-        parts.iter().map(build).collect::<Result<String, _>>()?
+        parts
+            .iter()
+            .map(build_bytes)
+            .collect::<Result<Vec<_>, _>>()?
+            .concat()
+    } else if let Some(hex) = obj.get("bytes") {
+        // Hex digits, blanks between them ignored: the one spec that can
+        // give bytes a JSON string cannot hold (GBK text, a ZIP header).
+        let digits: Vec<u8> = hex
+            .as_str()
+            .ok_or("bytes is not a string")?
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect();
+        digits
+            .chunks(2)
+            .map(|pair| {
+                std::str::from_utf8(pair)
+                    .ok()
+                    .filter(|p| p.len() == 2)
+                    .and_then(|p| u8::from_str_radix(p, 16).ok())
+                    .ok_or(format!(
+                        "bytes: {:?} is not a hex byte",
+                        String::from_utf8_lossy(pair)
+                    ))
+            })
+            .collect::<Result<Vec<u8>, String>>()?
     } else if let Some(s) = obj.get("share") {
         let json = build(s)?;
         match obj.get("version").and_then(Value::as_u64).unwrap_or(1) {
-            0 => format!("p0={}", URL_SAFE_NO_PAD.encode(json.as_bytes())),
+            0 => format!("p0={}", URL_SAFE_NO_PAD.encode(json.as_bytes())).into_bytes(),
             _ => {
                 let mut deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
                 // `cut`: keep only the first bytes of the DEFLATE stream.
                 if let Some(cut) = obj.get("cut").and_then(Value::as_u64) {
                     deflated.truncate(usize::try_from(cut).map_err(|e| e.to_string())?);
                 }
-                format!("p1={}", URL_SAFE_NO_PAD.encode(deflated))
+                format!("p1={}", URL_SAFE_NO_PAD.encode(deflated)).into_bytes()
             }
         }
     } else {
         return Err(format!("unknown input spec {spec}"));
     };
     if let Some(n) = obj.get("take").and_then(Value::as_u64) {
-        out = out
+        let text = String::from_utf8(out).map_err(|_| "take counts characters: the input is not UTF-8")?;
+        out = text
             .chars()
             .take(usize::try_from(n).map_err(|e| e.to_string())?)
-            .collect();
+            .collect::<String>()
+            .into_bytes();
     }
-    Ok(format!("{}{out}{}", part("prefix")?, part("suffix")?))
+    Ok([part("prefix")?, out, part("suffix")?].concat())
 }
 
 fn text_of(v: Option<&Value>) -> String {
@@ -244,6 +292,9 @@ fn plan_findings(plan: &MailPlan, key: &str) -> Result<Observed, String> {
 /// What the core says about the case's input on its surface.
 fn observe(case: &Value) -> Result<Observed, String> {
     let surface = case["surface"].as_str().ok_or("no surface")?;
+    if surface == "zone_import" {
+        return zone_import_observe(&build_bytes(&case["input"])?, case);
+    }
     let input = build(&case["input"])?;
     let setup = case.get("setup").cloned().unwrap_or(Value::Null);
     let field = text_of(case.get("field"));
@@ -366,6 +417,73 @@ fn panel_observe(input: String, setup: &Value) -> Result<Observed, String> {
     }
     let valid = validate(&plan).map_err(|e| format!("plan does not validate: {e:?}"))?;
     of(&panel_findings(&generate(&valid), panel))
+}
+
+/// The `zone_import` surface: the Generate half's import box
+/// (`ui::generate::import`, read by the tools worker). The input is the
+/// content of a chosen file, read two ways that must agree on the code and
+/// the line:
+/// - `import::read_export_bytes`, the reader of a file's bytes;
+/// - what the page does: `Blob.text()` of at most the first 2 MB + 1 bytes
+///   (UTF-8, a byte-order mark dropped, bytes that are not UTF-8 replaced
+///   by U+FFFD), then `import::read_export` as the worker calls it.
+///
+/// `setup.origin` is the domain typed in the form (the worker's hint);
+/// without it there is none. An error case names its `line` (a number, or
+/// `null` for a refusal of the whole file); where there is a line, the
+/// message must say it in both languages.
+fn zone_import_observe(bytes: &[u8], case: &Value) -> Result<Observed, String> {
+    let hint = case
+        .get("setup")
+        .and_then(|s| s.get("origin"))
+        .and_then(Value::as_str)
+        .filter(|o| !o.trim().is_empty())
+        .map(|o| Name::host(o).map_err(|e| format!("setup.origin {o}: {e:?}")))
+        .transpose()?;
+    let from_bytes = import::read_export_bytes(bytes, hint.as_ref());
+    let cut = &bytes[..bytes.len().min(import::MAX_BYTES + 1)];
+    let page_text = String::from_utf8_lossy(cut.strip_prefix(b"\xef\xbb\xbf").unwrap_or(cut)).into_owned();
+    let from_page = import::read_export(&page_text, hint.as_ref());
+    let (e, page) = match (from_bytes, from_page) {
+        (Ok(got), Ok(_)) => return of(&got.notes),
+        (Err(e), Err(page)) => (e, page),
+        (a, b) => {
+            return Err(format!(
+                "the bytes reader and the page disagree: {:?} against {:?}",
+                a.err(),
+                b.err()
+            ))
+        }
+    };
+    if (e.code, e.line) != (page.code, page.line) {
+        return Err(format!("the bytes reader says {e}, the page {page}"));
+    }
+    let want_line = match case.get("line") {
+        Some(Value::Null) => None,
+        Some(v) => Some(
+            v.as_u64()
+                .and_then(|l| usize::try_from(l).ok())
+                .ok_or(format!("line {v} is not a line number"))?,
+        ),
+        None => return Err("a zone_import error case names its line (or null)".into()),
+    };
+    if e.line != want_line {
+        return Err(format!("{e}: expected line {want_line:?}"));
+    }
+    let finding = e.to_finding();
+    let seen = of(std::slice::from_ref(&finding))?;
+    if let Some(line) = e.line {
+        for lang in i18n::Lang::ALL {
+            let text = i18n::explain(lang, &finding);
+            if !i18n::text(lang, e.code).contains("{line}") || !text.contains(&line.to_string()) {
+                return Err(format!(
+                    "{e}: the {} message does not name the line: {text}",
+                    lang.tag()
+                ));
+            }
+        }
+    }
+    Ok(seen)
 }
 
 fn audit_errors(domain: &str, selectors: &str, ips: &str, policy: &str) -> Result<Observed, String> {
