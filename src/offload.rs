@@ -73,6 +73,10 @@ pub struct ImportRequest {
     pub text: String,
     /// The domain typed in the form, for relative names without `$ORIGIN`.
     pub origin: Option<String>,
+    /// A chosen file's real size: the page sends at most the reader's
+    /// limit of its bytes, and a larger file is refused with its own size.
+    #[serde(default)]
+    pub size: Option<u64>,
 }
 
 /// An export for another tool (dnscontrol, octoDNS, Terraform,

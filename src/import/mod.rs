@@ -163,7 +163,8 @@ pub fn read_export_bytes(bytes: &[u8], origin_hint: Option<&Name>) -> Result<Imp
     }
 }
 
-fn too_large(size: usize) -> ImportError {
+/// The refusal of an export of `size` bytes (over [`MAX_BYTES`]).
+pub fn too_large(size: usize) -> ImportError {
     ImportError {
         line: None,
         code: code::import::TOO_LARGE,

@@ -54,6 +54,14 @@ fn import(request: ImportRequest) -> ToolsReply {
         .filter(|o| !o.trim().is_empty())
         .and_then(|o| crate::model::Name::host(o).ok());
     let id = request.id;
+    if let Some(size) = request.size.filter(|s| *s > crate::import::MAX_BYTES as u64) {
+        let finding = crate::import::too_large(usize::try_from(size).unwrap_or(usize::MAX)).to_finding();
+        return ToolsReply::ImportRefused {
+            id,
+            texts: crate::i18n::carried([finding.code]),
+            finding,
+        };
+    }
     match crate::adopt::from_export(&request.text, hint.as_ref()) {
         Ok((adopted, format, taken, left_alone)) => ToolsReply::Adopted {
             id,

@@ -11,8 +11,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "import.binary",
-        en: "Line {line} holds a NUL byte: this is not a text file. Export the records as a zone file (.txt) or as CSV, not as a spreadsheet (.xlsx) or an archive.",
-        zh: "第 {line} 行含有 NUL 字节：这不是文本文件。请将记录导出为区域文件（.txt）或 CSV，而不是表格文件（.xlsx）或压缩包。",
+        en: "Line {line} holds a control character (a NUL byte or another that text does not use): this is not a text file. Export the records as a zone file (.txt) or as CSV, not as a spreadsheet (.xlsx) or an archive.",
+        zh: "第 {line} 行含有控制字符（NUL 字节或文本中不会出现的其他字节）：这不是文本文件。请将记录导出为区域文件（.txt）或 CSV，而不是表格文件（.xlsx）或压缩包。",
     },
     Message {
         code: "import.not_utf8",

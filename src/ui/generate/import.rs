@@ -21,7 +21,7 @@ const MAX_FILE_BYTES: f64 = 2.0 * 1024.0 * 1024.0 + 1.0;
 
 /// Sends `text` to the tools worker; its plan (or why not) comes back to
 /// the Generate half.
-fn read(gen: &GenHandle, tools: &Checker, text: String) {
+fn read(gen: &GenHandle, tools: &Checker, text: String, size: Option<u64>) {
     gen.dispatch(Action::ImportReading);
     let origin = Some(gen.plan.domain.clone());
     let on_reply = {
@@ -39,7 +39,17 @@ fn read(gen: &GenHandle, tools: &Checker, text: String) {
             _ => {}
         })
     };
-    tools.ask(|id| Request::Import(ImportRequest { id, text, origin }), on_reply);
+    tools.ask(
+        |id| {
+            Request::Import(ImportRequest {
+                id,
+                text,
+                origin,
+                size,
+            })
+        },
+        on_reply,
+    );
 }
 
 fn textarea_value() -> String {
@@ -60,7 +70,7 @@ pub fn import_box(lang: Lang, gen: &GenHandle, tools: Option<Checker>) -> Html {
         let (gen, tools) = (gen.clone(), tools.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(tools) = &tools {
-                read(&gen, tools, textarea_value());
+                read(&gen, tools, textarea_value(), None);
             }
         })
     };
@@ -77,6 +87,7 @@ pub fn import_box(lang: Lang, gen: &GenHandle, tools: Option<Checker>) -> Html {
             let (Some(file), Some(tools)) = (file, tools.clone()) else {
                 return;
             };
+            let size = Some(file.size() as u64);
             let blob: web_sys::Blob = if file.size() > MAX_FILE_BYTES {
                 file.slice_with_f64_and_f64(0.0, MAX_FILE_BYTES)
                     .unwrap_or_else(|_| file.clone().into())
@@ -90,7 +101,7 @@ pub fn import_box(lang: Lang, gen: &GenHandle, tools: Option<Checker>) -> Html {
                     .ok()
                     .and_then(|v| v.as_string())
                     .unwrap_or_default();
-                read(&gen, &tools, text);
+                read(&gen, &tools, text, size);
             });
         })
     };
