@@ -286,6 +286,7 @@ fn check_run(tally: &mut Tally, label: &str, domain: &str, what: Run<'_>, runs: 
         .zip(endpoints())
         .map(|(((report, known), wall_ms), ep)| Outcome {
             fixes: Vec::new(),
+            files: None,
             read_at: None,
             report,
             wall_ms,
@@ -400,6 +401,7 @@ fn main() {
         tally.request("the root domain: Run", Request::Run { id: 4, job });
         let outcome = Outcome {
             fixes: Vec::new(),
+            files: None,
             read_at: None,
             report,
             wall_ms: WALL_MS[0],
@@ -540,6 +542,7 @@ fn main() {
         id: 1,
         outcomes: vec![Outcome {
             fixes: Vec::new(),
+            files: None,
             read_at: None,
             report,
             wall_ms: 1.5,

@@ -42,6 +42,10 @@ pub struct Found {
     unlisted: Unlisted,
     /// The pasted `mta-sts.txt`, if any.
     pub mta_sts_policy: Option<String>,
+    /// The TTL of each record, for a zone's records; empty for a
+    /// resolver's answers, whose TTLs count down in its cache and are not
+    /// the ones the zone sets.
+    pub ttls: Vec<u32>,
 }
 
 impl Default for Found {
@@ -50,6 +54,7 @@ impl Default for Found {
             answers: BTreeMap::new(),
             unlisted: Unlisted::NotAsked,
             mta_sts_policy: None,
+            ttls: Vec::new(),
         }
     }
 }
@@ -77,6 +82,7 @@ impl Found {
             ..Found::default()
         };
         for r in records {
+            found.ttls.push(r.ttl);
             let key = (normalize_name(r.name.as_str()), r.rtype());
             if let Ok(list) = found.answers.entry(key).or_insert_with(|| Ok(Vec::new())) {
                 list.push(r.rdata.clone());

@@ -125,9 +125,44 @@ pub fn from_records(domain: &Name, found: &Found) -> Adopted {
         hosts::lockdown(&mut a);
     }
     extras::caa(&mut a);
+    ttl(&mut a);
     Adopted {
         plan: a.plan,
         notes: a.notes,
+    }
+}
+
+/// The zone's TTL: the one most of its mail records have becomes the
+/// plan's default, and a zone whose records differ says which it did not
+/// take. A resolver's TTLs count down in its cache (RFC 1035 §3.2.1: the
+/// time the record may still be cached), so an audit takes none and says
+/// so.
+fn ttl(a: &mut Adopter<'_>) {
+    let domain = a.domain.as_str().to_string();
+    if a.found.ttls.is_empty() {
+        a.note(Finding::info(code::adopt::TTL_LIVE, &domain, "RFC 1035 §3.2.1"));
+        return;
+    }
+    let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
+    for t in &a.found.ttls {
+        *counts.entry(*t).or_default() += 1;
+    }
+    // The most common; among equals the longest, the safer default.
+    let Some((&common, _)) = counts.iter().max_by_key(|(t, n)| (**n, **t)) else {
+        return;
+    };
+    a.plan.ttl.default = common.to_string();
+    if counts.len() > 1 {
+        let others: Vec<String> = counts
+            .keys()
+            .filter(|t| **t != common)
+            .map(u32::to_string)
+            .collect();
+        a.note(
+            Finding::info(code::adopt::TTL_VARIED, &domain, "RFC 2181 §8")
+                .arg("ttl", common)
+                .arg("others", others.join(", ")),
+        );
     }
 }
 

@@ -51,6 +51,53 @@ use crate::model::record::{Rdata, Record, RecordType};
 use crate::model::Name;
 use serde::Serialize;
 
+/// The planned records as a worker needs them to write a fix list: what
+/// [`fix_list`] reads of a [`RecordSet`], and no more, so the checker that
+/// writes fix lists need not carry the generator (the page sends this
+/// with a plan verification).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Planned {
+    pub domain: Name,
+    pub default_ttl: u32,
+    pub records: Vec<(Record, RecordPurpose, Option<Name>)>,
+}
+
+impl Planned {
+    pub fn of(set: &RecordSet) -> Planned {
+        Planned {
+            domain: set.domain.clone(),
+            default_ttl: set.default_ttl,
+            records: set
+                .records
+                .iter()
+                .map(|p| (p.record.clone(), p.purpose, p.other_zone.clone()))
+                .collect(),
+        }
+    }
+
+    /// The record set [`fix_list`] reads: no PTR requests, policy file or
+    /// findings, and no explanations (a fix list shows none of them).
+    pub fn to_set(&self) -> RecordSet {
+        RecordSet {
+            domain: self.domain.clone(),
+            default_ttl: self.default_ttl,
+            records: self
+                .records
+                .iter()
+                .map(|(record, purpose, other_zone)| PlannedRecord {
+                    record: record.clone(),
+                    purpose: *purpose,
+                    explain_code: "",
+                    other_zone: other_zone.clone(),
+                })
+                .collect(),
+            ptr_requests: Vec::new(),
+            mta_sts_policy: None,
+            findings: Vec::new(),
+        }
+    }
+}
+
 /// What to do with a row of the panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -52,7 +52,7 @@ use crate::plan::{MailPlan, PlanErrors, ValidatedPlan};
 use serde::Serialize;
 
 /// What a record is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordPurpose {
     Mx,

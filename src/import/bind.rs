@@ -186,10 +186,11 @@ pub fn read_bind(text: &str, origin_hint: Option<&Name>) -> Result<Imported, Imp
             args: Vec::new(),
         });
     }
-    let origin = origin_hint
-        .cloned()
-        .or(first_origin)
+    // The file's own word first: a domain typed in the form names the zone
+    // only when the file does not (a fragment with absolute names).
+    let origin = first_origin
         .or(soa_owner)
+        .or_else(|| origin_hint.cloned())
         .or_else(|| {
             records
                 .iter()

@@ -71,8 +71,9 @@ impl std::fmt::Display for OtherType {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Imported {
     pub format: ExportKind,
-    /// The zone's domain: the origin hint, else the first `$ORIGIN`, else
-    /// the SOA owner, else the shortest owner name.
+    /// The zone's domain: the first `$ORIGIN`, else the SOA owner, else
+    /// the origin hint (the domain typed in the form), else the shortest
+    /// owner name.
     pub origin: Name,
     /// The mail-relevant records, in file order, exact duplicates dropped
     /// (`dig AXFR` repeats the SOA; a zone holds a record once).

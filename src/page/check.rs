@@ -95,10 +95,10 @@ pub struct Job {
     /// Per endpoint, the answers a re-run of one area starts from (empty:
     /// ask everything).
     pub seeds: Vec<KnownAnswers>,
-    /// Plan mode: the plan in its stored form, from which the checker
-    /// writes the fix list for each panel (`crate::fixlist`).
+    /// Plan mode: the planned records, from which the checker writes the
+    /// fix list for each panel (`crate::fixlist`).
     #[serde(default)]
-    pub plan: Option<String>,
+    pub plan: Option<crate::fixlist::Planned>,
 }
 
 /// The fix list of one panel as the page shows it: a [`crate::fixlist::FixList`]
@@ -165,6 +165,14 @@ impl FixRows {
     }
 }
 
+/// A report's downloads (`check::report_json`, `check::report_markdown_with`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportFiles {
+    pub json: String,
+    pub markdown_en: String,
+    pub markdown_zh: String,
+}
+
 /// One finished run on one resolver.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
@@ -173,6 +181,11 @@ pub struct Outcome {
     /// ones, for each panel (empty in audit mode).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<FixRows>,
+    /// The report's downloads, written by the checker when the run ended
+    /// (so the page carries no report writer): JSON, and Markdown in each
+    /// language, dated and naming the resolver.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<ReportFiles>,
     /// When the run ended (ms since the Unix epoch, the worker's clock):
     /// the fix list's "visible until" counts from it.
     #[serde(default)]
@@ -472,7 +485,10 @@ impl CheckState {
         };
         match kind {
             Some(kind) if notices.is_empty() => Ok(Job {
-                plan: matches!(kind, JobKind::Plan(_)).then(|| crate::plan::stored::encode(plan.plan)),
+                plan: plan
+                    .set
+                    .filter(|_| matches!(kind, JobKind::Plan(_)))
+                    .map(crate::fixlist::Planned::of),
                 kind,
                 seeds: vec![KnownAnswers::default(); endpoints.len()],
                 endpoints,

@@ -618,6 +618,7 @@ fn audited(c: &CheckState, zone: &MemoryZone) -> Outcome {
     let (report, known) = block_on(audit_from(zone, &request, KnownAnswers::default()));
     Outcome {
         fixes: Vec::new(),
+        files: None,
         read_at: None,
         report,
         wall_ms: 1.0,

@@ -27,3 +27,13 @@ pub fn now_ms() -> f64 {
         .map(|p| p.now())
         .unwrap_or(0.0)
 }
+
+/// Now, from the browser clock, as `2026-12-07 09:30 UTC` (for a report's date).
+pub fn now_utc_text() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    // `2026-12-07T09:30:12.345Z`: date and minutes.
+    match (iso.get(..10), iso.get(11..16)) {
+        (Some(date), Some(time)) => format!("{date} {time} UTC"),
+        _ => iso,
+    }
+}

@@ -14,11 +14,13 @@ pub mod tools;
 
 use crate::adopt::{from_records, Found};
 use crate::check::{audit_from, verify_plan_from, what_if, KnownAnswers};
+use crate::check::{report_json, report_markdown_with, ReportMeta};
 use crate::dns::doh_resolver::DohResolver;
 use crate::dns::endpoint::Endpoint;
 use crate::dns::http_gloo::{GlooHttp, Progress};
+use crate::i18n::Lang;
 use crate::offload::{AdoptSource, AdoptedPlan, Reply, Request, VERSION};
-use crate::page::check::{FixRows, Job, JobKind, Outcome};
+use crate::page::check::{FixRows, Job, JobKind, Outcome, ReportFiles};
 use crate::spf::target_lookups;
 use crate::web::clock::{now_ms, sleep_ms};
 use std::cell::Cell;
@@ -176,8 +178,18 @@ async fn run_one(
         JobKind::Plan(records) => verify_plan_from(&resolver, records, seed).await,
     };
     let wall_ms = now_ms() - t0;
+    let meta = ReportMeta {
+        date: crate::web::clock::now_utc_text(),
+        resolver: endpoint.url.clone(),
+    };
+    let files = ReportFiles {
+        json: report_json(&report),
+        markdown_en: report_markdown_with(&report, Lang::En, Some(&meta)),
+        markdown_zh: report_markdown_with(&report, Lang::ZhCn, Some(&meta)),
+    };
     Outcome {
         fixes: fixes(job, &report, &known),
+        files: Some(files),
         // Whole milliseconds since the epoch: exact in a message.
         read_at: Some(js_sys::Date::now() as u64),
         report,
@@ -187,16 +199,10 @@ async fn run_one(
     }
 }
 
-/// Plan mode: the fix list for each panel, from the plan the page sent
-/// (none when it sent none, or one this worker cannot read or generate).
+/// Plan mode: the fix list for each panel, from the planned records the
+/// page sent (none in audit mode).
 fn fixes(job: &Job, report: &crate::check::Report, known: &KnownAnswers) -> Vec<FixRows> {
-    let Some(set) = job
-        .plan
-        .as_deref()
-        .and_then(|p| crate::plan::stored::decode(p).ok())
-        .and_then(|p| crate::generate::validate_and_generate(&p).ok())
-        .map(|(_, set)| set)
-    else {
+    let Some(set) = job.plan.as_ref().map(crate::fixlist::Planned::to_set) else {
         return Vec::new();
     };
     crate::export::Panel::ALL

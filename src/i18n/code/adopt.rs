@@ -5,6 +5,10 @@
 crate::i18n::code::declare_codes! {
     /// A question failed: the part is left at the plan's default, unknown.
     UNKNOWN = "adopt.unknown",
+    /// A resolver's TTLs are what is left in its cache: none is taken.
+    TTL_LIVE = "adopt.ttl_live",
+    /// The zone's records have several TTLs: the most common is the default.
+    TTL_VARIED = "adopt.ttl_varied",
     /// The audit did not ask this question (client SRV records).
     NOT_ASKED = "adopt.not_asked",
     /// A record that does not parse: not taken.

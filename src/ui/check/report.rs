@@ -1,11 +1,11 @@
 //! One report: summary line, exports, rerun, and the areas.
 
 use super::area::{area_view, AreaViewProps};
-use crate::check::{report_json, report_markdown_with, Area, ReportMeta, Summary};
+use crate::check::{Area, Summary};
 use crate::i18n;
 use crate::i18n::code;
 use crate::i18n::Lang;
-use crate::page::check::Outcome;
+use crate::page::check::{Outcome, ReportFiles};
 use crate::ui::browser;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,28 +42,24 @@ pub fn report_view(lang: Lang, props: &ReportViewProps) -> Html {
     );
     let counts = i18n::fill(i18n::text(lang, Summary::CODE), &r.summary.args());
     let file = r.domain.as_str().to_string();
-    let export_json = {
-        let (o, file) = (o.clone(), file.clone());
-        Callback::from(move |_| {
-            let _ = browser::download(
-                &format!("maildns-{file}.json"),
-                "application/json",
-                &report_json(&o.report),
-            );
-        })
-    };
-    let export_md = {
+    // The downloads were written by the checker when the run ended.
+    let download = |name: String, mime: &'static str, pick: fn(&ReportFiles, Lang) -> &str| {
         let o = o.clone();
         Callback::from(move |_| {
-            // The core has no clock: the date of the download is passed in.
-            let meta = ReportMeta {
-                date: browser::now_utc_text(),
-                resolver: o.endpoint.clone(),
-            };
-            let md = report_markdown_with(&o.report, lang, Some(&meta));
-            let _ = browser::download(&format!("maildns-{file}.md"), "text/markdown", &md);
+            if let Some(files) = &o.files {
+                let _ = browser::download(&name, mime, pick(files, lang));
+            }
         })
     };
+    let export_json = download(format!("maildns-{file}.json"), "application/json", |f, _| &f.json);
+    let export_md = download(
+        format!("maildns-{file}.md"),
+        "text/markdown",
+        |f, lang| match lang {
+            Lang::En => &f.markdown_en,
+            Lang::ZhCn => &f.markdown_zh,
+        },
+    );
     let rerun = props.on_rerun.reform(|_| ());
     html! {
         <article class="check-report" data-report={r.domain.as_str().to_string()} data-endpoint={o.endpoint.clone()}

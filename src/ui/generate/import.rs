@@ -174,7 +174,7 @@ pub fn adoption(lang: Lang, gen: &GenHandle) -> Html {
             if a.notes.is_empty() {
                 <p class="help">{ i18n::text(lang, code::ui::GEN_ADOPTED_NOTES) }</p>
             } else {
-                { findings_list(lang, &a.notes, code::ui::GEN_ADOPTED_TITLE, "adoption-notes", false) }
+                { findings_list(lang, &a.notes, code::ui::GEN_ADOPTED_TITLE, "adoption-notes", true) }
             }
         </div>
     }
