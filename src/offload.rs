@@ -53,17 +53,24 @@ pub enum Request {
     /// An export for another tool: served by the tools worker, not the
     /// checker ([`ToolsRequest`] says why it has its own type).
     Export(ExportRequest),
+    /// A report's Markdown download (tools worker).
+    Markdown(MarkdownRequest),
     /// "Use as my plan": the plan the answers of an audit give
     /// (`adopt::from_records`), with the pasted MTA-STS policy if any.
-    Adopt {
-        id: u32,
-        domain: String,
-        known: KnownAnswers,
-        mta_sts_policy: Option<String>,
-    },
+    /// Served by the tools worker, which reads zone exports the same way.
+    Adopt(AdoptRequest),
     /// A zone export pasted or dropped: read it (`import::read_export`) and
     /// adopt its records. Served by the tools worker.
     Import(ImportRequest),
+}
+
+/// An audit's answers to make a plan of.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdoptRequest {
+    pub id: u32,
+    pub domain: String,
+    pub known: KnownAnswers,
+    pub mta_sts_policy: Option<String>,
 }
 
 /// A zone file or panel export to start a plan from.
@@ -118,7 +125,21 @@ impl ExportRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToolsRequest {
     Export(ExportRequest),
+    Adopt(AdoptRequest),
     Import(ImportRequest),
+    Markdown(MarkdownRequest),
+}
+
+/// A check report as Markdown, from its published JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MarkdownRequest {
+    pub id: u32,
+    /// The report as `check::report_json` wrote it.
+    pub json: String,
+    pub lang: Lang,
+    /// When the check ran, and through which resolver.
+    pub date: String,
+    pub resolver: String,
 }
 
 /// See [`ToolsRequest`]: the tools worker's replies, each the same JSON as
@@ -230,7 +251,8 @@ impl Request {
             | Request::WhatIf { id, .. }
             | Request::SpfTargets { id, .. }
             | Request::Export(ExportRequest { id, .. })
-            | Request::Adopt { id, .. }
+            | Request::Markdown(MarkdownRequest { id, .. })
+            | Request::Adopt(AdoptRequest { id, .. })
             | Request::Import(ImportRequest { id, .. }) => *id,
         }
     }

@@ -286,7 +286,8 @@ fn check_run(tally: &mut Tally, label: &str, domain: &str, what: Run<'_>, runs: 
         .zip(endpoints())
         .map(|(((report, known), wall_ms), ep)| Outcome {
             fixes: Vec::new(),
-            files: None,
+            json: None,
+            date: String::new(),
             read_at: None,
             report,
             wall_ms,
@@ -401,7 +402,8 @@ fn main() {
         tally.request("the root domain: Run", Request::Run { id: 4, job });
         let outcome = Outcome {
             fixes: Vec::new(),
-            files: None,
+            json: None,
+            date: String::new(),
             read_at: None,
             report,
             wall_ms: WALL_MS[0],
@@ -542,7 +544,8 @@ fn main() {
         id: 1,
         outcomes: vec![Outcome {
             fixes: Vec::new(),
-            files: None,
+            json: None,
+            date: String::new(),
             read_at: None,
             report,
             wall_ms: 1.5,

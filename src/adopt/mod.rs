@@ -51,7 +51,10 @@ impl AdoptedPlan {
     pub fn new(adopted: Adopted, source: AdoptSource) -> AdoptedPlan {
         AdoptedPlan {
             plan: crate::plan::stored::encode(&adopted.plan),
-            texts: crate::i18n::carried(adopted.notes.iter().map(|f| f.code)),
+            texts: crate::i18n::carried(
+                crate::i18n::catalogue::ADOPTED,
+                adopted.notes.iter().map(|f| f.code),
+            ),
             notes: adopted.notes,
             source,
         }

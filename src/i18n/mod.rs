@@ -5,7 +5,7 @@
 //! Each area keeps its messages in its own file under `catalogue/`, so areas
 //! can grow without touching each other; [`all`] joins them.
 
-mod catalogue;
+pub mod catalogue;
 pub mod code;
 mod read_back;
 
@@ -110,6 +110,7 @@ pub fn lookup(code: &str) -> Option<&'static Message> {
     None
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn on_demand(code: &str) -> Option<&'static Message> {
     catalogue::ON_DEMAND
         .iter()
@@ -126,15 +127,20 @@ pub struct CarriedText {
     pub zh: String,
 }
 
-/// The on-demand texts `codes` use (each once; codes of the first view's
-/// catalogue need none). Called by the worker that emits them.
-pub fn carried<'a>(codes: impl IntoIterator<Item = &'a str>) -> Vec<CarriedText> {
+/// The on-demand texts of [`catalogue::ADOPTED`] or [`catalogue::FIX_LIST`]
+/// (`parts`) that `codes` use, each once; codes of the first view's
+/// catalogue need none. Called by the worker that emits them, which links
+/// only the parts it names.
+pub fn carried<'a>(
+    parts: &[&'static [Message]],
+    codes: impl IntoIterator<Item = &'a str>,
+) -> Vec<CarriedText> {
     let mut out: Vec<CarriedText> = Vec::new();
     for code in codes {
         if out.iter().any(|t| t.code == code) {
             continue;
         }
-        if let Some(m) = on_demand(code) {
+        if let Some(m) = parts.iter().flat_map(|p| p.iter()).find(|m| m.code == code) {
             out.push(CarriedText {
                 code: m.code.to_string(),
                 en: m.en.to_string(),
@@ -395,7 +401,15 @@ mod carried_tests {
 
     #[test]
     fn only_on_demand_texts_are_carried_each_once() {
-        let texts = carried([code::adopt::UNKNOWN, code::adopt::UNKNOWN, code::mx::NONE]);
+        let texts = carried(
+            catalogue::ADOPTED,
+            [
+                code::adopt::UNKNOWN,
+                code::adopt::UNKNOWN,
+                code::mx::NONE,
+                code::fix::DIG,
+            ],
+        );
         assert_eq!(texts.len(), 1, "{texts:?}");
         assert_eq!(texts[0].code, code::adopt::UNKNOWN);
         assert_eq!(texts[0].en, text(Lang::En, code::adopt::UNKNOWN));

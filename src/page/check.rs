@@ -160,17 +160,9 @@ impl FixRows {
         FixRows {
             panel: list.panel,
             edits,
-            texts: crate::i18n::carried(codes),
+            texts: crate::i18n::carried(crate::i18n::catalogue::FIX_LIST, codes),
         }
     }
-}
-
-/// A report's downloads (`check::report_json`, `check::report_markdown_with`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportFiles {
-    pub json: String,
-    pub markdown_en: String,
-    pub markdown_zh: String,
 }
 
 /// One finished run on one resolver.
@@ -181,11 +173,15 @@ pub struct Outcome {
     /// ones, for each panel (empty in audit mode).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<FixRows>,
-    /// The report's downloads, written by the checker when the run ended
-    /// (so the page carries no report writer): JSON, and Markdown in each
-    /// language, dated and naming the resolver.
+    /// The report as its published JSON (`check::report_json`), written by
+    /// the checker when the run ended, so the page carries no report
+    /// writer; the Markdown download is written from it by the tools
+    /// worker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub files: Option<ReportFiles>,
+    pub json: Option<String>,
+    /// When the run ended, as a report's date (`2026-12-07 09:30 UTC`).
+    #[serde(default)]
+    pub date: String,
     /// When the run ended (ms since the Unix epoch, the worker's clock):
     /// the fix list's "visible until" counts from it.
     #[serde(default)]

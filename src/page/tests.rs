@@ -618,7 +618,8 @@ fn audited(c: &CheckState, zone: &MemoryZone) -> Outcome {
     let (report, known) = block_on(audit_from(zone, &request, KnownAnswers::default()));
     Outcome {
         fixes: Vec::new(),
-        files: None,
+        json: None,
+        date: String::new(),
         read_at: None,
         report,
         wall_ms: 1.0,

@@ -12,15 +12,13 @@
 mod race;
 pub mod tools;
 
-use crate::adopt::{from_records, Found};
+use crate::check::report_json;
 use crate::check::{audit_from, verify_plan_from, what_if, KnownAnswers};
-use crate::check::{report_json, report_markdown_with, ReportMeta};
 use crate::dns::doh_resolver::DohResolver;
 use crate::dns::endpoint::Endpoint;
 use crate::dns::http_gloo::{GlooHttp, Progress};
-use crate::i18n::Lang;
-use crate::offload::{AdoptSource, AdoptedPlan, Reply, Request, VERSION};
-use crate::page::check::{FixRows, Job, JobKind, Outcome, ReportFiles};
+use crate::offload::{Reply, Request, VERSION};
+use crate::page::check::{FixRows, Job, JobKind, Outcome};
 use crate::spf::target_lookups;
 use crate::web::clock::{now_ms, sleep_ms};
 use std::cell::Cell;
@@ -98,36 +96,14 @@ async fn handle(request: Request) {
                 costs: targets.into_iter().zip(costs).collect(),
             });
         }
-        Request::Adopt {
-            id,
-            domain,
-            known,
-            mta_sts_policy,
-        } => post(&adopt(id, domain, &known, mta_sts_policy)),
         // The page sends exports and imports to the tools worker; one sent
         // here is a bug to see, not to wait on.
-        request @ (Request::Export(_) | Request::Import(_)) => post(&Reply::Refused {
-            id: Some(request.id()),
-            reason: "the checker does not write exports or read zone files".to_string(),
-        }),
-    }
-}
-
-/// "Use as my plan": the plan an audit's answers give.
-fn adopt(id: u32, domain: String, known: &KnownAnswers, mta_sts_policy: Option<String>) -> Reply {
-    let Ok(name) = crate::model::Name::host(&domain) else {
-        return Reply::Refused {
-            id: Some(id),
-            reason: format!("not a domain: {domain}"),
-        };
-    };
-    let mut found = Found::from_known(known);
-    if let Some(policy) = mta_sts_policy {
-        found = found.with_mta_sts_policy(policy);
-    }
-    Reply::Adopted {
-        id,
-        adopted: AdoptedPlan::new(from_records(&name, &found), AdoptSource::Live { domain }),
+        request @ (Request::Export(_) | Request::Adopt(_) | Request::Import(_) | Request::Markdown(_)) => {
+            post(&Reply::Refused {
+                id: Some(request.id()),
+                reason: "the checker does not write exports or plans".to_string(),
+            })
+        }
     }
 }
 
@@ -178,18 +154,10 @@ async fn run_one(
         JobKind::Plan(records) => verify_plan_from(&resolver, records, seed).await,
     };
     let wall_ms = now_ms() - t0;
-    let meta = ReportMeta {
-        date: crate::web::clock::now_utc_text(),
-        resolver: endpoint.url.clone(),
-    };
-    let files = ReportFiles {
-        json: report_json(&report),
-        markdown_en: report_markdown_with(&report, Lang::En, Some(&meta)),
-        markdown_zh: report_markdown_with(&report, Lang::ZhCn, Some(&meta)),
-    };
     Outcome {
         fixes: fixes(job, &report, &known),
-        files: Some(files),
+        json: Some(report_json(&report)),
+        date: crate::web::clock::now_utc_text(),
         // Whole milliseconds since the epoch: exact in a message.
         read_at: Some(js_sys::Date::now() as u64),
         report,

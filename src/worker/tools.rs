@@ -8,7 +8,8 @@ use super::{listen, post_text};
 use crate::export::tools::export_files;
 use crate::generate::validate_and_generate;
 use crate::offload::{
-    AdoptSource, AdoptedPlan, ExportRequest, ImportRequest, ToolsReply, ToolsRequest, VERSION,
+    AdoptRequest, AdoptSource, AdoptedPlan, ExportRequest, ImportRequest, MarkdownRequest, ToolsReply,
+    ToolsRequest, VERSION,
 };
 
 fn post(reply: &ToolsReply) {
@@ -22,7 +23,9 @@ pub fn start() {
     crate::web::idn::install();
     listen(|text| match text.and_then(|t| ToolsRequest::from_json(&t)) {
         Ok(ToolsRequest::Export(request)) => post(&export(request)),
+        Ok(ToolsRequest::Adopt(request)) => post(&adopt(request)),
         Ok(ToolsRequest::Import(request)) => post(&import(request)),
+        Ok(ToolsRequest::Markdown(request)) => post(&markdown(request)),
         Err(reason) => post(&ToolsReply::Refused { id: None, reason }),
     });
     post(&ToolsReply::Ready { version: VERSION });
@@ -58,7 +61,7 @@ fn import(request: ImportRequest) -> ToolsReply {
         let finding = crate::import::too_large(usize::try_from(size).unwrap_or(usize::MAX)).to_finding();
         return ToolsReply::ImportRefused {
             id,
-            texts: crate::i18n::carried([finding.code]),
+            texts: crate::i18n::carried(crate::i18n::catalogue::ADOPTED, [finding.code]),
             finding,
         };
     }
@@ -76,8 +79,58 @@ fn import(request: ImportRequest) -> ToolsReply {
         },
         Err(finding) => ToolsReply::ImportRefused {
             id,
-            texts: crate::i18n::carried([finding.code]),
+            texts: crate::i18n::carried(crate::i18n::catalogue::ADOPTED, [finding.code]),
             finding: *finding,
         },
+    }
+}
+
+/// A check report's Markdown, from the report's JSON the checker wrote.
+fn markdown(request: MarkdownRequest) -> ToolsReply {
+    let report: crate::check::Report = match serde_json::from_str(&request.json) {
+        Ok(report) => report,
+        Err(e) => {
+            return ToolsReply::Refused {
+                id: Some(request.id),
+                reason: format!("unreadable report: {e}"),
+            }
+        }
+    };
+    let meta = crate::check::ReportMeta {
+        date: request.date,
+        resolver: request.resolver,
+    };
+    let text = crate::check::report_markdown_with(&report, request.lang, Some(&meta));
+    let domain = report.domain.as_str().trim_end_matches('.').to_string();
+    ToolsReply::Exported {
+        id: request.id,
+        files: vec![crate::export::tools::ExportFile {
+            name: format!("maildns-{domain}.md"),
+            media_type: "text/markdown".to_string(),
+            content: text,
+        }],
+    }
+}
+
+/// "Use as my plan": the plan an audit's answers give.
+fn adopt(request: AdoptRequest) -> ToolsReply {
+    let Ok(name) = crate::model::Name::host(&request.domain) else {
+        return ToolsReply::Refused {
+            id: Some(request.id),
+            reason: format!("not a domain: {}", request.domain),
+        };
+    };
+    let mut found = crate::adopt::Found::from_known(&request.known);
+    if let Some(policy) = request.mta_sts_policy {
+        found = found.with_mta_sts_policy(policy);
+    }
+    ToolsReply::Adopted {
+        id: request.id,
+        adopted: AdoptedPlan::new(
+            crate::adopt::from_records(&name, &found),
+            AdoptSource::Live {
+                domain: request.domain,
+            },
+        ),
     }
 }

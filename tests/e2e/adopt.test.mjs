@@ -393,7 +393,7 @@ test('a DNSPod table chosen as a file works the same as pasted', async () => {
 // The table publishes TTL 600 on every row; the plan's default is 3600.
 // Taking the published TTL, or saying that it was not taken, is what "nothing
 // is dropped silently" asks for.
-test('the TTLs an export publishes are kept in the plan, or a note says they were not', { todo: 'see report: adopted plans take the default TTL and no note says so' }, async () => {
+test('the TTLs an export publishes are kept in the plan, or a note says they were not', async () => {
   const { context, page, errors } = await open();
   await typeOwnPlan(page);
   await importText(page, await fs.readFile(DNSPOD_FILE, 'utf8'));
@@ -483,7 +483,7 @@ for (const [label, fault] of [
 
 // The note for a failed question tells the user to press the button again
 // by its name; in Chinese that name must be the button's own label.
-test('the zh-CN note for a failed question names the "Use as my plan" button as the page labels it', { todo: 'see report: adopt.* zh texts say 计划 where the page says 方案' }, async () => {
+test('the zh-CN note for a failed question names the "Use as my plan" button as the page labels it', async () => {
   await doh.setFaults([{ kind: 'servfail', name: '_dmarc.good-mail.net', type: 'TXT' }]);
   try {
     const { context, page, errors } = await openAuditLink('good-mail.net', { locale: 'zh-CN' });

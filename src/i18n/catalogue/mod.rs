@@ -53,3 +53,9 @@ pub(super) const PARTS: &[&[Message]] = &[
 /// (`i18n::carried`) and the page keeps them (`i18n::keep`); native builds
 /// (the tests) read them directly.
 pub(super) const ON_DEMAND: &[&[Message]] = &[adopt::MESSAGES, import::MESSAGES, fix::MESSAGES];
+
+/// The on-demand texts of a plan made from published records (adopting
+/// the live DNS, reading a zone export): what the tools worker carries.
+pub const ADOPTED: &[&[Message]] = &[adopt::MESSAGES, import::MESSAGES];
+/// The on-demand texts of the fix list: what the checker carries.
+pub const FIX_LIST: &[&[Message]] = &[fix::MESSAGES];

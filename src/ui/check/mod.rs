@@ -21,7 +21,7 @@ mod whatif;
 use crate::dns::endpoint::parse_check_link;
 use crate::i18n;
 use crate::i18n::code;
-use crate::offload::{Reply, Request};
+use crate::offload::{AdoptRequest, Reply, Request};
 use crate::page::app::Lazy;
 use crate::page::check::{Action, CheckState, Mode, Outcome, PlanSource, Run};
 use crate::page::generate;
@@ -36,6 +36,7 @@ pub fn CheckPage() -> Html {
     let lang = use_lang();
     let gen = use_gen();
     let checker = use_checker();
+    let tools = crate::ui::context::use_tools();
     let state = use_reducer(CheckState::default);
 
     // A share link `#check=...` pre-fills the form (and starts, or asks
@@ -106,13 +107,13 @@ pub fn CheckPage() -> Html {
     let request = make_callback(&state, Action::Request);
     let on_confirm = make_callback(&state, Action::Confirm);
 
-    // "Use as my plan" (an audit's report only): the checker turns the
-    // answers into a plan, which replaces the Generate half's.
+    // "Use as my plan" (an audit's report only): the tools worker turns
+    // the answers into a plan, which replaces the Generate half's.
     let adopt = |o: &Rc<Outcome>| -> Option<Callback<()>> {
         if state.start_mode != Mode::Audit {
             return None;
         }
-        let (checker, gen, o, state) = (checker.clone()?.checker, gen.clone()?, o.clone(), state.clone());
+        let (tools, gen, o, state) = (tools.clone()?, gen.clone()?, o.clone(), state.clone());
         let policy = Some(state.policy.clone()).filter(|p| !p.trim().is_empty());
         Some(Callback::from(move |_| {
             let (gen, state) = (gen.clone(), state.clone());
@@ -131,12 +132,14 @@ pub fn CheckPage() -> Html {
                 o.known.clone(),
                 policy.clone(),
             );
-            checker.ask(
-                move |id| Request::Adopt {
-                    id,
-                    domain,
-                    known,
-                    mta_sts_policy: policy,
+            tools.ask(
+                move |id| {
+                    Request::Adopt(AdoptRequest {
+                        id,
+                        domain,
+                        known,
+                        mta_sts_policy: policy,
+                    })
                 },
                 on_reply,
             );
@@ -161,7 +164,7 @@ pub fn CheckPage() -> Html {
                 }
                 <div class={classes!("check-reports", (outcomes.len() > 1).then_some("side-by-side"))}>
                     { for outcomes.iter().map(|o| html! {
-                        { report::report_view(lang, &yew::props!(report::ReportViewProps { outcome: o.clone(), on_rerun: request.reform(move |_: ()| last_mode), on_rerun_area: rerun_area.clone(), on_adopt: adopt(o), panel: gen.as_ref().map(|g| g.panel).unwrap_or(crate::export::Panel::Generic) })) }
+                        { report::report_view(lang, &yew::props!(report::ReportViewProps { outcome: o.clone(), on_rerun: request.reform(move |_: ()| last_mode), on_rerun_area: rerun_area.clone(), on_adopt: adopt(o), panel: gen.as_ref().map(|g| g.panel).unwrap_or(crate::export::Panel::Generic), tools: tools.clone() })) }
                     }) }
                 </div>
             </>

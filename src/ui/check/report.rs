@@ -5,8 +5,10 @@ use crate::check::{Area, Summary};
 use crate::i18n;
 use crate::i18n::code;
 use crate::i18n::Lang;
-use crate::page::check::{Outcome, ReportFiles};
+use crate::offload::{MarkdownRequest, Reply, Request};
+use crate::page::check::Outcome;
 use crate::ui::browser;
+use crate::ui::checker::Checker;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,6 +22,8 @@ pub struct ReportViewProps {
     pub on_adopt: Option<Callback<()>>,
     /// The panel chosen in the Generate half: its fix list is shown.
     pub panel: crate::export::Panel,
+    /// The tools worker, which writes the Markdown download.
+    pub tools: Option<Checker>,
 }
 
 /// A plain function, not a component: it has no state, and each
@@ -42,24 +46,44 @@ pub fn report_view(lang: Lang, props: &ReportViewProps) -> Html {
     );
     let counts = i18n::fill(i18n::text(lang, Summary::CODE), &r.summary.args());
     let file = r.domain.as_str().to_string();
-    // The downloads were written by the checker when the run ended.
-    let download = |name: String, mime: &'static str, pick: fn(&ReportFiles, Lang) -> &str| {
-        let o = o.clone();
+    // The JSON was written by the checker when the run ended; the
+    // Markdown is written from it by the tools worker, on demand.
+    let export_json = {
+        let (o, name) = (o.clone(), format!("maildns-{file}.json"));
         Callback::from(move |_| {
-            if let Some(files) = &o.files {
-                let _ = browser::download(&name, mime, pick(files, lang));
+            if let Some(json) = &o.json {
+                let _ = browser::download(&name, "application/json", json);
             }
         })
     };
-    let export_json = download(format!("maildns-{file}.json"), "application/json", |f, _| &f.json);
-    let export_md = download(
-        format!("maildns-{file}.md"),
-        "text/markdown",
-        |f, lang| match lang {
-            Lang::En => &f.markdown_en,
-            Lang::ZhCn => &f.markdown_zh,
-        },
-    );
+    let export_md = {
+        let (o, tools) = (o.clone(), props.tools.clone());
+        Callback::from(move |_| {
+            let (Some(json), Some(tools)) = (o.json.clone(), tools.clone()) else {
+                return;
+            };
+            let (date, resolver) = (o.date.clone(), o.endpoint.clone());
+            let on_reply = Callback::from(|reply: Reply| {
+                if let Reply::Exported { files, .. } = reply {
+                    for f in files {
+                        let _ = browser::download(&f.name, &f.media_type, &f.content);
+                    }
+                }
+            });
+            tools.ask(
+                |id| {
+                    Request::Markdown(MarkdownRequest {
+                        id,
+                        json,
+                        lang,
+                        date,
+                        resolver,
+                    })
+                },
+                on_reply,
+            );
+        })
+    };
     let rerun = props.on_rerun.reform(|_| ());
     html! {
         <article class="check-report" data-report={r.domain.as_str().to_string()} data-endpoint={o.endpoint.clone()}
