@@ -224,6 +224,13 @@ pub enum Reply {
         finding: Finding,
         texts: Vec<CarriedText>,
     },
+    /// The texts of the on-demand messages the next reply uses
+    /// (`i18n::carried_in`), sent just before it: the page keeps them
+    /// (`i18n::keep`) and so explains the checker's findings without
+    /// carrying their texts in its first view.
+    Texts {
+        texts: Vec<CarriedText>,
+    },
     /// The request could not be read (never for a DNS failure, which is
     /// part of a report): the page shows it instead of waiting forever.
     Refused {

@@ -32,7 +32,7 @@ use maildns::dns::{Answer, DnsError, Preset, Protocol, Rdata, TransportKind};
 use maildns::export::tools::{export_files, ExportFormat};
 use maildns::finding::Finding;
 use maildns::generate::validate_and_generate;
-use maildns::i18n::code;
+use maildns::i18n::{self, code};
 use maildns::i18n::Lang;
 use maildns::model::{Name, Record};
 use maildns::offload::{ExportRequest, ToolsReply, ToolsRequest};
@@ -315,7 +315,32 @@ fn check_run(tally: &mut Tally, label: &str, domain: &str, what: Run<'_>, runs: 
             },
         },
     );
-    tally.reply(&format!("{label}: Finished"), Reply::Finished { id: 7, outcomes });
+    let finished = Reply::Finished { id: 7, outcomes };
+    carried_texts(tally, label, &finished);
+    tally.reply(&format!("{label}: Finished"), finished);
+}
+
+/// The texts the checker sends before `reply` (`Reply::Texts`) name every
+/// on-demand code its findings use, as code or as a code argument: the
+/// page, which does not carry them, can explain each finding.
+fn carried_texts(tally: &mut Tally, label: &str, reply: &Reply) {
+    let Reply::Finished { outcomes, .. } = reply else {
+        return;
+    };
+    let texts = i18n::carried_in(i18n::catalogue::CHECKED, &reply.to_json());
+    let on_demand = |code: &str| i18n::catalogue::CHECKED.iter().flat_map(|p| p.iter()).any(|m| m.code == code);
+    let mut missing = Vec::new();
+    for f in outcomes.iter().flat_map(|o| o.report.findings()) {
+        let args = f.args.iter().filter(|(k, _)| i18n::CODE_ARGS.contains(k)).map(|(_, v)| v.as_str());
+        for code in std::iter::once(f.code).chain(args) {
+            if on_demand(code) && !texts.iter().any(|t| t.code == code) && !missing.contains(&code) {
+                missing.push(code);
+            }
+        }
+    }
+    let problem = (!missing.is_empty()).then(|| format!("no texts sent for {missing:?}"));
+    tally.record(&format!("{label}: texts of its findings"), problem);
+    tally.reply(&format!("{label}: Texts"), Reply::Texts { texts });
 }
 
 fn main() {

@@ -103,6 +103,9 @@ pub fn lookup(code: &str) -> Option<&'static Message> {
     if let Some(m) = KEPT.with(|k| k.borrow().iter().copied().find(|m| m.code == code)) {
         return Some(m);
     }
+    if let Some(m) = LINKED.with(|l| l.get().iter().flat_map(|part| part.iter()).find(|m| m.code == code)) {
+        return Some(m);
+    }
     #[cfg(not(target_arch = "wasm32"))]
     if let Some(m) = on_demand(code) {
         return Some(m);
@@ -151,7 +154,30 @@ pub fn carried<'a>(
     out
 }
 
+/// The texts of `parts` whose codes appear in `json` as whole JSON
+/// strings (`"plan.missing"`): what a worker sends beside a reply it wrote
+/// as JSON, so the page can explain every finding in it without carrying
+/// the part. A code is only ever a finding's code or a code argument
+/// ([`CODE_ARGS`]), never part of a longer string, so nothing else matches.
+pub fn carried_in(parts: &[&'static [Message]], json: &str) -> Vec<CarriedText> {
+    let codes = parts
+        .iter()
+        .flat_map(|p| p.iter())
+        .filter(|m| json.contains(&format!("\"{}\"", m.code)))
+        .map(|m| m.code);
+    carried(parts, codes)
+}
+
+/// Makes the texts of `parts` available to [`lookup`] in this program: a
+/// worker links the on-demand parts it emits or writes (the page links
+/// none, so its first view does not carry them).
+pub fn link(parts: &'static [&'static [Message]]) {
+    LINKED.with(|l| l.set(parts));
+}
+
 thread_local! {
+    /// The on-demand parts this program linked ([`link`]).
+    static LINKED: std::cell::Cell<&'static [&'static [Message]]> = const { std::cell::Cell::new(&[]) };
     /// Texts kept from workers: at most one per code, and only codes that
     /// are declared, so this holds at most the on-demand catalogue.
     static KEPT: std::cell::RefCell<Vec<&'static Message>> = const { std::cell::RefCell::new(Vec::new()) };

@@ -256,6 +256,7 @@ impl Checker {
             Reply::Refused { id: None, reason } if *self.0.state.borrow() == Lazy::Loading => {
                 self.fail(generation, reason)
             }
+            Reply::Texts { texts } => crate::i18n::keep(texts),
             reply => self.deliver(reply),
         }
     }
@@ -271,7 +272,7 @@ impl Checker {
             | Reply::Adopted { id, .. }
             | Reply::ImportRefused { id, .. } => (Some(*id), true),
             Reply::Refused { id, .. } => (*id, true),
-            Reply::Ready { .. } => (None, false),
+            Reply::Ready { .. } | Reply::Texts { .. } => (None, false),
         };
         let Some(id) = id else {
             return;

@@ -31,9 +31,15 @@ fn scope() -> Option<DedicatedWorkerGlobalScope> {
     js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>().ok()
 }
 
-/// Posts one reply to the page (as JSON text).
+/// Posts one reply to the page (as JSON text), after the texts of the
+/// checker's findings it names: the page does not carry them.
 fn post(reply: &Reply) {
-    post_text(&reply.to_json());
+    let json = reply.to_json();
+    let texts = crate::i18n::carried_in(crate::i18n::catalogue::CHECKED, &json);
+    if !texts.is_empty() {
+        post_text(&Reply::Texts { texts }.to_json());
+    }
+    post_text(&json);
 }
 
 fn post_text(text: &str) {
@@ -65,6 +71,8 @@ fn listen(on_text: impl Fn(Result<String, String>) + 'static) {
 /// Called once, by the checker binary's `main`.
 pub fn start() {
     crate::web::idn::install();
+    // The report's JSON explains each finding (`check::report_json`).
+    crate::i18n::link(crate::i18n::catalogue::CHECKED);
     listen(|text| match text.and_then(|t| Request::from_json(&t)) {
         Ok(request) => wasm_bindgen_futures::spawn_local(handle(request)),
         Err(reason) => post(&Reply::Refused { id: None, reason }),

@@ -21,6 +21,8 @@ fn post(reply: &ToolsReply) {
 /// ready. Called once, by the tools binary's `main`.
 pub fn start() {
     crate::web::idn::install();
+    // A report's Markdown explains the checker's findings.
+    crate::i18n::link(crate::i18n::catalogue::CHECKED);
     listen(|text| match text.and_then(|t| ToolsRequest::from_json(&t)) {
         Ok(ToolsRequest::Export(request)) => post(&export(request)),
         Ok(ToolsRequest::Adopt(request)) => post(&adopt(request)),

@@ -5,6 +5,7 @@ use super::Message;
 mod adopt;
 mod bad_input;
 mod check;
+mod check_findings;
 mod dkim;
 mod dmarc;
 mod dns;
@@ -52,10 +53,19 @@ pub(super) const PARTS: &[&[Message]] = &[
 /// them. The worker that emits such a finding sends its texts along
 /// (`i18n::carried`) and the page keeps them (`i18n::keep`); native builds
 /// (the tests) read them directly.
-pub(super) const ON_DEMAND: &[&[Message]] = &[adopt::MESSAGES, import::MESSAGES, fix::MESSAGES];
+pub(super) const ON_DEMAND: &[&[Message]] = &[
+    adopt::MESSAGES,
+    import::MESSAGES,
+    fix::MESSAGES,
+    check_findings::MESSAGES,
+];
 
 /// The on-demand texts of a plan made from published records (adopting
 /// the live DNS, reading a zone export): what the tools worker carries.
 pub const ADOPTED: &[&[Message]] = &[adopt::MESSAGES, import::MESSAGES];
 /// The on-demand texts of the fix list: what the checker carries.
 pub const FIX_LIST: &[&[Message]] = &[fix::MESSAGES];
+/// The texts of the checker's findings: the checker sends those of the
+/// codes in each reply (`Reply::Texts`); the tools worker links them
+/// (`i18n::link`) to write a report's Markdown.
+pub const CHECKED: &[&[Message]] = &[check_findings::MESSAGES];

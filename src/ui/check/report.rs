@@ -40,7 +40,7 @@ pub fn report_view(lang: Lang, props: &ReportViewProps) -> Html {
         &[
             ("questions", r.questions_asked.to_string()),
             ("chain", r.longest_chain.to_string()),
-            ("ms", format!("{:.0}", o.wall_ms)),
+            ("ms", whole_ms(o.wall_ms)),
             ("endpoint", o.endpoint.clone()),
         ],
     );
@@ -88,7 +88,7 @@ pub fn report_view(lang: Lang, props: &ReportViewProps) -> Html {
     html! {
         <article class="check-report" data-report={r.domain.as_str().to_string()} data-endpoint={o.endpoint.clone()}
             data-questions={r.questions_asked.to_string()} data-chain={r.longest_chain.to_string()}
-            data-wall-ms={format!("{:.0}", o.wall_ms)}>
+            data-wall-ms={whole_ms(o.wall_ms)}>
             <h2>{ title }</h2>
             <p class="check-counts" data-errors={r.summary.errors.to_string()} data-warnings={r.summary.warnings.to_string()}
                 data-unknown={r.summary.could_not_check.to_string()}>{ counts }</p>
@@ -117,4 +117,11 @@ pub fn report_view(lang: Lang, props: &ReportViewProps) -> Html {
             }) }
         </article>
     }
+}
+
+/// A duration in whole milliseconds, as text: through an integer, so the
+/// page carries no float formatting.
+fn whole_ms(ms: f64) -> String {
+    // `as` saturates: a negative or NaN duration reads 0.
+    (ms.round() as u64).to_string()
 }
