@@ -39,7 +39,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     ),
     m(
         "fix.visible_unknown",
-        "The old answer gave no TTL, so how long resolvers keep it is not known.",
-        "旧的解析结果没有给出 TTL，无法得知解析服务器会缓存多久。",
+        "How long resolvers keep the old answer is not known here: a “no such record” answer is kept for the zone's negative-caching time (the SOA minimum, RFC 2308 §5), which the check does not ask for.",
+        "此处无法得知解析服务器会将旧结果缓存多久：“记录不存在”的结果会按区域的否定缓存时间（SOA 记录的 minimum 字段，RFC 2308 §5）缓存，本检查不查询该值。",
     ),
 ];

@@ -30,9 +30,9 @@ pub fn fix_list(lang: Lang, fixes: &FixRows, read_at: Option<u64>) -> Html {
             <h3 id="fix-list-title">{ t(code::ui::CHECK_FIX_LIST) }</h3>
             <ol>
                 { for fixes.edits.iter().map(|e| {
-                    let when = match (read_at, e.visible_after_s) {
-                        (Some(at), Some(s)) => Some(i18n::fill(&t(code::fix::VISIBLE_UNTIL), &[("time", local_time(at, s))])),
-                        _ => None,
+                    let (when, when_class) = match (read_at, e.visible_after_s) {
+                        (Some(at), Some(s)) => (i18n::fill(&t(code::fix::VISIBLE_UNTIL), &[("time", local_time(at, s))]), "visible-until"),
+                        _ => (t(code::fix::VISIBLE_UNKNOWN), "visible-unknown"),
                     };
                     html! {
                         <li class={classes!("fix", e.blocked.is_some().then_some("blocked"))} data-n={e.n.to_string()} data-action={e.action.clone()}>
@@ -61,7 +61,7 @@ pub fn fix_list(lang: Lang, fixes: &FixRows, read_at: Option<u64>) -> Html {
                             { for e.notes.iter().map(|n| html! {
                                 <p class="help warning" data-finding-code={n.code}>{ i18n::explain(lang, n) }</p>
                             }) }
-                            if let Some(when) = when { <p class="help visible-until">{ when }</p> }
+                            <p class={classes!("help", when_class)}>{ when }</p>
                         </li>
                     }
                 }) }
