@@ -1,6 +1,7 @@
 // End-to-end test of the fix list, the way an admin uses it: audit a
 // scenario domain with a known fault (tests/zones/README.md) through the
-// local DoH endpoint, "Use as my plan", "Verify my plan", read the numbered
+// local DoH endpoint, "Use as my plan" (the adopted plan opens from its
+// share link in a fresh browser), "Verify my plan", read the numbered
 // edits in Aliyun DNS's fields and as BIND zone lines, make those edits in a
 // copy of the zones (lib/apply_zone_edits.py, dnspython), serve the copy
 // from a second endpoint and verify again: no difference is left and the
@@ -29,15 +30,43 @@ const ZONES = path.join(repoRoot, 'tests', 'zones');
 const APPLY = path.join(repoRoot, 'tests', 'e2e', 'lib', 'apply_zone_edits.py');
 const PLAN_DIFFS = ['plan.missing', 'plan.different', 'plan.extra', 'plan.shadowed'];
 
-async function open({ locale = 'en-US', width = 1280 } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+async function open({ locale = 'en-US', width = 1280, fragment = '' } = {}) {
+  const context = await browser.newContext({
+    locale, viewport: { width, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'],
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${server.url}/${fragment}`);
   await page.waitForSelector('header h1');
   return { context, page, errors };
+}
+
+async function records(page) {
+  return page.$$eval('#records tr[data-record-type]', (rows) => rows.map((r) => ({
+    type: r.dataset.recordType, name: r.dataset.recordName, value: r.dataset.recordValue,
+    priority: r.dataset.recordPriority ?? null, ttl: r.dataset.recordTtl,
+  })));
+}
+
+// The adopted plan travels in the share link like any plan: a fresh
+// browser opening it shows the same records.
+async function assertShared(page, domain) {
+  const adopted = await records(page);
+  await page.click('#share-link');
+  await page.waitForSelector('[data-notice-code="ui.gen.share.copied"]');
+  const url = page.url();
+  assert.match(url, /#p1=[A-Za-z0-9_-]+$/);
+  const fresh = await open({ fragment: url.slice(url.indexOf('#')) });
+  try {
+    await fresh.page.waitForSelector('#records tr[data-record-type]');
+    assert.equal(await fresh.page.inputValue('#domain'), domain);
+    assert.deepEqual(await records(fresh.page), adopted, 'the shared plan opens with the adopted records');
+    assert.deepEqual(fresh.errors, []);
+  } finally {
+    await fresh.context.close();
+  }
 }
 
 async function useEndpoint(page, url) {
@@ -160,6 +189,7 @@ for (const { s, locale, width } of RUNS) {
     let fixed;
     try {
       await auditAndAdopt(page, s.domain);
+      await assertShared(page, s.domain);
 
       // Aliyun DNS's own fields, a copy button per field, the dig command,
       // and until when resolvers may show the old value.
