@@ -99,6 +99,11 @@ async function verify(page, url) {
   await useEndpoint(page, url);
   await page.click('[data-action="verify"]');
   await page.waitForSelector('.check[data-run="done"] .check-area[data-area="plan"]', { timeout: 60_000 });
+  // The report of this run, through this endpoint (not one left from before).
+  await page.waitForFunction((u) => {
+    const r = document.querySelector('.check[data-run="done"] .check-report');
+    return r?.querySelector('.check-area[data-area="plan"]') && r.textContent.includes(u);
+  }, url, { timeout: 60_000 });
   return page.$$eval('.check-report:first-of-type .check-area[data-area="plan"] [data-finding-code]', (els) =>
     els.map((f) => ({ code: f.dataset.findingCode, severity: f.dataset.severity, text: f.textContent })));
 }
@@ -232,6 +237,7 @@ for (const { s, locale, width } of RUNS) {
       assert.equal(made.made.length, todo.length, JSON.stringify(made));
       fixed = await startDohServer({ zones: [ZONES, copy] });
       const after = await verify(page, fixed.url);
+      assert.ok((await fixed.stats()).total > 0, 'the second verification asked the endpoint serving the edited zones');
       assert.deepEqual(after.filter((f) => PLAN_DIFFS.includes(f.code)).map((f) => `${f.code} ${f.text}`), [], 'no difference after the edits');
       assert.equal(await page.locator('#fix-list').count(), 0, 'no fix list once the zone matches the plan');
       await screenshot(page, `fixlist-${s.domain}-fixed-${locale}-${width}`);
