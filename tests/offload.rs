@@ -32,8 +32,8 @@ use maildns::dns::{Answer, DnsError, Preset, Protocol, Rdata, TransportKind};
 use maildns::export::tools::{export_files, ExportFormat};
 use maildns::finding::Finding;
 use maildns::generate::validate_and_generate;
-use maildns::i18n::{self, code};
 use maildns::i18n::Lang;
+use maildns::i18n::{self, code};
 use maildns::model::{Name, Record};
 use maildns::offload::{ExportRequest, ToolsReply, ToolsRequest};
 use maildns::offload::{Reply, Request, VERSION};
@@ -328,10 +328,19 @@ fn carried_texts(tally: &mut Tally, label: &str, reply: &Reply) {
         return;
     };
     let texts = i18n::carried_in(i18n::catalogue::CHECKED, &reply.to_json());
-    let on_demand = |code: &str| i18n::catalogue::CHECKED.iter().flat_map(|p| p.iter()).any(|m| m.code == code);
+    let on_demand = |code: &str| {
+        i18n::catalogue::CHECKED
+            .iter()
+            .flat_map(|p| p.iter())
+            .any(|m| m.code == code)
+    };
     let mut missing = Vec::new();
     for f in outcomes.iter().flat_map(|o| o.report.findings()) {
-        let args = f.args.iter().filter(|(k, _)| i18n::CODE_ARGS.contains(k)).map(|(_, v)| v.as_str());
+        let args = f
+            .args
+            .iter()
+            .filter(|(k, _)| i18n::CODE_ARGS.contains(k))
+            .map(|(_, v)| v.as_str());
         for code in std::iter::once(f.code).chain(args) {
             if on_demand(code) && !texts.iter().any(|t| t.code == code) && !missing.contains(&code) {
                 missing.push(code);

@@ -103,7 +103,12 @@ pub fn lookup(code: &str) -> Option<&'static Message> {
     if let Some(m) = KEPT.with(|k| k.borrow().iter().copied().find(|m| m.code == code)) {
         return Some(m);
     }
-    if let Some(m) = LINKED.with(|l| l.get().iter().flat_map(|part| part.iter()).find(|m| m.code == code)) {
+    if let Some(m) = LINKED.with(|l| {
+        l.get()
+            .iter()
+            .flat_map(|part| part.iter())
+            .find(|m| m.code == code)
+    }) {
         return Some(m);
     }
     #[cfg(not(target_arch = "wasm32"))]
