@@ -150,6 +150,9 @@ pub fn read_export_bytes(bytes: &[u8], origin_hint: Option<&Name>) -> Result<Imp
     if bytes.len() > MAX_BYTES {
         return Err(too_large(bytes.len()));
     }
+    if let Some(e) = spreadsheet(bytes) {
+        return Err(e);
+    }
     if let Some(at) = bytes.iter().position(|b| *b == 0) {
         return Err(ImportError::at(line_of(bytes, at), code::import::BINARY));
     }
@@ -190,6 +193,9 @@ pub(crate) fn check_text(text: &str) -> Result<(), ImportError> {
         return Err(too_large(text.len()));
     }
     let bytes = text.as_bytes();
+    if let Some(e) = spreadsheet(bytes) {
+        return Err(e);
+    }
     if let Some(at) = bytes
         .iter()
         .position(|b| *b == 0 || (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)))
@@ -200,6 +206,28 @@ pub(crate) fn check_text(text: &str) -> Result<(), ImportError> {
         return Err(ImportError::at(line_of(bytes, at), code::import::NOT_UTF8));
     }
     Ok(())
+}
+
+/// A spreadsheet chosen as it was downloaded: the panels' own export
+/// button writes one (see the module notes). Known by its first bytes: a
+/// ZIP local file header (`PK\x03\x04`, APPNOTE.TXT §4.3.7: .xlsx, .ods)
+/// or an OLE2 compound file signature (`D0 CF 11 E0 A1 B1 1A E1`, [MS-CFB]
+/// §2.2: .xls). A file the browser read as text keeps the ZIP header
+/// (ASCII bytes); the OLE2 one comes as its lossy UTF-8 decoding
+/// (`OLE2_AS_TEXT`), which the page's `Blob.text()` and Rust's
+/// `from_utf8_lossy` make alike (the WHATWG decoder replaces each maximal
+/// invalid subpart with one U+FFFD).
+fn spreadsheet(bytes: &[u8]) -> Option<ImportError> {
+    const OLE2: &[u8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+    const OLE2_AS_TEXT: &str = "\u{fffd}\u{fffd}\u{11}\u{871}\u{1a}\u{fffd}";
+    let kind = if bytes.starts_with(b"PK\x03\x04") {
+        ".xlsx"
+    } else if bytes.starts_with(OLE2) || bytes.starts_with(OLE2_AS_TEXT.as_bytes()) {
+        ".xls"
+    } else {
+        return None;
+    };
+    Some(ImportError::at(1, code::import::SPREADSHEET).arg("kind", kind))
 }
 
 /// The mail-relevance rule. A record is taken into the plan when it is
@@ -438,6 +466,34 @@ mod tests {
         assert_eq!((e.code, e.line), (code::import::NOT_UTF8, Some(1)));
         let bom = b"\xef\xbb\xbf$ORIGIN example.com.\n@ 300 IN MX 10 mx\n";
         assert_eq!(read_export_bytes(bom, None).map(|i| i.mail_relevant), Ok(1));
+    }
+
+    #[test]
+    fn a_spreadsheet_is_named_as_one() {
+        let kind = |e: ImportError| {
+            (
+                e.code,
+                e.line,
+                e.args.iter().find(|(k, _)| *k == "kind").map(|(_, v)| v.clone()),
+            )
+        };
+        let xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00";
+        let want = (code::import::SPREADSHEET, Some(1), Some(".xlsx".to_string()));
+        assert_eq!(read_export_bytes(xlsx, None).map_err(kind), Err(want.clone()));
+        // Read as text by the browser, the ZIP header survives.
+        let text = String::from_utf8_lossy(xlsx).into_owned();
+        assert_eq!(read_export(&text, None).map_err(kind), Err(want));
+        let xls = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00";
+        let want = (code::import::SPREADSHEET, Some(1), Some(".xls".to_string()));
+        assert_eq!(read_export_bytes(xls, None).map_err(kind), Err(want.clone()));
+        let text = String::from_utf8_lossy(xls).into_owned();
+        assert_eq!(read_export(&text, None).map_err(kind), Err(want));
+        // A zone whose first owner starts with "PK" is a zone.
+        let zone = "PK.example.com. 300 IN MX 10 mx.example.com.\n";
+        assert_ne!(
+            read_export(zone, None).map_err(|e| e.code),
+            Err(code::import::SPREADSHEET)
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { assertAccessible } from './lib/a11y.mjs';
 import { screenshot, repoRoot } from './lib/browser.mjs';
@@ -434,6 +435,48 @@ for (const [locale, typed] of [['en-US', true], ['zh-CN', false]]) {
     await page.waitForSelector('#adoption', { timeout: 30_000 });
     assert.equal(await page.getAttribute('#import-box', 'data-import-state'), 'idle');
     assert.equal(await page.locator('#import-msg [data-error-code]').count(), 0, 'the refusal is gone');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(a11y, [], 'axe violations');
+    await context.close();
+  });
+}
+
+// What the panels' own export button gives, chosen as it was downloaded:
+// a ZIP archive (here a real ZIP entry holding a worksheet's XML).
+function xlsxBytes() {
+  const xml = Buffer.from('<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'.repeat(20));
+  const data = zlib.deflateRawSync(xml);
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt16LE(8, 8);
+  header.writeUInt32LE(zlib.crc32(xml), 14);
+  header.writeUInt32LE(data.length, 18);
+  header.writeUInt32LE(xml.length, 22);
+  header.writeUInt16LE(name.length, 26);
+  return Buffer.concat([header, name, data]);
+}
+
+// An old .xls: an OLE2 compound file, which the browser reads as text
+// with its signature's invalid bytes replaced.
+const xlsBytes = () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(16), Buffer.from('3e000300feff0900', 'hex'), Buffer.alloc(480)]);
+
+for (const [locale, kind, bytes] of [['en-US', '.xlsx', xlsxBytes], ['zh-CN', '.xls', xlsBytes]]) {
+  test(`a panel's ${kind} export chosen as is is named a spreadsheet, with how to paste its table, and the plan is unchanged (${locale})`, async () => {
+    const a11y = [];
+    const { context, page, errors } = await open({ locale });
+    const before = await typeOwnPlan(page);
+    await openImportBox(page);
+    await page.setInputFiles('#import-file', { name: `records${kind}`, mimeType: 'application/octet-stream', buffer: bytes() });
+    await page.waitForSelector('#import-box[data-import-state="failed"] #import-msg [data-error-code="import.spreadsheet"]', { timeout: 30_000 });
+    const msg = await page.textContent('#import-msg');
+    assert.ok(msg.includes(`（${kind}）`) || msg.includes(`(${kind})`), msg);
+    assert.match(msg, locale === 'en-US' ? /paste it here/ : /粘贴到这里/);
+    assert.deepEqual(await records(page), before, 'records unchanged');
+    assert.equal(await page.locator('#adoption').count(), 0, 'no adoption shown');
+    await checkAccessible(page, `xlsx refused ${locale}`, a11y);
+    await screenshot(page, `adopt-import-${kind.slice(1)}-${locale}`);
     assert.deepEqual(errors, []);
     assert.deepEqual(a11y, [], 'axe violations');
     await context.close();

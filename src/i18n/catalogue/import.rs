@@ -15,6 +15,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "第 {line} 行含有控制字符（NUL 字节或文本中不会出现的其他字节）：这不是文本文件。请将记录导出为区域文件（.txt）或 CSV，而不是表格文件（.xlsx）或压缩包。",
     },
     Message {
+        code: "import.spreadsheet",
+        en: "Line {line} begins a spreadsheet file ({kind}), the form in which Aliyun DNS and DNSPod export records; the reader takes text only. Open it, select the table with its header row, copy it and paste it here; or save it as “CSV UTF-8” and choose that file.",
+        zh: "第 {line} 行是表格文件（{kind}）的开头，阿里云解析和 DNSPod 就以这种格式导出解析记录，而这里只能读取文本。请打开它，选中包括表头在内的整个表格，复制后粘贴到这里；或将其另存为“CSV UTF-8”后再选择该文件。",
+    },
+    Message {
         code: "import.not_utf8",
         en: "Line {line} is not UTF-8 text (a spreadsheet saved as CSV often writes GBK). Save the file as “CSV UTF-8”, or copy the table and paste it here.",
         zh: "第 {line} 行不是 UTF-8 文本（表格软件另存为 CSV 时常用 GBK 编码）。请另存为“CSV UTF-8”格式，或直接复制表格粘贴到这里。",

@@ -6,6 +6,9 @@ crate::i18n::code::declare_codes! {
     TOO_LARGE = "import.too_large",
     /// The file holds a NUL byte or other binary data.
     BINARY = "import.binary",
+    /// The file is a spreadsheet (.xlsx / .ods: a ZIP archive; .xls: an
+    /// OLE2 compound file), the form both Chinese panels export.
+    SPREADSHEET = "import.spreadsheet",
     /// The file is not UTF-8 text (often GBK from a spreadsheet).
     NOT_UTF8 = "import.not_utf8",
     /// Nothing but blanks and comments.
