@@ -132,6 +132,13 @@ async function adopt(page) {
   assert.equal(await page.locator('#panel-check[hidden]').count(), 1, 'the Check half is hidden');
 }
 
+// An adopted plan holds what a typed one may not (IPv6 reverse names, long
+// TXT values): nothing may widen the page past the screen.
+async function assertNoSideScroll(page, width) {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= width, `the page is ${wide} px wide on a ${width} px screen`);
+}
+
 async function adoptionNotes(page) {
   return page.$$eval('#adoption-notes li[data-finding-code]', (lis) => lis.map((li) => ({
     code: li.dataset.findingCode, severity: li.dataset.severity, text: li.textContent,
@@ -172,6 +179,7 @@ for (const locale of ['en-US', 'zh-CN']) {
       await checkAccessible(page, `audit report with "Use as my plan" ${locale} ${width}`, a11y);
       await adopt(page);
       const rows = await assertGoodMailPlan(page, `${locale} ${width}`);
+      await assertNoSideScroll(page, width);
       // Where the plan came from, in the page's language.
       const intro = await page.textContent('#adoption');
       assert.ok(intro.includes('good-mail.net'), `#adoption names the domain: ${intro}`);
@@ -289,6 +297,7 @@ for (const [locale, width] of [['en-US', 1280], ['zh-CN', 360]]) {
     await page.waitForSelector('#adoption', { timeout: 30_000 });
     assert.equal(await page.getAttribute('#import-box', 'data-import-state'), 'idle');
     await assertGoodMailPlan(page, `import ${locale}`);
+    await assertNoSideScroll(page, width);
     const intro = await page.textContent('#adoption');
     assert.ok(intro.includes(EXPORT_INTRO[locale]('BIND', GOOD_MAIL_TAKEN, GOOD_MAIL_LEFT)), `#adoption: ${intro}`);
     const notes = await adoptionNotes(page);
