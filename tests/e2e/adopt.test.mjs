@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import zlib from 'node:zlib';
 import path from 'node:path';
-import { assertAccessible } from './lib/a11y.mjs';
+import { collectAccessible } from './lib/a11y.mjs';
+import { records } from './lib/records.mjs';
 import { screenshot, repoRoot } from './lib/browser.mjs';
 import { startFixture, stopFixture } from './lib/fixture.mjs';
 
@@ -61,16 +62,6 @@ function spfAsPlanned(published, ip4, ip6) {
   return ['v=spf1', `ip4:${ip4}`, `ip6:${ip6}`, ...terms].join(' ');
 }
 
-// axe's verdict, collected so that a violation is reported after the
-// behaviour checks instead of hiding them.
-async function checkAccessible(page, label, problems) {
-  try {
-    await assertAccessible(page, label);
-  } catch (e) {
-    problems.push(e.message);
-  }
-}
-
 // A plan typed by hand before anything is adopted: what "Restore my plan"
 // must bring back.
 const OWN = { domain: 'example.com', host: 'mail.example.com', ip: '192.0.2.1' };
@@ -83,16 +74,6 @@ async function typeOwnPlan(page) {
   await page.waitForSelector(`#records tr[data-record-type="MX"][data-record-value="${OWN.host}"]`);
   await page.waitForSelector(`#records tr[data-record-type="A"][data-record-value="${OWN.ip}"]`);
   return records(page);
-}
-
-async function records(page) {
-  return page.$$eval('#records tr[data-record-type]', (rows) => rows.map((r) => ({
-    type: r.dataset.recordType,
-    name: r.dataset.recordName,
-    value: r.dataset.recordValue,
-    priority: r.dataset.recordPriority ?? null,
-    ttl: r.dataset.recordTtl,
-  })));
 }
 
 const one = (rows, type, name, label) => {
@@ -176,7 +157,7 @@ for (const locale of ['en-US', 'zh-CN']) {
       const { context, page, errors } = await open({ locale, width });
       const own = await typeOwnPlan(page);
       await auditByForm(page, 'good-mail.net');
-      await checkAccessible(page, `audit report with "Use as my plan" ${locale} ${width}`, a11y);
+      await collectAccessible(page, `audit report with "Use as my plan" ${locale} ${width}`, a11y);
       await adopt(page);
       const rows = await assertGoodMailPlan(page, `${locale} ${width}`);
       await assertNoSideScroll(page, width);
@@ -198,7 +179,7 @@ for (const locale of ['en-US', 'zh-CN']) {
       const kept = await page.textContent('[data-notice-code="ui.gen.share.kept_saved"]');
       assert.ok(kept.includes(OWN.domain), `the kept notice names ${OWN.domain}: ${kept}`);
       assert.equal((await page.textContent('#restore-plan')).trim(), locale === 'en-US' ? 'Restore my plan' : '恢复我的方案');
-      await checkAccessible(page, `adopted plan ${locale} ${width}`, a11y);
+      await collectAccessible(page, `adopted plan ${locale} ${width}`, a11y);
       await screenshot(page, `adopt-live-${locale}-${width}`);
 
       await page.click('#restore-plan');
@@ -209,7 +190,7 @@ for (const locale of ['en-US', 'zh-CN']) {
       assert.ok(!(await records(page)).some((r) => r.name.includes('good-mail.net')), 'nothing of good-mail.net left');
       assert.equal(await page.locator('#restore-plan').count(), 0, 'no restore button once restored');
       assert.ok(rows.length > own.length, 'the adopted plan had more records than the typed one');
-      await checkAccessible(page, `restored plan ${locale} ${width}`, a11y);
+      await collectAccessible(page, `restored plan ${locale} ${width}`, a11y);
       await screenshot(page, `adopt-restored-${locale}-${width}`);
       assert.deepEqual(errors, []);
       assert.deepEqual(a11y, [], 'axe violations');
@@ -257,7 +238,7 @@ for (const [i, s] of FAULTY.entries()) {
       assert.match(dmarc.value, /^v=DMARC1; p=(none|quarantine|reject)(;|$)/);
       assert.ok(dmarc.value.includes('rua=mailto:dmarc@dmarc-bad-value.net'), `the readable rua is taken: ${dmarc.value}`);
     }
-    await checkAccessible(page, `adoption notes ${s.domain}`, a11y);
+    await collectAccessible(page, `adoption notes ${s.domain}`, a11y);
     await screenshot(page, `adopt-notes-${s.domain}-${locale}`);
     assert.deepEqual(errors, []);
     assert.deepEqual(a11y, [], 'axe violations');
@@ -305,7 +286,7 @@ for (const [locale, width] of [['en-US', 1280], ['zh-CN', 360]]) {
     assert.ok(!notes.some((n) => n.code === 'adopt.unknown'), 'a zone file answers every question');
     // No plan was typed: there is nothing to restore.
     assert.equal(await page.locator('#restore-plan').count(), 0);
-    await checkAccessible(page, `imported zone ${locale} ${width}`, a11y);
+    await collectAccessible(page, `imported zone ${locale} ${width}`, a11y);
     await screenshot(page, `adopt-import-bind-${locale}-${width}`);
     assert.deepEqual(errors, []);
     assert.deepEqual(a11y, [], 'axe violations');
@@ -378,7 +359,7 @@ test('a pasted DNSPod table becomes the typed domain\'s plan', async () => {
   await importText(page, await fs.readFile(DNSPOD_FILE, 'utf8'));
   await page.waitForSelector('#adoption', { timeout: 30_000 });
   await assertDnspodPlan(page, 'dnspod pasted');
-  await checkAccessible(page, 'imported DNSPod table', a11y);
+  await collectAccessible(page, 'imported DNSPod table', a11y);
   await screenshot(page, 'adopt-import-dnspod');
   // Same domain, but the typed plan is still kept aside.
   await page.click('#restore-plan');
@@ -436,7 +417,7 @@ for (const [locale, typed] of [['en-US', true], ['zh-CN', false]]) {
     assert.deepEqual(await records(page), before, 'records unchanged');
     assert.equal(await page.locator('#restore-plan').count(), 0, 'nothing displaced');
     assert.equal(await page.locator('[data-notice-code="ui.gen.adopted"]').count(), 0);
-    await checkAccessible(page, `import refused ${locale}`, a11y);
+    await collectAccessible(page, `import refused ${locale}`, a11y);
     await screenshot(page, `adopt-import-include-${locale}`);
     // The same box then reads a text it can.
     await page.fill('#import-text', zone);
@@ -484,7 +465,7 @@ for (const [locale, kind, bytes] of [['en-US', '.xlsx', xlsxBytes], ['zh-CN', '.
     assert.match(msg, locale === 'en-US' ? /paste it here/ : /粘贴到这里/);
     assert.deepEqual(await records(page), before, 'records unchanged');
     assert.equal(await page.locator('#adoption').count(), 0, 'no adoption shown');
-    await checkAccessible(page, `xlsx refused ${locale}`, a11y);
+    await collectAccessible(page, `xlsx refused ${locale}`, a11y);
     await screenshot(page, `adopt-import-${kind.slice(1)}-${locale}`);
     assert.deepEqual(errors, []);
     assert.deepEqual(a11y, [], 'axe violations');
@@ -522,7 +503,7 @@ for (const [label, fault] of [
       );
       // Only the failed question is unknown.
       assert.deepEqual(unknown.map((n) => n.severity), ['warning']);
-      await checkAccessible(page, `adopt unknown ${label}`, a11y);
+      await collectAccessible(page, `adopt unknown ${label}`, a11y);
       await screenshot(page, `adopt-unknown-dmarc-${label.replace(/\s+/g, '')}`);
       assert.deepEqual(errors, []);
       assert.deepEqual(a11y, [], 'axe violations');

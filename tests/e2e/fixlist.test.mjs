@@ -13,7 +13,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { assertAccessible } from './lib/a11y.mjs';
+import { collectAccessible } from './lib/a11y.mjs';
+import { records } from './lib/records.mjs';
 import { screenshot, repoRoot } from './lib/browser.mjs';
 import { startFixture, stopFixture } from './lib/fixture.mjs';
 import { startDohServer } from './lib/doh-server.mjs';
@@ -41,13 +42,6 @@ async function open({ locale = 'en-US', width = 1280, fragment = '' } = {}) {
   await page.goto(`${server.url}/${fragment}`);
   await page.waitForSelector('header h1');
   return { context, page, errors };
-}
-
-async function records(page) {
-  return page.$$eval('#records tr[data-record-type]', (rows) => rows.map((r) => ({
-    type: r.dataset.recordType, name: r.dataset.recordName, value: r.dataset.recordValue,
-    priority: r.dataset.recordPriority ?? null, ttl: r.dataset.recordTtl,
-  })));
 }
 
 // The adopted plan travels in the share link like any plan: a fresh
@@ -217,7 +211,7 @@ for (const { s, locale, width } of RUNS) {
         else assert.ok(e.visible || /RFC 2308/.test(e.unknown ?? ''), `when it shows: ${e.text}`);
       }
       s.expect(aliyun);
-      await checkAccessible(page, `fix list ${s.domain} ${locale} ${width}`, a11y);
+      await collectAccessible(page, `fix list ${s.domain} ${locale} ${width}`, a11y);
       await screenshot(page, `fixlist-${s.domain}-aliyun-${locale}-${width}`);
       await page.locator('#fix-list').screenshot({ path: path.join(repoRoot, 'target', 'e2e', `fixlist-${s.domain}-aliyun-${locale}-${width}-list.png`) });
 
@@ -251,10 +245,3 @@ for (const { s, locale, width } of RUNS) {
   });
 }
 
-async function checkAccessible(page, label, problems) {
-  try {
-    await assertAccessible(page, label);
-  } catch (e) {
-    problems.push(e.message);
-  }
-}

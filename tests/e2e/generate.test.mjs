@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import zlib from 'node:zlib';
 import { assertAccessible } from './lib/a11y.mjs';
+import { records } from './lib/records.mjs';
 import { screenshot } from './lib/browser.mjs';
 import { startFixture, stopFixture } from './lib/fixture.mjs';
 
@@ -48,17 +49,6 @@ async function fillExample(page) {
   await page.click('#dmarc-rua > button.add');
   await page.fill('#dmarc-rua-0', 'dmarc@example.com');
   await page.waitForSelector('tr[data-record-name="_dmarc.example.com."]');
-}
-
-async function records(page, table = '#records') {
-  return page.$$eval(`${table} tr[data-record-type]`, (rows) => rows.map((r) => ({
-    type: r.dataset.recordType,
-    name: r.dataset.recordName,
-    host: r.dataset.recordHost,
-    value: r.dataset.recordValue,
-    priority: r.dataset.recordPriority ?? null,
-    ttl: r.dataset.recordTtl,
-  })));
 }
 
 async function expectedRecords(page) {

@@ -11,3 +11,13 @@ export async function assertAccessible(page, label) {
   );
   assert.equal(problems.length, 0, `axe violations on ${label}:\n  ${problems.join('\n  ')}`);
 }
+
+// assertAccessible's verdict collected into `problems`, so a test reports
+// its behaviour checks first and the violations at its end.
+export async function collectAccessible(page, label, problems) {
+  try {
+    await assertAccessible(page, label);
+  } catch (e) {
+    problems.push(e.message);
+  }
+}
