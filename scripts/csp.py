@@ -70,14 +70,19 @@ BOOT = (
     "m.setAttribute(\"data-maildns-connect\",\"\");"
     "m.content=\"connect-src 'self' " + " ".join(PRESET_ORIGINS + LOOPBACK) + "\"+(o.length?\" \"+o.join(\" \"):\"\");"
     "document.head.appendChild(m);"
-    # A check link needs the checker at once: fetch its files beside the
-    # page's own instead of after it (the page's fetch, with the same
-    # integrity, takes these responses).
+    # A check link needs the checker and every part split off the page's
+    # module (the Check half's code, the reader of the checker's replies,
+    # the code they share) at once: fetch their files beside the page's own
+    # instead of after it (the page's fetch, with the same integrity, takes
+    # these responses).
+    "if(location.hash.indexOf(\"#check=\")===0){var f=[];"
     "var w=document.querySelector(\"meta[name=maildns-checker]\");"
-    "if(w&&location.hash.indexOf(\"#check=\")===0)[\"js\",\"wasm\"].forEach(function(k){"
-    "var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";"
-    "l.href=w.getAttribute(\"data-\"+k);l.integrity=w.getAttribute(\"data-\"+k+\"-integrity\");"
-    "document.head.appendChild(l)})})();"
+    "if(w)[\"js\",\"wasm\"].forEach(function(k){f.push([w,\"data-\"+k])});"
+    "var s=document.querySelector(\"meta[name=maildns-split]\");"
+    "if(s)[].forEach.call(s.attributes,function(a){if(/^data-/.test(a.name)&&!/-integrity$/.test(a.name))f.push([s,a.name])});"
+    "f.forEach(function(p){var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";"
+    "l.crossOrigin=\"anonymous\";l.href=p[0].getAttribute(p[1]);l.integrity=p[0].getAttribute(p[1]+\"-integrity\");"
+    "document.head.appendChild(l)})}})();"
 )
 BOOT_MARK = "data-maildns-boot"
 # Only in Trunk's live-reload script, which only `trunk serve` adds.
@@ -154,6 +159,12 @@ def rewrite(html, worker_meta=""):
     for _, meta_name in WORKERS:
         html = re.sub(r'<meta name="' + meta_name + r'"[^>]*>', "", html)
     html = re.sub(r"<script " + BOOT_MARK + r">.*?</script>", "", html, flags=re.S)
+    # The parts split off the page's module (scripts/split.py): their meta
+    # goes before the boot script, which reads it.
+    split = re.search(r'<meta name="maildns-split"[^>]*>', html)
+    if split:
+        html = html.replace(split.group(0), "")
+        worker_meta += split.group(0)
     charset = re.search(r"<meta charset=\"?utf-8\"?\s*/?>", html, re.I)
     if not charset:
         sys.exit("csp.py: no <meta charset=utf-8> to put the policy after")

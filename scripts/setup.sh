@@ -5,6 +5,8 @@
 #   wasm32 target, clippy, rustfmt        rustup
 #   trunk (pinned), wasm-bindgen-cli      cargo install (wasm-bindgen-cli at the
 #                                         exact version in Cargo.lock)
+#   wasm-split-cli (pinned)               cargo install wasm_split_cli_support:
+#                                         splits the page's module (scripts/split.py)
 #   chromium, chromium-driver, node, npm, apt (Debian packages)
 #   named-checkzone (bind9-utils), fonts-noto-cjk (Chinese text in screenshots),
 #   python3 (the Trunk hook that writes the CSP, scripts/csp.py),
@@ -26,6 +28,8 @@ build_only=false
 [ "${1:-}" = "--build-only" ] && build_only=true
 
 TRUNK_VERSION=0.22.1
+# The splitter must read what wasm_split_helpers (Cargo.lock) writes.
+WASM_SPLIT_VERSION=0.2.3
 WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/[^0-9.]/, "", $0); print; exit }' Cargo.lock)
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -50,6 +54,10 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (matches Cargo.lock)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes on 2 cores, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 # Debian packages.

@@ -12,8 +12,9 @@ index.html itself, prints
 and exits 1 when N is over B. The budget is the one number in
 scripts/first-load-budget; lower it as the page shrinks.
 
-It also prints the gzip size of the checker worker's files, which the page
-loads after the first view; they are not part of the first load.
+It also prints the gzip size of the workers' files and of the parts split
+off the page's module (scripts/split.py), which the page loads after the
+first view; they are not part of the first load.
 
 Usage: scripts/size_check.py [dist]
 """
@@ -63,6 +64,14 @@ for worker in ("checker", "tools"):
     if not all(p.is_file() for p in later):
         sys.exit(f"size check: a {worker} file named in index.html is not in dist")
     print(f"{worker}, loaded on demand: {sum(gz(p.read_bytes()) for p in later)} bytes gzip (not in the first load)")
+# The parts split off the page's module (scripts/split.py), each named in
+# <meta name="maildns-split">: fetched on first use or when idle.
+split = re.search(r'<meta name="?maildns-split"?([^>]*)>', html)
+for part, name in re.findall(r'data-([a-z0-9-]+)="(\./[^"]+\.wasm)"', split.group(1) if split else ""):
+    path = dist / name.removeprefix("./")
+    if not path.is_file():
+        sys.exit(f"size check: the part {part} named in index.html is not in dist")
+    print(f"part {part}, loaded on demand: {gz(path.read_bytes())} bytes gzip (not in the first load)")
 if total > budget:
     print(f"size check: over budget by {total - budget} bytes", file=sys.stderr)
     sys.exit(1)

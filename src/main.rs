@@ -1,8 +1,66 @@
 //! The page's entry point: Trunk builds this binary for wasm32.
+//!
+//! It holds the page's split points (`#[wasm_split]`): what only such a
+//! function reaches is split off the page's module at build time
+//! (scripts/split.py) and fetched the first time it is called. They live
+//! here, not in the library, because the workers' binaries link the same
+//! library and an exported split point would pull its code into them.
+
+#[cfg(target_arch = "wasm32")]
+mod parts {
+    use futures::FutureExt;
+    use maildns::offload::Reply;
+    use maildns::ui::{PartFuture, ReplyReader};
+    use yew::Html;
+
+    /// Why a split-off part did not load (the loader logs the network's
+    /// own error on the console).
+    pub struct NotLoaded(String);
+
+    impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
+        fn from(e: wasm_split_helpers::SplitLoaderError) -> Self {
+            NotLoaded(e.to_string())
+        }
+    }
+
+    /// The Check half: its form, report, comparison and what-if box.
+    #[wasm_split_helpers::wasm_split(check_half, fallible)]
+    fn check_half() -> Result<Html, NotLoaded> {
+        Ok(maildns::ui::check_page())
+    }
+
+    /// The readers of the workers' replies: serde_json and the derived
+    /// readers of every reply (the report, the adopted plan, the exports).
+    #[wasm_split_helpers::wasm_split(replies, fallible, preload(replies_preload))]
+    fn read_reply(text: String) -> Result<Result<Reply, String>, NotLoaded> {
+        Ok(Reply::from_json(&text))
+    }
+
+    /// Fetched with the worker; read synchronously once there (the split
+    /// wrapper's future is then ready on its first poll), so replies are
+    /// read in the order they came.
+    pub fn reply_reader() -> ReplyReader {
+        ReplyReader {
+            fetch: || Box::pin(async { replies_preload().await.map_err(|e| e.to_string()) }),
+            read: |text| match read_reply(text.to_string()).now_or_never() {
+                Some(Ok(read)) => read,
+                Some(Err(NotLoaded(reason))) => Err(reason),
+                None => Err("the reply reader is not loaded yet".to_string()),
+            },
+        }
+    }
+
+    pub fn check_half_loader() -> PartFuture {
+        Box::pin(async { check_half().await.map_err(|NotLoaded(reason)| reason) })
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    maildns::ui::start();
+    maildns::ui::start(maildns::ui::Parts {
+        check_half: maildns::ui::PartLoader(parts::check_half_loader),
+        replies: parts::reply_reader(),
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

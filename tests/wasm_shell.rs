@@ -95,7 +95,7 @@ async fn app_mounts_and_switches_language() {
     let app = doc.create_element("div").expect("div");
     app.set_id("app");
     body.append_child(&app).expect("append");
-    ui::start();
+    ui::start(ui::Parts::whole());
     settle(|| doc.query_selector("header h1").ok().flatten().is_some()).await;
 
     let h1 = doc

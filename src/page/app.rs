@@ -11,7 +11,8 @@ pub enum View {
     Check,
 }
 
-/// A part of the page that is fetched when first needed (the checker).
+/// A part of the page that is fetched when first needed (the checker's
+/// worker, the Check half's code).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lazy {
     /// Not asked for yet.
@@ -39,6 +40,9 @@ pub struct AppState {
     pub view: View,
     /// The checker's worker (`ui::checker`).
     pub checker: Lazy,
+    /// The Check half's own code, a part of the page's module split off
+    /// at build time (`ui::check_half`, scripts/split.py).
+    pub check_half: Lazy,
 }
 
 impl AppState {
@@ -47,6 +51,7 @@ impl AppState {
             lang,
             view: View::Generate,
             checker: Lazy::NotLoaded,
+            check_half: Lazy::NotLoaded,
         }
     }
 
@@ -66,6 +71,7 @@ pub enum Action {
     SetLang(Lang),
     Show(View),
     Checker(Lazy),
+    CheckHalf(Lazy),
 }
 
 impl AppState {
@@ -75,6 +81,13 @@ impl AppState {
             Action::SetLang(lang) => self.lang = lang,
             Action::Show(view) => self.view = view,
             Action::Checker(state) => self.checker = state,
+            // Code once loaded stays loaded: a late report of a second
+            // attempt never takes the Check half away.
+            Action::CheckHalf(state) => {
+                if self.check_half != Lazy::Ready {
+                    self.check_half = state;
+                }
+            }
         }
     }
 }

@@ -1016,6 +1016,23 @@ fn the_checker_is_not_loaded_until_asked_and_its_failure_is_kept_for_a_retry() {
 }
 
 #[test]
+fn the_check_half_code_once_loaded_stays_and_a_failed_load_can_be_retried() {
+    let mut a = AppState::new(Lang::En);
+    assert_eq!(a.check_half, app::Lazy::NotLoaded);
+    a.apply(app::Action::CheckHalf(app::Lazy::Loading));
+    a.apply(app::Action::CheckHalf(app::Lazy::Failed("offline".into())));
+    assert_eq!(a.check_half, app::Lazy::Failed("offline".into()));
+    a.apply(app::Action::CheckHalf(app::Lazy::Loading));
+    a.apply(app::Action::CheckHalf(app::Lazy::Ready));
+    // A second attempt that fails late does not take the loaded code away.
+    a.apply(app::Action::CheckHalf(app::Lazy::Failed("late".into())));
+    a.apply(app::Action::CheckHalf(app::Lazy::Loading));
+    assert_eq!(a.check_half, app::Lazy::Ready);
+    // The checker's worker is a separate part with its own state.
+    assert_eq!(a.checker, app::Lazy::NotLoaded);
+}
+
+#[test]
 fn a_run_the_checker_could_not_take_ends_with_its_notice_not_a_spinner() {
     let good = guide();
     let mut c = typed("example.com");

@@ -3,7 +3,7 @@
 //! `<html lang>` and storage in step with the chosen language, and lays out
 //! the page.
 
-use super::check::CheckPage;
+use super::check_half::CheckHalf;
 use super::checker::{self, Checker};
 use super::components::{
     header::{header, HeaderProps},
@@ -28,19 +28,31 @@ fn initial_lang() -> Lang {
         })
 }
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub parts: super::Parts,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| AppState::opening(initial_lang(), &super::browser::fragment()));
     let gen: GenHandle = use_reducer(generate::initial_state);
     let lang = state.lang;
     let checker = {
         let dispatcher = state.dispatcher();
+        let replies = props.parts.replies;
         use_memo((), move |_| {
-            Checker::new(Callback::from(move |s| dispatcher.dispatch(Action::Checker(s))))
+            Checker::new(
+                Callback::from(move |s| dispatcher.dispatch(Action::Checker(s))),
+                replies,
+            )
         })
     };
     // The export writer: loaded only when the export box asks for it.
-    let tools = use_memo((), |_| ToolsContext(Checker::tools(Callback::noop())));
+    let replies = props.parts.replies;
+    let tools = use_memo((), move |_| {
+        ToolsContext(Checker::tools(Callback::noop(), replies))
+    });
     let checker = CheckerContext {
         checker: (*checker).clone(),
         state: state.checker.clone(),
@@ -124,7 +136,8 @@ pub fn App() -> Html {
                 </section>
                 <section class="panel" id="panel-check" role="tabpanel" aria-labelledby="tab-check"
                     hidden={state.view != View::Check}>
-                    <CheckPage />
+                    <CheckHalf wanted={state.view == View::Check} state={state.check_half.clone()}
+                        on_state={make_callback(&state, Action::CheckHalf)} load={props.parts.check_half} />
                 </section>
                 <p class="privacy">{ t(code::ui::PRIVACY) }</p>
             </main>

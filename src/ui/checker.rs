@@ -18,6 +18,10 @@
 //!   held to the page's connect-src. A worker started from the file's own
 //!   URL would run under no policy at all on GitHub Pages, which sends no
 //!   CSP header. The price is `worker-src blob:` in the policy.
+//! - The readers of the replies (serde_json and the derived readers of the
+//!   report, the adopted plan, the exports: about a tenth of the page's
+//!   module) are a part split off the page's module (src/main.rs), fetched
+//!   beside the worker's files; the worker counts as loaded when both are.
 //! - Requests sent while the worker loads wait in a queue. If loading
 //!   fails (network, a file that does not match, a worker that does not
 //!   start), every waiting request gets a [`Reply::Refused`] and the page
@@ -27,6 +31,8 @@ use crate::offload::{Reply, Request, VERSION};
 use crate::page::app::Lazy;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,6 +43,34 @@ use yew::Callback;
 /// how long the files may take to arrive: a slow link gets a long time,
 /// but never forever.
 const LOAD_TIMEOUT_MS: i32 = 90_000;
+
+/// Reads the workers' replies. The page's binary hands it in (src/main.rs
+/// holds the split point): the reading code is a part of the page's module
+/// fetched with the worker.
+#[derive(Clone, Copy)]
+pub struct ReplyReader {
+    /// Fetches the part; resolves at once when it is there.
+    pub fetch: fn() -> Pin<Box<dyn Future<Output = Result<(), String>>>>,
+    /// Reads one reply, once `fetch` succeeded.
+    pub read: fn(&str) -> Result<Reply, String>,
+}
+
+impl PartialEq for ReplyReader {
+    /// One reader for the page's lifetime.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl ReplyReader {
+    /// The reader in the page's module itself (the shell's tests).
+    pub fn whole() -> Self {
+        ReplyReader {
+            fetch: || Box::pin(async { Ok(()) }),
+            read: Reply::from_json,
+        }
+    }
+}
 
 /// The files of the worker, as the build named them.
 struct Manifest {
@@ -128,6 +162,7 @@ type Listener = Closure<dyn FnMut(JsValue)>;
 struct Inner {
     /// Which worker: `checker` or `tools` (its meta and its messages).
     name: &'static str,
+    reader: ReplyReader,
     state: RefCell<Lazy>,
     worker: RefCell<Option<Worker>>,
     /// Requests that wait for the worker to be ready.
@@ -153,18 +188,19 @@ impl PartialEq for Checker {
 
 impl Checker {
     /// The checker, not loaded yet; `on_state` hears each change of its state.
-    pub fn new(on_state: Callback<Lazy>) -> Self {
-        Self::named("checker", on_state)
+    pub fn new(on_state: Callback<Lazy>, reader: ReplyReader) -> Self {
+        Self::named("checker", on_state, reader)
     }
 
     /// The worker that writes exports for other tools, not loaded yet.
-    pub fn tools(on_state: Callback<Lazy>) -> Self {
-        Self::named("tools", on_state)
+    pub fn tools(on_state: Callback<Lazy>, reader: ReplyReader) -> Self {
+        Self::named("tools", on_state, reader)
     }
 
-    fn named(name: &'static str, on_state: Callback<Lazy>) -> Self {
+    fn named(name: &'static str, on_state: Callback<Lazy>, reader: ReplyReader) -> Self {
         Checker(Rc::new(Inner {
             name,
+            reader,
             state: RefCell::new(Lazy::NotLoaded),
             worker: RefCell::new(None),
             queue: RefCell::new(Vec::new()),
@@ -192,10 +228,17 @@ impl Checker {
         self.set_state(Lazy::Loading);
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            match spawn(this.0.name).await {
-                Ok(worker) if this.0.generation.get() == generation => this.attach(worker, generation),
-                Ok(worker) => worker.terminate(),
-                Err(reason) => this.fail(generation, reason),
+            let both = futures::future::join(spawn(this.0.name), (this.0.reader.fetch)()).await;
+            match both {
+                (Ok(worker), Ok(())) if this.0.generation.get() == generation => {
+                    this.attach(worker, generation)
+                }
+                (Ok(worker), Ok(())) => worker.terminate(),
+                (Ok(worker), Err(reason)) => {
+                    worker.terminate();
+                    this.fail(generation, reason)
+                }
+                (Err(reason), _) => this.fail(generation, reason),
             }
         });
         let this = self.clone();
@@ -236,7 +279,7 @@ impl Checker {
         if generation != self.0.generation.get() {
             return;
         }
-        let reply = match Reply::from_json(text) {
+        let reply = match (self.0.reader.read)(text) {
             Ok(reply) => reply,
             Err(reason) => return self.fail(generation, format!("unreadable reply: {reason}")),
         };

@@ -6,6 +6,9 @@
 mod app;
 pub mod browser;
 mod check;
+mod check_half;
+pub use check_half::{check_page, PartFuture, PartLoader};
+pub use checker::ReplyReader;
 mod checker;
 mod components;
 pub mod connect_policy;
@@ -16,10 +19,29 @@ pub mod panic;
 mod reducers;
 pub mod storage;
 
+/// The parts of the page's module that are fetched on first use, each with
+/// its loader (the page's binary, src/main.rs, holds the split points).
+#[derive(Clone, Copy, PartialEq)]
+pub struct Parts {
+    pub check_half: PartLoader,
+    pub replies: ReplyReader,
+}
+
+impl Parts {
+    /// Every part already in the module, nothing to fetch (the shell's
+    /// wasm-bindgen tests, which are not split).
+    pub fn whole() -> Self {
+        Parts {
+            check_half: PartLoader(|| Box::pin(async { Ok(check_page()) })),
+            replies: ReplyReader::whole(),
+        }
+    }
+}
+
 /// Mounts the page into `<main id="app">`, after installing the panic hook
 /// so that any later panic shows a visible error instead of a dead page, and
 /// the browser's IDNA converter, before anything parses a name.
-pub fn start() {
+pub fn start(parts: Parts) {
     panic::install();
     crate::web::idn::install();
     let root = web_sys::window()
@@ -27,7 +49,7 @@ pub fn start() {
         .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
-            yew::Renderer::<app::App>::with_root(root).render();
+            yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { parts }).render();
         }
         None => panic::show_banner("the page has no element with id \"app\""),
     }

@@ -1,8 +1,9 @@
-// End-to-end tests of the checker's lazy loading (src/ui/checker.rs): the
-// first view does not fetch it; it comes when the browser is idle, when the
-// Check tab opens, or at once with a check link; a file that does not match
-// the page's integrity, or a network failure, shows a message with a retry
-// button, never a blank area, and the retry works.
+// End-to-end tests of the checker's lazy loading (src/ui/checker.rs) and of
+// the Check half's code, split off the page's module (src/ui/check_half.rs,
+// scripts/split.py): the first view fetches neither; they come when the
+// browser is idle, when the Check tab opens, or at once with a check link; a
+// file that does not match the page's integrity, or a network failure, shows
+// a message with a retry button, never a blank area, and the retry works.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible } from './lib/a11y.mjs';
@@ -18,15 +19,16 @@ before(async () => ({ server, doh, browser } = await startFixture({ doh: { adZon
 after(() => stopFixture({ server, doh, browser }));
 
 const CHECKER = /\/checker-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
+const CHECK_HALF = /\/maildns-split_check_half-[0-9a-f]{16}\.wasm$/;
 
-async function open({ fragment = '', locale = 'en-US', width = 1280, route } = {}) {
+async function open({ fragment = '', locale = 'en-US', width = 1280, route, pattern = CHECKER } = {}) {
   const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   const checkerRequests = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => { if (CHECKER.test(new URL(r.url()).pathname)) checkerRequests.push(r.url()); });
-  if (route) await page.route(CHECKER, route);
+  page.on('request', (r) => { if (pattern.test(new URL(r.url()).pathname)) checkerRequests.push(r.url()); });
+  if (route) await page.route(pattern, route);
   await page.goto(`${server.url}/${fragment ? `#${fragment}` : ''}`);
   await page.waitForSelector('header h1');
   return { context, page, errors, checkerRequests };
@@ -49,11 +51,20 @@ test('the first view carries no checker; it is fetched once the page is idle', a
 
 test('a check link loads the checker at once and reaches its first finding', async () => {
   const link = `check=good-mail.net&sel=s202611&ep=${encodeURIComponent(`${doh.url}/resolve`)}&flavor=google`;
-  const { context, page, errors } = await open({ fragment: link });
+  const { context, page, errors, checkerRequests: partRequests } = await open({ fragment: link, pattern: CHECK_HALF });
   // A resolver that is not a preset is confirmed first.
   await page.click('[data-action="confirm-yes"]', { timeout: 30_000 });
   await page.waitForSelector('.check[data-run="done"] [data-finding-code]', { timeout: 60_000 });
   assert.equal(await lazyState(page), 'ready');
+  // The Check half's code was preloaded by the boot script, before the page
+  // was interactive, and that one response was used.
+  assert.equal(partRequests.length, 1, `requests: ${partRequests.join(', ')}`);
+  const before = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('maildns-interactive')[0].startTime;
+    const part = performance.getEntriesByType('resource').find((e) => /maildns-split_check_half-/.test(e.name));
+    return part ? mark - part.startTime : null;
+  });
+  assert.ok(before !== null && before > 0, `the part was asked ${before} ms before the interactive mark`);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -91,6 +102,60 @@ for (const [what, route] of [
       await page.click('[data-action="retry-checker"]');
       await page.waitForSelector('.check[data-run="done"] [data-finding-code]', { timeout: 60_000 });
       assert.equal(await lazyState(page), 'ready');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
+test('the first view carries no Check half code; it is fetched once the page is idle, and the tab is then instant', async () => {
+  const { context, page, errors, checkerRequests: partRequests } = await open({ pattern: CHECK_HALF });
+  const eager = await page.evaluate(() => [...document.querySelectorAll('script[src], link[href]')].map((e) => e.src || e.href));
+  assert.ok(!eager.some((u) => CHECK_HALF.test(new URL(u).pathname)), `eager: ${eager.join(', ')}`);
+  await page.waitForFunction(() => document.querySelector('#check-domain') !== null, null, { timeout: 30_000 });
+  assert.equal(partRequests.length, 1, `requests: ${partRequests.join(', ')}`);
+  // Asked for only after the page was interactive (on loopback the browser
+  // is idle at once, so the order is what tells).
+  const after = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('maildns-interactive')[0].startTime;
+    const part = performance.getEntriesByType('resource').find((e) => /maildns-split_check_half-/.test(e.name));
+    return part ? part.startTime - mark : null;
+  });
+  assert.ok(after !== null && after >= 0, `the part was asked ${after} ms after the interactive mark`);
+  await page.click('#tab-check');
+  await page.waitForSelector('#check-domain', { state: 'visible', timeout: 2_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [what, route] of [
+  ['a network failure', (r) => r.abort('connectionrefused')],
+  ['a file that is not the one the page was built with', async (r) => {
+    const response = await r.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 1;
+    await r.fulfill({ response, body });
+  }],
+]) {
+  for (const [locale, width] of [['en-US', 1280], ['zh-CN', 360]]) {
+    test(`${what} while loading the Check half's code: a message and a retry that works (${locale}, ${width} px)`, async () => {
+      let broken = true;
+      const { context, page, errors } = await open({
+        locale,
+        width,
+        pattern: CHECK_HALF,
+        route: (r) => (broken ? route(r) : r.continue()),
+      });
+      await page.click('#tab-check');
+      await page.waitForSelector('[data-check-half="failed"] [data-notice-code="ui.checker.failed"]', { timeout: 30_000 });
+      const text = await page.textContent('.lazy-failed');
+      assert.match(text, locale === 'en-US' ? /could not be loaded/ : /加载失败/);
+      assert.equal(await page.locator('#check-domain').count(), 0);
+      await assertAccessible(page, `check half failed ${locale}`);
+      await screenshot(page, `lazy-check-half-failed-${locale}-${width}`);
+      broken = false;
+      await page.click('[data-action="retry-check-half"]');
+      await page.waitForSelector('#check-domain', { state: 'visible', timeout: 30_000 });
       assert.deepEqual(errors, []);
       await context.close();
     });

@@ -1,0 +1,130 @@
+//! The Check half is not part of the first view: its code (the form, the
+//! report, the comparison, the what-if box) is a part of the page's module
+//! that `scripts/split.py` splits off at build time, fetched the first time
+//! the Check half is shown, or earlier when the browser is idle after the
+//! first view, so that switching to Check on a good connection does not
+//! wait. Until it is there, the panel says it is loading; when fetching it
+//! failed, why, with a button to try again (the page's state keeps which,
+//! `crate::page::app::Lazy`).
+
+use super::check::CheckPage;
+use super::checker::when_idle;
+use super::context::use_lang;
+use crate::i18n::{self, code};
+use crate::page::app::Lazy;
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Fetches the Check half's code and renders the Check half with it, or
+/// says why the code did not come. The page's binary (src/main.rs) holds
+/// the split point and hands this in: an exported split point in the
+/// library would pull the Check half into the workers' modules too, which
+/// link the same library.
+#[derive(Clone, Copy)]
+pub struct PartLoader(pub fn() -> PartFuture);
+
+/// The loading of a part: the rendered half, or why its code did not come.
+pub type PartFuture = Pin<Box<dyn Future<Output = Result<Html, String>>>>;
+
+impl PartialEq for PartLoader {
+    /// One loader for the page's lifetime.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// The Check half as the split-off part renders it.
+pub fn check_page() -> Html {
+    html! { <CheckPage /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CheckHalfProps {
+    /// The Check half is shown (or about to be).
+    pub wanted: bool,
+    pub state: Lazy,
+    pub on_state: Callback<Lazy>,
+    pub load: PartLoader,
+}
+
+#[component]
+pub fn CheckHalf(props: &CheckHalfProps) -> Html {
+    let lang = use_lang();
+    let body = use_state(|| None::<Html>);
+    // One fetch at a time, whoever asks (the idle prefetch, the tab, retry).
+    let busy = use_memo((), |_| Rc::new(Cell::new(false)));
+    let load = {
+        let body = body.clone();
+        let busy = (*busy).clone();
+        let on_state = props.on_state.clone();
+        let fetch = props.load.0;
+        Callback::from(move |()| {
+            if busy.get() || body.is_some() {
+                return;
+            }
+            busy.set(true);
+            on_state.emit(Lazy::Loading);
+            let (body, busy, on_state) = (body.clone(), busy.clone(), on_state.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match fetch().await {
+                    Ok(html) => {
+                        body.set(Some(html));
+                        on_state.emit(Lazy::Ready);
+                    }
+                    Err(reason) => on_state.emit(Lazy::Failed(reason)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    {
+        let load = load.clone();
+        use_effect_with((), move |_| when_idle(move || load.emit(())));
+    }
+    {
+        // Shown: load now (again, after a failure the idle prefetch met).
+        let load = load.clone();
+        use_effect_with(props.wanted, move |wanted| {
+            if *wanted {
+                load.emit(());
+            }
+        });
+    }
+    if let Some(html) = &*body {
+        return html.clone();
+    }
+    let retry = load.reform(|_: MouseEvent| ());
+    let line = match (&props.state, props.wanted) {
+        (Lazy::Failed(reason), true) => html! {
+            <div class="check-notices lazy-failed" role="alert">
+                <p class="help error" data-notice-code={code::ui::CHECKER_FAILED}>
+                    { i18n::explain(lang, &Lazy::unavailable(reason)) }
+                </p>
+                <button type="button" class="button small" data-action="retry-check-half" onclick={retry}>
+                    { i18n::text(lang, code::ui::CHECKER_RETRY) }
+                </button>
+            </div>
+        },
+        (Lazy::Loading, true) => html! {
+            <p class="help lazy-loading" role="status">{ i18n::text(lang, code::ui::CHECKER_LOADING) }</p>
+        },
+        _ => html! {},
+    };
+    html! {
+        <div class="check" data-check-half={word(&props.state)} data-lazy-state={word(&props.state)}>
+            { line }
+        </div>
+    }
+}
+
+fn word(state: &Lazy) -> &'static str {
+    match state {
+        Lazy::NotLoaded => "idle",
+        Lazy::Loading => "loading",
+        Lazy::Ready => "ready",
+        Lazy::Failed(_) => "failed",
+    }
+}
