@@ -12,6 +12,7 @@ mod dns;
 mod fix;
 mod generate;
 mod import;
+mod message;
 mod model;
 mod mta_sts;
 mod name;
@@ -58,6 +59,7 @@ pub(super) const ON_DEMAND: &[&[Message]] = &[
     import::MESSAGES,
     fix::MESSAGES,
     check_findings::MESSAGES,
+    message::MESSAGES,
 ];
 
 /// The on-demand texts of a plan made from published records (adopting

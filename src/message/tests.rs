@@ -1,0 +1,151 @@
+//! Bad input (issue 18's list): each gives a clear finding, and the work
+//! stays bounded. No crypto is needed: the verifier here refuses every
+//! signature, and the zone is empty (every key question is NXDOMAIN).
+
+use super::*;
+use crate::dns::memory::MemoryZone;
+use crate::i18n::code;
+use crypto::{CryptoError, VerifyRequest};
+use dkim::{DkimVerdict, MAX_SIGNATURES};
+use futures::executor::block_on;
+
+struct Refuses;
+
+impl SignatureVerifier for Refuses {
+    async fn verify(&self, _: &VerifyRequest) -> Result<bool, CryptoError> {
+        Ok(false)
+    }
+}
+
+fn run(input: &[u8]) -> Result<MessageReport, Box<Finding>> {
+    let m = read(input).map_err(|e| Box::new(e.to_finding()))?;
+    let q = m.proposed_spf_question();
+    Ok(block_on(check(
+        &m,
+        q.as_ref(),
+        1_800_000_000,
+        &MemoryZone::new(),
+        &Refuses,
+    )))
+}
+
+const SIG: &str = "DKIM-Signature: v=1; a=rsa-sha256; d=x.net; s=s; h=from; bh=AAAA; b=AAAA\r\n";
+
+#[test]
+fn no_headers() {
+    let e = run(b"Hello, this is only the body of a message.\r\n").expect_err("not a message");
+    assert_eq!(e.code, code::message::NO_HEADERS);
+    assert_eq!(run(b"").expect_err("empty").code, code::message::EMPTY);
+}
+
+#[test]
+fn a_20_mb_paste_is_refused_before_any_work() {
+    let big = vec![b'a'; 20 * 1024 * 1024];
+    let e = run(&big).expect_err("too large");
+    assert_eq!(e.code, code::message::TOO_LARGE);
+    assert_eq!(e.get_arg("max"), Some(MAX_MESSAGE_BYTES.to_string().as_str()));
+}
+
+#[test]
+fn five_hundred_signatures_are_bounded() {
+    let mut text = String::new();
+    for _ in 0..500 {
+        text.push_str(SIG);
+    }
+    text.push_str("From: a@x.net\r\n\r\nbody\r\n");
+    let r = run(text.as_bytes()).expect("read");
+    assert_eq!(r.dkim.len(), MAX_SIGNATURES);
+    let note = r
+        .findings
+        .iter()
+        .find(|f| f.code == code::message::TOO_MANY_SIGNATURES)
+        .expect("named");
+    assert_eq!(note.get_arg("count"), Some("500"));
+    // The key is not there: permerror (RFC 6376 §6.1.2), never fail.
+    assert!(r.dkim.iter().all(|d| d.verdict == DkimVerdict::PermError));
+}
+
+#[test]
+fn header_lines_of_100_kb() {
+    let mut text = format!("From: a@x.net\r\nSubject: {}\r\n", "x".repeat(100 * 1024));
+    text.push_str(SIG);
+    text.push_str("\r\nbody\r\n");
+    let r = run(text.as_bytes()).expect("read");
+    assert!(r.findings.iter().any(|f| f.code == code::message::LONG_LINE));
+    assert_eq!(r.dkim.len(), 1);
+}
+
+#[test]
+fn nul_bytes() {
+    let r = run(b"From: a@x.net\r\nSubject: a\0b\r\n\r\nbo\0dy\r\n").expect("read");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == code::message::NUL_BYTE)
+        .expect("NUL");
+    assert_eq!(f.get_arg("line"), Some("2"));
+}
+
+#[test]
+fn broken_base64_in_b_and_bh() {
+    for (tag, sig) in [
+        (
+            "b",
+            "DKIM-Signature: v=1; a=rsa-sha256; d=x.net; s=s; h=from; bh=AAAA;\r\n b=AB$%CD\r\n",
+        ),
+        (
+            "bh",
+            "DKIM-Signature: v=1; a=rsa-sha256; d=x.net; s=s; h=from;\r\n bh=AAA; b=AAAA\r\n",
+        ),
+    ] {
+        let text = format!("From: a@x.net\r\n{sig}\r\nbody\r\n");
+        let r = run(text.as_bytes()).expect("read");
+        let d = r.dkim.first().expect("one signature");
+        assert_eq!(d.verdict, DkimVerdict::PermError, "{tag}");
+        let f = d.findings.first().expect("reason");
+        assert_eq!(f.code, code::message::SIG_BAD_BASE64, "{tag}");
+        assert_eq!(f.get_arg("tag"), Some(tag));
+        assert_eq!(f.get_arg("line"), Some("3"));
+    }
+}
+
+#[test]
+fn a_failed_key_question_is_temperror_never_fail() {
+    struct Down;
+    impl crate::dns::Resolver for Down {
+        async fn query(
+            &self,
+            _: &str,
+            _: crate::dns::RecordType,
+        ) -> Result<crate::dns::Answer, crate::dns::DnsError> {
+            Err(crate::dns::DnsError::Timeout)
+        }
+    }
+    let m = read(format!("From: a@x.net\r\n{SIG}\r\nbody\r\n").as_bytes()).expect("read");
+    let r = block_on(check(&m, None, 0, &Down, &Refuses));
+    assert!(matches!(
+        r.dkim.first().map(|d| &d.verdict),
+        Some(DkimVerdict::TempError { .. })
+    ));
+    assert_eq!(r.dmarc.result, dmarc::DmarcResult::TempError);
+}
+
+#[test]
+fn rsa_sha1_fails_without_asking_for_the_key() {
+    let sig = SIG.replace("rsa-sha256", "rsa-sha1");
+    let r = run(format!("From: a@x.net\r\n{sig}\r\nbody\r\n").as_bytes()).expect("read");
+    assert_eq!(
+        r.dkim.first().map(|d| &d.verdict),
+        Some(&DkimVerdict::Fail {
+            step: dkim::FailedStep::Sha1
+        })
+    );
+}
+
+#[test]
+fn every_finding_has_both_texts() {
+    for c in code::message::ALL {
+        let m = crate::i18n::lookup(c).expect("in the catalogue");
+        assert!(!m.en.is_empty() && !m.zh.is_empty(), "{c}");
+    }
+}
