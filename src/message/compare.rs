@@ -150,3 +150,50 @@ pub fn compare(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dns::DnsError;
+
+    fn reason(code: &'static str) -> Vec<Finding> {
+        vec![Finding::error(code, "s", "RFC")]
+    }
+
+    #[test]
+    fn likely_reasons() {
+        let fail = |step| DkimVerdict::Fail { step };
+        assert_eq!(
+            dkim_reason(&fail(FailedStep::BodyHash), "pass", &[]),
+            code::message::DIFFER_MODIFIED
+        );
+        assert_eq!(
+            dkim_reason(&fail(FailedStep::Key), "pass", &[]),
+            code::message::DIFFER_KEY_CHANGED
+        );
+        assert_eq!(
+            dkim_reason(
+                &DkimVerdict::PermError,
+                "pass",
+                &reason(code::message::DKIM_NO_KEY)
+            ),
+            code::message::DIFFER_KEY_CHANGED
+        );
+        assert_eq!(
+            dkim_reason(
+                &DkimVerdict::PermError,
+                "pass",
+                &reason(code::message::DKIM_EXPIRED)
+            ),
+            code::message::DIFFER_EXPIRED
+        );
+        let temp = DkimVerdict::TempError {
+            dns: DnsError::Timeout,
+        };
+        assert_eq!(dkim_reason(&temp, "pass", &[]), code::message::DIFFER_TEMPORARY);
+        assert_eq!(
+            dkim_reason(&DkimVerdict::Pass, "fail", &[]),
+            code::message::DIFFER_DNS_CHANGED
+        );
+    }
+}

@@ -137,6 +137,21 @@ pub async fn check(
     let comparison = compare::compare(message.auth_results.first(), &dkim, spf.as_ref(), &dmarc);
     let mut findings = message.findings.clone();
     findings.extend(notes);
+    // RFC 8617 §4.1: the ARC sets an intermediary added, as information.
+    if let Some(seal) = message
+        .arc
+        .iter()
+        .find(|a| a.name.eq_ignore_ascii_case("ARC-Seal"))
+    {
+        let instance = seal.instance.map_or("?".to_string(), |i| i.to_string());
+        let cv = seal.chain_validation.clone().unwrap_or_else(|| "?".into());
+        findings.push(
+            Finding::info(crate::i18n::code::message::ARC_SEEN, "ARC", "RFC 8617 §4.1")
+                .arg("count", message.arc.len())
+                .arg("instance", instance)
+                .arg("cv", cv),
+        );
+    }
     if spf_question.is_none() {
         findings.push(Finding::info(
             crate::i18n::code::message::NO_HOP,

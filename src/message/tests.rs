@@ -149,3 +149,18 @@ fn every_finding_has_both_texts() {
         assert!(!m.en.is_empty() && !m.zh.is_empty(), "{c}");
     }
 }
+
+#[test]
+fn arc_fields_are_named_as_information() {
+    let text = "ARC-Seal: i=1; a=rsa-sha256; cv=none; d=list.example; s=s; b=AAAA\r\nARC-Authentication-Results: i=1; mx.list.example; dkim=pass header.d=x.net\r\nFrom: a@x.net\r\n\r\nbody\r\n";
+    let r = run(text.as_bytes()).expect("read");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == code::message::ARC_SEEN)
+        .expect("ARC named");
+    assert_eq!(f.severity, crate::finding::Severity::Info);
+    assert_eq!(f.get_arg("instance"), Some("1"));
+    assert_eq!(f.get_arg("cv"), Some("none"));
+    assert_eq!(f.get_arg("count"), Some("2"));
+}

@@ -330,4 +330,9 @@ pub(crate) const MESSAGES: &[Message] = &[
         en: "No Received: field gives a client address, so SPF was not checked. Choose the hop, or type the sending server's address.",
         zh: "没有任何 Received: 字段给出客户端地址，因此未检查 SPF。请选择一跳，或填写发件服务器的地址。",
     },
+    Message {
+        code: "message.arc_seen",
+        en: "The message carries {count} ARC header fields (the newest seal, instance {instance}, says cv={cv}): an intermediary (a forwarder, a list) recorded the results it saw before changing the message. Shown as information; the page does not verify ARC.",
+        zh: "邮件带有 {count} 个 ARC 头字段（最新的封印为第 {instance} 个实例，cv={cv}）：中间方（转发服务器、邮件列表）在改动邮件之前记下了它看到的结果。仅供参考；页面不验证 ARC。",
+    },
 ];

@@ -69,4 +69,5 @@ crate::i18n::code::declare_codes! {
     DIFFER_FOLLOWS = "message.differ_follows",
     DIFFER_OTHER = "message.differ_other",
     NO_HOP = "message.no_hop",
+    ARC_SEEN = "message.arc_seen",
 }
