@@ -11,8 +11,8 @@
 //! (for the proposed hop) and DMARC give the written results.
 //!
 //! One documented difference: dkimpy still accepts `rsa-sha1`; RFC 8301
-//! §3.1 says verifiers "MUST NOT consider signatures using SHA-1 ... as
-//! valid", and so does the page. Those signatures are counted apart.
+//! §3.1 says "rsa-sha1 MUST NOT be used for signing or verifying", and the
+//! page reports such a signature as failing. Those are counted apart.
 //!
 //! Prints `dkim verify: N passed, M failed`, then `message checks: ...`.
 

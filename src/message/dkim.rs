@@ -181,7 +181,7 @@ pub fn header_hash_input(msg: &MessageBytes, sig: &DkimSignature, sig_field: &He
     without_b.extend_from_slice(raw.get(..value_at + b0).unwrap_or(raw));
     without_b.extend_from_slice(raw.get(value_at + b1..).unwrap_or_default());
     canon::header(sig.header_canon, &without_b, &mut out);
-    // §3.7: "... signed header field ... without a trailing CRLF".
+    // §3.7: the DKIM-Signature field itself is hashed last, without its final CRLF.
     out.truncate(out.len().saturating_sub(2));
     out
 }
@@ -320,7 +320,7 @@ async fn verify_one(
         r.unsigned_body_bytes = Some(len.saturating_sub(l));
     }
     let (verdict, reason) = 'verdict: {
-        // RFC 8301 §3.1: "Verifiers MUST NOT consider signatures using SHA-1 ... as valid."
+        // RFC 8301 §3.1: "rsa-sha1 MUST NOT be used for signing or verifying."
         if sig.algorithm == SigningAlgorithm::RsaSha1 {
             break 'verdict fail(FailedStep::Sha1, code::message::DKIM_SHA1, "RFC 8301 §3.1");
         }

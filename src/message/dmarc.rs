@@ -1,7 +1,7 @@
 //! DMARC for a received message, RFC 9989: the Author Domain (the domain
-//! of the single `From:` address, §4.2 and §4.4), its policy found by the
+//! of the single `From:` address), its policy found by the
 //! DNS Tree Walk (§4.10), the Organizational Domains for relaxed alignment
-//! (§4.10.3, also by the Tree Walk: no public suffix list), the alignment
+//! (§4.10, also by the Tree Walk: no public suffix list), the alignment
 //! of DKIM `d=` and the SPF domain (§4.4.1, §4.4.2), and the disposition.
 
 use super::dkim::{DkimResult, DkimVerdict};
@@ -18,9 +18,9 @@ use futures::future::join_all;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-/// Why the message has not exactly one author domain (RFC 9989 §4.2:
-/// "the domain in the RFC5322.From header field"; RFC 5322 §3.6: "From"
-/// occurs exactly once).
+/// Why the message has not exactly one author domain (RFC 9989: the
+/// domain of the RFC5322.From address; RFC 5322 §3.6: From occurs exactly
+/// once).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AuthorError {
     Missing,
@@ -42,7 +42,7 @@ impl AuthorError {
                 Finding::error(code::message::FROM_NO_ADDRESS, "From", "RFC 5322 §3.4").arg("line", line)
             }
             AuthorError::ManyAddresses { count, line } => {
-                Finding::error(code::message::FROM_MANY_ADDRESSES, "From", "RFC 9989 §4.4")
+                Finding::error(code::message::FROM_MANY_ADDRESSES, "From", "RFC 5322 §3.6.2")
                     .arg("count", count)
                     .arg("line", line)
             }
@@ -167,7 +167,7 @@ impl<R: Resolver> DmarcLookups<'_, R> {
             .collect()
     }
 
-    /// RFC 9989 §4.10.3, the Organizational Domain: walking up from the
+    /// RFC 9989 §4.10, the Organizational Domain: walking up from the
     /// name, a record with `psd=n` marks it; a record with `psd=y` marks the
     /// name one label below; otherwise the record found with the fewest
     /// labels; with no record at all, the name itself.

@@ -5,7 +5,8 @@
 //! Required: `v`, `a`, `b`, `bh`, `d`, `h`, `s`; optional: `c`, `i`, `l`,
 //! `q`, `t`, `x`, `z`. Unknown tags are ignored (§3.2). Algorithms:
 //! `rsa-sha256` (§3.3.1), `ed25519-sha256` (RFC 8463 §3) and `rsa-sha1`,
-//! which is read so that it can be reported as failing (RFC 8301 §3.1).
+//! which is read so that it can be reported as failing (RFC 8301 §3.1:
+//! "rsa-sha1 MUST NOT be used for signing or verifying").
 
 use super::canon::Canon;
 use super::header::{HeaderField, MessageBytes};
@@ -25,8 +26,8 @@ pub enum SigningAlgorithm {
     RsaSha256,
     /// `ed25519-sha256`, RFC 8463 §3.
     Ed25519Sha256,
-    /// `rsa-sha1`: RFC 8301 §3.1, verifiers "MUST NOT consider signatures
-    /// using SHA-1 ... as valid".
+    /// `rsa-sha1`: RFC 8301 §3.1, "rsa-sha1 MUST NOT be used for signing or
+    /// verifying".
     RsaSha1,
 }
 
