@@ -21,6 +21,8 @@ mod common;
 mod verifier;
 
 use futures::executor::block_on;
+use maildns::dns::{DnsError, RecordType};
+use maildns::i18n::code::message as code;
 use maildns::message::dkim::{DkimVerdict, FailedStep};
 use maildns::message::signature::SigningAlgorithm;
 use maildns::message::{self, MessageReport};
@@ -135,6 +137,41 @@ fn main() {
                 report.dmarc.findings.iter().map(|f| f.code).collect::<Vec<_>>()
             );
         }
+        // What each signature's remarks must say, by message.
+        let has = |code: &str| {
+            report
+                .dkim
+                .iter()
+                .any(|d| d.findings.iter().any(|f| f.code == code))
+        };
+        let remarks: &[&str] = match name {
+            "length-l" | "length-l-appended" => &[code::DKIM_BODY_LENGTH],
+            "testing-key" => &[code::DKIM_KEY_TESTING],
+            // dkimpy signs From once more than the message has it.
+            "rsa-relaxed" => &[code::DKIM_FROM_OVERSIGNED],
+            // opendkim-testmsg does not over-sign.
+            "opendkim-rsa-sha1" => &[code::DKIM_FROM_NOT_OVERSIGNED],
+            _ => &[],
+        };
+        for want in remarks {
+            if has(want) {
+                checks_ok += 1;
+            } else {
+                checks_bad += 1;
+                eprintln!("FAIL {name}: no {want} remark");
+            }
+        }
+        if name == "length-l-appended" {
+            let unsigned = report
+                .dkim
+                .first()
+                .and_then(|d| d.unsigned_body_bytes)
+                .unwrap_or(0);
+            if unsigned == 0 {
+                checks_bad += 1;
+                eprintln!("FAIL {name}: the appended text is not counted as unsigned");
+            }
+        }
         if name == "receiver-disagrees" {
             let differ = report
                 .comparison
@@ -150,6 +187,13 @@ fn main() {
             }
         }
     }
+    match key_question_fails(&out, &zone, now) {
+        Ok(()) => checks_ok += 1,
+        Err(e) => {
+            checks_bad += 1;
+            eprintln!("FAIL key question fails: {e}");
+        }
+    }
     let timing = bench(&out, &zone, now);
     let _ = std::fs::remove_dir_all(&out);
     println!("dkim verify: {passed} passed, {failed} failed ({sha1} rsa-sha1 signatures dkimpy accepts, failed per RFC 8301)");
@@ -158,6 +202,40 @@ fn main() {
     if failed > 0 || checks_bad > 0 {
         std::process::exit(1);
     }
+}
+
+/// Fault injection: the key question of a good signature fails (SERVFAIL,
+/// timeout): the verdict is temperror, never fail (RFC 6376 §6.1.2), and
+/// DMARC, with SPF still passing aligned, still passes.
+fn key_question_fails(
+    out: &std::path::Path,
+    zone: &maildns::dns::memory::MemoryZone,
+    now: u64,
+) -> Result<(), String> {
+    let path = std::fs::read_dir(out)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().ends_with("-rsa-relaxed.eml"))
+        .ok_or("no rsa-relaxed message")?;
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let read = message::read(&bytes).map_err(|e| format!("{e:?}"))?;
+    let q = read.proposed_spf_question();
+    for error in [DnsError::ServFail, DnsError::Timeout] {
+        let faulty = common::Faulty::failing(
+            zone,
+            &[("rsa2026._domainkey.signed-mail.net", RecordType::Txt)],
+            error.clone(),
+        );
+        let r = block_on(message::check(&read, q.as_ref(), now, &faulty, &NativeVerifier));
+        match r.dkim.first().map(|d| &d.verdict) {
+            Some(DkimVerdict::TempError { dns }) if *dns == error => {}
+            other => return Err(format!("{error}: verdict {other:?}")),
+        }
+        if r.dmarc.result.as_str() != "pass" {
+            return Err(format!("{error}: DMARC {}", r.dmarc.result.as_str()));
+        }
+    }
+    Ok(())
 }
 
 /// Two RSA-2048 signatures over a 1 MB body, verified natively (release or
