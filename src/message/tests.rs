@@ -164,3 +164,58 @@ fn arc_fields_are_named_as_information() {
     assert_eq!(f.get_arg("cv"), Some("none"));
     assert_eq!(f.get_arg("count"), Some("2"));
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces a message is made of, and noise between them.
+    fn piece() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            Just(b"From: a@x.net\r\n".to_vec()),
+            Just(SIG.as_bytes().to_vec()),
+            Just(b"DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed; d=x.net; s=s; h=from:from; l=3; bh=AAAA; b=AAAA\r\n".to_vec()),
+            Just(b"Received: from h ([185.47.112.9]) by mx; x\r\n".to_vec()),
+            Just(b"Authentication-Results: mx; dkim=pass header.d=x.net\r\n".to_vec()),
+            Just(b"\r\n".to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b" folded \t\r\n".to_vec()),
+            proptest::collection::vec(any::<u8>(), 0..24),
+        ]
+    }
+
+    fn canonical_lines(b: &[u8]) -> Vec<u8> {
+        b.iter().copied().filter(|&c| c != b'\r' && c != b'\n').collect()
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_always_says_something(parts in proptest::collection::vec(piece(), 0..24)) {
+            let input: Vec<u8> = parts.concat();
+            match run(&input) {
+                Err(f) => prop_assert!(crate::i18n::lookup(f.code).is_some()),
+                Ok(r) => {
+                    prop_assert!(r.dkim.len() <= MAX_SIGNATURES);
+                    for d in &r.dkim {
+                        prop_assert!(!d.findings.is_empty());
+                        prop_assert!(d.verdict != DkimVerdict::Pass, "nothing verifies with a refusing verifier");
+                    }
+                }
+            }
+        }
+
+        /// RFC 6376 §3.4: canonicalizing twice changes nothing.
+        #[test]
+        fn body_canonicalization_is_idempotent(lines in proptest::collection::vec("[ \\ta-z\u{e9}]{0,12}", 0..8)) {
+            let body = lines.join("\r\n").into_bytes();
+            for c in [canon::Canon::Simple, canon::Canon::Relaxed] {
+                let once = canon::body(c, &body);
+                prop_assert_eq!(&canon::body(c, &once), &once);
+            }
+            // Relaxed only ever removes or shrinks white space.
+            let relaxed = canon::body(canon::Canon::Relaxed, &body);
+            let squeeze = |b: &[u8]| canonical_lines(b).into_iter().filter(|c| *c != b' ' && *c != b'\t').collect::<Vec<u8>>();
+            prop_assert_eq!(squeeze(&relaxed), squeeze(&body));
+        }
+    }
+}
