@@ -189,6 +189,21 @@ impl<R: Resolver> DmarcLookups<'_, R> {
     }
 }
 
+/// True when A, AAAA and MX of `name` are all NXDOMAIN or NODATA; a failed
+/// question counts as existing (the milder policy applies).
+async fn author_is_nonexistent(resolver: &impl Resolver, name: &str) -> bool {
+    let answers = join_all(
+        [RecordType::A, RecordType::Aaaa, RecordType::Mx]
+            .into_iter()
+            .map(|t| resolver.query(name, t)),
+    )
+    .await;
+    answers.iter().all(|a| match a {
+        Err(e) => e.is_void(),
+        Ok(a) => a.records.is_empty(),
+    })
+}
+
 /// The DMARC result (RFC 8601 §2.7.1 `dmarc` values).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -345,10 +360,12 @@ pub async fn evaluate(
     let at_author = policy_domain == author;
     // §4.7: p= for the domain itself; sp= (else p=) for a subdomain whose
     // policy comes from a record higher up.
-    let requested = if at_author {
-        record.effective_policy()
-    } else {
-        record.subdomain_policy.unwrap_or(record.effective_policy())
+    let requested = match (at_author, record.nonexistent_policy) {
+        (true, _) => record.effective_policy(),
+        // §4.7 np=: the policy for a subdomain that does not exist, one
+        // with no A, AAAA or MX (each NXDOMAIN or NODATA).
+        (false, Some(np)) if author_is_nonexistent(resolver, &author).await => np,
+        (false, _) => record.subdomain_policy.unwrap_or(record.effective_policy()),
     };
     out.policy_domain = Some(policy_domain.clone());
     if out.dkim_aligned.is_some() || out.spf_aligned.is_some() {
@@ -385,6 +402,37 @@ pub async fn evaluate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dns::memory::MemoryZone;
+    use crate::message::header;
+    use futures::executor::block_on;
+
+    /// DMARC of an unsigned message from `from`, with no SPF, over `zone`.
+    fn unsigned_from(from: &str, zone: &str) -> MessageDmarc {
+        let mut z = MemoryZone::new();
+        z.add_master_file(zone).expect("zone");
+        let text = format!("From: {from}\r\n\r\nbody\r\n");
+        let (m, _) = header::read(text.as_bytes(), 1 << 20).expect("message");
+        block_on(evaluate(&m, &[], None, &z))
+    }
+
+    const ZONE: &str = "$ORIGIN x.net.\n@ 300 IN SOA ns hm 1 2 3 4 5\n@ 300 IN MX 10 mail\nreal 300 IN A 185.47.112.9\n_dmarc 300 IN TXT \"v=DMARC1; p=none; sp=quarantine; np=reject\"\n";
+
+    #[test]
+    fn policy_for_the_domain_its_subdomains_and_nonexistent_ones() {
+        let d = unsigned_from("a@x.net", ZONE);
+        assert_eq!(
+            (d.result, d.disposition),
+            (DmarcResult::Fail, Some(DmarcPolicy::None))
+        );
+        let d = unsigned_from("a@real.x.net", ZONE);
+        assert_eq!(d.disposition, Some(DmarcPolicy::Quarantine));
+        assert_eq!(d.policy_domain.as_deref(), Some("x.net"));
+        let d = unsigned_from("a@nothere.x.net", ZONE);
+        assert_eq!(d.disposition, Some(DmarcPolicy::Reject));
+        assert_eq!(d.organizational_domain.as_deref(), Some("x.net"));
+        let d = unsigned_from("a@y.org", ZONE);
+        assert_eq!((d.result, d.disposition), (DmarcResult::None, None));
+    }
 
     #[test]
     fn from_domains() {
