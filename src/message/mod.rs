@@ -152,6 +152,20 @@ pub async fn check(
                 .arg("cv", cv),
         );
     }
+    // No Return-Path and no envelope-from: an empty MAIL FROM here is a
+    // guess, not a bounce (RFC 7208 §2.4 would check the HELO name).
+    let envelope_known =
+        message.return_path.is_some() || message.hops.iter().any(|h| h.envelope_from.is_some());
+    if let Some(q) = spf_question.filter(|q| q.mail_from.is_empty() && !envelope_known) {
+        findings.push(
+            Finding::info(
+                crate::i18n::code::message::NO_RETURN_PATH,
+                "Return-Path",
+                "RFC 5321 §4.4",
+            )
+            .arg("helo", &q.helo),
+        );
+    }
     if spf_question.is_none() {
         findings.push(Finding::info(
             crate::i18n::code::message::NO_HOP,

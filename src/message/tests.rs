@@ -165,6 +165,25 @@ fn arc_fields_are_named_as_information() {
     assert_eq!(f.get_arg("count"), Some("2"));
 }
 
+#[test]
+fn a_missing_return_path_is_not_taken_for_a_bounce_silently() {
+    let hop = "Received: from mail.x.net (mail.x.net [185.47.112.9]) by mx.y.org; Mon, 7 Dec 2026\r\n";
+    let r = run(format!("{hop}From: a@x.net\r\n\r\nbody\r\n").as_bytes()).expect("read");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == code::message::NO_RETURN_PATH)
+        .expect("named");
+    assert_eq!(f.get_arg("helo"), Some("mail.x.net"));
+    let bounce =
+        run(format!("Return-Path: <>\r\n{hop}From: a@x.net\r\n\r\nbody\r\n").as_bytes()).expect("read");
+    assert!(!bounce
+        .findings
+        .iter()
+        .any(|f| f.code == code::message::NO_RETURN_PATH));
+    assert_eq!(bounce.spf.map(|s| s.identity), Some(spf::SpfIdentity::Helo));
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;

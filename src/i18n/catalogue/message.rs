@@ -335,4 +335,9 @@ pub(crate) const MESSAGES: &[Message] = &[
         en: "The message carries {count} ARC header fields (the newest seal, instance {instance}, says cv={cv}): an intermediary (a forwarder, a list) recorded the results it saw before changing the message. Shown as information; the page does not verify ARC.",
         zh: "邮件带有 {count} 个 ARC 头字段（最新的封印为第 {instance} 个实例，cv={cv}）：中间方（转发服务器、邮件列表）在改动邮件之前记下了它看到的结果。仅供参考；页面不验证 ARC。",
     },
+    Message {
+        code: "message.no_return_path",
+        en: "The message has no Return-Path: field (some mail programs drop it when saving), so MAIL FROM is unknown; SPF was checked for the HELO name {helo} as for a bounce. Type the MAIL FROM address (the bounce address your server uses) to check the right identity.",
+        zh: "邮件没有 Return-Path: 字段（有些邮件程序保存时会去掉它），因此不知道 MAIL FROM；SPF 按退信的方式检查了 HELO 名称 {helo}。请填写 MAIL FROM 地址（你的服务器使用的退信地址），以检查正确的身份。",
+    },
 ];

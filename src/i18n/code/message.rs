@@ -70,4 +70,5 @@ crate::i18n::code::declare_codes! {
     DIFFER_OTHER = "message.differ_other",
     NO_HOP = "message.no_hop",
     ARC_SEEN = "message.arc_seen",
+    NO_RETURN_PATH = "message.no_return_path",
 }
