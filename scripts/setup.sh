@@ -11,6 +11,7 @@
 #   named-checkzone (bind9-utils), fonts-noto-cjk (Chinese text in screenshots),
 #   python3 (the Trunk hook that writes the CSP, scripts/csp.py),
 #   python3-dnspython (the local DoH test endpoint)
+#   python3-dkim, opendkim-tools          apt: sign the message test's messages
 #   promtool (prometheus),                apt (Debian packages): the monitoring
 #   prometheus-blackbox-exporter          export is checked with the real tools
 #   wasm-opt (binaryen), playwright-core, npm ci in tests/e2e (versions in
@@ -78,6 +79,13 @@ fi
 if ! $build_only && ! /usr/bin/python3 -c 'import dns.zone' >/dev/null 2>&1; then
   missing+=(python3 python3-dnspython)
 fi
+# The message test's test messages are signed at test time by real DKIM
+# signers, dkimpy (python3-dkim, under Debian's python3) and OpenDKIM
+# (opendkim-testmsg from opendkim-tools), never by our own code.
+if ! $build_only && ! /usr/bin/python3 -c 'import dkim, nacl' >/dev/null 2>&1; then
+  missing+=(python3-dkim python3-nacl)
+fi
+$build_only || [ -x /usr/sbin/opendkim-testmsg ] || command -v opendkim-testmsg >/dev/null 2>&1 || missing+=(opendkim-tools)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq

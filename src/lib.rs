@@ -25,6 +25,7 @@ pub mod generate;
 pub mod i18n;
 pub mod idn;
 pub mod import;
+pub mod message;
 pub mod model;
 pub mod mta_sts;
 pub mod offload;

@@ -66,7 +66,7 @@ mod export;
 pub mod form;
 mod hosts;
 mod plan;
-mod policies;
+pub(crate) mod policies;
 mod run;
 pub mod whatif;
 

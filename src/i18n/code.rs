@@ -52,6 +52,7 @@ pub mod explain;
 pub mod fix;
 pub mod generate;
 pub mod import;
+pub mod message;
 pub mod mta_sts;
 pub mod mx;
 pub mod name;
@@ -86,6 +87,7 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("fix", fix::ALL),
     ("generate", generate::ALL),
     ("import", import::ALL),
+    ("message", message::ALL),
     ("mta_sts", mta_sts::ALL),
     ("mx", mx::ALL),
     ("name", name::ALL),

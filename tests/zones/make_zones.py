@@ -20,6 +20,11 @@ KEYS = HERE / "keys"
 RSA2048 = (KEYS / "dkim-rsa2048.spki.b64").read_text().strip()
 RSA1024 = (KEYS / "dkim-rsa1024.spki.b64").read_text().strip()
 TLS_SPKI_SHA256 = (KEYS / "mail-tls-p256.spki.sha256").read_text().strip()
+# The message test's keys (tests/message/keys/, test-only: their private
+# halves are committed there so that real signers sign at test time).
+MESSAGE_KEYS = HERE.parent / "message" / "keys"
+MSG_RSA = (MESSAGE_KEYS / "rsa2048.spki.b64").read_text().strip()
+MSG_ED25519 = (MESSAGE_KEYS / "ed25519.raw.b64").read_text().strip()
 
 # Fictional, public-looking ranges (not RFC 5737 / RFC 3849 documentation ranges).
 V4_NET = ipaddress.ip_network("185.47.112.0/24")
@@ -58,6 +63,8 @@ SCENARIOS = [
 DMARC_REPORTS = "dmarc-reports.net"
 SPF_CHAIN = "spf-chain.net"
 HOSTING = "fictional-hosting.net"
+SIGNED_MAIL = "signed-mail.net"
+SIGNED_MAIL_HOST = 50
 
 
 def v4(n):
@@ -221,6 +228,24 @@ def dns_host_zone():
     return out
 
 
+def signed_mail_zone():
+    """The sender of the message test's messages (tests/message_verify.rs):
+    a complete mail domain with an RSA and an Ed25519 selector, a revoked
+    selector, a selector in testing mode (t=y), and an SPF record for the
+    mail host's HELO name (checked when MAIL FROM is empty)."""
+    n = SIGNED_MAIL_HOST
+    out = header(SIGNED_MAIL)
+    out += ["@ IN MX 10 mail", f"mail IN A {v4(n)}", f"mail IN AAAA {v6(n)}",
+            "@ IN " + txt("v=spf1 mx -all"),
+            "mail IN " + txt("v=spf1 a -all"),
+            "rsa2026._domainkey IN " + txt(*dkim_strings(MSG_RSA)),
+            "ed2026._domainkey IN " + txt(f"v=DKIM1; k=ed25519; p={MSG_ED25519}"),
+            "revoked._domainkey IN " + txt("v=DKIM1; k=rsa; p="),
+            "testing._domainkey IN " + txt(*dkim_strings(MSG_RSA, " t=y;")),
+            "_dmarc IN " + txt(f"v=DMARC1; p=reject; rua=mailto:dmarc@{SIGNED_MAIL}")]
+    return out
+
+
 def probe_zone():
     # The checker's first-use race asks `example.com A` (src/dns/presets.rs
     # PROBE_NAME); any public-looking address is a correct answer.
@@ -232,7 +257,8 @@ def reverse_zones():
     nibbles = V6_NET.network_address.exploded.replace(":", "")[: V6_NET.prefixlen // 4]
     v6_origin = ".".join(reversed(nibbles)) + ".ip6.arpa"
     r4, r6 = header(v4_origin), header(v6_origin)
-    entries = [(2, "ns1.fictional-dns.net."), (3, "ns2.fictional-dns.net."), (40, f"mail.{DMARC_REPORTS}.")]
+    entries = [(2, "ns1.fictional-dns.net."), (3, "ns2.fictional-dns.net."), (40, f"mail.{DMARC_REPORTS}."),
+               (SIGNED_MAIL_HOST, f"mail.{SIGNED_MAIL}.")]
     for domain, n, fault in SCENARIOS:
         if fault in ("ptr_missing", "null_mx"):
             continue
@@ -251,6 +277,7 @@ def main():
     zones[DMARC_REPORTS] = dmarc_reports_zone()
     zones[SPF_CHAIN] = spf_chain_zone()
     zones[HOSTING] = hosting_zone()
+    zones[SIGNED_MAIL] = signed_mail_zone()
     zones["fictional-dns.net"] = dns_host_zone()
     zones["example.com"] = probe_zone()
     zones.update(reverse_zones())

@@ -12,6 +12,7 @@ mod dns;
 mod fix;
 mod generate;
 mod import;
+mod message;
 mod model;
 mod mta_sts;
 mod name;
@@ -58,11 +59,15 @@ pub(super) const ON_DEMAND: &[&[Message]] = &[
     import::MESSAGES,
     fix::MESSAGES,
     check_findings::MESSAGES,
+    message::MESSAGES,
 ];
 
 /// The on-demand texts of a plan made from published records (adopting
 /// the live DNS, reading a zone export): what the tools worker carries.
 pub const ADOPTED: &[&[Message]] = &[adopt::MESSAGES, import::MESSAGES];
+/// The on-demand texts of the message test (`crate::message`): what the
+/// worker that runs it carries with its findings.
+pub const MESSAGE_TEST: &[&[Message]] = &[message::MESSAGES];
 /// The on-demand texts of the fix list: what the checker carries.
 pub const FIX_LIST: &[&[Message]] = &[fix::MESSAGES];
 /// The texts of the checker's findings: the checker sends those of the
