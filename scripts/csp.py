@@ -34,7 +34,11 @@ without a header.
 The workers (src/worker, index.html's data-type="worker" links: the
 checker, and the tools that write the exports) are loaded later by the
 page from blob: URLs (src/ui/checker.rs says why), so the policy has
-worker-src blob: and nothing else for workers. Trunk names a worker's
+worker-src blob:, and 'self' for the service worker (static/sw.js; a
+service worker's script must be a same-origin URL, and 'self' is the
+narrowest source that names it at / and under /<repo>/ alike: CSP source
+expressions cannot name a path without a host). The boot script loads
+./sw-register.js once the page is interactive, which registers it. Trunk names a worker's
 files without a hash (checker.js, checker_bg.wasm); this hook renames
 them after their content, as Trunk does for the page's own files, so a
 cached old file is never taken for a new one, and writes their names
@@ -77,7 +81,14 @@ BOOT = (
     "if(w&&location.hash.indexOf(\"#check=\")===0)[\"js\",\"wasm\"].forEach(function(k){"
     "var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";"
     "l.href=w.getAttribute(\"data-\"+k);l.integrity=w.getAttribute(\"data-\"+k+\"-integrity\");"
-    "document.head.appendChild(l)})})();"
+    "document.head.appendChild(l)});"
+    # The service worker (static/sw-register.js registers it and offers a
+    # new version) starts once the page is interactive, never before: its
+    # script is fetched after the app's "maildns-interactive" mark.
+    "if(navigator.serviceWorker&&window.PerformanceObserver)new PerformanceObserver(function(l,b){"
+    "if(l.getEntriesByName(\"maildns-interactive\").length){b.disconnect();"
+    "var s=document.createElement(\"script\");s.src=\"./sw-register.js\";document.head.appendChild(s)}"
+    "}).observe({type:\"mark\",buffered:true})})();"
 )
 BOOT_MARK = "data-maildns-boot"
 # Only in Trunk's live-reload script, which only `trunk serve` adds.
@@ -100,7 +111,10 @@ def policy(scripts):
             "img-src 'self' data:",
             "font-src 'none'",
             "connect-src 'self' https: " + " ".join(LOOPBACK),
-            "worker-src blob:",
+            # blob: for the checker and tools workers (below); 'self' for
+            # the service worker, whose script must be same-origin
+            # (./sw.js): registering it is checked against worker-src.
+            "worker-src 'self' blob:",
             "manifest-src 'self'",
             "base-uri 'none'",
             "form-action 'none'",
