@@ -16,7 +16,9 @@ writes, in place of the line `const BUILD = ...;`:
   worker serves nothing else, and checks each cached copy against it.
 - precache: the files the first view needs, stored when the worker
   installs: all files but the workers' (named in index.html's
-  <meta name="maildns-checker|tools">), which are stored when first fetched.
+  <meta name="maildns-checker|tools">) and what only an installation
+  asks for (the manifest and icons/), which are stored when first fetched,
+  so a first visit downloads nothing the page does not use.
 - version: the first 16 hex digits of the SHA-256 of that list, the name
   of the worker's cache; any change of any file makes a new version, and a
   new sw.js, which is how the browser notices a deploy.
@@ -41,7 +43,8 @@ def build_of(staging):
         for name in names:
             path = os.path.join(folder, name)
             rel = os.path.relpath(path, staging).replace(os.sep, "/")
-            if rel == WORKER:
+            # Trunk's lock file in dist/ (a hand run) is not served.
+            if rel == WORKER or name.startswith("."):
                 continue
             with open(path, "rb") as f:
                 files[rel] = hashlib.sha256(f.read()).hexdigest()
@@ -55,7 +58,8 @@ def build_of(staging):
         sys.exit("sw_manifest.py: index.html names files that are not in the build: " + ", ".join(sorted(missing)))
     files = dict(sorted(files.items()))
     version = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:16]
-    return {"version": version, "files": files, "precache": [n for n in files if n not in later]}
+    install_only = {n for n in files if n.startswith("icons/") or n.endswith(".webmanifest")}
+    return {"version": version, "files": files, "precache": [n for n in files if n not in later | install_only]}
 
 
 def main():
