@@ -261,7 +261,8 @@ test('a new deploy: the page offers the reload, keeps its own version until then
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
   const banner = '#update-banner [data-action="reload-update"]';
   await page.waitForSelector(banner, { timeout: 30_000 });
-  assert.match(await page.textContent('#update-banner'), /new version/);
+  // Its words go in just after it (so a screen reader announces them).
+  await page.waitForFunction(() => /new version/.test(document.getElementById('update-banner').textContent));
   assert.equal(await page.locator('meta[name="maildns-build"]').count(), 0, 'still the version it opened with');
   for (const w of [1280, 360]) {
     await page.setViewportSize({ width: w, height: 900 });
