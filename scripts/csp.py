@@ -82,14 +82,18 @@ BOOT = (
     "var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";"
     "l.href=w.getAttribute(\"data-\"+k);l.integrity=w.getAttribute(\"data-\"+k+\"-integrity\");"
     "document.head.appendChild(l)});"
-    # The service worker (static/sw-register.js registers it and offers a
-    # new version) starts once the page is interactive, never before: its
-    # script is fetched after the app's "maildns-interactive" mark.
+)
+# The service worker (static/sw-register.js registers it and offers a new
+# version) starts once the page is interactive, never before: its script is
+# fetched after the app's "maildns-interactive" mark. Not under `trunk
+# serve`, whose rebuilds would otherwise be held back by the worker's cache.
+SW_LOADER = (
     "if(navigator.serviceWorker&&window.PerformanceObserver)new PerformanceObserver(function(l,b){"
     "if(l.getEntriesByName(\"maildns-interactive\").length){b.disconnect();"
     "var s=document.createElement(\"script\");s.src=\"./sw-register.js\";document.head.appendChild(s)}"
-    "}).observe({type:\"mark\",buffered:true})})();"
+    "}).observe({type:\"mark\",buffered:true})"
 )
+BOOT_END = "})();"
 BOOT_MARK = "data-maildns-boot"
 # Only in Trunk's live-reload script, which only `trunk serve` adds.
 LIVE_RELOAD = ".well-known/trunk/ws"
@@ -171,7 +175,8 @@ def rewrite(html, worker_meta=""):
     charset = re.search(r"<meta charset=\"?utf-8\"?\s*/?>", html, re.I)
     if not charset:
         sys.exit("csp.py: no <meta charset=utf-8> to put the policy after")
-    boot = "<script " + BOOT_MARK + ">" + BOOT + "</script>"
+    serve = LIVE_RELOAD in html
+    boot = "<script " + BOOT_MARK + ">" + BOOT + ("" if serve else SW_LOADER) + BOOT_END + "</script>"
     html = html[: charset.end()] + boot + html[charset.end() :]
     scripts = []
     for match in INLINE_SCRIPT.finditer(html):
