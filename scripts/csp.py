@@ -34,7 +34,11 @@ without a header.
 The workers (src/worker, index.html's data-type="worker" links: the
 checker, and the tools that write the exports) are loaded later by the
 page from blob: URLs (src/ui/checker.rs says why), so the policy has
-worker-src blob: and nothing else for workers. Trunk names a worker's
+worker-src blob:, and 'self' for the service worker (static/sw.js; a
+service worker's script must be a same-origin URL, and 'self' is the
+narrowest source that names it at / and under /<repo>/ alike: CSP source
+expressions cannot name a path without a host). The boot script loads
+./sw-register.js once the page is interactive, which registers it. Trunk names a worker's
 files without a hash (checker.js, checker_bg.wasm); this hook renames
 them after their content, as Trunk does for the page's own files, so a
 cached old file is never taken for a new one, and writes their names
@@ -82,8 +86,19 @@ BOOT = (
     "if(s)[].forEach.call(s.attributes,function(a){if(/^data-/.test(a.name)&&!/-integrity$/.test(a.name))f.push([s,a.name])});"
     "f.forEach(function(p){var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";"
     "l.crossOrigin=\"anonymous\";l.href=p[0].getAttribute(p[1]);l.integrity=p[0].getAttribute(p[1]+\"-integrity\");"
-    "document.head.appendChild(l)})}})();"
+    "document.head.appendChild(l)})};"
 )
+# The service worker (static/sw-register.js registers it and offers a new
+# version) starts once the page is interactive, never before: its script is
+# fetched after the app's "maildns-interactive" mark. Not under `trunk
+# serve`, whose rebuilds would otherwise be held back by the worker's cache.
+SW_LOADER = (
+    "if(navigator.serviceWorker&&window.PerformanceObserver)new PerformanceObserver(function(l,b){"
+    "if(l.getEntriesByName(\"maildns-interactive\").length){b.disconnect();"
+    "var s=document.createElement(\"script\");s.src=\"./sw-register.js\";document.head.appendChild(s)}"
+    "}).observe({type:\"mark\",buffered:true})"
+)
+BOOT_END = "})();"
 BOOT_MARK = "data-maildns-boot"
 # Only in Trunk's live-reload script, which only `trunk serve` adds.
 LIVE_RELOAD = ".well-known/trunk/ws"
@@ -105,7 +120,10 @@ def policy(scripts):
             "img-src 'self' data:",
             "font-src 'none'",
             "connect-src 'self' https: " + " ".join(LOOPBACK),
-            "worker-src blob:",
+            # blob: for the checker and tools workers (below); 'self' for
+            # the service worker, whose script must be same-origin
+            # (./sw.js): registering it is checked against worker-src.
+            "worker-src 'self' blob:",
             "manifest-src 'self'",
             "base-uri 'none'",
             "form-action 'none'",
@@ -168,7 +186,8 @@ def rewrite(html, worker_meta=""):
     charset = re.search(r"<meta charset=\"?utf-8\"?\s*/?>", html, re.I)
     if not charset:
         sys.exit("csp.py: no <meta charset=utf-8> to put the policy after")
-    boot = "<script " + BOOT_MARK + ">" + BOOT + "</script>"
+    serve = LIVE_RELOAD in html
+    boot = "<script " + BOOT_MARK + ">" + BOOT + ("" if serve else SW_LOADER) + BOOT_END + "</script>"
     html = html[: charset.end()] + boot + html[charset.end() :]
     scripts = []
     for match in INLINE_SCRIPT.finditer(html):

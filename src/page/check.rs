@@ -259,6 +259,9 @@ pub struct CheckState {
     pub rerun_area: Option<Area>,
     /// The draft SPF record box.
     pub whatif: WhatIfState,
+    /// A run was asked while the browser was offline: it starts when the
+    /// connection is back ([`Action::Online`]).
+    pub waiting_online: bool,
 }
 
 impl Default for CheckState {
@@ -280,6 +283,7 @@ impl Default for CheckState {
             last_job: None,
             rerun_area: None,
             whatif: WhatIfState::default(),
+            waiting_online: false,
         }
     }
 }
@@ -333,6 +337,14 @@ pub enum Action {
     },
     /// The draft SPF record box.
     WhatIf(whatif::Action),
+    /// The asked run cannot reach any resolver: the browser is offline
+    /// (when it was to start, or when its answers came back). The form
+    /// stays, a run in progress ends without a report (its questions
+    /// failed for want of a network, not for anything in DNS), and the
+    /// run waits for [`Action::Online`].
+    Offline,
+    /// The connection is back: a run that waited for it starts.
+    Online,
 }
 
 impl CheckState {
@@ -396,6 +408,7 @@ impl CheckState {
                 next.run_id = id;
                 next.last_job = Some(job);
                 next.rerun_area = None;
+                next.waiting_online = false;
                 next.notices.clear();
                 next.run = Run::Running {
                     asked: 0,
@@ -416,6 +429,20 @@ impl CheckState {
                 next.notices = vec![notice];
             }
             Action::WhatIf(a) => next.whatif.apply(a),
+            Action::Offline => {
+                next.waiting_online = true;
+                if next.is_running() {
+                    next.run = Run::Idle;
+                }
+                next.notices = vec![Finding::warning(code::ui::CHECK_OFFLINE, "", "")];
+            }
+            Action::Online => {
+                if !std::mem::take(&mut next.waiting_online) {
+                    return false;
+                }
+                next.notices.clear();
+                next.request(next.start_mode);
+            }
             Action::Finished { id, outcomes } => {
                 if id != next.run_id {
                     return false;

@@ -1057,6 +1057,41 @@ fn a_run_the_checker_could_not_take_ends_with_its_notice_not_a_spinner() {
 }
 
 #[test]
+fn a_check_asked_offline_keeps_the_form_says_why_and_runs_when_the_connection_is_back() {
+    // Issue 20 item 3: offline, the Check half says a check needs a
+    // connection and runs it when the connection is back; nothing is
+    // reported missing meanwhile.
+    let mut c = typed("example.com");
+    c.apply(check::Action::Request(Mode::Plan));
+    assert_eq!(c.start_request, 1);
+    assert!(c.apply(check::Action::Offline));
+    assert!(c.waiting_online);
+    assert_eq!(codes(&c.notices), vec![code::ui::CHECK_OFFLINE]);
+    assert_eq!((c.domain.as_str(), c.run.clone()), ("example.com", Run::Idle));
+    // Back online: the same kind of run is asked again, once.
+    assert!(c.apply(check::Action::Online));
+    assert_eq!((c.start_request, c.start_mode), (2, Mode::Plan));
+    assert!(c.notices.is_empty() && !c.waiting_online);
+    assert!(
+        !c.apply(check::Action::Online),
+        "nothing waited: nothing to start"
+    );
+    assert_eq!(c.start_request, 2);
+
+    // The connection goes during a run: the run ends without a report (its
+    // failed questions are not answers) and waits too.
+    let good = guide();
+    start_audit(&mut c, &good, 4);
+    c.apply(check::Action::Offline);
+    assert_eq!((c.run.clone(), c.waiting_online), (Run::Idle, true));
+    // A run started meanwhile (the user pressed again once online) is not
+    // started a second time by the late online event.
+    start_audit(&mut c, &good, 5);
+    assert!(!c.apply(check::Action::Online));
+    assert!(c.is_running());
+}
+
+#[test]
 fn a_race_nobody_won_chooses_nothing_and_the_next_check_races_again() {
     // Issue 21 item 1: a failed race used to mark Google chosen, run on it
     // and so have the page remember a resolver that never answered.

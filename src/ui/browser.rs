@@ -56,20 +56,34 @@ pub fn use_fragment_change<F>(on_change: F)
 where
     F: Fn(String) + 'static,
 {
+    use_window_event("hashchange", move || on_change(fragment()));
+}
+
+/// Calls `on_event` on each `event` of the window while the component lives.
+#[yew::hook]
+pub fn use_window_event<F>(event: &'static str, on_event: F)
+where
+    F: Fn() + 'static,
+{
     yew::use_effect_with((), move |_| {
-        let listener = Closure::<dyn Fn()>::new(move || on_change(fragment()));
+        let listener = Closure::<dyn Fn()>::new(on_event);
         let w = web_sys::window();
         if let Some(w) = &w {
-            let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            let _ = w.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
         }
         move || {
             if let Some(w) = w {
-                let _ =
-                    w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                let _ = w.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
             }
             drop(listener);
         }
     });
+}
+
+/// False when the browser knows it has no network (`navigator.onLine`);
+/// true otherwise, which does not promise that a resolver answers.
+pub fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 /// Replaces the URL fragment without adding a history entry.

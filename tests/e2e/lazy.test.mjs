@@ -22,7 +22,10 @@ const CHECKER = /\/checker-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
 const CHECK_HALF = /\/maildns-split_check_half-[0-9a-f]{16}\.wasm$/;
 
 async function open({ fragment = '', locale = 'en-US', width = 1280, route, pattern = CHECKER } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+  // A route on the page's own files sees nothing once the service worker
+  // (static/sw.js) answers them, so a test that breaks them runs without
+  // it, as Playwright advises; offline.test.mjs tests the worker itself.
+  const context = await browser.newContext({ locale, viewport: { width, height: 900 }, ...(route ? { serviceWorkers: 'block' } : {}) });
   const page = await context.newPage();
   const errors = [];
   const checkerRequests = [];

@@ -241,6 +241,9 @@ test('dist/index.html: CSP meta with the hashes of its inline scripts, SRI on ev
   assert.deepEqual(policy['img-src'], ["'self'", 'data:']);
   assert.deepEqual(policy['connect-src'], ["'self'", 'https:', 'http://127.0.0.1:*', 'http://localhost:*', 'https://127.0.0.1:*', 'https://localhost:*']);
   for (const d of ['base-uri', 'form-action', 'object-src']) assert.deepEqual(policy[d], ["'none'"], d);
+  // The checker and tools from blob: URLs; the service worker, same-origin.
+  assert.deepEqual(policy['worker-src'], ["'self'", 'blob:']);
+  assert.deepEqual(policy['manifest-src'], ["'self'"]);
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   assert.equal(inline.length, 2, 'the boot script and Trunk\'s loader');
   assert.deepEqual(policy['script-src'], ["'self'", ...inline.map((s) => `'${sha('sha256', s)}'`), "'wasm-unsafe-eval'"]);
@@ -252,6 +255,10 @@ test('dist/index.html: CSP meta with the hashes of its inline scripts, SRI on ev
   for (const tag of assets) {
     const url = /\b(?:href|src)="?([^"\s>]+)/.exec(tag)[1];
     assert.match(url, /^\.\/[\w.-]+$/, `relative, same-origin: ${tag}`);
+    // A manifest link takes no integrity attribute (HTML: only script,
+    // stylesheet and preload links do); the manifest is same-origin, and
+    // the service worker checks its cached copy's hash like every file.
+    if (/\brel="?manifest\b/.test(tag)) continue;
     const integrity = /\bintegrity="?([^"\s>]+)/.exec(tag)?.[1];
     assert.ok(integrity, `integrity on ${tag}`);
     const [alg] = integrity.split('-');

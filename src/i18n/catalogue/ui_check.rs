@@ -59,6 +59,11 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "此浏览器中没有保存的方案。请先在“生成记录”页填写，方案会自动保存。",
     },
     Message {
+        code: "ui.check.offline",
+        en: "Checks need a connection, and this browser is offline. The form is kept; the check runs when the connection is back.",
+        zh: "检查需要联网，当前浏览器处于离线状态。表单已保留，恢复联网后将自动运行检查。",
+    },
+    Message {
         code: "ui.check.plan_invalid",
         en: "The saved plan has errors; fix them in the Generate tab first.",
         zh: "保存的方案有错误，请先在“生成记录”页修正。",

@@ -39,6 +39,7 @@ crate::i18n::code::declare_codes! {
     CHECK_IPS_HELP = "ui.check.ips.help",
     CHECK_NO_FINDINGS = "ui.check.no_findings",
     CHECK_NO_PLAN = "ui.check.no_plan",
+    CHECK_OFFLINE = "ui.check.offline",
     CHECK_PLAN_INVALID = "ui.check.plan_invalid",
     CHECK_POLICY = "ui.check.policy",
     CHECK_POLICY_HELP = "ui.check.policy.help",

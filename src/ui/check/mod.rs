@@ -72,9 +72,17 @@ pub fn CheckPage() -> Html {
         },
     );
 
+    // Offline, a check waits for the connection (Action::Offline); this
+    // starts it when the connection is back.
+    {
+        let dispatcher = state.dispatcher();
+        browser::use_window_event("online", move || dispatcher.dispatch(Action::Online));
+    }
+
     // Start a run whenever the reducer asks for one; the very first run,
     // with no resolver chosen yet, races the presets first. Both happen in
-    // the checker's worker, which loads first if it is not there yet.
+    // the checker's worker, which loads first if it is not there yet; while
+    // the browser is offline, neither starts.
     {
         let state = state.clone();
         let gen = gen.clone();
@@ -83,11 +91,15 @@ pub fn CheckPage() -> Html {
             let Some(checker) = checker else {
                 return;
             };
-            if *n > 0 && !state.endpoint_chosen {
+            if *n > 0 && !browser::online() {
+                state.dispatch(Action::Offline);
+            } else if *n > 0 && !state.endpoint_chosen {
                 let dispatcher = state.dispatcher();
                 checker.ask(
                     |id| Request::Race { id },
                     Callback::from(move |reply| match reply {
+                        // Nobody answered because the connection went.
+                        Reply::Raced { .. } if !browser::online() => dispatcher.dispatch(Action::Offline),
                         Reply::Raced { outcome, .. } => dispatcher.dispatch(Action::RaceDone {
                             chosen: outcome.chosen,
                             note: outcome.findings.into_iter().next(),
@@ -292,6 +304,9 @@ fn start(state: &UseReducerHandle<CheckState>, gen: Option<&GenHandle>, checker:
             Reply::Progress { asked, answered, .. } => {
                 dispatcher.dispatch(Action::Progress { id, asked, answered })
             }
+            // The connection went during the run: its questions failed for
+            // want of a network; it runs again when the connection is back.
+            Reply::Finished { .. } if !browser::online() => dispatcher.dispatch(Action::Offline),
             Reply::Finished { outcomes, .. } => {
                 // The fix lists' words come with them (not in the first view).
                 for o in &outcomes {

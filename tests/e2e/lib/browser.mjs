@@ -26,6 +26,17 @@ export async function launch() {
   });
 }
 
+// A browser with a profile on disk in `dir` (not off the record, as every
+// context of launch() is): what Chromium's installability check needs.
+export async function launchPersistent(dir, options = {}) {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    ...options,
+  });
+}
+
 export async function screenshot(page, name) {
   await fs.mkdir(shotDir, { recursive: true });
   const file = path.join(shotDir, `${name}.png`);

@@ -15,10 +15,14 @@ const TYPES = {
   '.json': 'application/json',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export async function startStaticServer({ root, prefixes = ['/', '/maildns/'], gzip = true, lifetimeMs = 10 * 60_000 } = {}) {
+// `onRequest(req, res)`, if given, sees every request first and returns
+// true when it answered it itself (tests/e2e/offline.test.mjs logs requests
+// and takes the server down with it).
+export async function startStaticServer({ root, prefixes = ['/', '/maildns/'], gzip = true, lifetimeMs = 10 * 60_000, onRequest } = {}) {
   const base = path.resolve(root);
   // Compressed once per file content, as a static host or CDN keeps it:
   // compressing the 1.2 MB wasm at level 9 on every load would add its
@@ -32,6 +36,7 @@ export async function startStaticServer({ root, prefixes = ['/', '/maildns/'], g
     return gz;
   };
   const server = http.createServer(async (req, res) => {
+    if (onRequest?.(req, res)) return;
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
       let rel = null;
