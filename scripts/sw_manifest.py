@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: writes the build's file list into the service worker.
 
-Runs after scripts/csp.py (Trunk.toml chains the two in one hook, because
-Trunk starts the hooks of one stage side by side): csp.py renames the
-workers' files after their content and rewrites index.html, and the hashes
-written here must be those of the final files.
+Runs after scripts/split.py and scripts/csp.py (scripts/post_build.py runs
+the three in order, because Trunk starts the hooks of one stage side by
+side): they rename files after their content and rewrite index.html, and
+the hashes written here must be those of the final files.
 
 Into $TRUNK_STAGING_DIR/sw.js (copied there by Trunk from static/sw.js) it
 writes, in place of the line `const BUILD = ...;`:
