@@ -50,10 +50,13 @@ const LOAD_TIMEOUT_MS: i32 = 90_000;
 #[derive(Clone, Copy)]
 pub struct ReplyReader {
     /// Fetches the part; resolves at once when it is there.
-    pub fetch: fn() -> Pin<Box<dyn Future<Output = Result<(), String>>>>,
+    pub fetch: fn() -> ReaderFetch,
     /// Reads one reply, once `fetch` succeeded.
     pub read: fn(&str) -> Result<Reply, String>,
 }
+
+/// The fetching of the reply reader's part.
+pub type ReaderFetch = Pin<Box<dyn Future<Output = Result<(), String>>>>;
 
 impl PartialEq for ReplyReader {
     /// One reader for the page's lifetime.
@@ -163,6 +166,10 @@ struct Inner {
     /// Which worker: `checker` or `tools` (its meta and its messages).
     name: &'static str,
     reader: ReplyReader,
+    /// The reply reader is here (it stays once fetched).
+    reader_ready: Cell<bool>,
+    /// What the worker said before the reader was here, in order.
+    unread: RefCell<Vec<(u32, String)>>,
     state: RefCell<Lazy>,
     worker: RefCell<Option<Worker>>,
     /// Requests that wait for the worker to be ready.
@@ -201,6 +208,8 @@ impl Checker {
         Checker(Rc::new(Inner {
             name,
             reader,
+            reader_ready: Cell::new(false),
+            unread: RefCell::new(Vec::new()),
             state: RefCell::new(Lazy::NotLoaded),
             worker: RefCell::new(None),
             queue: RefCell::new(Vec::new()),
@@ -227,18 +236,27 @@ impl Checker {
         self.0.generation.set(generation);
         self.set_state(Lazy::Loading);
         let this = self.clone();
+        // The worker's listeners go on as soon as it exists (a message sent
+        // before would be lost); what it says before the reply reader is
+        // here waits, in order, until the reader is.
         wasm_bindgen_futures::spawn_local(async move {
-            let both = futures::future::join(spawn(this.0.name), (this.0.reader.fetch)()).await;
-            match both {
-                (Ok(worker), Ok(())) if this.0.generation.get() == generation => {
-                    this.attach(worker, generation)
+            match spawn(this.0.name).await {
+                Ok(worker) if this.0.generation.get() == generation => this.attach(worker, generation),
+                Ok(worker) => worker.terminate(),
+                Err(reason) => this.fail(generation, reason),
+            }
+        });
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match (this.0.reader.fetch)().await {
+                Ok(()) => {
+                    this.0.reader_ready.set(true);
+                    let held = std::mem::take(&mut *this.0.unread.borrow_mut());
+                    for (held_generation, text) in held {
+                        this.receive(held_generation, &text);
+                    }
                 }
-                (Ok(worker), Ok(())) => worker.terminate(),
-                (Ok(worker), Err(reason)) => {
-                    worker.terminate();
-                    this.fail(generation, reason)
-                }
-                (Err(reason), _) => this.fail(generation, reason),
+                Err(reason) => this.fail(generation, reason),
             }
         });
         let this = self.clone();
@@ -277,6 +295,10 @@ impl Checker {
 
     fn receive(&self, generation: u32, text: &str) {
         if generation != self.0.generation.get() {
+            return;
+        }
+        if !self.0.reader_ready.get() {
+            self.0.unread.borrow_mut().push((generation, text.to_string()));
             return;
         }
         let reply = match (self.0.reader.read)(text) {
@@ -343,6 +365,7 @@ impl Checker {
         // The listeners stay until the next worker replaces them: this may
         // run inside one of them.
         self.0.queue.borrow_mut().clear();
+        self.0.unread.borrow_mut().clear();
         let waiting: Vec<(u32, Callback<Reply>)> = self.0.waiting.borrow_mut().drain().collect();
         self.set_state(Lazy::Failed(reason.clone()));
         for (id, callback) in waiting {

@@ -20,6 +20,7 @@ after(() => stopFixture({ server, doh, browser }));
 
 const CHECKER = /\/checker-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
 const CHECK_HALF = /\/maildns-split_check_half-[0-9a-f]{16}\.wasm$/;
+const REPLIES = /\/maildns-split_replies-[0-9a-f]{16}\.wasm$/;
 
 async function open({ fragment = '', locale = 'en-US', width = 1280, route, pattern = CHECKER } = {}) {
   // A route on the page's own files sees nothing once the service worker
@@ -164,6 +165,27 @@ for (const [what, route] of [
     });
   }
 }
+
+test('the reply reader arriving after the worker started loses none of its replies', async () => {
+  // The worker says it is ready as soon as it runs; the part that reads
+  // what it says is held back here, so the page must keep those words
+  // until the reader comes, in order (src/ui/checker.rs).
+  const { context, page, errors } = await open({
+    pattern: REPLIES,
+    route: async (r) => { await new Promise((done) => setTimeout(done, 2_000)); await r.continue(); },
+  });
+  await page.click('#tab-check');
+  await page.fill('#check-domain', 'good-mail.net');
+  await page.fill('#check-selectors', 's202611');
+  await page.selectOption('#ep-kind', 'custom');
+  await page.fill('#ep-url', `${doh.url}/resolve`);
+  await page.selectOption('#ep-flavor', 'google');
+  await page.click('[data-action="audit"]');
+  await page.waitForSelector('.check[data-run="done"] [data-finding-code]', { timeout: 30_000 });
+  assert.equal(await lazyState(page), 'ready');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('a worker started from a blob: URL, as the checker is, keeps the page\'s connect-src', async () => {
   // The reason the checker is not started from its file's own URL: such a
