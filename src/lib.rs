@@ -15,6 +15,7 @@
 pub mod adopt;
 pub mod check;
 pub mod csp;
+pub mod dane;
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;

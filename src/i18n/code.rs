@@ -43,6 +43,7 @@ pub mod address;
 pub mod adopt;
 pub mod caa;
 pub mod check;
+pub mod dane;
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;
@@ -77,6 +78,7 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("adopt", adopt::ALL),
     ("caa", caa::ALL),
     ("check", check::ALL),
+    ("dane", dane::ALL),
     ("dkim", dkim::ALL),
     ("dmarc", dmarc::ALL),
     ("dns", dns::ALL),

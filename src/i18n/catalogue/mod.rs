@@ -6,6 +6,7 @@ mod adopt;
 mod bad_input;
 mod check;
 mod check_findings;
+mod dane;
 mod dkim;
 mod dmarc;
 mod dns;
@@ -58,6 +59,7 @@ pub(super) const ON_DEMAND: &[&[Message]] = &[
     import::MESSAGES,
     fix::MESSAGES,
     check_findings::MESSAGES,
+    dane::MESSAGES,
 ];
 
 /// The on-demand texts of a plan made from published records (adopting
