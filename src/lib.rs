@@ -19,6 +19,7 @@ pub mod dane;
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;
+pub mod dnsbl;
 pub mod export;
 pub mod finding;
 pub mod fixlist;

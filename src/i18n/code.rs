@@ -47,6 +47,7 @@ pub mod dane;
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;
+pub mod dnsbl;
 pub mod dnssec;
 pub mod endpoint;
 pub mod explain;
@@ -82,6 +83,7 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("dkim", dkim::ALL),
     ("dmarc", dmarc::ALL),
     ("dns", dns::ALL),
+    ("dnsbl", dnsbl::ALL),
     ("dnssec", dnssec::ALL),
     ("endpoint", endpoint::ALL),
     ("explain", explain::ALL),

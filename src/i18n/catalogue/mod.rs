@@ -10,6 +10,7 @@ mod dane;
 mod dkim;
 mod dmarc;
 mod dns;
+mod dnsbl;
 mod fix;
 mod generate;
 mod import;
@@ -60,6 +61,7 @@ pub(super) const ON_DEMAND: &[&[Message]] = &[
     fix::MESSAGES,
     check_findings::MESSAGES,
     dane::MESSAGES,
+    dnsbl::MESSAGES,
 ];
 
 /// The on-demand texts of a plan made from published records (adopting
