@@ -300,6 +300,18 @@ fn main() {
         !codes(&c.findings).contains(&code::dane::CERT_ONLY),
         || format!("{:?}", codes(&c.findings)),
     );
+    // No records: the fix offered is openssl's 3 1 1 of the leaf.
+    let c = dane::compare(&[], &chain.items, host);
+    let fix = c
+        .findings
+        .iter()
+        .find(|f| f.code == code::dane::NO_RECORDS)
+        .and_then(|f| f.fix.clone());
+    t.check(
+        "no records: fix is 3 1 1 of the leaf",
+        fix.as_deref().map(str::to_uppercase) == Some(want_fix.clone()),
+        || format!("{fix:?}"),
+    );
     // Public key only: selector 0 records cannot be judged.
     let key = dane::read_presented(&text(&dir, "rsa.pub.pem"));
     let c = dane::compare(&[record(&dir, 3, "rsa", 0, 1)], &key.items, host);

@@ -77,7 +77,16 @@ pub fn compare(records: &[Tlsa], chain: &[Presented], host: &str) -> Comparison 
     let mut findings = Vec::new();
     let mut out = Vec::new();
     if records.is_empty() {
-        findings.push(Finding::info(code::dane::NO_RECORDS, host, "RFC 7672 §2.2"));
+        // RFC 7672 §3.1.1 recommends 3 1 1: offered as the record to publish.
+        let mut f = Finding::info(code::dane::NO_RECORDS, host, "RFC 7672 §3.1.1");
+        if let Some(t) = chain
+            .iter()
+            .find(|c| c.position == 0)
+            .and_then(|leaf| record_for(leaf, Tlsa::DANE_EE, Tlsa::SELECTOR_SPKI, Tlsa::MATCH_SHA256))
+        {
+            f = f.with_fix(t.to_string());
+        }
+        findings.push(f);
     }
     if chain.is_empty() {
         findings.push(Finding::info(code::dane::NO_CHAIN, host, "RFC 7672 §3.1"));

@@ -41,8 +41,8 @@ pub(super) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "dane.no_records",
-        en: "No TLSA record was given for {subject}: there is nothing to compare the certificate with. The record to publish for this key is 3 1 1, shown with the rollover pair.",
-        zh: "没有给出 {subject} 的 TLSA 记录：没有可与证书比较的内容。此密钥应发布的记录为 3 1 1，见密钥轮换记录对。",
+        en: "No TLSA record was given for {subject}: there is nothing to compare the certificate with. To use DANE, sign the zone with DNSSEC and publish the 3 1 1 record of the server's key shown as the fix.",
+        zh: "没有给出 {subject} 的 TLSA 记录：没有可与证书比较的内容。如要使用 DANE，请用 DNSSEC 为区域签名，并发布修复建议中所示服务器公钥的 3 1 1 记录。",
     },
     Message {
         code: "dane.other_block",
