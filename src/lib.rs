@@ -15,9 +15,11 @@
 pub mod adopt;
 pub mod check;
 pub mod csp;
+pub mod dane;
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;
+pub mod dnsbl;
 pub mod export;
 pub mod finding;
 pub mod fixlist;

@@ -43,9 +43,11 @@ pub mod address;
 pub mod adopt;
 pub mod caa;
 pub mod check;
+pub mod dane;
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;
+pub mod dnsbl;
 pub mod dnssec;
 pub mod endpoint;
 pub mod explain;
@@ -78,9 +80,11 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("adopt", adopt::ALL),
     ("caa", caa::ALL),
     ("check", check::ALL),
+    ("dane", dane::ALL),
     ("dkim", dkim::ALL),
     ("dmarc", dmarc::ALL),
     ("dns", dns::ALL),
+    ("dnsbl", dnsbl::ALL),
     ("dnssec", dnssec::ALL),
     ("endpoint", endpoint::ALL),
     ("explain", explain::ALL),

@@ -6,9 +6,11 @@ mod adopt;
 mod bad_input;
 mod check;
 mod check_findings;
+mod dane;
 mod dkim;
 mod dmarc;
 mod dns;
+mod dnsbl;
 mod fix;
 mod generate;
 mod import;
@@ -60,6 +62,8 @@ pub(super) const ON_DEMAND: &[&[Message]] = &[
     fix::MESSAGES,
     check_findings::MESSAGES,
     message::MESSAGES,
+    dane::MESSAGES,
+    dnsbl::MESSAGES,
 ];
 
 /// The on-demand texts of a plan made from published records (adopting
