@@ -26,6 +26,16 @@ pub enum Lazy {
 }
 
 impl Lazy {
+    /// The state as one word, for tests and styles (`data-lazy-state`).
+    pub fn word(&self) -> &'static str {
+        match self {
+            Lazy::NotLoaded => "idle",
+            Lazy::Loading => "loading",
+            Lazy::Ready => "ready",
+            Lazy::Failed(_) => "failed",
+        }
+    }
+
     /// The notice for what could not run because the checker did not
     /// load, with the reason: the same words in the Check half, the what-if
     /// box and the SPF builder.

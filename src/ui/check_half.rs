@@ -9,8 +9,8 @@
 
 use super::check::CheckPage;
 use super::checker::when_idle;
+use super::components::lazy_line::lazy_line;
 use super::context::use_lang;
-use crate::i18n::{self, code};
 use crate::page::app::Lazy;
 use std::cell::Cell;
 use std::future::Future;
@@ -97,34 +97,16 @@ pub fn CheckHalf(props: &CheckHalfProps) -> Html {
         return html.clone();
     }
     let retry = load.reform(|_: MouseEvent| ());
-    let line = match (&props.state, props.wanted) {
-        (Lazy::Failed(reason), true) => html! {
-            <div class="check-notices lazy-failed" role="alert">
-                <p class="help error" data-notice-code={code::ui::CHECKER_FAILED}>
-                    { i18n::explain(lang, &Lazy::unavailable(reason)) }
-                </p>
-                <button type="button" class="button small" data-action="retry-check-half" onclick={retry}>
-                    { i18n::text(lang, code::ui::CHECKER_RETRY) }
-                </button>
-            </div>
-        },
-        (Lazy::Loading, true) => html! {
-            <p class="help lazy-loading" role="status">{ i18n::text(lang, code::ui::CHECKER_LOADING) }</p>
-        },
-        _ => html! {},
+    // The line only where the Check half is shown: an idle prefetch that
+    // failed says nothing until the user asks for the half.
+    let line = if props.wanted {
+        lazy_line(lang, &props.state, Some(retry), "retry-check-half")
+    } else {
+        html! {}
     };
     html! {
-        <div class="check" data-check-half={word(&props.state)} data-lazy-state={word(&props.state)}>
+        <div class="check" data-check-half={props.state.word()} data-lazy-state={props.state.word()}>
             { line }
         </div>
-    }
-}
-
-fn word(state: &Lazy) -> &'static str {
-    match state {
-        Lazy::NotLoaded => "idle",
-        Lazy::Loading => "loading",
-        Lazy::Ready => "ready",
-        Lazy::Failed(_) => "failed",
     }
 }

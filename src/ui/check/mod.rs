@@ -26,6 +26,7 @@ use crate::page::app::Lazy;
 use crate::page::check::{Action, CheckState, Mode, Outcome, PlanSource, Run};
 use crate::page::generate;
 use crate::ui::checker::Checker;
+use crate::ui::components::lazy_line::lazy_line;
 use crate::ui::context::{make_callback, use_checker, use_gen, use_lang, GenHandle};
 use crate::ui::{browser, storage};
 use std::rc::Rc;
@@ -197,9 +198,9 @@ pub fn CheckPage() -> Html {
     });
 
     html! {
-        <div class="check" data-run={run_word(&state.run)} data-lazy-state={lazy_word(&lazy)}>
+        <div class="check" data-run={run_word(&state.run)} data-lazy-state={lazy.word()}>
             <p class="intro">{ i18n::text(lang, code::ui::CHECK_INTRO) }</p>
-            { lazy_line(lang, &lazy, retry) }
+            { lazy_line(lang, &lazy, retry, "retry-checker") }
             { form::check_form(lang, &yew::props!(form::CheckFormProps { state: state.clone(), on_request: request.clone() })) }
             <whatif::WhatIfBox state={state.clone()} />
             if let Some(note) = &state.resolver_note {
@@ -225,37 +226,6 @@ fn run_word(run: &Run) -> &'static str {
         Run::AwaitingConfirm => "confirm",
         Run::Running { .. } => "running",
         Run::Done { .. } => "done",
-    }
-}
-
-/// The checker's loading state, for tests and styles.
-fn lazy_word(state: &Lazy) -> &'static str {
-    match state {
-        Lazy::NotLoaded => "idle",
-        Lazy::Loading => "loading",
-        Lazy::Ready => "ready",
-        Lazy::Failed(_) => "failed",
-    }
-}
-
-/// While the checker loads, a line says so; when loading failed, why,
-/// with a button to try again. Nothing once it is there.
-fn lazy_line(lang: i18n::Lang, state: &Lazy, retry: Option<Callback<MouseEvent>>) -> Html {
-    match state {
-        Lazy::NotLoaded | Lazy::Ready => html! {},
-        Lazy::Loading => html! {
-            <p class="help lazy-loading" role="status">{ i18n::text(lang, code::ui::CHECKER_LOADING) }</p>
-        },
-        Lazy::Failed(reason) => html! {
-            <div class="check-notices lazy-failed" role="alert">
-                <p class="help error" data-notice-code={code::ui::CHECKER_FAILED}>
-                    { i18n::explain(lang, &Lazy::unavailable(reason)) }
-                </p>
-                <button type="button" class="button small" data-action="retry-checker" onclick={retry}>
-                    { i18n::text(lang, code::ui::CHECKER_RETRY) }
-                </button>
-            </div>
-        },
     }
 }
 

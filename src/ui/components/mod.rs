@@ -4,4 +4,5 @@ pub mod copy_button;
 pub mod domain_field;
 pub mod header;
 pub mod lang_switch;
+pub mod lazy_line;
 pub mod tabs;
