@@ -30,7 +30,7 @@ fn initial_lang() -> Lang {
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    pub parts: super::Parts,
+    pub parts: super::parts::Parts,
 }
 
 #[component]

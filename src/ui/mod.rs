@@ -10,6 +10,8 @@ mod check_half;
 pub use check_half::{check_page, PartFuture, PartLoader};
 pub use checker::ReplyReader;
 mod checker;
+mod parts;
+pub use parts::Parts;
 mod components;
 pub mod connect_policy;
 mod context;
@@ -18,25 +20,6 @@ mod generate;
 pub mod panic;
 mod reducers;
 pub mod storage;
-
-/// The parts of the page's module that are fetched on first use, each with
-/// its loader (the page's binary, src/main.rs, holds the split points).
-#[derive(Clone, Copy, PartialEq)]
-pub struct Parts {
-    pub check_half: PartLoader,
-    pub replies: ReplyReader,
-}
-
-impl Parts {
-    /// Every part already in the module, nothing to fetch (the shell's
-    /// wasm-bindgen tests, which are not split).
-    pub fn whole() -> Self {
-        Parts {
-            check_half: PartLoader(|| Box::pin(async { Ok(check_page()) })),
-            replies: ReplyReader::whole(),
-        }
-    }
-}
 
 /// Mounts the page into `<main id="app">`, after installing the panic hook
 /// so that any later panic shows a visible error instead of a dead page, and

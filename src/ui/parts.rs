@@ -1,0 +1,25 @@
+//! What the page's binary hands the shell: the loaders of the parts split
+//! off the page's module (src/main.rs holds the split points,
+//! scripts/split.py splits them off at build time).
+
+use super::check_half::{check_page, PartLoader};
+use super::checker::ReplyReader;
+
+/// The parts of the page's module that are fetched on first use, each with
+/// its loader (the page's binary, src/main.rs, holds the split points).
+#[derive(Clone, Copy, PartialEq)]
+pub struct Parts {
+    pub check_half: PartLoader,
+    pub replies: ReplyReader,
+}
+
+impl Parts {
+    /// Every part already in the module, nothing to fetch (the shell's
+    /// wasm-bindgen tests, which are not split).
+    pub fn whole() -> Self {
+        Parts {
+            check_half: PartLoader(|| Box::pin(async { Ok(check_page()) })),
+            replies: ReplyReader::whole(),
+        }
+    }
+}
