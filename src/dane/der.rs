@@ -3,21 +3,13 @@
 //! (selector 0) and its SubjectPublicKeyInfo (selector 1, RFC 6698 §2.1.2),
 //! plus the subject and issuer common names for the page to show.
 //!
-//! Hand-written and bounds-checked like `dkim::spki`: every read is a
-//! checked slice, lengths are at most four octets, and no input can panic.
-//! That module's reader keeps only content octets; selectors need each
-//! element's whole encoding (tag and length included), hence this one.
+//! Read with `dkim::spki`'s bounds-checked DER reader (every read a
+//! checked slice, lengths at most four octets, no input can panic), whose
+//! `element_whole` also gives an element's whole encoding (tag and length
+//! included), which selector 0 and 1 hash.
 
-/// Why bytes are not the DER this module reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DerError {
-    /// The input ended inside an element (a truncated paste).
-    Truncated,
-    /// A tag or length form DER forbids, or the wrong element.
-    Malformed,
-    /// Bytes after the outer element.
-    TrailingData,
-}
+pub use crate::dkim::spki::DerError;
+use crate::dkim::spki::Reader;
 
 pub(crate) const TAG_SEQUENCE: u8 = 0x30;
 const TAG_SET: u8 = 0x31;
@@ -37,73 +29,18 @@ pub(crate) struct Element<'a> {
     pub raw: &'a [u8],
 }
 
-/// A cursor over DER bytes.
-pub(crate) struct Reader<'a> {
-    data: &'a [u8],
-    pos: usize,
+/// The next element of `r`, which must carry `tag`, with its whole encoding.
+fn take<'a>(r: &mut Reader<'a>, tag: u8) -> Result<Element<'a>, DerError> {
+    match r.element_whole()? {
+        (t, content, raw) if t == tag => Ok(Element { tag: t, content, raw }),
+        _ => Err(DerError::Malformed),
+    }
 }
 
-impl<'a> Reader<'a> {
-    pub(crate) fn new(data: &'a [u8]) -> Self {
-        Reader { data, pos: 0 }
-    }
-
-    fn byte(&mut self) -> Result<u8, DerError> {
-        let b = *self.data.get(self.pos).ok_or(DerError::Truncated)?;
-        self.pos += 1;
-        Ok(b)
-    }
-
-    pub(crate) fn element(&mut self) -> Result<Element<'a>, DerError> {
-        let start = self.pos;
-        let tag = self.byte()?;
-        if tag & 0x1f == 0x1f {
-            // High tag numbers do not occur in the parts read here.
-            return Err(DerError::Malformed);
-        }
-        let first = self.byte()?;
-        let len = if first < 0x80 {
-            usize::from(first)
-        } else {
-            // X.690 §10.1: DER uses the definite form; 0x80 (indefinite) is BER.
-            let n = usize::from(first & 0x7f);
-            if n == 0 || n > 4 {
-                return Err(DerError::Malformed);
-            }
-            let mut len = 0usize;
-            for _ in 0..n {
-                len = (len << 8) | usize::from(self.byte()?);
-            }
-            len
-        };
-        let body = self.pos;
-        let end = body.checked_add(len).ok_or(DerError::Truncated)?;
-        let content = self.data.get(body..end).ok_or(DerError::Truncated)?;
-        let raw = self.data.get(start..end).ok_or(DerError::Truncated)?;
-        self.pos = end;
-        Ok(Element { tag, content, raw })
-    }
-
-    pub(crate) fn take(&mut self, tag: u8) -> Result<Element<'a>, DerError> {
-        let e = self.element()?;
-        if e.tag == tag {
-            Ok(e)
-        } else {
-            Err(DerError::Malformed)
-        }
-    }
-
-    fn peek_tag(&self) -> Option<u8> {
-        self.data.get(self.pos).copied()
-    }
-
-    pub(crate) fn finish(&self) -> Result<(), DerError> {
-        if self.pos >= self.data.len() {
-            Ok(())
-        } else {
-            Err(DerError::TrailingData)
-        }
-    }
+/// Any next element of `r`, with its whole encoding.
+fn element<'a>(r: &mut Reader<'a>) -> Result<Element<'a>, DerError> {
+    r.element_whole()
+        .map(|(tag, content, raw)| Element { tag, content, raw })
 }
 
 /// What a certificate's DER yields.
@@ -121,23 +58,23 @@ pub struct CertificateParts<'a> {
 /// signature, issuer, validity, subject, subjectPublicKeyInfo, ... }`.
 pub fn certificate(der: &[u8]) -> Result<CertificateParts<'_>, DerError> {
     let mut outer = Reader::new(der);
-    let cert = outer.take(TAG_SEQUENCE)?;
+    let cert = take(&mut outer, TAG_SEQUENCE)?;
     outer.finish()?;
     let mut c = Reader::new(cert.content);
-    let tbs = c.take(TAG_SEQUENCE)?;
-    let _signature_algorithm = c.take(TAG_SEQUENCE)?;
-    let _signature = c.take(TAG_BIT_STRING)?;
+    let tbs = take(&mut c, TAG_SEQUENCE)?;
+    let _signature_algorithm = take(&mut c, TAG_SEQUENCE)?;
+    let _signature = take(&mut c, TAG_BIT_STRING)?;
     c.finish()?;
     let mut t = Reader::new(tbs.content);
     if t.peek_tag() == Some(TAG_VERSION) {
-        t.element()?;
+        element(&mut t)?;
     }
-    t.take(TAG_INTEGER)?;
-    t.take(TAG_SEQUENCE)?;
-    let issuer = t.take(TAG_SEQUENCE)?;
-    t.take(TAG_SEQUENCE)?;
-    let subject = t.take(TAG_SEQUENCE)?;
-    let spki = t.take(TAG_SEQUENCE)?;
+    take(&mut t, TAG_INTEGER)?;
+    take(&mut t, TAG_SEQUENCE)?;
+    let issuer = take(&mut t, TAG_SEQUENCE)?;
+    take(&mut t, TAG_SEQUENCE)?;
+    let subject = take(&mut t, TAG_SEQUENCE)?;
+    let spki = take(&mut t, TAG_SEQUENCE)?;
     public_key_info(spki.raw)?;
     Ok(CertificateParts {
         spki: spki.raw,
@@ -150,12 +87,12 @@ pub fn certificate(der: &[u8]) -> Result<CertificateParts<'_>, DerError> {
 /// subjectPublicKey BIT STRING }` (RFC 5280 §4.1.2.7), whole and alone.
 pub fn public_key_info(der: &[u8]) -> Result<(), DerError> {
     let mut outer = Reader::new(der);
-    let spki = outer.take(TAG_SEQUENCE)?;
+    let spki = take(&mut outer, TAG_SEQUENCE)?;
     outer.finish()?;
     let mut r = Reader::new(spki.content);
-    let mut alg = Reader::new(r.take(TAG_SEQUENCE)?.content);
-    alg.take(TAG_OID)?;
-    r.take(TAG_BIT_STRING)?;
+    let mut alg = Reader::new(take(&mut r, TAG_SEQUENCE)?.content);
+    take(&mut alg, TAG_OID)?;
+    take(&mut r, TAG_BIT_STRING)?;
     r.finish()
 }
 
@@ -165,11 +102,11 @@ pub fn public_key_info(der: &[u8]) -> Result<(), DerError> {
 fn common_name(name: &[u8]) -> Option<String> {
     let mut found = None;
     let mut rdns = Reader::new(name);
-    while let Ok(set) = rdns.take(TAG_SET) {
+    while let Ok(set) = take(&mut rdns, TAG_SET) {
         let mut atvs = Reader::new(set.content);
-        while let Ok(atv) = atvs.take(TAG_SEQUENCE) {
+        while let Ok(atv) = take(&mut atvs, TAG_SEQUENCE) {
             let mut r = Reader::new(atv.content);
-            let (Ok(oid), Ok(value)) = (r.take(TAG_OID), r.element()) else {
+            let (Ok(oid), Ok(value)) = (take(&mut r, TAG_OID), element(&mut r)) else {
                 continue;
             };
             if oid.content == OID_CN {

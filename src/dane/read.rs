@@ -149,7 +149,9 @@ pub fn read_presented(text: &str) -> PresentedChain {
             Err(e) => {
                 let code = match e {
                     DerError::Truncated => code::dane::TRUNCATED_DER,
-                    DerError::Malformed | DerError::TrailingData => code::dane::BAD_DER,
+                    DerError::Malformed | DerError::TrailingData | DerError::BadModulus => {
+                        code::dane::BAD_DER
+                    }
                 };
                 let rfc = match kind {
                     PresentedKind::Certificate => "RFC 5280 §4.1",

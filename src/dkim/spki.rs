@@ -47,14 +47,15 @@ pub enum DerError {
     BadModulus,
 }
 
-/// A cursor over DER bytes.
-pub(super) struct Reader<'a> {
+/// A cursor over DER bytes (also the DANE certificate reader's,
+/// `crate::dane::der`).
+pub(crate) struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(data: &'a [u8]) -> Self {
+    pub(crate) fn new(data: &'a [u8]) -> Self {
         Reader { data, pos: 0 }
     }
 
@@ -65,7 +66,14 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads one element, returning its tag and content octets.
-    pub(super) fn element(&mut self) -> Result<(u8, &'a [u8]), DerError> {
+    pub(crate) fn element(&mut self) -> Result<(u8, &'a [u8]), DerError> {
+        self.element_whole().map(|(tag, content, _)| (tag, content))
+    }
+
+    /// Reads one element, returning its tag, content octets and whole
+    /// encoding (tag and length included: a TLSA selector hashes that).
+    pub(crate) fn element_whole(&mut self) -> Result<(u8, &'a [u8], &'a [u8]), DerError> {
+        let start = self.pos;
         let tag = self.byte()?;
         let first = self.byte()?;
         let len = if first < 0x80 {
@@ -84,12 +92,18 @@ impl<'a> Reader<'a> {
         };
         let end = self.pos.checked_add(len).ok_or(DerError::Truncated)?;
         let content = self.data.get(self.pos..end).ok_or(DerError::Truncated)?;
+        let whole = self.data.get(start..end).ok_or(DerError::Truncated)?;
         self.pos = end;
-        Ok((tag, content))
+        Ok((tag, content, whole))
+    }
+
+    /// The next element's tag, without reading it.
+    pub(crate) fn peek_tag(&self) -> Option<u8> {
+        self.data.get(self.pos).copied()
     }
 
     /// The next element's content octets, which must carry `tag`.
-    pub(super) fn take(&mut self, tag: u8) -> Result<&'a [u8], DerError> {
+    pub(crate) fn take(&mut self, tag: u8) -> Result<&'a [u8], DerError> {
         match self.element()? {
             (t, c) if t == tag => Ok(c),
             _ => Err(DerError::Malformed),
@@ -100,7 +114,7 @@ impl<'a> Reader<'a> {
         self.pos >= self.data.len()
     }
 
-    pub(super) fn finish(&self) -> Result<(), DerError> {
+    pub(crate) fn finish(&self) -> Result<(), DerError> {
         if self.at_end() {
             Ok(())
         } else {
