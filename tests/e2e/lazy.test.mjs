@@ -38,6 +38,18 @@ async function open({ fragment = '', locale = 'en-US', width = 1280, route, patt
   return { context, page, errors, checkerRequests };
 }
 
+// The two ways a lazily loaded file fails to arrive whole, for the checker
+// and for the Check half's code alike.
+const FAILURES = [
+  ['a network failure', (r) => r.abort('connectionrefused')],
+  ['a file that is not the one the page was built with', async (r) => {
+    const response = await r.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 1;
+    await r.fulfill({ response, body });
+  }],
+];
+
 const lazyState = (page) => page.getAttribute('.check', 'data-lazy-state');
 
 test('the first view carries no checker; it is fetched once the page is idle', async () => {
@@ -73,15 +85,7 @@ test('a check link loads the checker at once and reaches its first finding', asy
   await context.close();
 });
 
-for (const [what, route] of [
-  ['a network failure', (r) => r.abort('connectionrefused')],
-  ['a file that is not the one the page was built with', async (r) => {
-    const response = await r.fetch();
-    const body = Buffer.from(await response.body());
-    body[body.length - 1] ^= 1;
-    await r.fulfill({ response, body });
-  }],
-]) {
+for (const [what, route] of FAILURES) {
   for (const [locale, width] of [['en-US', 1280], ['zh-CN', 360]]) {
     test(`${what} while loading the checker: a message and a retry that works (${locale}, ${width} px)`, async () => {
       let broken = true;
@@ -132,15 +136,7 @@ test('the first view carries no Check half code; it is fetched once the page is 
   await context.close();
 });
 
-for (const [what, route] of [
-  ['a network failure', (r) => r.abort('connectionrefused')],
-  ['a file that is not the one the page was built with', async (r) => {
-    const response = await r.fetch();
-    const body = Buffer.from(await response.body());
-    body[body.length - 1] ^= 1;
-    await r.fulfill({ response, body });
-  }],
-]) {
+for (const [what, route] of FAILURES) {
   for (const [locale, width] of [['en-US', 1280], ['zh-CN', 360]]) {
     test(`${what} while loading the Check half's code: a message and a retry that works (${locale}, ${width} px)`, async () => {
       let broken = true;
