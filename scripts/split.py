@@ -104,11 +104,11 @@ def main():
     index = os.path.join(staging, "index.html")
     with open(index, encoding="utf-8") as f:
         html = f.read()
-    if re.search(STEM + r"-split-[0-9a-f]{16}\.js", html):
+    if re.search(STEM + r"-split-[0-9a-f]{1,16}\.js", html):
         print("split.py: index.html already loads a split module", file=sys.stderr)
         return
-    js_old = re.search(r"\./(" + STEM + r"-[0-9a-f]{16}\.js)", html)
-    wasm_old = re.search(r"\./(" + STEM + r"-[0-9a-f]{16}_bg\.wasm)", html)
+    js_old = re.search(r"\./(" + STEM + r"-[0-9a-f]{1,16}\.js)", html)
+    wasm_old = re.search(r"\./(" + STEM + r"-[0-9a-f]{1,16}_bg\.wasm)", html)
     if not js_old or not wasm_old:
         sys.exit("split.py: index.html names no " + STEM + " module")
     raw = os.path.join(target_dir(source), "wasm32-unknown-unknown", profile, STEM + ".wasm")

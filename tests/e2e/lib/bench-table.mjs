@@ -60,7 +60,7 @@ const kb = (n) => (n === undefined ? '—' : (n / 1024).toFixed(1));
 
 // Files by their name without Trunk's content hash (`main-1a2b….css` is
 // `main.css`), so two builds' files line up.
-export const stableName = (name) => name.replace(/-[0-9a-f]{16}(?=(_bg)?\.[a-z0-9]+$)/, '');
+export const stableName = (name) => name.replace(/-[0-9a-f]{1,16}(?=(_bg)?\.[a-z0-9]+$)/, '');
 
 export function filesTable(builds) {
   const names = [...new Set(builds.flatMap((b) => b.files.map((f) => stableName(f.name))))].sort();
