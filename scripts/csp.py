@@ -133,7 +133,7 @@ def policy(scripts):
 
 
 # The workers: the file stem Trunk writes, and the meta that names them.
-WORKERS = (("checker", "maildns-checker"), ("tools", "maildns-tools"))
+WORKERS = (("checker", "maildns-checker"), ("tools", "maildns-tools"), ("message", "maildns-message"))
 
 
 def sri(data):

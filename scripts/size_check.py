@@ -55,8 +55,8 @@ for name, size in rows:
     print(f"  {size:>9,} B  {name}")
 print(f"first-load gzip: {total} bytes (budget {budget})")
 # Loaded later, never in the first view: the workers, each named in a
-# <meta name="maildns-checker|tools"> (scripts/csp.py). For information.
-for worker in ("checker", "tools"):
+# <meta name="maildns-checker|tools|message"> (scripts/csp.py). For information.
+for worker in ("checker", "tools", "message"):
     meta = re.search(r'<meta name="?maildns-' + worker + r'"?([^>]*)>', html)
     if not meta:
         continue

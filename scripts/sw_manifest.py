@@ -16,7 +16,7 @@ writes, in place of the line `const BUILD = ...;`:
   worker serves nothing else, and checks each cached copy against it.
 - precache: the files the first view needs, stored when the worker
   installs: all files but the workers' (named in index.html's
-  <meta name="maildns-checker|tools">) and what only an installation
+  <meta name="maildns-checker|tools|message">) and what only an installation
   asks for (the manifest and icons/), which are stored when first fetched,
   so a first visit downloads nothing the page does not use.
 - version: the first 16 hex digits of the SHA-256 of that list, the name
@@ -51,7 +51,7 @@ def build_of(staging):
     with open(os.path.join(staging, "index.html"), encoding="utf-8") as f:
         html = f.read()
     later = set()
-    for meta in re.findall(r'<meta name="maildns-(?:checker|tools)"[^>]*>', html):
+    for meta in re.findall(r'<meta name="maildns-(?:checker|tools|message)"[^>]*>', html):
         later.update(n.removeprefix("./") for n in re.findall(r'data-(?:js|wasm)="([^"]+)"', meta))
     missing = later - files.keys()
     if missing:

@@ -29,6 +29,12 @@ mod parts {
         Ok(maildns::ui::check_page())
     }
 
+    /// The message test: its form and its report.
+    #[wasm_split_helpers::wasm_split(message_half, fallible)]
+    fn message_half() -> Result<Html, NotLoaded> {
+        Ok(maildns::ui::message_page())
+    }
+
     /// The readers of the workers' replies: serde_json and the derived
     /// readers of every reply (the report, the adopted plan, the exports).
     #[wasm_split_helpers::wasm_split(replies, fallible, preload(replies_preload))]
@@ -53,12 +59,17 @@ mod parts {
     pub fn check_half_loader() -> PartFuture {
         Box::pin(async { check_half().await.map_err(|NotLoaded(reason)| reason) })
     }
+
+    pub fn message_half_loader() -> PartFuture {
+        Box::pin(async { message_half().await.map_err(|NotLoaded(reason)| reason) })
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     maildns::ui::start(maildns::ui::Parts {
         check_half: maildns::ui::PartLoader(parts::check_half_loader),
+        message_half: maildns::ui::PartLoader(parts::message_half_loader),
         replies: parts::reply_reader(),
     });
 }

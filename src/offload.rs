@@ -22,6 +22,7 @@ use crate::dns::race::RaceOutcome;
 use crate::export::tools::{ExportFile, ExportFormat};
 use crate::finding::Finding;
 use crate::i18n::{CarriedText, Lang};
+use crate::message::view::HopChoice;
 use crate::page::check::{Job, Outcome};
 use crate::page::whatif::WhatIfJob;
 use crate::plan::MailPlan;
@@ -62,6 +63,54 @@ pub enum Request {
     /// A zone export pasted or dropped: read it (`import::read_export`) and
     /// adopt its records. Served by the tools worker.
     Import(ImportRequest),
+    /// A received message to test (`message::view::run`). Served by the
+    /// message worker ([`MessageWorkerRequest`]).
+    Message(MessageRequest),
+}
+
+/// A message to test, and how.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MessageRequest {
+    pub id: u32,
+    /// The message's bytes as `message::view::bytes_to_text` writes them.
+    pub bytes: String,
+    /// The message's real size: the page sends at most the reader's limit
+    /// of its bytes, and a larger message is refused with its own size.
+    pub size: u64,
+    pub hop: HopChoice,
+    /// Seconds since the epoch, for `x=` and `t=` (the worker has no clock).
+    pub now: u64,
+    pub endpoint: Endpoint,
+}
+
+/// What the message worker reads: the part of [`Request`] it serves, with
+/// the same JSON (see [`ToolsRequest`] for why it has its own type).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum MessageWorkerRequest {
+    Message(MessageRequest),
+}
+
+impl MessageWorkerRequest {
+    pub fn from_json(text: &str) -> Result<MessageWorkerRequest, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+/// What the message worker says: each the same JSON as the [`Reply`] of
+/// that name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum MessageWorkerReply {
+    Ready { version: u32 },
+    Texts { texts: Vec<CarriedText> },
+    /// `outcome`: see [`Reply::Message`].
+    Message { id: u32, outcome: String },
+    Refused { id: Option<u32>, reason: String },
+}
+
+impl MessageWorkerReply {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 /// An audit's answers to make a plan of.
@@ -224,6 +273,14 @@ pub enum Reply {
         finding: Finding,
         texts: Vec<CarriedText>,
     },
+    /// A message test's outcome, or the finding that says why the input
+    /// is no message, as JSON text (`message::view::outcome_to_json`):
+    /// only the message test's own view reads it, so neither the first
+    /// view nor the other replies' reader carries its reader.
+    Message {
+        id: u32,
+        outcome: String,
+    },
     /// The texts of the on-demand messages the next reply uses
     /// (`i18n::carried_in`), sent just before it: the page keeps them
     /// (`i18n::keep`) and so explains the checker's findings without
@@ -260,7 +317,8 @@ impl Request {
             | Request::Export(ExportRequest { id, .. })
             | Request::Markdown(MarkdownRequest { id, .. })
             | Request::Adopt(AdoptRequest { id, .. })
-            | Request::Import(ImportRequest { id, .. }) => *id,
+            | Request::Import(ImportRequest { id, .. })
+            | Request::Message(MessageRequest { id, .. }) => *id,
         }
     }
 }

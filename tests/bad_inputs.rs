@@ -44,6 +44,7 @@ const CATEGORIES: &[&str] = &[
     "storage",
     "endpoint_url",
     "zone_import",
+    "message",
 ];
 
 fn dir() -> PathBuf {
@@ -295,6 +296,9 @@ fn observe(case: &Value) -> Result<Observed, String> {
     if surface == "zone_import" {
         return zone_import_observe(&build_bytes(&case["input"])?, case);
     }
+    if surface == "message" {
+        return message_observe(&build_bytes(&case["input"])?);
+    }
     let input = build(&case["input"])?;
     let setup = case.get("setup").cloned().unwrap_or(Value::Null);
     let field = text_of(case.get("field"));
@@ -432,6 +436,35 @@ fn panel_observe(input: String, setup: &Value) -> Result<Observed, String> {
 /// without it there is none. An error case names its `line` (a number, or
 /// `null` for a refusal of the whole file); where there is a line, the
 /// message must say it in both languages.
+/// The `message` surface: the message test's one call, on an empty zone
+/// with a verifier that refuses every signature (no case needs a key).
+/// Every finding the report shows, or the refusal.
+fn message_observe(bytes: &[u8]) -> Result<Observed, String> {
+    use maildns::message::crypto::{CryptoError, SignatureVerifier, VerifyRequest};
+    struct Refuses;
+    impl SignatureVerifier for Refuses {
+        async fn verify(&self, _: &VerifyRequest) -> Result<bool, CryptoError> {
+            Ok(false)
+        }
+    }
+    let zone = maildns::dns::memory::MemoryZone::new();
+    let size = bytes.len() as u64;
+    if let Some(refused) = maildns::message::view::too_large(size) {
+        return of(&[refused]);
+    }
+    let run = maildns::message::view::run(bytes, Default::default(), 1_800_000_000, &zone, &Refuses);
+    match futures::executor::block_on(run) {
+        Err(refused) => of(&[refused]),
+        Ok(outcome) => {
+            let mut all: Vec<Finding> = outcome.findings.clone();
+            all.extend(outcome.dkim.iter().flat_map(|d| d.findings.iter().cloned()));
+            all.extend(outcome.dmarc.findings.iter().cloned());
+            all.extend(outcome.comparison.iter().cloned());
+            of(&all)
+        }
+    }
+}
+
 fn zone_import_observe(bytes: &[u8], case: &Value) -> Result<Observed, String> {
     let hint = case
         .get("setup")

@@ -55,6 +55,7 @@ pub mod fix;
 pub mod generate;
 pub mod import;
 pub mod message;
+pub mod message_view;
 pub mod mta_sts;
 pub mod mx;
 pub mod name;
@@ -92,6 +93,7 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("generate", generate::ALL),
     ("import", import::ALL),
     ("message", message::ALL),
+    ("message_view", message_view::ALL),
     ("mta_sts", mta_sts::ALL),
     ("mx", mx::ALL),
     ("name", name::ALL),

@@ -99,7 +99,7 @@ pub struct KeySummary {
 }
 
 /// One signature's verification.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DkimResult {
     /// The line of the `DKIM-Signature` field.
     pub line: usize,

@@ -28,6 +28,7 @@ pub mod header;
 pub mod received;
 pub mod signature;
 pub mod spf;
+pub mod view;
 
 use crate::dns::Resolver;
 use crate::finding::Finding;

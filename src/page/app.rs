@@ -9,6 +9,8 @@ use crate::i18n::{code, Lang};
 pub enum View {
     Generate,
     Check,
+    /// The message test (`super::message`).
+    Message,
 }
 
 /// A part of the page that is fetched when first needed (the checker's
@@ -53,6 +55,8 @@ pub struct AppState {
     /// The Check half's own code, a part of the page's module split off
     /// at build time (`ui::check_half`, scripts/split.py).
     pub check_half: Lazy,
+    /// The message test's code, split off the same way (`ui::message`).
+    pub message_half: Lazy,
 }
 
 impl AppState {
@@ -62,15 +66,19 @@ impl AppState {
             view: View::Generate,
             checker: Lazy::NotLoaded,
             check_half: Lazy::NotLoaded,
+            message_half: Lazy::NotLoaded,
         }
     }
 
     /// The state of a page that just opened with this URL fragment (without
-    /// `#`): a check link (`check=...`) opens the Check half.
+    /// `#`): a check link (`check=...`) opens the Check half, `#message`
+    /// the message test.
     pub fn opening(lang: Lang, fragment: &str) -> Self {
         let mut s = AppState::new(lang);
         if fragment.starts_with("check=") {
             s.view = View::Check;
+        } else if fragment == "message" {
+            s.view = View::Message;
         }
         s
     }
@@ -82,6 +90,7 @@ pub enum Action {
     Show(View),
     Checker(Lazy),
     CheckHalf(Lazy),
+    MessageHalf(Lazy),
 }
 
 impl AppState {
@@ -96,6 +105,11 @@ impl AppState {
             Action::CheckHalf(state) => {
                 if self.check_half != Lazy::Ready {
                     self.check_half = state;
+                }
+            }
+            Action::MessageHalf(state) => {
+                if self.message_half != Lazy::Ready {
+                    self.message_half = state;
                 }
             }
         }

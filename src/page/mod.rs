@@ -11,13 +11,15 @@
 //! - [`generate`]: the plan form, with [`plan_edit::PlanEdit`] as its edits;
 //! - [`check`]: the check form, its runs and reports;
 //! - [`export`]: the Generate half's box of exports for other tools;
-//! - [`tabs`]: the keyboard of the two tabs.
+//! - [`message`]: the message test;
+//! - [`tabs`]: the keyboard of the tabs.
 //! - [`whatif`]: the Check half's draft SPF record box.
 
 pub mod app;
 pub mod check;
 pub mod export;
 pub mod generate;
+pub mod message;
 pub mod plan_edit;
 pub mod tabs;
 pub mod whatif;

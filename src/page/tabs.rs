@@ -1,4 +1,4 @@
-//! The keyboard of the two tabs, as the WAI-ARIA tab pattern asks (APG
+//! The keyboard of the tabs, as the WAI-ARIA tab pattern asks (APG
 //! "Tabs", automatic activation): Left/Right move to the previous/next tab,
 //! wrapping around; Home/End go to the first/last. The moved-to tab is
 //! shown and focused; only the selected tab is in the Tab order (roving
@@ -7,7 +7,7 @@
 use super::app::View;
 
 /// The tabs in their order on the page.
-pub const ORDER: [View; 2] = [View::Generate, View::Check];
+pub const ORDER: [View; 3] = [View::Generate, View::Check, View::Message];
 
 /// The tab a key press on `current` moves to, or `None` for a key the tab
 /// list does not handle (`KeyboardEvent.key` values).
@@ -32,11 +32,12 @@ mod tests {
     fn arrows_wrap_and_home_end_jump() {
         let cases = [
             (View::Generate, "ArrowRight", Some(View::Check)),
-            (View::Check, "ArrowRight", Some(View::Generate)),
-            (View::Generate, "ArrowLeft", Some(View::Check)),
+            (View::Check, "ArrowRight", Some(View::Message)),
+            (View::Message, "ArrowRight", Some(View::Generate)),
+            (View::Generate, "ArrowLeft", Some(View::Message)),
             (View::Check, "ArrowLeft", Some(View::Generate)),
-            (View::Check, "Home", Some(View::Generate)),
-            (View::Generate, "End", Some(View::Check)),
+            (View::Message, "Home", Some(View::Generate)),
+            (View::Generate, "End", Some(View::Message)),
             (View::Generate, "Enter", None),
             (View::Check, "ArrowDown", None),
             (View::Generate, "a", None),

@@ -996,10 +996,22 @@ fn the_page_opens_on_the_half_the_link_asks_for() {
         AppState::opening(Lang::ZhCn, "check=example.com").view,
         View::Check
     );
+    assert_eq!(AppState::opening(Lang::En, "message").view, View::Message);
+    assert_eq!(AppState::opening(Lang::En, "messages").view, View::Generate);
     let mut a = AppState::new(Lang::En);
     a.apply(app::Action::SetLang(Lang::ZhCn));
     a.apply(app::Action::Show(View::Check));
     assert_eq!((a.lang, a.view), (Lang::ZhCn, View::Check));
+}
+
+#[test]
+fn the_message_test_code_loads_apart_from_the_check_half() {
+    let mut a = AppState::new(Lang::En);
+    a.apply(app::Action::MessageHalf(app::Lazy::Failed("offline".into())));
+    assert_eq!(a.check_half, app::Lazy::NotLoaded);
+    a.apply(app::Action::MessageHalf(app::Lazy::Ready));
+    a.apply(app::Action::MessageHalf(app::Lazy::Failed("late".into())));
+    assert_eq!(a.message_half, app::Lazy::Ready);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The Check half is not part of the first view: its code (the form, the
 //! report, the comparison, the what-if box) is a part of the page's module
+//! (and so is the message test's, the same way)
 //! that `scripts/split.py` splits off at build time, fetched the first time
 //! the Check half is shown, or earlier when the browser is idle after the
 //! first view, so that switching to Check on a good connection does not
@@ -41,17 +42,27 @@ pub fn check_page() -> Html {
     html! { <CheckPage /> }
 }
 
+/// The message test as the split-off part renders it.
+pub fn message_page() -> Html {
+    html! { <super::message::MessagePage /> }
+}
+
 #[derive(Properties, PartialEq)]
-pub struct CheckHalfProps {
-    /// The Check half is shown (or about to be).
+pub struct LazyHalfProps {
+    /// Which half: `check` or `message` (its class, the retry button's
+    /// `data-action` `retry-<half>-half`, `data-half`).
+    pub half: &'static str,
+    /// The half is shown (or about to be).
     pub wanted: bool,
     pub state: Lazy,
     pub on_state: Callback<Lazy>,
     pub load: PartLoader,
 }
 
+/// A half of the page whose code is a split-off part (the Check half, the
+/// message test).
 #[component]
-pub fn CheckHalf(props: &CheckHalfProps) -> Html {
+pub fn LazyHalf(props: &LazyHalfProps) -> Html {
     let lang = use_lang();
     let body = use_state(|| None::<Html>);
     // One fetch at a time, whoever asks (the idle prefetch, the tab, retry).
@@ -99,13 +110,20 @@ pub fn CheckHalf(props: &CheckHalfProps) -> Html {
     let retry = load.reform(|_: MouseEvent| ());
     // The line only where the Check half is shown: an idle prefetch that
     // failed says nothing until the user asks for the half.
+    let action = if props.half == "check" {
+        "retry-check-half"
+    } else {
+        "retry-message-half"
+    };
     let line = if props.wanted {
-        lazy_line(lang, &props.state, Some(retry), "retry-check-half")
+        lazy_line(lang, &props.state, Some(retry), action)
     } else {
         html! {}
     };
+    let word = props.state.word();
     html! {
-        <div class="check" data-check-half={props.state.word()} data-lazy-state={props.state.word()}>
+        <div class={props.half} data-half={props.half} data-lazy-state={word}
+            data-check-half={(props.half == "check").then_some(word)}>
             { line }
         </div>
     }

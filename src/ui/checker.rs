@@ -163,7 +163,7 @@ async fn spawn(name: &str) -> Result<Worker, String> {
 type Listener = Closure<dyn FnMut(JsValue)>;
 
 struct Inner {
-    /// Which worker: `checker` or `tools` (its meta and its messages).
+    /// Which worker: `checker`, `tools` or `message` (its meta and its messages).
     name: &'static str,
     reader: ReplyReader,
     /// The reply reader is here (it stays once fetched).
@@ -202,6 +202,13 @@ impl Checker {
     /// The worker that writes exports for other tools, not loaded yet.
     pub fn tools(on_state: Callback<Lazy>, reader: ReplyReader) -> Self {
         Self::named("tools", on_state, reader)
+    }
+
+    /// Another worker (`message`: the one that tests messages), not
+    /// loaded yet, whose replies are read by the same reader: the view
+    /// that needs it makes it, so the first view carries none of it.
+    pub fn sibling(&self, name: &'static str, on_state: Callback<Lazy>) -> Self {
+        Self::named(name, on_state, self.0.reader)
     }
 
     fn named(name: &'static str, on_state: Callback<Lazy>, reader: ReplyReader) -> Self {
@@ -335,7 +342,8 @@ impl Checker {
             | Reply::SpfTargets { id, .. }
             | Reply::Exported { id, .. }
             | Reply::Adopted { id, .. }
-            | Reply::ImportRefused { id, .. } => (Some(*id), true),
+            | Reply::ImportRefused { id, .. }
+            | Reply::Message { id, .. } => (Some(*id), true),
             Reply::Refused { id, .. } => (*id, true),
             Reply::Ready { .. } | Reply::Texts { .. } => (None, false),
         };

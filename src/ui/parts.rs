@@ -2,7 +2,7 @@
 //! off the page's module (src/main.rs holds the split points,
 //! scripts/split.py splits them off at build time).
 
-use super::check_half::{check_page, PartLoader};
+use super::check_half::{check_page, message_page, PartLoader};
 use super::checker::ReplyReader;
 
 /// The parts of the page's module that are fetched on first use, each with
@@ -10,6 +10,7 @@ use super::checker::ReplyReader;
 #[derive(Clone, Copy, PartialEq)]
 pub struct Parts {
     pub check_half: PartLoader,
+    pub message_half: PartLoader,
     pub replies: ReplyReader,
 }
 
@@ -19,6 +20,7 @@ impl Parts {
     pub fn whole() -> Self {
         Parts {
             check_half: PartLoader(|| Box::pin(async { Ok(check_page()) })),
+            message_half: PartLoader(|| Box::pin(async { Ok(message_page()) })),
             replies: ReplyReader::whole(),
         }
     }

@@ -5,6 +5,7 @@
 use crate::page::app::{self, AppState};
 use crate::page::check::{self, CheckState};
 use crate::page::generate::{self, GenState};
+use crate::page::message::{MessageAction, MessageState};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -40,5 +41,15 @@ impl Reducible for CheckState {
         } else {
             self
         }
+    }
+}
+
+impl Reducible for MessageState {
+    type Action = MessageAction;
+
+    fn reduce(self: Rc<Self>, action: MessageAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
     }
 }

@@ -10,6 +10,7 @@
 //! connect-src as the page's own (scripts/csp.py).
 
 mod race;
+pub mod message;
 pub mod tools;
 
 use crate::check::report_json;
@@ -106,10 +107,14 @@ async fn handle(request: Request) {
         }
         // The page sends exports and imports to the tools worker; one sent
         // here is a bug to see, not to wait on.
-        request @ (Request::Export(_) | Request::Adopt(_) | Request::Import(_) | Request::Markdown(_)) => {
+        request @ (Request::Export(_)
+        | Request::Adopt(_)
+        | Request::Import(_)
+        | Request::Markdown(_)
+        | Request::Message(_)) => {
             post(&Reply::Refused {
                 id: Some(request.id()),
-                reason: "the checker does not write exports or plans".to_string(),
+                reason: "the checker does not write exports or plans, nor test messages".to_string(),
             })
         }
     }

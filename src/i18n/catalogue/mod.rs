@@ -26,6 +26,7 @@ mod tls_rpt;
 mod ui;
 mod ui_check;
 mod ui_generate;
+mod ui_message;
 mod ui_spf;
 mod wire;
 
@@ -64,6 +65,7 @@ pub(super) const ON_DEMAND: &[&[Message]] = &[
     message::MESSAGES,
     dane::MESSAGES,
     dnsbl::MESSAGES,
+    ui_message::MESSAGES,
 ];
 
 /// The on-demand texts of a plan made from published records (adopting
@@ -72,6 +74,9 @@ pub const ADOPTED: &[&[Message]] = &[adopt::MESSAGES, import::MESSAGES];
 /// The on-demand texts of the message test (`crate::message`): what the
 /// worker that runs it carries with its findings.
 pub const MESSAGE_TEST: &[&[Message]] = &[message::MESSAGES];
+/// The words of the message test's view: the message worker sends them
+/// when it starts.
+pub const MESSAGE_UI: &[&[Message]] = &[ui_message::MESSAGES];
 /// The on-demand texts of the fix list: what the checker carries.
 pub const FIX_LIST: &[&[Message]] = &[fix::MESSAGES];
 /// The texts of the checker's findings: the checker sends those of the

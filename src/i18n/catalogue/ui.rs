@@ -12,6 +12,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     Message { code: "ui.language", en: "Language", zh: "语言" },
     Message { code: "ui.nav.generate", en: "Generate", zh: "生成记录" },
     Message { code: "ui.nav.check", en: "Check", zh: "检查域名" },
+    Message { code: "ui.nav.message", en: "Test a message", zh: "测试邮件" },
     Message {
         code: "ui.generate.intro",
         en: "Describe your mail domain and maildns writes MX, SPF, DKIM, DMARC, MTA-STS, TLS-RPT and PTR records, in the form your DNS panel wants.",

@@ -257,6 +257,7 @@ crate::i18n::code::declare_codes! {
     GENERATE_INTRO = "ui.generate.intro",
     LANGUAGE = "ui.language",
     NAV_CHECK = "ui.nav.check",
+    NAV_MESSAGE = "ui.nav.message",
     NAV_GENERATE = "ui.nav.generate",
     PANIC_BODY = "ui.panic.body",
     PANIC_RELOAD = "ui.panic.reload",

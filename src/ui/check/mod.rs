@@ -9,13 +9,13 @@
 mod area;
 mod compare;
 mod confirm;
-mod endpoint_picker;
-mod finding_item;
+pub(crate) mod endpoint_picker;
+pub(crate) mod finding_item;
 mod fixes;
 mod form;
 mod progress;
 mod report;
-mod spf_traces;
+pub(crate) mod spf_traces;
 mod whatif;
 
 use crate::dns::endpoint::parse_check_link;

@@ -19,6 +19,7 @@ fn id_of(view: View) -> &'static str {
     match view {
         View::Generate => "generate",
         View::Check => "check",
+        View::Message => "message",
     }
 }
 
@@ -61,6 +62,7 @@ pub fn tabs(lang: Lang, props: &TabsProps) -> Html {
         <nav class="tabs" role="tablist">
             { tab(View::Generate, code::ui::NAV_GENERATE) }
             { tab(View::Check, code::ui::NAV_CHECK) }
+            { tab(View::Message, code::ui::NAV_MESSAGE) }
         </nav>
     }
 }
