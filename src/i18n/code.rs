@@ -53,6 +53,7 @@ pub mod endpoint;
 pub mod explain;
 pub mod fix;
 pub mod generate;
+pub mod handoff;
 pub mod import;
 pub mod message;
 pub mod mta_sts;
@@ -90,6 +91,7 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("explain", explain::ALL),
     ("fix", fix::ALL),
     ("generate", generate::ALL),
+    ("handoff", handoff::ALL),
     ("import", import::ALL),
     ("message", message::ALL),
     ("mta_sts", mta_sts::ALL),

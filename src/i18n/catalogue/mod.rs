@@ -13,6 +13,7 @@ mod dns;
 mod dnsbl;
 mod fix;
 mod generate;
+mod handoff;
 mod import;
 mod message;
 mod model;
@@ -64,6 +65,7 @@ pub(super) const ON_DEMAND: &[&[Message]] = &[
     message::MESSAGES,
     dane::MESSAGES,
     dnsbl::MESSAGES,
+    handoff::MESSAGES,
 ];
 
 /// The on-demand texts of a plan made from published records (adopting
