@@ -57,6 +57,7 @@ pub mod handoff;
 pub mod import;
 pub mod message;
 pub mod mta_sts;
+pub mod mta_sts_kit;
 pub mod mx;
 pub mod name;
 pub mod panel;
@@ -95,6 +96,7 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("import", import::ALL),
     ("message", message::ALL),
     ("mta_sts", mta_sts::ALL),
+    ("mta_sts_kit", mta_sts_kit::ALL),
     ("mx", mx::ALL),
     ("name", name::ALL),
     ("panel", panel::ALL),

@@ -18,6 +18,7 @@ mod import;
 mod message;
 mod model;
 mod mta_sts;
+mod mta_sts_kit;
 mod name;
 mod panel;
 mod plan;
@@ -66,6 +67,7 @@ pub(super) const ON_DEMAND: &[&[Message]] = &[
     dane::MESSAGES,
     dnsbl::MESSAGES,
     handoff::MESSAGES,
+    mta_sts_kit::MESSAGES,
 ];
 
 /// The on-demand texts of a plan made from published records (adopting
