@@ -15,12 +15,13 @@ pub(super) fn item(kind: HandoffKind, domain: Option<&Name>, hosts: &[Host]) -> 
         HandoffKind::StartTls => (hosts.iter().flat_map(starttls).collect(), Vec::new()),
         HandoffKind::Port25 => (
             hosts.iter().map(|h| on(&h.word, nc(&h.word, false))).collect(),
-            // RFC 5068 lets access networks block outbound 25; the test must
-            // then run from elsewhere, or it reads as the server's fault.
+            // RFC 5068 lets access networks block outbound 25 (clients submit
+            // on 465/587, RFC 8314 §3.3); the test must then run from
+            // elsewhere, or it reads as the server's fault.
             vec![Finding::info(
                 code::handoff::PORT25_OUTBOUND_BLOCKED,
                 first,
-                "RFC 5068",
+                "RFC 5068; RFC 8314 §3.3",
             )],
         ),
         HandoffKind::OpenRelay => {

@@ -8,7 +8,8 @@
 //! - STARTTLS on port 25 and the certificate presented (RFC 3207 §4,
 //!   RFC 7672 §3 for DANE): [`HandoffKind::StartTls`].
 //! - Port 25 reachable from outside (RFC 5321 §4.5.4.2; outbound 25 is
-//!   often blocked, RFC 5068): [`HandoffKind::Port25`].
+//!   often blocked, RFC 5068, which leaves mail clients alone as they
+//!   submit on 465/587, RFC 8314 §3.3): [`HandoffKind::Port25`].
 //! - Not an open relay (RFC 5321 §3.6.2, §7.1): [`HandoffKind::OpenRelay`].
 //! - The MX over IPv6 (RFC 5321 §5.2): [`HandoffKind::Ipv6`].
 //! - Reverse DNS matching the server's greeting and EHLO, forward-confirmed
@@ -100,7 +101,7 @@ impl HandoffKind {
     pub fn rfc(self) -> &'static str {
         match self {
             HandoffKind::StartTls => "RFC 3207 §4; RFC 7672 §3",
-            HandoffKind::Port25 => "RFC 5321 §4.5.4.2; RFC 8314 §3.3",
+            HandoffKind::Port25 => "RFC 5321 §4.5.4.2",
             HandoffKind::OpenRelay => "RFC 5321 §3.6.2, §7.1",
             HandoffKind::Ipv6 => "RFC 5321 §5.2",
             HandoffKind::ReverseDns => "RFC 5321 §4.1.1.1, §2.3.5",

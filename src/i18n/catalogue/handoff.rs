@@ -47,8 +47,8 @@ pub(super) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "handoff.port25.outbound_blocked",
-        en: "Many home, office and cloud networks block outgoing connections to port 25 to stop spam. A time-out from such a network says nothing about {subject}: run the test from another network (a different provider's server, a phone hotspot) before changing anything.",
-        zh: "许多家庭、办公和云网络会封锁对外的 25 端口连接以防垃圾邮件。在这类网络中超时并不能说明 {subject} 有问题：修改任何设置之前，请换一个网络（其他服务商的服务器、手机热点）再测试。",
+        en: "Many home, office and cloud networks block outgoing connections to port 25 to stop spam. A time-out from such a network says nothing about {subject}: run the test from another network (a different provider's server, a phone hotspot) before changing anything. Such a block does not touch your mail clients: they send on port 465 or 587.",
+        zh: "许多家庭、办公和云网络会封锁对外的 25 端口连接以防垃圾邮件。在这类网络中超时并不能说明 {subject} 有问题：修改任何设置之前，请换一个网络（其他服务商的服务器、手机热点）再测试。这种封锁不影响你的邮件客户端：它们通过 465 或 587 端口发信。",
     },
     Message {
         code: "handoff.relay",
