@@ -24,6 +24,7 @@ pub mod export;
 pub mod finding;
 pub mod fixlist;
 pub mod generate;
+pub mod handoff;
 pub mod i18n;
 pub mod idn;
 pub mod import;

@@ -53,10 +53,12 @@ pub mod endpoint;
 pub mod explain;
 pub mod fix;
 pub mod generate;
+pub mod handoff;
 pub mod import;
 pub mod message;
 pub mod message_view;
 pub mod mta_sts;
+pub mod mta_sts_kit;
 pub mod mx;
 pub mod name;
 pub mod panel;
@@ -91,10 +93,12 @@ pub const DECLARED: &[(&str, &[&str])] = &[
     ("explain", explain::ALL),
     ("fix", fix::ALL),
     ("generate", generate::ALL),
+    ("handoff", handoff::ALL),
     ("import", import::ALL),
     ("message", message::ALL),
     ("message_view", message_view::ALL),
     ("mta_sts", mta_sts::ALL),
+    ("mta_sts_kit", mta_sts_kit::ALL),
     ("mx", mx::ALL),
     ("name", name::ALL),
     ("panel", panel::ALL),

@@ -2,6 +2,7 @@
 //! file served over HTTPS (§3.2), with MX matching (§4.1) and a coverage lint
 //! that compares the policy with the domain's MX hosts.
 
+pub mod kit;
 pub mod policy;
 pub mod txt;
 

@@ -13,10 +13,12 @@ mod dns;
 mod dnsbl;
 mod fix;
 mod generate;
+mod handoff;
 mod import;
 mod message;
 mod model;
 mod mta_sts;
+mod mta_sts_kit;
 mod name;
 mod panel;
 mod plan;
@@ -66,6 +68,8 @@ pub(super) const ON_DEMAND: &[&[Message]] = &[
     dane::MESSAGES,
     dnsbl::MESSAGES,
     ui_message::MESSAGES,
+    handoff::MESSAGES,
+    mta_sts_kit::MESSAGES,
 ];
 
 /// The on-demand texts of a plan made from published records (adopting
