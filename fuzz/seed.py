@@ -238,6 +238,25 @@ add("srv", "0 0 0 .")
 add("tlsa", "3 1 1 ( e45af1b1d677c5c97c35eb6084bba7ad2849a190bf3f24917c70a534d36a320f )")
 add("mta_sts_policy", "version: STSv1\r\nmode: enforce\r\nmx: *.example.com\r\nmax_age: 604800\r\n")
 
+# Messages: the RFC 8463 example signed message (Appendix A), and short
+# messages with the fields the message test reads (signatures with the
+# selector the target's zone publishes, hops, Authentication-Results, ARC).
+for path in sorted((ROOT / "tests" / "message" / "rfc8463").glob("*.eml")):
+    add("message", b"\x00" + path.read_bytes())
+MESSAGE = (
+    "Return-Path: <bounce@x.net>\r\n"
+    "Authentication-Results: mx.example.org; dkim=pass header.d=x.net header.b=AAAA; spf=pass smtp.mailfrom=x.net; dmarc=pass header.from=x.net\r\n"
+    "ARC-Seal: i=1; a=rsa-sha256; cv=none; d=example.org; s=arc; b=AAAA\r\n"
+    "Received: from mail.x.net (mail.x.net [192.0.2.1]) by mx.example.org with ESMTPS; Mon, 7 Dec 2026 10:00:00 +0000\r\n"
+    "Received: from [10.0.0.2] by mail.x.net; Mon, 7 Dec 2026 09:59:59 +0000\r\n"
+    "DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/simple; d=x.net; s=s; h=from:to:subject:from; l=5; t=1800000000; x=1900000000;\r\n"
+    " bh=AAAA; b=AAAA\r\n"
+    "From: Alice <a@x.net>\r\nTo: b@example.org\r\nSubject: test\r\n\r\nHello\r\n"
+)
+for i in range(3):
+    add("message", bytes([i]) + MESSAGE.encode())
+add("message", b"\x02" + MESSAGE.replace("\r\n", "\n").encode())
+
 wanted = set(sys.argv[1:])
 for target, items in sorted(seeds.items()):
     if wanted and target not in wanted:
