@@ -125,11 +125,21 @@ impl MessageWorkerRequest {
 /// that name.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum MessageWorkerReply {
-    Ready { version: u32 },
-    Texts { texts: Vec<CarriedText> },
+    Ready {
+        version: u32,
+    },
+    Texts {
+        texts: Vec<CarriedText>,
+    },
     /// `outcome`: see [`Reply::Message`].
-    Message { id: u32, outcome: String },
-    Refused { id: Option<u32>, reason: String },
+    Message {
+        id: u32,
+        outcome: String,
+    },
+    Refused {
+        id: Option<u32>,
+        reason: String,
+    },
 }
 
 impl MessageWorkerReply {

@@ -88,7 +88,13 @@ fn main() {
         ));
         // What the page gets: the worker's one call, its outcome as the
         // message worker writes it and the page reads it back.
-        let outcome = block_on(view::run(&bytes, HopChoice::Proposed, now, &zone, &NativeVerifier));
+        let outcome = block_on(view::run(
+            &bytes,
+            HopChoice::Proposed,
+            now,
+            &zone,
+            &NativeVerifier,
+        ));
         if let Some(problem) = page_round_trip(&report, outcome) {
             checks_bad += 1;
             eprintln!("FAIL {name}: {problem}");
@@ -217,7 +223,10 @@ fn main() {
 
 /// `None` when the outcome the page shows says what the report says and
 /// survives the trip from the message worker to the page unchanged.
-fn page_round_trip(report: &MessageReport, outcome: Result<MessageOutcome, maildns::finding::Finding>) -> Option<String> {
+fn page_round_trip(
+    report: &MessageReport,
+    outcome: Result<MessageOutcome, maildns::finding::Finding>,
+) -> Option<String> {
     let sent = MessageWorkerReply::Message {
         id: 7,
         outcome: view::outcome_to_json(&outcome),
@@ -230,7 +239,9 @@ fn page_round_trip(report: &MessageReport, outcome: Result<MessageOutcome, maild
         return Some("the outcome changed on its way to the page".into());
     }
     let o = outcome.as_ref().ok()?;
-    let words = |d: &[maildns::message::dkim::DkimResult]| d.iter().map(|r| verdict_word(&r.verdict)).collect::<Vec<_>>();
+    let words = |d: &[maildns::message::dkim::DkimResult]| {
+        d.iter().map(|r| verdict_word(&r.verdict)).collect::<Vec<_>>()
+    };
     if words(&o.dkim) != words(&report.dkim)
         || o.dmarc.result != report.dmarc.result
         || o.spf.as_ref().map(|s| s.trace.result) != report.spf.as_ref().map(|s| s.result().as_str())

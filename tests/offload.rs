@@ -36,7 +36,8 @@ use maildns::i18n::Lang;
 use maildns::i18n::{self, code};
 use maildns::model::{Name, Record};
 use maildns::offload::{
-    CheckRequest, ExportRequest, GenerateRequest, MessageRequest, MessageWorkerRequest, ToolsReply, ToolsRequest,
+    CheckRequest, ExportRequest, GenerateRequest, MessageRequest, MessageWorkerRequest, ToolsReply,
+    ToolsRequest,
 };
 use maildns::offload::{Reply, Request, VERSION};
 use maildns::page::check::{Job, JobKind, Outcome};

@@ -32,7 +32,9 @@ pub enum MessageInput {
 pub enum MessageRun {
     Idle,
     /// Request `id` is out.
-    Running { id: u32 },
+    Running {
+        id: u32,
+    },
     /// The outcome, or the finding that says why the input is no message.
     Done(Rc<Result<MessageOutcome, Finding>>),
     /// The worker refused the request or did not load (the reason as it said it).
@@ -64,7 +66,11 @@ pub enum NotReady {
 #[derive(Clone, Debug, PartialEq)]
 pub enum MessageAction {
     Paste(String),
-    File { name: String, bytes: Rc<Vec<u8>>, size: u64 },
+    File {
+        name: String,
+        bytes: Rc<Vec<u8>>,
+        size: u64,
+    },
     /// Back to the text area.
     ForgetFile,
     Endpoint(EndpointForm),
@@ -154,7 +160,11 @@ impl MessageState {
         };
         // A message over the limit is refused by the worker with its real
         // size; none of its bytes need to travel to say so.
-        let sent = if size > MAX_MESSAGE_BYTES as u64 { &[][..] } else { bytes };
+        let sent = if size > MAX_MESSAGE_BYTES as u64 {
+            &[][..]
+        } else {
+            bytes
+        };
         Ok(MessageRequest {
             id,
             bytes: bytes_to_text(sent),

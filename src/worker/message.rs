@@ -24,10 +24,12 @@ fn post(reply: &MessageWorkerReply) {
 /// Called once, by the message binary's `main`.
 pub fn start() {
     crate::web::idn::install();
-    listen(|text| match text.and_then(|t| MessageWorkerRequest::from_json(&t)) {
-        Ok(MessageWorkerRequest::Message(request)) => wasm_bindgen_futures::spawn_local(test(request)),
-        Err(reason) => post(&MessageWorkerReply::Refused { id: None, reason }),
-    });
+    listen(
+        |text| match text.and_then(|t| MessageWorkerRequest::from_json(&t)) {
+            Ok(MessageWorkerRequest::Message(request)) => wasm_bindgen_futures::spawn_local(test(request)),
+            Err(reason) => post(&MessageWorkerReply::Refused { id: None, reason }),
+        },
+    );
     let codes = MESSAGE_UI.iter().flat_map(|p| p.iter()).map(|m| m.code);
     post(&MessageWorkerReply::Texts {
         texts: crate::i18n::carried(MESSAGE_UI, codes),
@@ -56,20 +58,14 @@ async fn test(request: MessageRequest) {
         GlooHttp::new(request.endpoint.protocol, Rc::new(Progress::default())),
         &request.endpoint,
     );
-    let outcome = run(&bytes, request.hop, request.now, &resolver, &WebCryptoVerifier).await;
-    // The texts of every finding first: the page keeps them, then reads the outcome.
-    let codes: Vec<&str> = match &outcome {
-        Ok(o) => o.codes(),
-        Err(f) => vec![f.code],
-    };
-    // The message test's findings name codes of other areas too (SPF, DNS):
-    // those the page already has are found there, the on-demand ones here.
-    let texts = crate::i18n::carried(MESSAGE_TEST, codes.iter().copied());
+    let outcome =
+        outcome_to_json(&run(&bytes, request.hop, request.now, &resolver, &WebCryptoVerifier).await);
+    // The texts of every code the outcome names first (findings, and the
+    // reasons they name): the page keeps them, then reads the outcome. Codes
+    // of other areas (SPF, DNS) are in the page's own catalogue.
+    let texts = crate::i18n::carried_in(MESSAGE_TEST, &outcome);
     if !texts.is_empty() {
         post(&MessageWorkerReply::Texts { texts });
     }
-    post(&MessageWorkerReply::Message {
-        id,
-        outcome: outcome_to_json(&outcome),
-    });
+    post(&MessageWorkerReply::Message { id, outcome });
 }

@@ -9,8 +9,8 @@
 //! the page's Content-Security-Policy: its `fetch`es are held to the same
 //! connect-src as the page's own (scripts/csp.py).
 
-mod race;
 pub mod message;
+mod race;
 pub mod tools;
 
 use crate::check::report_json;
@@ -111,12 +111,10 @@ async fn handle(request: Request) {
         | Request::Adopt(_)
         | Request::Import(_)
         | Request::Markdown(_)
-        | Request::Message(_)) => {
-            post(&Reply::Refused {
-                id: Some(request.id()),
-                reason: "the checker does not write exports or plans, nor test messages".to_string(),
-            })
-        }
+        | Request::Message(_)) => post(&Reply::Refused {
+            id: Some(request.id()),
+            reason: "the checker does not write exports or plans, nor test messages".to_string(),
+        }),
     }
 }
 

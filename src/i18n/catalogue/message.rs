@@ -282,8 +282,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "message.differ",
-        en: "{subject}: the page says {ours}, the receiver {receiver} said {theirs} (line {line}). The likely reason is given below.",
-        zh: "{subject}：页面的结论是 {ours}，收件方 {receiver} 的结论是 {theirs}（第 {line} 行）。可能的原因见下。",
+        en: "{subject}: the page says {ours}, the receiver {receiver} said {theirs} (line {line}). Likely reason: {reason}",
+        zh: "{subject}：页面的结论是 {ours}，收件方 {receiver} 的结论是 {theirs}（第 {line} 行）。可能的原因：{reason}",
     },
     Message {
         code: "message.differ_modified",

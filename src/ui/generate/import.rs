@@ -8,7 +8,7 @@
 use super::findings::findings_list;
 use crate::adopt::AdoptSource;
 use crate::i18n::{self, code, Lang};
-use crate::offload::{ImportRequest, GenerateRequest, Reply};
+use crate::offload::{GenerateRequest, ImportRequest, Reply};
 use crate::page::app::Lazy;
 use crate::page::generate::{adopted_action, Action, ImportState};
 use crate::ui::checker::Checker;

@@ -17,8 +17,8 @@ use crate::offload::{MessageWorkerRequest, Reply};
 use crate::page::app::Lazy;
 use crate::page::message::{MessageAction, MessageInput, MessageRun, MessageState, NotReady};
 use crate::ui::check::endpoint_picker::EndpointPicker;
-use crate::ui::components::lazy_line::lazy_line;
 use crate::ui::checker::Checker;
+use crate::ui::components::lazy_line::lazy_line;
 use crate::ui::context::{use_checker, use_lang};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -40,7 +40,8 @@ fn read_file(file: web_sys::File, state: Handle) {
     let size = file.size() as u64;
     let cap = (MAX_MESSAGE_BYTES + 1) as f64;
     let blob: web_sys::Blob = if file.size() > cap {
-        file.slice_with_f64_and_f64(0.0, cap).unwrap_or_else(|_| file.clone().into())
+        file.slice_with_f64_and_f64(0.0, cap)
+            .unwrap_or_else(|_| file.clone().into())
     } else {
         file.clone().into()
     };
@@ -75,7 +76,9 @@ fn send(state: &Handle, worker: &Checker, next: MessageState, problem: &UseState
         Callback::from(move |reply: Reply| match reply {
             Reply::Message { id, outcome } => match outcome_from_json(&outcome) {
                 Ok(outcome) => state.dispatch(MessageAction::Replied(id, Rc::new(outcome))),
-                Err(reason) => state.dispatch(MessageAction::Failed(id, format!("unreadable reply: {reason}"))),
+                Err(reason) => {
+                    state.dispatch(MessageAction::Failed(id, format!("unreadable reply: {reason}")))
+                }
             },
             Reply::Refused { id, reason } => state.dispatch(MessageAction::Failed(id.unwrap_or(0), reason)),
             _ => {}
@@ -103,8 +106,10 @@ pub fn MessagePage() -> Html {
         let dispatcher = state.dispatcher();
         use_memo((), move |_| {
             checker.map(|c| {
-                c.checker
-                    .sibling("message", Callback::from(move |s| dispatcher.dispatch(MessageAction::Worker(s))))
+                c.checker.sibling(
+                    "message",
+                    Callback::from(move |s| dispatcher.dispatch(MessageAction::Worker(s))),
+                )
             })
         })
     };
@@ -205,13 +210,18 @@ pub fn MessagePage() -> Html {
         MessageInput::Pasted(_) => None,
     };
     let problem_line = match *problem {
-        Some(NotReady::Empty) => html! { <p class="help error" role="alert" data-problem="empty">{ t(code::EMPTY) }</p> },
+        Some(NotReady::Empty) => {
+            html! { <p class="help error" role="alert" data-problem="empty">{ t(code::EMPTY) }</p> }
+        }
         Some(NotReady::Endpoint(e)) => html! {
             <p class="help error" role="alert" data-problem="endpoint">{ i18n::text(lang, e.code()) }</p>
         },
         None => html! {},
     };
-    let limit = i18n::fill(&t(code::LIMIT), &[("max", (MAX_MESSAGE_BYTES / (1024 * 1024)).to_string())]);
+    let limit = i18n::fill(
+        &t(code::LIMIT),
+        &[("max", (MAX_MESSAGE_BYTES / (1024 * 1024)).to_string())],
+    );
     html! {
         <div class="message-test" data-message-worker="ready" data-run={run_word}
             data-finished={state.finished.to_string()}>

@@ -56,7 +56,10 @@ fn signature(lang: Lang, n: usize, d: &DkimResult) -> Html {
             ("line", d.line.to_string()),
             ("domain", d.domain.clone().unwrap_or_else(unknown)),
             ("selector", d.selector.clone().unwrap_or_else(unknown)),
-            ("algorithm", d.algorithm.map_or_else(unknown, |a| a.as_str().to_string())),
+            (
+                "algorithm",
+                d.algorithm.map_or_else(unknown, |a| a.as_str().to_string()),
+            ),
         ],
     );
     let key = d.key.as_ref().map(|k| match k.rsa_bits {
@@ -163,7 +166,10 @@ fn dmarc(lang: Lang, o: &MessageOutcome) -> Html {
     let d = &o.dmarc;
     let word = d.result.as_str();
     let aligned = |method: &str, domain: &Option<String>| match domain {
-        Some(dom) => i18n::fill(&t(code::DMARC_ALIGNED), &[("method", method.into()), ("domain", dom.clone())]),
+        Some(dom) => i18n::fill(
+            &t(code::DMARC_ALIGNED),
+            &[("method", method.into()), ("domain", dom.clone())],
+        ),
         None => i18n::fill(&t(code::DMARC_NOT_ALIGNED), &[("method", method.into())]),
     };
     let from = d.author_domain.as_ref().map(|a| {
@@ -171,7 +177,10 @@ fn dmarc(lang: Lang, o: &MessageOutcome) -> Html {
             &t(code::DMARC_FROM),
             &[
                 ("domain", a.clone()),
-                ("policy_domain", d.policy_domain.clone().unwrap_or_else(|| "—".into())),
+                (
+                    "policy_domain",
+                    d.policy_domain.clone().unwrap_or_else(|| "—".into()),
+                ),
             ],
         )
     });
@@ -219,7 +228,10 @@ fn receiver(lang: Lang, o: &MessageOutcome) -> Html {
         }
     });
     let more = (o.more_receivers > 0).then(|| {
-        i18n::fill(&t(code::RECEIVER_MORE), &[("count", o.more_receivers.to_string())])
+        i18n::fill(
+            &t(code::RECEIVER_MORE),
+            &[("count", o.more_receivers.to_string())],
+        )
     });
     html! {
         <section class="message-part" id="message-receiver">
