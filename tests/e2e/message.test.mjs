@@ -36,8 +36,8 @@ after(async () => {
 });
 
 // The message test opened from its link, the local endpoint chosen.
-async function open({ locale = 'en-US', width = 1280 } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+async function open({ locale = 'en-US', width = 1280, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, viewport: { width, height: 900 } });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort('connectionrefused'));
   const page = await context.newPage();
   const errors = [];
@@ -172,6 +172,26 @@ test('pasted, in both languages at 360 and 1280 px: the report, axe clean', { ti
     }
   }
   assert.deepEqual(problems, []);
+});
+
+test('an .eml dropped on the text box is read as bytes; dark scheme, axe clean', async () => {
+  const problems = [];
+  const { context, page, errors } = await open({ colorScheme: 'dark' });
+  const c = manifest.find((m) => m.name === 'eight-bit-simple-ed25519');
+  const bytes = [...(await fs.readFile(path.join(out, c.file)))];
+  await runWith(page, () => page.evaluate(({ bytes, name }) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], name, { type: 'message/rfc822' }));
+    document.querySelector('#message-source').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, { bytes, name: c.file }).then(() => page.waitForSelector('#message-file-chosen')));
+  // 8-bit body under simple canonicalization: only its exact bytes verify.
+  assert.deepEqual((await seen(page)).dkim, ['pass']);
+  assert.match(await page.textContent('#message-file-chosen'), new RegExp(`${bytes.length} bytes`));
+  await collectAccessible(page, 'message report dark', problems);
+  await screenshot(page, 'message-dropped-dark-en-1280');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('nothing pasted: the page says so and sends nothing', async () => {
