@@ -227,3 +227,57 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_mta_sts_host_export_serves_the_generated_policy_for_each_server() {
+    use crate::i18n::Lang;
+    use tools::{export_files, ExportFormat};
+    let set = full();
+    let policy = set.mta_sts_policy.clone().expect("planned");
+    for lang in Lang::ALL {
+        let files = export_files(&set, ExportFormat::MtaStsHost, lang, 1);
+        let readme = &files.first().expect("README").content;
+        assert!(readme.starts_with("https://mta-sts.example.com/.well-known/mta-sts.txt\n"));
+        // Every file is named in the README with its purpose, never a bare code.
+        for f in files.iter().skip(1) {
+            assert!(
+                readme.contains(&format!("  {}: ", f.name)),
+                "{} not in the README",
+                f.name
+            );
+        }
+        assert!(!readme.contains("mta_sts_kit."), "a bare code: {readme}");
+        for folder in ["nginx/", "caddy/", "apache/", "github-pages/"] {
+            let served: Vec<_> = files
+                .iter()
+                .filter(|f| f.name.starts_with(folder) && f.name.ends_with("/.well-known/mta-sts.txt"))
+                .collect();
+            assert_eq!(served.len(), 1, "{folder}: one policy file");
+            assert_eq!(
+                served[0].content, policy.body,
+                "{folder}: the generated policy, byte for byte"
+            );
+        }
+        assert!(files
+            .iter()
+            .any(|f| f.name == "github-pages/CNAME" && f.content.trim() == "mta-sts.example.com"));
+        assert!(files
+            .iter()
+            .any(|f| f.name == "github-pages/_config.yml" && f.content.contains(".well-known")));
+        assert!(
+            readme.contains("DNS: mta-sts"),
+            "the GitHub Pages record: {readme}"
+        );
+    }
+    // Without MTA-STS in the plan, the one file says so.
+    let mut p = example();
+    p.mta_sts.enabled = false;
+    let set = generate(&validate(&p).expect("valid"));
+    let files = tools::export_files(&set, tools::ExportFormat::MtaStsHost, crate::i18n::Lang::En, 1);
+    assert_eq!(files.len(), 1);
+    assert!(
+        files[0].content.contains("no MTA-STS policy"),
+        "{}",
+        files[0].content
+    );
+}

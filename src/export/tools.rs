@@ -35,6 +35,9 @@ pub enum ExportFormat {
     Csv,
     /// The documented JSON (`export::json`).
     Json,
+    /// The files that serve the MTA-STS policy with the CORS header, for
+    /// nginx, Caddy, Apache and GitHub Pages (`mta_sts::kit`, RFC 8461 §3.3).
+    MtaStsHost,
 }
 
 impl ExportFormat {
@@ -51,6 +54,7 @@ impl ExportFormat {
         ExportFormat::Zone,
         ExportFormat::Csv,
         ExportFormat::Json,
+        ExportFormat::MtaStsHost,
     ];
 
     /// A stable name, for the page's `<select>` and the e2e tests.
@@ -68,6 +72,7 @@ impl ExportFormat {
             ExportFormat::Zone => "zone",
             ExportFormat::Csv => "csv",
             ExportFormat::Json => "json",
+            ExportFormat::MtaStsHost => "mta-sts-host",
         }
     }
 
@@ -86,6 +91,7 @@ impl ExportFormat {
             ExportFormat::Zone => "BIND zone file",
             ExportFormat::Csv => "CSV",
             ExportFormat::Json => "JSON",
+            ExportFormat::MtaStsHost => "MTA-STS policy host: nginx, Caddy, Apache, GitHub Pages",
         }
     }
 
@@ -176,5 +182,50 @@ pub fn export_files(set: &RecordSet, format: ExportFormat, lang: Lang, serial: u
             "application/json",
             super::json(set),
         )],
+        ExportFormat::MtaStsHost => mta_sts_host(set, lang),
     }
+}
+
+/// The policy-host kit as files: `README.txt` (what each file is for, the
+/// records to publish, the remarks), then each server's files under a
+/// folder named after it (`nginx/etc/nginx/conf.d/...`, `github-pages/CNAME`).
+fn mta_sts_host(set: &RecordSet, lang: Lang) -> Vec<ExportFile> {
+    use crate::i18n::{self, code};
+    use crate::mta_sts::kit::{kit, PolicyServer};
+    let readme = |text: String| ExportFile::new("README.txt", "text/plain", text);
+    let Some(policy) = &set.mta_sts_policy else {
+        return vec![readme(
+            i18n::text(lang, code::mta_sts_kit::NOT_PLANNED).to_string(),
+        )];
+    };
+    let k = match kit(set.domain.as_str(), &policy.body, None) {
+        Ok(k) => k,
+        Err(e) => return vec![readme(i18n::explain(lang, &e.to_finding(set.domain.as_str())))],
+    };
+    let mut text = format!("{}\n\n", k.url);
+    let mut files = Vec::new();
+    for server in &k.servers {
+        let folder = match server.server {
+            PolicyServer::Nginx => "nginx",
+            PolicyServer::Caddy => "caddy",
+            PolicyServer::Apache => "apache",
+            PolicyServer::GithubPages => "github-pages",
+        };
+        text.push_str(&format!("[{folder}]\n"));
+        for f in &server.files {
+            let name = format!("{folder}/{}", f.path.trim_start_matches('/'));
+            text.push_str(&format!("  {name}: {}\n", i18n::text(lang, f.purpose)));
+            files.push(ExportFile::new(name, "text/plain", f.contents.clone()));
+        }
+        for r in &server.records {
+            text.push_str(&format!("  DNS: {r}\n"));
+        }
+        for n in &server.notes {
+            text.push_str(&format!("  ! {}\n", i18n::explain(lang, n)));
+        }
+        text.push('\n');
+    }
+    let mut out = vec![readme(text)];
+    out.extend(files);
+    out
 }

@@ -21,8 +21,9 @@ fn post(reply: &ToolsReply) {
 /// ready. Called once, by the tools binary's `main`.
 pub fn start() {
     crate::web::idn::install();
-    // A report's Markdown explains the checker's findings.
-    crate::i18n::link(crate::i18n::catalogue::CHECKED);
+    // A report's Markdown explains the checker's findings; the MTA-STS
+    // policy-host kit says what each of its files is for.
+    crate::i18n::link(crate::i18n::catalogue::TOOLS);
     listen(|text| match text.and_then(|t| ToolsRequest::from_json(&t)) {
         Ok(ToolsRequest::Export(request)) => post(&export(request)),
         Ok(ToolsRequest::Adopt(request)) => post(&adopt(request)),

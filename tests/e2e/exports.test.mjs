@@ -104,6 +104,31 @@ for (const [locale, width, lang] of [['en-US', 1280, 'en'], ['zh-CN', 360, 'zh-C
   });
 }
 
+test('the MTA-STS policy host kit: the generated policy, byte for byte, for nginx, Caddy, Apache and GitHub Pages', async () => {
+  const { context, page, errors } = await open();
+  await example(page);
+  await page.$eval('#section-mta-sts', (d) => { d.open = true; });
+  await page.check('#mta-sts-enabled');
+  await page.selectOption('#export-format', 'mta-sts-host');
+  await page.waitForSelector('.export-file[data-file="github-pages/CNAME"]', { timeout: 30_000 });
+  const names = await page.$$eval('.export-file', (fs) => fs.map((f) => f.dataset.file));
+  assert.equal(names[0], 'README.txt');
+  for (const n of names.slice(1)) assert.ok((await fileText(page, 'README.txt')).includes(`  ${n}: `), `${n} explained in the README`);
+  const policies = names.filter((n) => n.endsWith('/.well-known/mta-sts.txt'));
+  assert.equal(policies.length, 4, names.join(', '));
+  const bodies = new Set(await Promise.all(policies.map((n) => fileText(page, n))));
+  assert.equal(bodies.size, 1, 'the same policy for every server');
+  assert.match([...bodies][0], /^version: STSv1\r?\nmode: /);
+  assert.match(await fileText(page, names.find((n) => n.startsWith('nginx/'))), /add_header Access-Control-Allow-Origin "\*" always;/);
+  assert.equal((await fileText(page, 'github-pages/CNAME')).trim(), 'mta-sts.example.com');
+  assert.doesNotMatch(await fileText(page, 'README.txt'), /mta_sts_kit\./, 'no bare code');
+  await page.locator('#tool-exports').scrollIntoViewIfNeeded();
+  await screenshot(page, 'exports-mta-sts-host-en-1280');
+  await assertAccessible(page, 'exports mta-sts host');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the tools cannot load: the box says why, and its retry works', async () => {
   let broken = true;
   const { context, page, errors } = await open({ route: (r) => (broken ? r.abort('connectionrefused') : r.continue()) });

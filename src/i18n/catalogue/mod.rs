@@ -87,3 +87,6 @@ pub const FIX_LIST: &[&[Message]] = &[fix::MESSAGES];
 /// codes in each reply (`Reply::Texts`); the tools worker links them
 /// (`i18n::link`) to write a report's Markdown.
 pub const CHECKED: &[&[Message]] = &[check_findings::MESSAGES];
+/// What the tools worker writes with: the checker's findings (a report's
+/// Markdown) and the MTA-STS policy-host kit's texts (an export).
+pub const TOOLS: &[&[Message]] = &[check_findings::MESSAGES, mta_sts_kit::MESSAGES];

@@ -54,4 +54,9 @@ pub(super) const MESSAGES: &[Message] = &[
         en: "“{user}” is not a GitHub user name (1 to 39 letters, digits or single hyphens, not first or last), so no record for {subject} can point to it.",
         zh: "“{user}” 不是有效的 GitHub 用户名（1 到 39 个字母、数字或单个连字符，且不能位于首尾），因此 {subject} 的记录无法指向它。",
     },
+    Message {
+        code: "mta_sts_kit.not_planned",
+        en: "The plan has no MTA-STS policy, so there is no policy file to serve. Switch MTA-STS on in the plan (RFC 8461) and ask for these files again.",
+        zh: "计划中没有 MTA-STS 策略，因此没有需要提供的策略文件。请在计划中开启 MTA-STS（RFC 8461）后再获取这些文件。",
+    },
 ];

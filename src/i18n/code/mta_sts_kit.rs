@@ -21,4 +21,6 @@ crate::i18n::code::declare_codes! {
     GITHUB_USER_MISSING = "mta_sts_kit.github_user_missing",
     /// Not a GitHub user name.
     BAD_GITHUB_USER = "mta_sts_kit.bad_github_user",
+    /// The kit asked for a plan without MTA-STS.
+    NOT_PLANNED = "mta_sts_kit.not_planned",
 }
