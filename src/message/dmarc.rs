@@ -373,8 +373,16 @@ pub async fn evaluate(
         out.findings.insert(
             0,
             Finding::info(code::message::DMARC_PASS, &author, RFC_ALIGN)
-                .arg("dkim", out.dkim_aligned.clone().unwrap_or_else(|| "-".into()))
-                .arg("spf", out.spf_aligned.clone().unwrap_or_else(|| "-".into())),
+                .arg("dkim", out.dkim_aligned.clone().unwrap_or_default())
+                .arg("spf", out.spf_aligned.clone().unwrap_or_default())
+                .arg(
+                    "both",
+                    if out.dkim_aligned.is_some() && out.spf_aligned.is_some() {
+                        "y"
+                    } else {
+                        ""
+                    },
+                ),
         );
     } else if let Some((name, e)) = unknown {
         temp(&mut out, &name, &e);

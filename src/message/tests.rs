@@ -238,3 +238,33 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_dmarc_pass_names_only_what_passed_aligned() {
+    use crate::i18n::{explain, Lang};
+    let pass = |dkim: &str, spf: &str| {
+        Finding::info(code::message::DMARC_PASS, "x.net", "")
+            .arg("dkim", dkim)
+            .arg("spf", spf)
+            .arg(
+                "both",
+                if !dkim.is_empty() && !spf.is_empty() {
+                    "y"
+                } else {
+                    ""
+                },
+            )
+    };
+    assert_eq!(
+        explain(Lang::En, &pass("", "x.net")),
+        "DMARC passes for x.net, through SPF aligned with x.net."
+    );
+    assert_eq!(
+        explain(Lang::En, &pass("x.net", "x.net")),
+        "DMARC passes for x.net, through DKIM aligned with x.net and SPF aligned with x.net."
+    );
+    assert_eq!(
+        explain(Lang::ZhCn, &pass("x.net", "")),
+        "x.net 的 DMARC 通过，依据：与 x.net 对齐的 DKIM。"
+    );
+}

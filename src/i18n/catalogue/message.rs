@@ -262,8 +262,8 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "message.dmarc_pass",
-        en: "DMARC passes for {subject}: aligned DKIM {dkim}, aligned SPF {spf}.",
-        zh: "{subject} 的 DMARC 通过：对齐的 DKIM {dkim}，对齐的 SPF {spf}。",
+        en: "DMARC passes for {subject}, through{dkim? DKIM aligned with $}{both? and}{spf? SPF aligned with $}.",
+        zh: "{subject} 的 DMARC 通过，依据：{dkim?与 $ 对齐的 DKIM}{both?和}{spf?与 $ 对齐的 SPF}。",
     },
     Message {
         code: "message.dmarc_fail",
