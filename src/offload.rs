@@ -22,7 +22,7 @@ use crate::dns::race::RaceOutcome;
 use crate::export::tools::{ExportFile, ExportFormat};
 use crate::finding::Finding;
 use crate::i18n::{CarriedText, Lang};
-use crate::message::view::HopChoice;
+pub use crate::message::view::MessageRequest;
 use crate::page::check::{Job, Outcome};
 use crate::page::whatif::WhatIfJob;
 use crate::plan::MailPlan;
@@ -66,21 +66,6 @@ pub enum Request {
     /// A received message to test (`message::view::run`). Served by the
     /// message worker ([`MessageWorkerRequest`]).
     Message(MessageRequest),
-}
-
-/// A message to test, and how.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MessageRequest {
-    pub id: u32,
-    /// The message's bytes as `message::view::bytes_to_text` writes them.
-    pub bytes: String,
-    /// The message's real size: the page sends at most the reader's limit
-    /// of its bytes, and a larger message is refused with its own size.
-    pub size: u64,
-    pub hop: HopChoice,
-    /// Seconds since the epoch, for `x=` and `t=` (the worker has no clock).
-    pub now: u64,
-    pub endpoint: Endpoint,
 }
 
 /// What the Generate half sends (the first view): the part of [`Request`]

@@ -15,6 +15,7 @@ use super::received::Hop;
 use super::spf::{MessageSpf, SpfIdentity, SpfQuestion};
 use super::{check, read, MessageReport, ReadMessage};
 use crate::dmarc::DmarcPolicy;
+use crate::dns::endpoint::Endpoint;
 use crate::dns::Resolver;
 use crate::finding::Finding;
 use crate::spf::AddressTrace;
@@ -180,6 +181,22 @@ pub async fn run(
     let report = check(&read, question.as_ref(), now, resolver, verifier).await;
     let checked = question.as_ref().and(index);
     Ok(MessageOutcome::of(&read, checked, report))
+}
+
+/// A message to test, and how: what the page sends the message worker
+/// (`crate::offload::MessageWorkerRequest`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MessageRequest {
+    pub id: u32,
+    /// The message's bytes as `message::view::bytes_to_text` writes them.
+    pub bytes: String,
+    /// The message's real size: a message over the reader's limit is sent
+    /// without its bytes, and refused with its own size ([`too_large`]).
+    pub size: u64,
+    pub hop: HopChoice,
+    /// Seconds since the epoch, for `x=` and `t=` (the worker has no clock).
+    pub now: u64,
+    pub endpoint: Endpoint,
 }
 
 /// What the message worker sends: the outcome, or why the input is no

@@ -6,9 +6,8 @@
 use crate::dns::endpoint::EndpointError;
 use crate::dns::Preset;
 use crate::finding::Finding;
-use crate::message::view::{bytes_to_text, HopChoice, MessageOutcome};
+use crate::message::view::{bytes_to_text, HopChoice, MessageOutcome, MessageRequest};
 use crate::message::MAX_MESSAGE_BYTES;
-use crate::offload::MessageRequest;
 use crate::page::app::Lazy;
 use crate::page::check::EndpointForm;
 use std::rc::Rc;

@@ -4,5 +4,4 @@
 //! `idn` is what every entry point installs into the core at start-up.
 
 pub mod clock;
-pub mod crypto;
 pub mod idn;

@@ -6,13 +6,13 @@
 //! through WebCrypto; all of it off the page's thread, so a large paste
 //! never blocks typing.
 
+use super::crypto::WebCryptoVerifier;
 use super::{listen, post_text};
 use crate::dns::doh_resolver::DohResolver;
 use crate::dns::http_gloo::{GlooHttp, Progress};
 use crate::i18n::catalogue::{MESSAGE_TEST, MESSAGE_UI};
 use crate::message::view::{outcome_to_json, run, text_to_bytes, too_large};
 use crate::offload::{MessageRequest, MessageWorkerReply, MessageWorkerRequest, VERSION};
-use crate::web::crypto::WebCryptoVerifier;
 use std::rc::Rc;
 
 fn post(reply: &MessageWorkerReply) {

@@ -9,6 +9,7 @@
 //! the page's Content-Security-Policy: its `fetch`es are held to the same
 //! connect-src as the page's own (scripts/csp.py).
 
+mod crypto;
 pub mod message;
 mod race;
 pub mod tools;
