@@ -35,6 +35,26 @@ use serde::{Deserialize, Serialize};
 /// cached file), instead of misreading its messages.
 pub const VERSION: u32 = 1;
 
+/// The catalogue words of a finished audit's on-demand sections that no
+/// finding names (the blocklists' table, the hand-offs' headings): the
+/// checker sends their texts with every [`Reply::Finished`], so the page's
+/// first view carries none of them.
+pub const REPORT_WORDS: &[&str] = &[
+    crate::i18n::code::check::AREA_BLOCKLISTS,
+    crate::i18n::code::dnsbl::COLUMN_LIST,
+    crate::i18n::code::dnsbl::COLUMN_SUBJECT,
+    crate::i18n::code::dnsbl::COLUMN_VERDICT,
+    crate::i18n::code::dnsbl::VERDICT_LISTED,
+    crate::i18n::code::dnsbl::VERDICT_NOT_LISTED,
+    crate::i18n::code::dnsbl::VERDICT_UNKNOWN,
+    crate::i18n::code::dnsbl::DELIST,
+    crate::i18n::code::handoff::SECTION,
+    crate::i18n::code::handoff::SECTION_INTRO,
+    crate::i18n::code::handoff::SECTION_GOOD,
+    crate::i18n::code::handoff::SECTION_BAD,
+    crate::i18n::code::handoff::SECTION_COPY,
+];
+
 /// A question for the checker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {

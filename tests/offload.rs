@@ -256,6 +256,7 @@ fn run(
         Run::AuditWithServers => {
             let mut req = request(domain, &["s202611"]);
             req.server_ips = servers();
+            req.blocklists = true;
             block_on(audit_from(&r, &req, KnownAnswers::default()))
         }
         Run::Plan(records) => block_on(verify_plan_from(&r, records, KnownAnswers::default())),
@@ -271,6 +272,9 @@ fn job_kind(domain: &str, what: Run<'_>) -> JobKind {
             let mut req = request(domain, &["s202611"]);
             req.server_ips = servers();
             req.mta_sts_policy_text = Some("version: STSv1\nmode: enforce\nmx: mail.example.com\n".into());
+            // The page's audits ask the blocklists: their verdicts and
+            // findings must read back too.
+            req.blocklists = true;
             JobKind::Audit(req)
         }
         Run::Plan(records) => JobKind::Plan(records.to_vec()),
@@ -289,6 +293,9 @@ fn check_run(tally: &mut Tally, label: &str, domain: &str, what: Run<'_>, runs: 
             json: None,
             date: String::new(),
             read_at: None,
+            // What the page cannot test, as the worker adds it to an audit:
+            // its findings and codes must read back too.
+            handoffs: Some(report.handoffs()),
             report,
             wall_ms,
             endpoint: ep.url,
@@ -443,6 +450,7 @@ fn main() {
             wall_ms: WALL_MS[0],
             endpoint: endpoints()[0].url.clone(),
             known,
+            handoffs: None,
         };
         tally.reply(
             "the root domain: Finished",
@@ -585,6 +593,7 @@ fn main() {
             wall_ms: 1.5,
             endpoint: "x".into(),
             known,
+            handoffs: None,
         }],
     }
     .to_json();

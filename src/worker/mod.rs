@@ -36,7 +36,17 @@ fn scope() -> Option<DedicatedWorkerGlobalScope> {
 /// checker's findings it names: the page does not carry them.
 fn post(reply: &Reply) {
     let json = reply.to_json();
-    let texts = crate::i18n::carried_in(crate::i18n::catalogue::CHECKED, &json);
+    let parts = crate::i18n::catalogue::CHECKED;
+    let mut texts = crate::i18n::carried_in(parts, &json);
+    if let Reply::Finished { .. } = reply {
+        // The words of the report's on-demand sections (the blocklists'
+        // table, the hand-offs), which no finding names.
+        for t in crate::i18n::carried(parts, crate::offload::REPORT_WORDS.iter().copied()) {
+            if !texts.iter().any(|x| x.code == t.code) {
+                texts.push(t);
+            }
+        }
+    }
     if !texts.is_empty() {
         post_text(&Reply::Texts { texts }.to_json());
     }
@@ -167,7 +177,10 @@ async fn run_one(
         JobKind::Plan(records) => verify_plan_from(&resolver, records, seed).await,
     };
     let wall_ms = now_ms() - t0;
+    // What the page cannot test, for the MX hosts this audit found.
+    let handoffs = matches!(job.kind, JobKind::Audit(_)).then(|| report.handoffs());
     Outcome {
+        handoffs,
         fixes: fixes(job, &report, &known),
         json: Some(report_json(&report)),
         date: crate::web::clock::now_utc_text(),

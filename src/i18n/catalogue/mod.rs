@@ -86,4 +86,6 @@ pub const FIX_LIST: &[&[Message]] = &[fix::MESSAGES];
 /// The texts of the checker's findings: the checker sends those of the
 /// codes in each reply (`Reply::Texts`); the tools worker links them
 /// (`i18n::link`) to write a report's Markdown.
-pub const CHECKED: &[&[Message]] = &[check_findings::MESSAGES];
+/// The blocklists' and the hand-offs' texts ride with them: only the
+/// checker's audits emit those.
+pub const CHECKED: &[&[Message]] = &[check_findings::MESSAGES, dnsbl::MESSAGES, handoff::MESSAGES];

@@ -1,0 +1,59 @@
+//! "What this page cannot test", at the end of an audit report: each
+//! hand-off (`handoff`) with its commands for the audited MX hosts (in
+//! `<pre>` with a copy button), a good and a bad output, why a page cannot
+//! run it, and its RFC section. Its texts come from the checker with the
+//! report (`offload::REPORT_WORDS` and the codes in the sheet).
+
+use super::finding_item::{finding_item, FindingItemProps};
+use crate::handoff::HandoffSheet;
+use crate::i18n;
+use crate::i18n::code;
+use crate::i18n::Lang;
+use crate::ui::components::copy_button::CopyButton;
+use yew::prelude::*;
+
+/// A plain function, not a component (see `area::area_view`).
+pub fn handoff_section(lang: Lang, sheet: &HandoffSheet) -> Html {
+    if sheet.cards.is_empty() && sheet.refused.is_empty() {
+        return html! {};
+    }
+    let rfc = |r: &str| i18n::fill(i18n::text(lang, code::ui::CHECK_RFC), &[("rfc", r.to_string())]);
+    html! {
+        <section class="check-area handoffs" data-handoffs="" aria-labelledby="handoffs-title">
+            <h3 id="handoffs-title">{ i18n::text(lang, code::handoff::SECTION) }</h3>
+            <p class="muted">{ i18n::text(lang, code::handoff::SECTION_INTRO) }</p>
+            if !sheet.refused.is_empty() {
+                <ul class="findings">
+                    { for sheet.refused.iter().map(|f| finding_item(lang, &yew::props!(FindingItemProps { area: "handoffs", finding: f.clone() }))) }
+                </ul>
+            }
+            { for sheet.cards.iter().map(|c| html! {
+                <details class="handoff" data-handoff={c.code.clone()}>
+                    <summary>{ i18n::text(lang, &c.code) }</summary>
+                    { for c.commands.iter().map(|(subject, line)| {
+                        let label = i18n::fill(i18n::text(lang, code::handoff::SECTION_COPY), &[("subject", subject.clone())]);
+                        html! {
+                            <div class="fix" data-subject={subject.clone()}>
+                                <pre data-command="">{ line.clone() }</pre>
+                                <CopyButton text={AttrValue::from(line.clone())} label={AttrValue::from(label)} />
+                            </div>
+                        }
+                    }) }
+                    if !c.notes.is_empty() {
+                        <ul class="findings">
+                            { for c.notes.iter().map(|f| finding_item(lang, &yew::props!(FindingItemProps { area: "handoffs", finding: f.clone() }))) }
+                        </ul>
+                    }
+                    <p>{ i18n::text(lang, code::handoff::SECTION_GOOD) }</p>
+                    <pre data-output="good">{ c.good.join("\n") }</pre>
+                    <p class="muted">{ i18n::text(lang, &c.good_code) }</p>
+                    <p>{ i18n::text(lang, code::handoff::SECTION_BAD) }</p>
+                    <pre data-output="bad">{ c.bad.join("\n") }</pre>
+                    <p class="muted">{ i18n::text(lang, &c.bad_code) }</p>
+                    <p class="muted">{ i18n::text(lang, &c.why_code) }</p>
+                    <p class="rfc muted">{ rfc(&c.rfc) }</p>
+                </details>
+            }) }
+        </section>
+    }
+}
