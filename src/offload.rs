@@ -103,6 +103,31 @@ pub struct MessageRequest {
     pub endpoint: Endpoint,
 }
 
+/// What the Generate half sends (the first view): the part of [`Request`]
+/// it asks, with the same JSON. The page writes each part with its own
+/// type, so the writer of the Check half's requests is compiled into the
+/// Check half's part, not into the first view (`ui::checker::Checker::ask`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum GenerateRequest {
+    SpfTargets {
+        id: u32,
+        endpoint: Endpoint,
+        targets: Vec<String>,
+    },
+    Export(ExportRequest),
+    Import(ImportRequest),
+}
+
+/// What the Check half sends: see [`GenerateRequest`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CheckRequest {
+    Run { id: u32, job: Job },
+    Race { id: u32 },
+    WhatIf { id: u32, job: WhatIfJob },
+    Adopt(AdoptRequest),
+    Markdown(MarkdownRequest),
+}
+
 /// What the message worker reads: the part of [`Request`] it serves, with
 /// the same JSON (see [`ToolsRequest`] for why it has its own type).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -25,7 +25,9 @@ use maildns::dns::{DnsError, RecordType};
 use maildns::i18n::code::message as code;
 use maildns::message::dkim::{DkimVerdict, FailedStep};
 use maildns::message::signature::SigningAlgorithm;
+use maildns::message::view::{self, HopChoice, MessageOutcome};
 use maildns::message::{self, MessageReport};
+use maildns::offload::{MessageWorkerReply, Reply};
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -84,6 +86,15 @@ fn main() {
             &zone,
             &NativeVerifier,
         ));
+        // What the page gets: the worker's one call, its outcome as the
+        // message worker writes it and the page reads it back.
+        let outcome = block_on(view::run(&bytes, HopChoice::Proposed, now, &zone, &NativeVerifier));
+        if let Some(problem) = page_round_trip(&report, outcome) {
+            checks_bad += 1;
+            eprintln!("FAIL {name}: {problem}");
+        } else {
+            checks_ok += 1;
+        }
         let dkimpy: Vec<bool> = case["dkimpy"]
             .as_array()
             .map(|a| a.iter().map(|v| v.as_bool().unwrap_or(false)).collect())
@@ -202,6 +213,31 @@ fn main() {
     if failed > 0 || checks_bad > 0 {
         std::process::exit(1);
     }
+}
+
+/// `None` when the outcome the page shows says what the report says and
+/// survives the trip from the message worker to the page unchanged.
+fn page_round_trip(report: &MessageReport, outcome: Result<MessageOutcome, maildns::finding::Finding>) -> Option<String> {
+    let sent = MessageWorkerReply::Message {
+        id: 7,
+        outcome: view::outcome_to_json(&outcome),
+    };
+    let back = match Reply::from_json(&sent.to_json()) {
+        Ok(Reply::Message { id: 7, outcome: text }) => view::outcome_from_json(&text),
+        other => return Some(format!("the page reads {other:?}")),
+    };
+    if back.as_ref() != Ok(&outcome) {
+        return Some("the outcome changed on its way to the page".into());
+    }
+    let o = outcome.as_ref().ok()?;
+    let words = |d: &[maildns::message::dkim::DkimResult]| d.iter().map(|r| verdict_word(&r.verdict)).collect::<Vec<_>>();
+    if words(&o.dkim) != words(&report.dkim)
+        || o.dmarc.result != report.dmarc.result
+        || o.spf.as_ref().map(|s| s.trace.result) != report.spf.as_ref().map(|s| s.result().as_str())
+    {
+        return Some("the page's outcome and the report differ".into());
+    }
+    None
 }
 
 /// Fault injection: the key question of a good signature fails (SERVFAIL,

@@ -35,7 +35,9 @@ use maildns::generate::validate_and_generate;
 use maildns::i18n::Lang;
 use maildns::i18n::{self, code};
 use maildns::model::{Name, Record};
-use maildns::offload::{ExportRequest, ToolsReply, ToolsRequest};
+use maildns::offload::{
+    CheckRequest, ExportRequest, GenerateRequest, MessageRequest, MessageWorkerRequest, ToolsReply, ToolsRequest,
+};
 use maildns::offload::{Reply, Request, VERSION};
 use maildns::page::check::{Job, JobKind, Outcome};
 use maildns::page::whatif::WhatIfJob;
@@ -119,6 +121,11 @@ impl Tally {
     fn request(&mut self, label: &str, r: Request) {
         let problem = compare(&r, Request::from_json(&r.to_json()));
         self.record(label, problem);
+        // The page writes it with the type of the half that sends it
+        // (GenerateRequest, CheckRequest, MessageWorkerRequest): the same text.
+        let written = page_writes(&r);
+        let problem = (written != r.to_json()).then(|| format!("the page writes {written}"));
+        self.record(&format!("{label} (as the page writes it)"), problem);
     }
 
     /// `text` must be refused, saying `why`.
@@ -208,6 +215,31 @@ fn exports(tally: &mut Tally) {
             .ok()
             .map(|r| format!("read as {r:?}")),
     );
+}
+
+/// A request as the half of the page that sends it writes it.
+fn page_writes(r: &Request) -> String {
+    let r = r.clone();
+    let text = match r {
+        Request::Run { id, job } => serde_json::to_string(&CheckRequest::Run { id, job }),
+        Request::Race { id } => serde_json::to_string(&CheckRequest::Race { id }),
+        Request::WhatIf { id, job } => serde_json::to_string(&CheckRequest::WhatIf { id, job }),
+        Request::Adopt(a) => serde_json::to_string(&CheckRequest::Adopt(a)),
+        Request::Markdown(m) => serde_json::to_string(&CheckRequest::Markdown(m)),
+        Request::SpfTargets {
+            id,
+            endpoint,
+            targets,
+        } => serde_json::to_string(&GenerateRequest::SpfTargets {
+            id,
+            endpoint,
+            targets,
+        }),
+        Request::Export(e) => serde_json::to_string(&GenerateRequest::Export(e)),
+        Request::Import(i) => serde_json::to_string(&GenerateRequest::Import(i)),
+        Request::Message(m) => serde_json::to_string(&MessageWorkerRequest::Message(m)),
+    };
+    text.unwrap_or_default()
 }
 
 /// `None` when `back` is `sent`; else where they part.
@@ -556,6 +588,22 @@ fn main() {
 
     // The rest of the protocol.
     tally.request("Race request", Request::Race { id: 9 });
+    // A message test, bytes that are not UTF-8 included, read by the
+    // message worker as it was sent.
+    let message = MessageRequest {
+        id: 11,
+        bytes: maildns::message::view::bytes_to_text(b"From: a@b.example\r\nSubject: \xe9\0\r\n\r\nbody\r\n"),
+        size: 42,
+        hop: maildns::message::view::HopChoice::Index(1),
+        now: 1_800_000_000,
+        endpoint: endpoints()[0].clone(),
+    };
+    tally.request("Message request", Request::Message(message.clone()));
+    let read = MessageWorkerRequest::from_json(&Request::Message(message.clone()).to_json());
+    tally.record(
+        "Message request read by the message worker",
+        compare(&MessageWorkerRequest::Message(message), read),
+    );
     tally.reply("Ready", Reply::Ready { version: VERSION });
     tally.reply(
         "Progress",

@@ -27,7 +27,7 @@
 //!   start), every waiting request gets a [`Reply::Refused`] and the page
 //!   shows the failure with a retry button; nothing waits forever.
 
-use crate::offload::{Reply, Request, VERSION};
+use crate::offload::{Reply, VERSION};
 use crate::page::app::Lazy;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -173,7 +173,8 @@ struct Inner {
     state: RefCell<Lazy>,
     worker: RefCell<Option<Worker>>,
     /// Requests that wait for the worker to be ready.
-    queue: RefCell<Vec<Request>>,
+    /// Requests that wait for the worker to be ready, as JSON text.
+    queue: RefCell<Vec<String>>,
     /// Who asked each request still open.
     waiting: RefCell<HashMap<u32, Callback<Reply>>>,
     next_id: Cell<u32>,
@@ -317,7 +318,7 @@ impl Checker {
                 self.set_state(Lazy::Ready);
                 let queued = std::mem::take(&mut *self.0.queue.borrow_mut());
                 for request in queued {
-                    self.post(&request);
+                    self.post(request);
                 }
             }
             Reply::Ready { version } => self.fail(
@@ -384,13 +385,13 @@ impl Checker {
         }
     }
 
-    fn post(&self, request: &Request) {
+    fn post(&self, request: String) {
         let sent = self
             .0
             .worker
             .borrow()
             .as_ref()
-            .map(|w| w.post_message(&JsValue::from_str(&request.to_json())));
+            .map(|w| w.post_message(&JsValue::from_str(&request)));
         if !matches!(sent, Some(Ok(()))) {
             let generation = self.0.generation.get();
             let name = self.0.name;
@@ -401,14 +402,22 @@ impl Checker {
     /// Sends a request (made from the id it is given); `on_reply` hears
     /// every reply to it, the last one included. Loads the worker first
     /// when needed.
-    pub fn ask(&self, make: impl FnOnce(u32) -> Request, on_reply: Callback<Reply>) {
+    ///
+    /// `R` is the part of [`crate::offload::Request`] the caller sends
+    /// ([`crate::offload::GenerateRequest`], `CheckRequest`,
+    /// `MessageWorkerRequest`: the same JSON), so that each writer is
+    /// compiled where it is used: the Check half's and the message test's
+    /// in their own parts, not in the first view.
+    pub fn ask<R: serde::Serialize>(&self, make: impl FnOnce(u32) -> R, on_reply: Callback<Reply>) {
         let id = self.0.next_id.get().wrapping_add(1);
         self.0.next_id.set(id);
-        let request = make(id);
+        // Plain data to a String cannot fail; an empty text would be
+        // refused by the worker, never misread.
+        let request = serde_json::to_string(&make(id)).unwrap_or_default();
         self.0.waiting.borrow_mut().insert(id, on_reply);
         let ready = *self.0.state.borrow() == Lazy::Ready;
         if ready {
-            self.post(&request);
+            self.post(request);
         } else {
             self.0.queue.borrow_mut().push(request);
             self.load();

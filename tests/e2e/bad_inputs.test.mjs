@@ -194,7 +194,7 @@ const pageCases = cases.filter((c) => !NATIVE_ONLY.includes(c.surface));
 
 test('catalogue shape: at least 70 cases, every surface known to this runner', () => {
   assert.ok(cases.length >= 70, `${cases.length} cases`);
-  const known = [...Object.keys(FIELDS), 'check_domain', 'check_selectors', 'check_ips', 'check_policy', 'endpoint_url', 'share_link', 'check_link', 'storage', 'panel', ...NATIVE_ONLY];
+  const known = [...Object.keys(FIELDS), 'check_domain', 'check_selectors', 'check_ips', 'check_policy', 'endpoint_url', 'share_link', 'check_link', 'storage', 'panel', 'message', ...NATIVE_ONLY];
   for (const c of cases) assert.ok(known.includes(c.surface), `${c.id}: surface ${c.surface}`);
 });
 
@@ -320,6 +320,37 @@ test('checker endpoint URL: each bad custom resolver shows its code at once', as
   }
   await assertAccessible(page, 'bad endpoint');
   await assertAlive(page, 'endpoint');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The message test: each bad message pasted into its text box gives its
+// code (the refusal, or a finding of the report); the work runs in the
+// message worker, so the page answers typing meanwhile and after.
+test('message test: each bad message gives its code, the page stays responsive', { timeout: 240_000 }, async () => {
+  await doh.reset();
+  const { context, page, errors } = await newPage();
+  await page.goto(`${server.url}/#message`);
+  await page.waitForSelector('.message-test[data-message-worker="ready"]', { timeout: 60_000 });
+  await page.selectOption('#message-ep-kind', 'custom');
+  await page.fill('#message-ep-url', `${doh.url}/resolve`);
+  await page.selectOption('#message-ep-flavor', 'google');
+  for (const c of bySurface(['message'])) {
+    await record(c, async () => {
+      const input = await build(c.input);
+      const before = Number(await page.getAttribute('.message-test', 'data-finished'));
+      await page.$eval('#message-source', (t, v) => { t.value = v; }, input);
+      await page.click('[data-action="test-message"]');
+      // The main thread answers while the worker reads the message.
+      const answered = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(true))));
+      assert.ok(answered, `${c.id}: the page answers during the run`);
+      await page.waitForFunction((n) => Number(document.querySelector('.message-test')?.dataset.finished) > n, before, { timeout: 60_000 });
+      await assertCase(page, c);
+    });
+  }
+  await page.$eval('#message-source', (t) => { t.value = ''; });
+  await assertAccessible(page, 'bad messages');
+  await assertAlive(page, 'message test');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -21,6 +21,8 @@ after(() => stopFixture({ server, doh, browser }));
 const CHECKER = /\/checker-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
 const CHECK_HALF = /\/maildns-split_check_half-[0-9a-f]{16}\.wasm$/;
 const REPLIES = /\/maildns-split_replies-[0-9a-f]{16}\.wasm$/;
+const MESSAGE_HALF = /\/maildns-split_message_half-[0-9a-f]{16}\.wasm$/;
+const MESSAGE_WORKER = /\/message-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
 
 async function open({ fragment = '', locale = 'en-US', width = 1280, route, pattern = CHECKER } = {}) {
   // A route on the page's own files sees nothing once the service worker
@@ -156,6 +158,40 @@ for (const [what, route] of FAILURES) {
       broken = false;
       await page.click('[data-action="retry-check-half"]');
       await page.waitForSelector('#check-domain', { state: 'visible', timeout: 30_000 });
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
+// The message test's two lazily loaded pieces: the view's code (a part of
+// the page's module) and its worker (which also brings the view's words).
+for (const [what, route] of FAILURES) {
+  for (const [piece, pattern, selector, locale, width] of [
+    ['the message test\'s code', MESSAGE_HALF, '[data-half="message"][data-lazy-state="failed"]', 'en-US', 1280],
+    ['the message worker', MESSAGE_WORKER, '.message-test[data-message-worker="failed"]', 'zh-CN', 360],
+  ]) {
+    test(`${what} while loading ${piece}: a message and a retry that works (${locale}, ${width} px)`, async () => {
+      let broken = true;
+      const { context, page, errors } = await open({
+        locale,
+        width,
+        pattern,
+        route: (r) => (broken ? route(r) : r.continue()),
+      });
+      // Not in what the entry HTML loads eagerly (the view's code may be
+      // prefetched once the page is idle, the worker only when shown).
+      const eager = await page.evaluate(() => [...document.querySelectorAll('script[src], link[href]')].map((e) => e.src || e.href));
+      assert.ok(!eager.some((u) => pattern.test(new URL(u).pathname)), `eager: ${eager.join(', ')}`);
+      await page.click('#tab-message');
+      await page.waitForSelector(`${selector} [data-notice-code="ui.checker.failed"]`, { timeout: 30_000 });
+      const text = await page.textContent('#panel-message .lazy-failed');
+      assert.match(text, locale === 'en-US' ? /could not be loaded/ : /加载失败/);
+      assert.equal(await page.locator('#message-source').count(), 0);
+      await assertAccessible(page, `${piece} failed ${locale}`);
+      broken = false;
+      await page.click('#panel-message .lazy-failed button');
+      await page.waitForSelector('#message-source', { state: 'visible', timeout: 30_000 });
       assert.deepEqual(errors, []);
       await context.close();
     });

@@ -23,7 +23,7 @@ mod whatif;
 use crate::dns::endpoint::parse_check_link;
 use crate::i18n;
 use crate::i18n::code;
-use crate::offload::{AdoptRequest, Reply, Request};
+use crate::offload::{AdoptRequest, CheckRequest, Reply};
 use crate::page::app::Lazy;
 use crate::page::check::{Action, CheckState, Mode, Outcome, PlanSource, Run};
 use crate::page::generate;
@@ -99,7 +99,7 @@ pub fn CheckPage() -> Html {
             } else if *n > 0 && !state.endpoint_chosen {
                 let dispatcher = state.dispatcher();
                 checker.ask(
-                    |id| Request::Race { id },
+                    |id| CheckRequest::Race { id },
                     Callback::from(move |reply| match reply {
                         // Nobody answered because the connection went.
                         Reply::Raced { .. } if !browser::online() => dispatcher.dispatch(Action::Offline),
@@ -149,7 +149,7 @@ pub fn CheckPage() -> Html {
             );
             tools.ask(
                 move |id| {
-                    Request::Adopt(AdoptRequest {
+                    CheckRequest::Adopt(AdoptRequest {
                         id,
                         domain,
                         known,
@@ -268,7 +268,7 @@ fn start(state: &UseReducerHandle<CheckState>, gen: Option<&GenHandle>, checker:
     let id = state.run_id.wrapping_add(1);
     dispatcher.dispatch(Action::Started { id, job: job.clone() });
     checker.ask(
-        |request_id| Request::Run {
+        |request_id| CheckRequest::Run {
             id: request_id,
             job: (*job).clone(),
         },

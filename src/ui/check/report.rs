@@ -5,7 +5,7 @@ use crate::check::{Area, Summary};
 use crate::i18n;
 use crate::i18n::code;
 use crate::i18n::Lang;
-use crate::offload::{MarkdownRequest, Reply, Request};
+use crate::offload::{CheckRequest, MarkdownRequest, Reply};
 use crate::page::check::Outcome;
 use crate::ui::browser;
 use crate::ui::checker::Checker;
@@ -72,7 +72,7 @@ pub fn report_view(lang: Lang, props: &ReportViewProps) -> Html {
             });
             tools.ask(
                 |id| {
-                    Request::Markdown(MarkdownRequest {
+                    CheckRequest::Markdown(MarkdownRequest {
                         id,
                         json,
                         lang,

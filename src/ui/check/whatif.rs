@@ -9,7 +9,7 @@ use super::spf_traces::{address_trace, AddressTraceProps};
 use crate::check::WhatIf;
 use crate::i18n;
 use crate::i18n::code;
-use crate::offload::{Reply, Request};
+use crate::offload::{CheckRequest, Reply};
 use crate::page::app::Lazy;
 use crate::page::check::{Action, CheckState};
 use crate::page::whatif::{self, WhatIfRun};
@@ -58,7 +58,7 @@ pub fn WhatIfBox(props: &WhatIfBoxProps) -> Html {
                         let dispatcher = state.dispatcher();
                         // Evaluated in the checker's worker.
                         checker.ask(
-                            |request_id| Request::WhatIf { id: request_id, job },
+                            |request_id| CheckRequest::WhatIf { id: request_id, job },
                             Callback::from(move |reply| match reply {
                                 Reply::WhatIf { result, .. } => {
                                     dispatcher.dispatch(Action::WhatIf(whatif::Action::Done {

@@ -8,7 +8,7 @@
 
 use crate::export::tools::ExportFormat;
 use crate::i18n::{self, code};
-use crate::offload::{ExportRequest, Reply, Request};
+use crate::offload::{ExportRequest, GenerateRequest, Reply};
 use crate::page::export::{Asked, ExportAction, ExportResult};
 use crate::page::generate::Action;
 use crate::ui::browser;
@@ -52,7 +52,7 @@ pub fn ToolExports() -> Html {
                                 revision,
                                 lang,
                             });
-                            Request::Export(ExportRequest::new(id, &plan, format, lang, serial))
+                            GenerateRequest::Export(ExportRequest::new(id, &plan, format, lang, serial))
                         },
                         on_reply,
                     );

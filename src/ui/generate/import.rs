@@ -8,7 +8,7 @@
 use super::findings::findings_list;
 use crate::adopt::AdoptSource;
 use crate::i18n::{self, code, Lang};
-use crate::offload::{ImportRequest, Reply, Request};
+use crate::offload::{ImportRequest, GenerateRequest, Reply};
 use crate::page::app::Lazy;
 use crate::page::generate::{adopted_action, Action, ImportState};
 use crate::ui::checker::Checker;
@@ -41,7 +41,7 @@ fn read(gen: &GenHandle, tools: &Checker, text: String, size: Option<u64>) {
     };
     tools.ask(
         |id| {
-            Request::Import(ImportRequest {
+            GenerateRequest::Import(ImportRequest {
                 id,
                 text,
                 origin,

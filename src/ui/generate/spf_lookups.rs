@@ -6,7 +6,7 @@ use crate::dns::endpoint::Endpoint;
 use crate::dns::Preset;
 use crate::i18n;
 use crate::i18n::code;
-use crate::offload::{Reply, Request};
+use crate::offload::{GenerateRequest, Reply};
 use crate::page::app::Lazy;
 use crate::page::generate::Action;
 use crate::ui::checker::Checker;
@@ -29,7 +29,7 @@ fn fetch(state: GenHandle, checker: Checker) {
     let endpoint = Endpoint::from(preset);
     let dispatcher = state.dispatcher();
     checker.ask(
-        |id| Request::SpfTargets {
+        |id| GenerateRequest::SpfTargets {
             id,
             endpoint,
             targets,

@@ -10,7 +10,7 @@ use crate::export::tools::ExportFormat;
 use crate::generate::RecordSet;
 use crate::i18n;
 use crate::i18n::code;
-use crate::offload::{ExportRequest, Reply, Request};
+use crate::offload::{ExportRequest, GenerateRequest, Reply};
 use crate::page::generate::{Action, Notice};
 use crate::ui::browser;
 use crate::ui::context::{use_gen, use_lang, use_tools};
@@ -65,7 +65,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 _ => {}
             });
             tools.ask(
-                |id| Request::Export(ExportRequest::new(id, &plan, format, lang, today_serial())),
+                |id| GenerateRequest::Export(ExportRequest::new(id, &plan, format, lang, today_serial())),
                 on_reply,
             );
         })

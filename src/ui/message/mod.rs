@@ -13,7 +13,7 @@ use crate::i18n::code::message_view as code;
 use crate::i18n::{self, Lang};
 use crate::message::view::{outcome_from_json, HopChoice};
 use crate::message::MAX_MESSAGE_BYTES;
-use crate::offload::{Reply, Request};
+use crate::offload::{MessageWorkerRequest, Reply};
 use crate::page::app::Lazy;
 use crate::page::message::{MessageAction, MessageInput, MessageRun, MessageState, NotReady};
 use crate::ui::check::endpoint_picker::EndpointPicker;
@@ -85,7 +85,7 @@ fn send(state: &Handle, worker: &Checker, next: MessageState, problem: &UseState
     worker.ask(
         move |id| {
             dispatcher.dispatch(MessageAction::Started(id));
-            Request::Message(crate::offload::MessageRequest { id, ..request })
+            MessageWorkerRequest::Message(crate::offload::MessageRequest { id, ..request })
         },
         on_reply,
     );
@@ -234,7 +234,7 @@ pub fn MessagePage() -> Html {
                 form={state.endpoint.clone()} on_change={on_endpoint}
                 domain={AttrValue::default()} selectors={AttrValue::default()} />
             <div class="actions">
-                <button type="button" class="primary" data-action="test-message" onclick={on_run} disabled={running}>
+                <button type="button" class="button primary" data-action="test-message" onclick={on_run} disabled={running}>
                     { t(code::RUN) }
                 </button>
             </div>
