@@ -53,6 +53,18 @@ pub const REPORT_WORDS: &[&str] = &[
     crate::i18n::code::handoff::SECTION_GOOD,
     crate::i18n::code::handoff::SECTION_BAD,
     crate::i18n::code::handoff::SECTION_COPY,
+    crate::i18n::code::dane::BOX,
+    crate::i18n::code::dane::BOX_HELP,
+    crate::i18n::code::dane::BOX_HOST,
+    crate::i18n::code::dane::BOX_PASTE,
+    crate::i18n::code::dane::BOX_COMPARE,
+    crate::i18n::code::dane::BOX_RUNNING,
+    crate::i18n::code::dane::BOX_READ,
+    crate::i18n::code::dane::BOX_RECORD,
+    crate::i18n::code::dane::BOX_MATCHES,
+    crate::i18n::code::dane::BOX_NONE,
+    crate::i18n::code::dane::BOX_ROLLOVER,
+    crate::i18n::code::dane::BOX_COMMAND,
 ];
 
 /// A question for the checker.
@@ -86,6 +98,8 @@ pub enum Request {
     /// A received message to test (`message::view::run`). Served by the
     /// message worker ([`MessageWorkerRequest`]).
     Message(MessageRequest),
+    /// The DANE paste box (checker).
+    Dane(DaneRequest),
 }
 
 /// A message to test, and how.
@@ -118,9 +132,25 @@ pub enum GenerateRequest {
     Import(ImportRequest),
 }
 
+/// The DANE paste box: a chain or key pasted for an MX host, to compare
+/// with the TLSA records the audit found there (`dane::check_paste`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DaneRequest {
+    pub id: u32,
+    pub host: String,
+    /// The paste; empty when it is over `dane::MAX_PASTE_BYTES` (only its
+    /// size is sent, and the checker refuses it with that size).
+    pub text: String,
+    pub size: u64,
+    /// The TLSA records of `_25._tcp.<host>` as the audit read them
+    /// (presentation form).
+    pub records: Vec<String>,
+}
+
 /// What the Check half sends: see [`GenerateRequest`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CheckRequest {
+    Dane(DaneRequest),
     Run { id: u32, job: Job },
     Race { id: u32 },
     WhatIf { id: u32, job: WhatIfJob },
@@ -145,11 +175,21 @@ impl MessageWorkerRequest {
 /// that name.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum MessageWorkerReply {
-    Ready { version: u32 },
-    Texts { texts: Vec<CarriedText> },
+    Ready {
+        version: u32,
+    },
+    Texts {
+        texts: Vec<CarriedText>,
+    },
     /// `outcome`: see [`Reply::Message`].
-    Message { id: u32, outcome: String },
-    Refused { id: Option<u32>, reason: String },
+    Message {
+        id: u32,
+        outcome: String,
+    },
+    Refused {
+        id: Option<u32>,
+        reason: String,
+    },
 }
 
 impl MessageWorkerReply {
@@ -326,6 +366,11 @@ pub enum Reply {
         id: u32,
         outcome: String,
     },
+    /// The DANE paste box's comparison.
+    Dane {
+        id: u32,
+        check: crate::dane::PasteCheck,
+    },
     /// The texts of the on-demand messages the next reply uses
     /// (`i18n::carried_in`), sent just before it: the page keeps them
     /// (`i18n::keep`) and so explains the checker's findings without
@@ -363,7 +408,8 @@ impl Request {
             | Request::Markdown(MarkdownRequest { id, .. })
             | Request::Adopt(AdoptRequest { id, .. })
             | Request::Import(ImportRequest { id, .. })
-            | Request::Message(MessageRequest { id, .. }) => *id,
+            | Request::Message(MessageRequest { id, .. })
+            | Request::Dane(DaneRequest { id, .. }) => *id,
         }
     }
 }

@@ -36,7 +36,8 @@ use maildns::i18n::Lang;
 use maildns::i18n::{self, code};
 use maildns::model::{Name, Record};
 use maildns::offload::{
-    CheckRequest, ExportRequest, GenerateRequest, MessageRequest, MessageWorkerRequest, ToolsReply, ToolsRequest,
+    CheckRequest, ExportRequest, GenerateRequest, MessageRequest, MessageWorkerRequest, ToolsReply,
+    ToolsRequest,
 };
 use maildns::offload::{Reply, Request, VERSION};
 use maildns::page::check::{Job, JobKind, Outcome};
@@ -207,6 +208,25 @@ fn exports(tally: &mut Tally) {
     ] {
         tally.record(label, compare(&expected, Reply::from_json(&reply.to_json())));
     }
+    // The DANE paste box: its request and its comparison (a refused
+    // paste, with the findings that say why, and a bare key).
+    tally.request(
+        "the DANE paste box: Dane",
+        Request::Dane(maildns::offload::DaneRequest {
+            id: 5,
+            host: "mail.example.com".into(),
+            text: "not a certificate".into(),
+            size: 17,
+            records: vec![format!("3 1 1 {}", "ab".repeat(32))],
+        }),
+    );
+    for (label, text, size) in [("no PEM", "not a certificate", 17), ("5 MB", "", 5 * 1024 * 1024)] {
+        let check = maildns::dane::check_paste("mail.example.com", text, size, &[]);
+        tally.reply(
+            &format!("the DANE paste box: {label}"),
+            Reply::Dane { id: 5, check },
+        );
+    }
     // A check request sent to the tools worker is refused, never misread.
     let race = Request::Race { id: 3 }.to_json();
     tally.record(
@@ -238,6 +258,7 @@ fn page_writes(r: &Request) -> String {
         Request::Export(e) => serde_json::to_string(&GenerateRequest::Export(e)),
         Request::Import(i) => serde_json::to_string(&GenerateRequest::Import(i)),
         Request::Message(m) => serde_json::to_string(&MessageWorkerRequest::Message(m)),
+        Request::Dane(d) => serde_json::to_string(&CheckRequest::Dane(d)),
     };
     text.unwrap_or_default()
 }

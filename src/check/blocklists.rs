@@ -55,7 +55,10 @@ pub(crate) async fn blocklists<R: Resolver>(
     // addresses: one that failed makes the area "not checked" for them
     // (AreaBuilder::finish), never a clean bill.
     b.rests_on(mx);
-    for a in addresses.iter().filter(|a| matches!(a.rtype, RecordType::A | RecordType::Aaaa)) {
+    for a in addresses
+        .iter()
+        .filter(|a| matches!(a.rtype, RecordType::A | RecordType::Aaaa))
+    {
         if !b.answers.iter().any(|x| x.name == a.name && x.rtype == a.rtype) {
             b.answers.push(a.clone());
         }
@@ -110,20 +113,40 @@ mod tests {
         area.findings
             .iter()
             .filter(|f| f.code.starts_with("dnsbl."))
-            .map(|f| (f.get_arg("list").unwrap_or("").to_string(), f.subject.clone(), f.code))
+            .map(|f| {
+                (
+                    f.get_arg("list").unwrap_or("").to_string(),
+                    f.subject.clone(),
+                    f.code,
+                )
+            })
             .collect()
     }
 
     #[test]
     fn listed_clean_and_refused_are_told_apart() {
         let listed = verdicts(Ipv4Addr::new(185, 47, 112, 66));
-        assert!(listed.contains(&("SpamCop Blocking List".into(), "185.47.112.66".into(), code::dnsbl::LISTED)));
+        assert!(listed.contains(&(
+            "SpamCop Blocking List".into(),
+            "185.47.112.66".into(),
+            code::dnsbl::LISTED
+        )));
         let clean = verdicts(Ipv4Addr::new(185, 47, 112, 10));
-        assert!(clean.contains(&("SpamCop Blocking List".into(), "185.47.112.10".into(), code::dnsbl::NOT_LISTED)));
+        assert!(clean.contains(&(
+            "SpamCop Blocking List".into(),
+            "185.47.112.10".into(),
+            code::dnsbl::NOT_LISTED
+        )));
         // ZEN refused the resolver: unknown, never "not listed".
-        assert!(clean.contains(&("Spamhaus ZEN".into(), "185.47.112.10".into(), code::dnsbl::REFUSED)));
+        assert!(clean.contains(&(
+            "Spamhaus ZEN".into(),
+            "185.47.112.10".into(),
+            code::dnsbl::REFUSED
+        )));
         // Lists that do not answer their test entry here: unknown too.
-        assert!(clean.iter().any(|(l, _, c)| l == "Spamhaus DBL" && *c == code::dnsbl::TEST_ENTRY_MISSING));
+        assert!(clean
+            .iter()
+            .any(|(l, _, c)| l == "Spamhaus DBL" && *c == code::dnsbl::TEST_ENTRY_MISSING));
         assert!(!clean
             .iter()
             .any(|(l, _, c)| l != "SpamCop Blocking List" && *c == code::dnsbl::NOT_LISTED));
@@ -136,7 +159,14 @@ mod tests {
         let cache = RunCache::new(&z);
         let name = Name::host("example.com").expect("name");
         let mx = block_on(cache.ask("example.com", RecordType::Mx, 0));
-        let area = block_on(blocklists(&cache, &name, &mx, &[answer(Ipv4Addr::new(185, 47, 112, 10))], &[])).finish();
+        let area = block_on(blocklists(
+            &cache,
+            &name,
+            &mx,
+            &[answer(Ipv4Addr::new(185, 47, 112, 10))],
+            &[],
+        ))
+        .finish();
         let spamcop: Vec<&str> = area
             .findings
             .iter()
@@ -144,7 +174,10 @@ mod tests {
             .map(|f| f.code)
             .collect();
         assert_eq!(spamcop, vec![code::dnsbl::QUESTION_FAILED]);
-        assert!(area.findings.iter().any(|f| f.code == super::super::COULD_NOT_CHECK));
+        assert!(area
+            .findings
+            .iter()
+            .any(|f| f.code == super::super::COULD_NOT_CHECK));
         assert!(matches!(area.status, super::super::AreaStatus::CouldNotCheck(_)));
     }
 }

@@ -58,7 +58,10 @@ pub(crate) async fn audit_areas<R: Resolver>(
         let hosts = check_mail_hosts(cache, d, &request.server_ips).await;
         let lists = if request.blocklists {
             let addresses = &hosts.addresses.answers;
-            Some(super::blocklists::blocklists(cache, d, &hosts.mx_asked, addresses, &request.server_ips).await)
+            Some(
+                super::blocklists::blocklists(cache, d, &hosts.mx_asked, addresses, &request.server_ips)
+                    .await,
+            )
         } else {
             None
         };

@@ -9,8 +9,8 @@
 //! the page's Content-Security-Policy: its `fetch`es are held to the same
 //! connect-src as the page's own (scripts/csp.py).
 
-mod race;
 pub mod message;
+mod race;
 pub mod tools;
 
 use crate::check::report_json;
@@ -115,18 +115,33 @@ async fn handle(request: Request) {
                 costs: targets.into_iter().zip(costs).collect(),
             });
         }
+        Request::Dane(request) => {
+            let records: Vec<crate::model::Tlsa> = request
+                .records
+                .iter()
+                .filter_map(
+                    |t| match crate::dns::Rdata::parse_lenient(crate::dns::RecordType::Tlsa, t) {
+                        Ok(crate::dns::Rdata::Tlsa(tlsa)) => Some(tlsa),
+                        _ => None,
+                    },
+                )
+                .collect();
+            let check = crate::dane::check_paste(&request.host, &request.text, request.size, &records);
+            post(&Reply::Dane {
+                id: request.id,
+                check,
+            });
+        }
         // The page sends exports and imports to the tools worker; one sent
         // here is a bug to see, not to wait on.
         request @ (Request::Export(_)
         | Request::Adopt(_)
         | Request::Import(_)
         | Request::Markdown(_)
-        | Request::Message(_)) => {
-            post(&Reply::Refused {
-                id: Some(request.id()),
-                reason: "the checker does not write exports or plans, nor test messages".to_string(),
-            })
-        }
+        | Request::Message(_)) => post(&Reply::Refused {
+            id: Some(request.id()),
+            reason: "the checker does not write exports or plans, nor test messages".to_string(),
+        }),
     }
 }
 

@@ -8,6 +8,10 @@
 // 1280 px, axe on every screen, screenshots under target/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { assertAccessible } from './lib/a11y.mjs';
 import { screenshot } from './lib/browser.mjs';
 import { startFixture, stopFixture } from './lib/fixture.mjs';
@@ -167,3 +171,61 @@ for (const locale of ['en-US', 'zh-CN']) {
     });
   }
 }
+
+// A certificate made now by Debian's openssl, for the DANE paste box: its
+// key is not the one good-mail.net's TLSA record names, so the record
+// matches nothing and the box offers the `3 1 1` record of this key.
+function makeCertificate() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maildns-dane-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+      '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem'), '-days', '2', '-subj', '/CN=mail.good-mail.net'],
+    { stdio: 'ignore' });
+    const pem = fs.readFileSync(path.join(dir, 'c.pem'), 'utf8');
+    const spki = execFileSync('sh', ['-c', `openssl x509 -in ${dir}/c.pem -pubkey -noout | openssl pkey -pubin -outform DER | openssl dgst -sha256 -r`]).toString().split(' ')[0];
+    return { pem, spki };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function dane(page, text) {
+  const box = page.locator('.check-area[data-area="tlsa"] [data-dane-box]');
+  if (!(await box.evaluate((d) => d.open))) await box.locator('summary').click();
+  await box.locator('textarea').fill(text);
+  await box.locator('[data-action="dane-compare"]').click();
+  await box.locator('.dane-result').waitFor({ timeout: 30_000 });
+  return box.evaluate((d) => ({
+    codes: [...d.querySelectorAll('.dane-result [data-finding-code]')].map((f) => f.dataset.findingCode),
+    rows: [...d.querySelectorAll('.dane-result tr[data-tlsa]')].map((r) => ({ record: r.dataset.tlsa, matched: Number(r.dataset.matched) })),
+    rollover: d.querySelector('[data-rollover]')?.textContent ?? '',
+    command: d.querySelector('.dane-result pre[data-command]')?.textContent ?? '',
+    text: d.textContent,
+  }));
+}
+
+test('DANE paste box: the pasted chain against the TLSA records found, the 3 1 1 record and the command; bad pastes get findings', async () => {
+  const { context, page, errors } = await openCheck();
+  await doh.reset();
+  await audit(page, 'good-mail.net');
+  const { pem, spki } = makeCertificate();
+  const r = await dane(page, pem);
+  assert.deepEqual(r.rows.map((x) => x.matched), [0], 'the record matches nothing pasted');
+  assert.match(r.rows[0].record, /^3 1 1 e45af1b1/);
+  assert.ok(r.codes.includes('dane.no_match'), `codes: ${r.codes}`);
+  assert.equal(r.rollover.trim(), `3 1 1 ${spki}`, 'the 3 1 1 record of the pasted key');
+  assert.equal(r.command,
+    'openssl s_client -starttls smtp -connect mail.good-mail.net:25 -showcerts -servername mail.good-mail.net </dev/null');
+  await assertAccessible(page, 'dane box');
+  await screenshot(page, 'beyond-dane-en-US-1280');
+  // Not a certificate at all.
+  const junk = await dane(page, 'hello, this is no certificate');
+  assert.deepEqual(junk.codes, ['dane.no_pem']);
+  assert.deepEqual(junk.rows, []);
+  // A 5 MB paste: refused with its size, nothing read.
+  const huge = await dane(page, `${pem}\n${'A'.repeat(5 * 1024 * 1024)}`);
+  assert.deepEqual(huge.codes, ['dane.too_large']);
+  assert.match(huge.text, /5,?24\d,?\d{3}|5242/, 'the size is said');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

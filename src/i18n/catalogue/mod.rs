@@ -88,4 +88,9 @@ pub const FIX_LIST: &[&[Message]] = &[fix::MESSAGES];
 /// (`i18n::link`) to write a report's Markdown.
 /// The blocklists' and the hand-offs' texts ride with them: only the
 /// checker's audits emit those.
-pub const CHECKED: &[&[Message]] = &[check_findings::MESSAGES, dnsbl::MESSAGES, handoff::MESSAGES];
+pub const CHECKED: &[&[Message]] = &[
+    check_findings::MESSAGES,
+    dnsbl::MESSAGES,
+    handoff::MESSAGES,
+    dane::MESSAGES,
+];

@@ -88,6 +88,9 @@ pub fn area_view(lang: Lang, props: &AreaViewProps) -> Html {
                 </ul>
             }
             { spf_traces(lang, &yew::props!(SpfTracesProps { traces: Rc::new(a.traces.clone()) })) }
+            if a.area == Area::Tlsa {
+                <super::dane_box::DaneBox area={a.clone()} />
+            }
             if !lines.is_empty() {
                 <details class="raw-answers">
                     <summary>{ format!("{} ({})", i18n::text(lang, code::check::REPORT_ANSWERS), a.answers.len()) }</summary>

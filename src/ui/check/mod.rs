@@ -10,6 +10,7 @@ mod area;
 mod blocklists;
 mod compare;
 mod confirm;
+mod dane_box;
 pub(crate) mod endpoint_picker;
 pub(crate) mod finding_item;
 mod fixes;
