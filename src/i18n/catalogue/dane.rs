@@ -120,11 +120,6 @@ pub(super) const MESSAGES: &[Message] = &[
         zh: "运行下面的命令，粘贴它打印出的证书（或 PEM 格式的公钥），即可看到哪条 TLSA 记录与哪张证书匹配。若要准备密钥轮换，请在证书链之后粘贴下一把公钥。",
     },
     Message {
-        code: "dane.box.host",
-        en: "MX host",
-        zh: "MX 主机",
-    },
-    Message {
         code: "dane.box.paste",
         en: "Certificate chain or public key (PEM)",
         zh: "证书链或公钥（PEM）",
@@ -135,29 +130,9 @@ pub(super) const MESSAGES: &[Message] = &[
         zh: "比对",
     },
     Message {
-        code: "dane.box.running",
-        en: "Comparing…",
-        zh: "正在比对…",
-    },
-    Message {
-        code: "dane.box.read",
-        en: "Read from the paste",
-        zh: "从粘贴内容中读取到",
-    },
-    Message {
-        code: "dane.box.record",
-        en: "TLSA record",
-        zh: "TLSA 记录",
-    },
-    Message {
         code: "dane.box.matches",
         en: "Matches",
         zh: "匹配",
-    },
-    Message {
-        code: "dane.box.none",
-        en: "nothing",
-        zh: "无",
     },
     Message {
         code: "dane.box.rollover",

@@ -28,14 +28,9 @@ crate::i18n::code::declare_codes! {
     /// The audit report's paste box (TLSA area): its words.
     BOX = "dane.box",
     BOX_HELP = "dane.box.help",
-    BOX_HOST = "dane.box.host",
     BOX_PASTE = "dane.box.paste",
     BOX_COMPARE = "dane.box.compare",
-    BOX_RUNNING = "dane.box.running",
-    BOX_READ = "dane.box.read",
-    BOX_RECORD = "dane.box.record",
     BOX_MATCHES = "dane.box.matches",
-    BOX_NONE = "dane.box.none",
     BOX_ROLLOVER = "dane.box.rollover",
     BOX_COMMAND = "dane.box.command",
 }

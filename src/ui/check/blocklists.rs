@@ -27,7 +27,7 @@ pub fn blocklist_table(lang: Lang, findings: &[Finding]) -> Html {
     let rows = findings.iter().filter_map(|f| verdict(f).map(|v| (f, v)));
     html! {
         <div class="table-wrap">
-            <table class="records" data-blocklists="">
+            <table class="records">
                 <thead>
                     <tr>
                         <th scope="col">{ i18n::text(lang, code::dnsbl::COLUMN_LIST) }</th>

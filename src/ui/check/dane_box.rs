@@ -128,7 +128,7 @@ pub fn DaneBox(props: &DaneBoxProps) -> Html {
             <p id={help_id.clone()} class="help">{ t(code::dane::BOX_HELP) }</p>
             if hosts.len() > 1 {
                 <div class="field">
-                    <label for={host_id.clone()}>{ t(code::dane::BOX_HOST) }</label>
+                    <label for={host_id.clone()}>{ t(code::ui::GEN_HOSTS_ONE) }</label>
                     <select id={host_id} onchange={on_host}>
                         { for hosts.iter().enumerate().map(|(i, (h, _))| html! {
                             <option value={h.clone()} selected={i == *chosen}>{ h.clone() }</option>
@@ -139,14 +139,15 @@ pub fn DaneBox(props: &DaneBoxProps) -> Html {
             <div class="field wide">
                 <label for={paste_id.clone()}>{ t(code::dane::BOX_PASTE) }</label>
                 <textarea id={paste_id} rows="4" spellcheck="false" aria-describedby={help_id}
-                    placeholder="-----BEGIN CERTIFICATE-----" oninput={on_text} />
+                    oninput={on_text} />
             </div>
             <button type="button" class="button" data-action="dane-compare"
                 disabled={*run == Run::Running} onclick={on_compare}>{ t(code::dane::BOX_COMPARE) }</button>
             <div aria-live="polite">
                 { match &*run {
                     Run::Idle => html! {},
-                    Run::Running => html! { <p class="help" role="status">{ t(code::dane::BOX_RUNNING) }</p> },
+                    // The disabled button says it is running.
+                    Run::Running => html! {},
                     Run::Refused(reason) => html! { <p class="help error">{ reason.clone() }</p> },
                     Run::Done(c) => result(lang, c),
                 } }
@@ -159,21 +160,18 @@ fn result(lang: i18n::Lang, c: &PasteCheck) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     html! {
         <div class="dane-result" data-dane-host={c.host.clone()}>
-            if !c.presented.is_empty() {
-                <p>{ t(code::dane::BOX_READ) }{ ": " }{ c.presented.join(", ") }</p>
-            }
             if !c.records.is_empty() {
                 // No scrolling box: a long record breaks inside its cell.
                 <table class="records">
                         <thead><tr>
-                            <th scope="col">{ t(code::dane::BOX_RECORD) }</th>
+                            <th scope="col">{ "TLSA" }</th>
                             <th scope="col">{ t(code::dane::BOX_MATCHES) }</th>
                         </tr></thead>
                         <tbody>
                             { for c.records.iter().map(|r| html! {
                                 <tr data-tlsa={r.record.clone()} data-matched={r.matched.len().to_string()}>
                                     <td class="value"><code>{ r.record.clone() }</code></td>
-                                    <td>{ if r.matched.is_empty() { t(code::dane::BOX_NONE) } else { r.matched.join(", ") } }</td>
+                                    <td>{ if r.matched.is_empty() { "—".to_string() } else { r.matched.join(", ") } }</td>
                                 </tr>
                             }) }
                         </tbody>
