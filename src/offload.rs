@@ -47,12 +47,8 @@ pub const REPORT_WORDS: &[&str] = &[
     crate::i18n::code::dnsbl::VERDICT_LISTED,
     crate::i18n::code::dnsbl::VERDICT_NOT_LISTED,
     crate::i18n::code::dnsbl::VERDICT_UNKNOWN,
-    crate::i18n::code::dnsbl::DELIST,
     crate::i18n::code::handoff::SECTION,
     crate::i18n::code::handoff::SECTION_INTRO,
-    crate::i18n::code::handoff::SECTION_GOOD,
-    crate::i18n::code::handoff::SECTION_BAD,
-    crate::i18n::code::handoff::SECTION_COPY,
     crate::i18n::code::dane::BOX,
     crate::i18n::code::dane::BOX_HELP,
     crate::i18n::code::dane::BOX_PASTE,
@@ -361,10 +357,12 @@ pub enum Reply {
         id: u32,
         outcome: String,
     },
-    /// The DANE paste box's comparison.
+    /// The DANE paste box's comparison (`dane::PasteCheck`) as JSON text:
+    /// only the box reads it, so the first view's reply handling carries
+    /// no code for its type (as [`Reply::Message`]).
     Dane {
         id: u32,
-        check: crate::dane::PasteCheck,
+        check: String,
     },
     /// The texts of the on-demand messages the next reply uses
     /// (`i18n::carried_in`), sent just before it: the page keeps them

@@ -222,9 +222,15 @@ fn exports(tally: &mut Tally) {
     );
     for (label, text, size) in [("no PEM", "not a certificate", 17), ("5 MB", "", 5 * 1024 * 1024)] {
         let check = maildns::dane::check_paste("mail.example.com", text, size, &[]);
+        let json = serde_json::to_string(&check).expect("check");
+        let back = serde_json::from_str::<maildns::dane::PasteCheck>(&json).map_err(|e| e.to_string());
+        tally.record(
+            &format!("the DANE paste box: {label}, its JSON"),
+            compare(&check, back),
+        );
         tally.reply(
             &format!("the DANE paste box: {label}"),
-            Reply::Dane { id: 5, check },
+            Reply::Dane { id: 5, check: json },
         );
     }
     // A check request sent to the tools worker is refused, never misread.
@@ -348,7 +354,7 @@ fn check_run(tally: &mut Tally, label: &str, domain: &str, what: Run<'_>, runs: 
             read_at: None,
             // What the page cannot test, as the worker adds it to an audit:
             // its findings and codes must read back too.
-            handoffs: Some(report.handoffs()),
+            handoffs: Some(serde_json::to_string(&report.handoffs()).expect("sheet")),
             report,
             wall_ms,
             endpoint: ep.url,

@@ -37,7 +37,9 @@ fn scope() -> Option<DedicatedWorkerGlobalScope> {
 fn post(reply: &Reply) {
     let json = reply.to_json();
     let parts = crate::i18n::catalogue::CHECKED;
-    let mut texts = crate::i18n::carried_in(parts, &json);
+    // Replies may hold JSON text (the hand-offs, the DANE comparison):
+    // their codes are found with their quotes unescaped.
+    let mut texts = crate::i18n::carried_in(parts, &json.replace("\\\"", "\""));
     if let Reply::Finished { .. } = reply {
         // The words of the report's on-demand sections (the blocklists'
         // table, the hand-offs), which no finding names.
@@ -127,6 +129,7 @@ async fn handle(request: Request) {
                 )
                 .collect();
             let check = crate::dane::check_paste(&request.host, &request.text, request.size, &records);
+            let check = serde_json::to_string(&check).unwrap_or_default();
             post(&Reply::Dane {
                 id: request.id,
                 check,
@@ -193,7 +196,8 @@ async fn run_one(
     };
     let wall_ms = now_ms() - t0;
     // What the page cannot test, for the MX hosts this audit found.
-    let handoffs = matches!(job.kind, JobKind::Audit(_)).then(|| report.handoffs());
+    let handoffs = matches!(job.kind, JobKind::Audit(_))
+        .then(|| serde_json::to_string(&report.handoffs()).unwrap_or_default());
     Outcome {
         handoffs,
         fixes: fixes(job, &report, &known),

@@ -53,12 +53,12 @@ async function audit(page, domain = DOMAIN) {
       list: tr.dataset.list, subject: tr.dataset.subject, verdict: tr.dataset.verdict,
       code: tr.dataset.findingCode, text: tr.textContent, link: tr.querySelector('a')?.getAttribute('href') ?? null,
     }));
-    const handoffs = [...document.querySelectorAll('[data-handoffs] [data-handoff]')].map((d) => ({
+    const handoffs = [...document.querySelectorAll('div.handoffs [data-handoff]')].map((d) => ({
       code: d.dataset.handoff,
-      commands: [...d.querySelectorAll('pre[data-command]')].map((p) => p.textContent),
+      commands: [...d.querySelectorAll('.fix pre')].map((p) => p.textContent),
       copy: d.querySelectorAll('button.copy').length,
-      good: d.querySelector('pre[data-output="good"]')?.textContent ?? '',
-      bad: d.querySelector('pre[data-output="bad"]')?.textContent ?? '',
+      good: d.querySelectorAll(':scope > pre')[0]?.textContent ?? '',
+      bad: d.querySelectorAll(':scope > pre')[1]?.textContent ?? '',
       text: d.textContent,
     }));
     return {
@@ -66,8 +66,8 @@ async function audit(page, domain = DOMAIN) {
       title: area?.querySelector('h3 span')?.textContent ?? '',
       rows,
       handoffs,
-      handoffTitle: document.querySelector('[data-handoffs] h3')?.textContent ?? '',
-      last: document.querySelector('.check-report:first-of-type')?.lastElementChild?.dataset.handoffs !== undefined,
+      handoffTitle: document.querySelector('div.handoffs h3')?.textContent ?? '',
+      last: document.querySelector('.check-report:first-of-type')?.lastElementChild?.classList.contains('handoffs') === true,
     };
   });
 }
@@ -84,6 +84,7 @@ test('blocklists: listed, not listed and unknown rows, never "not listed" when u
   assert.equal(listed.verdict, 'listed');
   assert.match(listed.text, /127\.0\.0\.2 \(listed by SpamCop/, 'the return code and its meaning');
   assert.equal(listed.link, 'https://www.spamcop.net/bl.shtml', 'the delisting page');
+  assert.match(listed.text, /https:\/\/www\.spamcop\.net\/bl\.shtml/);
   assert.equal(row(r, SPAMCOP, CLEAN)?.verdict, 'not_listed');
   // ZEN answered its test entry with its "public resolver" code: unknown.
   for (const ip of [LISTED, CLEAN]) {
@@ -163,7 +164,7 @@ for (const locale of ['en-US', 'zh-CN']) {
         assert.match(row(r, SPAMCOP, LISTED).text, /已列入/);
         assert.match(row(r, ZEN, CLEAN).text, /未知/);
       }
-      await page.locator('[data-handoffs] details').first().evaluate((d) => { d.open = true; });
+      await page.locator('div.handoffs details').first().evaluate((d) => { d.open = true; });
       await assertAccessible(page, `blocklists ${locale} ${width}`);
       await screenshot(page, `beyond-report-${locale}-${width}`);
       assert.deepEqual(errors, []);
@@ -190,7 +191,7 @@ function makeCertificate() {
 }
 
 async function dane(page, text) {
-  const box = page.locator('.check-area[data-area="tlsa"] [data-dane-box]');
+  const box = page.locator('.check-area[data-area="tlsa"] details.dane-box');
   if (!(await box.evaluate((d) => d.open))) await box.locator('summary').click();
   await box.locator('textarea').fill(text);
   await box.locator('[data-action="dane-compare"]').click();
@@ -199,7 +200,7 @@ async function dane(page, text) {
     codes: [...d.querySelectorAll('.dane-result [data-finding-code]')].map((f) => f.dataset.findingCode),
     rows: [...d.querySelectorAll('.dane-result tr[data-tlsa]')].map((r) => ({ record: r.dataset.tlsa, matched: Number(r.dataset.matched) })),
     rollover: d.querySelector('[data-rollover]')?.textContent ?? '',
-    command: d.querySelector('.dane-result pre[data-command]')?.textContent ?? '',
+    command: d.querySelector('.dane-result > .fix pre')?.textContent ?? '',
     text: d.textContent,
   }));
 }

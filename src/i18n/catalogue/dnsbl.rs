@@ -69,9 +69,4 @@ pub(super) const MESSAGES: &[Message] = &[
         en: "Unknown",
         zh: "未知",
     },
-    Message {
-        code: "dnsbl.delist",
-        en: "Removal page",
-        zh: "移除申请页面",
-    },
 ];

@@ -140,19 +140,4 @@ pub(super) const MESSAGES: &[Message] = &[
         en: "These checks need a raw connection to the mail server, which a browser cannot open. Run the commands below from a shell; each is filled in with this domain's MX hosts.",
         zh: "以下检查需要与邮件服务器建立原始连接，而浏览器无法做到。请在命令行中运行下面的命令；每条命令都已填入该域名的 MX 主机。",
     },
-    Message {
-        code: "handoff.section.good",
-        en: "A good output looks like",
-        zh: "正常输出示例",
-    },
-    Message {
-        code: "handoff.section.bad",
-        en: "A bad output looks like",
-        zh: "异常输出示例",
-    },
-    Message {
-        code: "handoff.section.copy",
-        en: "Copy the command for {subject}",
-        zh: "复制针对 {subject} 的命令",
-    },
 ];

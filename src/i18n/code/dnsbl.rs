@@ -19,5 +19,4 @@ crate::i18n::code::declare_codes! {
     VERDICT_LISTED = "dnsbl.verdict.listed",
     VERDICT_NOT_LISTED = "dnsbl.verdict.not_listed",
     VERDICT_UNKNOWN = "dnsbl.verdict.unknown",
-    DELIST = "dnsbl.delist",
 }

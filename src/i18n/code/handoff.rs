@@ -44,7 +44,4 @@ crate::i18n::code::declare_codes! {
     /// the example outputs and of the copy button.
     SECTION = "handoff.section",
     SECTION_INTRO = "handoff.section.intro",
-    SECTION_GOOD = "handoff.section.good",
-    SECTION_BAD = "handoff.section.bad",
-    SECTION_COPY = "handoff.section.copy",
 }

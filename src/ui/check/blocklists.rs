@@ -38,7 +38,7 @@ pub fn blocklist_table(lang: Lang, findings: &[Finding]) -> Html {
                 <tbody>
                     { for rows.map(|(f, (word, label))| {
                         let list = f.get_arg("list").unwrap_or_default().to_string();
-                        let delist = f.get_arg("delist").filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+                        let delist = f.get_arg("delist").filter(|u| u.starts_with("https://"));
                         html! {
                             <tr data-list={list.clone()} data-subject={f.subject.clone()} data-verdict={word}
                                 data-finding-code={f.code}>
@@ -48,9 +48,7 @@ pub fn blocklist_table(lang: Lang, findings: &[Finding]) -> Html {
                                     <strong>{ i18n::text(lang, label) }</strong>
                                     <p class="muted">{ i18n::explain(lang, f) }</p>
                                     if let Some(url) = delist {
-                                        <a href={url.to_string()} rel="noopener noreferrer" target="_blank">
-                                            { i18n::text(lang, code::dnsbl::DELIST) }
-                                        </a>
+                                        <a href={url.to_string()}>{ url }</a>
                                     }
                                 </td>
                             </tr>

@@ -114,7 +114,10 @@ pub fn DaneBox(props: &DaneBoxProps) -> Html {
                     })
                 },
                 Callback::from(move |reply| match reply {
-                    Reply::Dane { check, .. } => run.set(Run::Done(Rc::new(check))),
+                    Reply::Dane { check, .. } => run.set(match serde_json::from_str::<PasteCheck>(&check) {
+                        Ok(c) => Run::Done(Rc::new(c)),
+                        Err(e) => Run::Refused(e.to_string()),
+                    }),
                     Reply::Refused { reason, .. } => run.set(Run::Refused(reason)),
                     _ => {}
                 }),
@@ -123,7 +126,7 @@ pub fn DaneBox(props: &DaneBoxProps) -> Html {
     };
     let t = |c: &str| i18n::text(lang, c).to_string();
     html! {
-        <details class="dane-box" data-dane-box="">
+        <details class="dane-box">
             <summary>{ t(code::dane::BOX) }</summary>
             <p id={help_id.clone()} class="help">{ t(code::dane::BOX_HELP) }</p>
             if hosts.len() > 1 {
@@ -159,7 +162,7 @@ pub fn DaneBox(props: &DaneBoxProps) -> Html {
 fn result(lang: i18n::Lang, c: &PasteCheck) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     html! {
-        <div class="dane-result" data-dane-host={c.host.clone()}>
+        <div class="dane-result">
             if !c.records.is_empty() {
                 // No scrolling box: a long record breaks inside its cell.
                 <table class="records">
@@ -189,7 +192,7 @@ fn result(lang: i18n::Lang, c: &PasteCheck) -> Html {
             { for c.commands.iter().map(|cmd| html! {
                 <div class="fix">
                     <span>{ t(code::dane::BOX_COMMAND) }</span>
-                    <pre data-command="">{ cmd.clone() }</pre>
+                    <pre>{ cmd.clone() }</pre>
                     <CopyButton text={AttrValue::from(cmd.clone())} />
                 </div>
             }) }

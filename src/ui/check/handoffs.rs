@@ -21,7 +21,7 @@ pub fn handoff_section(lang: Lang, sheet: &HandoffSheet) -> Html {
     html! {
         // A plain block, not a landmark: a comparison shows two reports,
         // and two regions of one name are one too many (axe landmark-unique).
-        <div class="section handoffs" data-handoffs="">
+        <div class="section handoffs">
             <h3>{ i18n::text(lang, code::handoff::SECTION) }</h3>
             <p class="muted">{ i18n::text(lang, code::handoff::SECTION_INTRO) }</p>
             if !sheet.refused.is_empty() {
@@ -30,27 +30,22 @@ pub fn handoff_section(lang: Lang, sheet: &HandoffSheet) -> Html {
                 </ul>
             }
             { for sheet.cards.iter().map(|c| html! {
-                <details class="handoff" data-handoff={c.code.clone()}>
+                <details data-handoff={c.code.clone()}>
                     <summary>{ i18n::text(lang, &c.code) }</summary>
-                    { for c.commands.iter().map(|(subject, line)| {
-                        let label = i18n::fill(i18n::text(lang, code::handoff::SECTION_COPY), &[("subject", subject.clone())]);
-                        html! {
-                            <div class="fix" data-subject={subject.clone()}>
-                                <pre data-command="">{ line.clone() }</pre>
-                                <CopyButton text={AttrValue::from(line.clone())} label={AttrValue::from(label)} />
-                            </div>
-                        }
+                    { for c.commands.iter().map(|(_, line)| html! {
+                        <div class="fix">
+                            <pre>{ line.clone() }</pre>
+                            <CopyButton text={AttrValue::from(line.clone())} />
+                        </div>
                     }) }
                     if !c.notes.is_empty() {
                         <ul class="findings">
                             { for c.notes.iter().map(|f| finding_item(lang, &yew::props!(FindingItemProps { area: "handoffs", finding: f.clone() }))) }
                         </ul>
                     }
-                    <p>{ i18n::text(lang, code::handoff::SECTION_GOOD) }</p>
-                    <pre data-output="good">{ c.good.join("\n") }</pre>
+                    <pre>{ c.good.join("\n") }</pre>
                     <p class="muted">{ i18n::text(lang, &c.good_code) }</p>
-                    <p>{ i18n::text(lang, code::handoff::SECTION_BAD) }</p>
-                    <pre data-output="bad">{ c.bad.join("\n") }</pre>
+                    <pre>{ c.bad.join("\n") }</pre>
                     <p class="muted">{ i18n::text(lang, &c.bad_code) }</p>
                     <p class="muted">{ i18n::text(lang, &c.why_code) }</p>
                     <p class="rfc muted">{ rfc(&c.rfc) }</p>
