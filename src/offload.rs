@@ -35,6 +35,29 @@ use serde::{Deserialize, Serialize};
 /// cached file), instead of misreading its messages.
 pub const VERSION: u32 = 1;
 
+/// The catalogue words of a finished audit's on-demand sections that no
+/// finding names (the blocklists' table, the hand-offs' headings): the
+/// checker sends their texts with every [`Reply::Finished`], so the page's
+/// first view carries none of them.
+pub const REPORT_WORDS: &[&str] = &[
+    crate::i18n::code::check::AREA_BLOCKLISTS,
+    crate::i18n::code::dnsbl::COLUMN_LIST,
+    crate::i18n::code::dnsbl::COLUMN_SUBJECT,
+    crate::i18n::code::dnsbl::COLUMN_VERDICT,
+    crate::i18n::code::dnsbl::VERDICT_LISTED,
+    crate::i18n::code::dnsbl::VERDICT_NOT_LISTED,
+    crate::i18n::code::dnsbl::VERDICT_UNKNOWN,
+    crate::i18n::code::handoff::SECTION,
+    crate::i18n::code::handoff::SECTION_INTRO,
+    crate::i18n::code::dane::BOX,
+    crate::i18n::code::dane::BOX_HELP,
+    crate::i18n::code::dane::BOX_PASTE,
+    crate::i18n::code::dane::BOX_COMPARE,
+    crate::i18n::code::dane::BOX_MATCHES,
+    crate::i18n::code::dane::BOX_ROLLOVER,
+    crate::i18n::code::dane::BOX_COMMAND,
+];
+
 /// A question for the checker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
@@ -66,6 +89,8 @@ pub enum Request {
     /// A received message to test (`message::view::run`). Served by the
     /// message worker ([`MessageWorkerRequest`]).
     Message(MessageRequest),
+    /// The DANE paste box (checker).
+    Dane(DaneRequest),
 }
 
 /// What the Generate half sends (the first view): the part of [`Request`]
@@ -83,9 +108,25 @@ pub enum GenerateRequest {
     Import(ImportRequest),
 }
 
+/// The DANE paste box: a chain or key pasted for an MX host, to compare
+/// with the TLSA records the audit found there (`dane::check_paste`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DaneRequest {
+    pub id: u32,
+    pub host: String,
+    /// The paste; empty when it is over `dane::MAX_PASTE_BYTES` (only its
+    /// size is sent, and the checker refuses it with that size).
+    pub text: String,
+    pub size: u64,
+    /// The TLSA records of `_25._tcp.<host>` as the audit read them
+    /// (presentation form).
+    pub records: Vec<String>,
+}
+
 /// What the Check half sends: see [`GenerateRequest`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CheckRequest {
+    Dane(DaneRequest),
     Run { id: u32, job: Job },
     Race { id: u32 },
     WhatIf { id: u32, job: WhatIfJob },
@@ -301,6 +342,13 @@ pub enum Reply {
         id: u32,
         outcome: String,
     },
+    /// The DANE paste box's comparison (`dane::PasteCheck`) as JSON text:
+    /// only the box reads it, so the first view's reply handling carries
+    /// no code for its type (as [`Reply::Message`]).
+    Dane {
+        id: u32,
+        check: String,
+    },
     /// The texts of the on-demand messages the next reply uses
     /// (`i18n::carried_in`), sent just before it: the page keeps them
     /// (`i18n::keep`) and so explains the checker's findings without
@@ -338,7 +386,8 @@ impl Request {
             | Request::Markdown(MarkdownRequest { id, .. })
             | Request::Adopt(AdoptRequest { id, .. })
             | Request::Import(ImportRequest { id, .. })
-            | Request::Message(MessageRequest { id, .. }) => *id,
+            | Request::Message(MessageRequest { id, .. })
+            | Request::Dane(DaneRequest { id, .. }) => *id,
         }
     }
 }

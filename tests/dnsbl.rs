@@ -405,7 +405,12 @@ fn main() {
     seen.dedup();
     t.check(
         "every dnsbl code produced",
-        seen.len() == code::dnsbl::ALL.len(),
+        // Every finding code; the report's table words are no findings.
+        seen.len()
+            == code::dnsbl::ALL
+                .iter()
+                .filter(|c| !maildns::offload::REPORT_WORDS.contains(c))
+                .count(),
         || format!("{seen:?}"),
     );
     for f in &all {

@@ -208,6 +208,31 @@ fn exports(tally: &mut Tally) {
     ] {
         tally.record(label, compare(&expected, Reply::from_json(&reply.to_json())));
     }
+    // The DANE paste box: its request and its comparison (a refused
+    // paste, with the findings that say why, and a bare key).
+    tally.request(
+        "the DANE paste box: Dane",
+        Request::Dane(maildns::offload::DaneRequest {
+            id: 5,
+            host: "mail.example.com".into(),
+            text: "not a certificate".into(),
+            size: 17,
+            records: vec![format!("3 1 1 {}", "ab".repeat(32))],
+        }),
+    );
+    for (label, text, size) in [("no PEM", "not a certificate", 17), ("5 MB", "", 5 * 1024 * 1024)] {
+        let check = maildns::dane::check_paste("mail.example.com", text, size, &[]);
+        let json = serde_json::to_string(&check).expect("check");
+        let back = serde_json::from_str::<maildns::dane::PasteCheck>(&json).map_err(|e| e.to_string());
+        tally.record(
+            &format!("the DANE paste box: {label}, its JSON"),
+            compare(&check, back),
+        );
+        tally.reply(
+            &format!("the DANE paste box: {label}"),
+            Reply::Dane { id: 5, check: json },
+        );
+    }
     // A check request sent to the tools worker is refused, never misread.
     let race = Request::Race { id: 3 }.to_json();
     tally.record(
@@ -239,6 +264,7 @@ fn page_writes(r: &Request) -> String {
         Request::Export(e) => serde_json::to_string(&GenerateRequest::Export(e)),
         Request::Import(i) => serde_json::to_string(&GenerateRequest::Import(i)),
         Request::Message(m) => serde_json::to_string(&MessageWorkerRequest::Message(m)),
+        Request::Dane(d) => serde_json::to_string(&CheckRequest::Dane(d)),
     };
     text.unwrap_or_default()
 }
@@ -289,6 +315,7 @@ fn run(
         Run::AuditWithServers => {
             let mut req = request(domain, &["s202611"]);
             req.server_ips = servers();
+            req.blocklists = true;
             block_on(audit_from(&r, &req, KnownAnswers::default()))
         }
         Run::Plan(records) => block_on(verify_plan_from(&r, records, KnownAnswers::default())),
@@ -304,6 +331,9 @@ fn job_kind(domain: &str, what: Run<'_>) -> JobKind {
             let mut req = request(domain, &["s202611"]);
             req.server_ips = servers();
             req.mta_sts_policy_text = Some("version: STSv1\nmode: enforce\nmx: mail.example.com\n".into());
+            // The page's audits ask the blocklists: their verdicts and
+            // findings must read back too.
+            req.blocklists = true;
             JobKind::Audit(req)
         }
         Run::Plan(records) => JobKind::Plan(records.to_vec()),
@@ -322,6 +352,9 @@ fn check_run(tally: &mut Tally, label: &str, domain: &str, what: Run<'_>, runs: 
             json: None,
             date: String::new(),
             read_at: None,
+            // What the page cannot test, as the worker adds it to an audit:
+            // its findings and codes must read back too.
+            handoffs: Some(serde_json::to_string(&report.handoffs()).expect("sheet")),
             report,
             wall_ms,
             endpoint: ep.url,
@@ -476,6 +509,7 @@ fn main() {
             wall_ms: WALL_MS[0],
             endpoint: endpoints()[0].url.clone(),
             known,
+            handoffs: None,
         };
         tally.reply(
             "the root domain: Finished",
@@ -634,6 +668,7 @@ fn main() {
             wall_ms: 1.5,
             endpoint: "x".into(),
             known,
+            handoffs: None,
         }],
     }
     .to_json();

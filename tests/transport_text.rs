@@ -75,6 +75,7 @@ fn check_one(error: &DnsError) -> Result<(), String> {
         dkim_selectors: vec!["s1".into()],
         server_ips: Vec::new(),
         mta_sts_policy_text: None,
+        blocklists: false,
     };
     let report = block_on(audit(&zone, &request));
     let mx = report

@@ -16,6 +16,7 @@ fn report() -> maildns::check::Report {
         dkim_selectors: vec!["s1".into()],
         server_ips: Vec::new(),
         mta_sts_policy_text: None,
+        blocklists: false,
     };
     block_on(audit(&MemoryZone::new(), &request))
 }

@@ -68,6 +68,7 @@ pub fn audit_request(
             dkim_selectors,
             server_ips,
             mta_sts_policy_text: (!policy.trim().is_empty()).then(|| policy.to_string()),
+            blocklists: true,
         }),
         _ => Err(errors),
     }

@@ -69,6 +69,7 @@ proptest! {
             dkim_selectors: Vec::new(),
             server_ips: vec!["198.51.100.1".parse().expect("ip")],
             mta_sts_policy_text: policy,
+            blocklists: false,
         };
         let report = block_on(audit(&z, &request));
         prop_assert_eq!(z.repeated_questions(), Vec::new());

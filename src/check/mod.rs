@@ -7,7 +7,9 @@
 //! - [`audit`]: any domain: MX (RFC 5321 §5.1, RFC 7505), addresses, reverse
 //!   DNS with forward confirmation, SPF (RFC 7208), DKIM (RFC 6376), DMARC
 //!   (RFC 9989, RFC 9990), MTA-STS (RFC 8461), TLS-RPT (RFC 8460), CAA
-//!   (RFC 8659), TLSA (RFC 7672), DNSSEC (the AD bit, RFC 4035 §3.2.3).
+//!   (RFC 8659), TLSA (RFC 7672), DNSSEC (the AD bit, RFC 4035 §3.2.3),
+//!   and, when asked (`AuditRequest::blocklists`), the public blocklists
+//!   (RFC 5782, [`crate::dnsbl`]).
 //! - [`verify_plan`]: the records the generator planned, found and equal or
 //!   not, plus the audit of the planned domain.
 //!
@@ -38,7 +40,7 @@
 //!   "summary": {"errors": 1, "warnings": 2, "could_not_check": 0},
 //!   "areas": [{
 //!     "area": "mx",                       // mx addresses ptr spf dkim dmarc mta_sts
-//!                                         // tls_rpt caa tlsa dnssec plan
+//!                                         // tls_rpt caa tlsa dnssec blocklists plan
 //!     "status": {"state": "ok"},          // ok | warnings | errors |
 //!                                         // could_not_check (+ "reason": "dns.servfail")
 //!     "findings": [{
@@ -61,6 +63,7 @@
 //! }
 //! ```
 
+mod blocklists;
 pub mod cache;
 mod export;
 pub mod form;
@@ -98,6 +101,11 @@ pub struct AuditRequest {
     pub server_ips: Vec<IpAddr>,
     /// The MTA-STS policy file, pasted: a page cannot fetch it (no CORS).
     pub mta_sts_policy_text: Option<String>,
+    /// Also ask the public blocklists (`dnsbl`) about the server addresses
+    /// and the domain: the Check half's audits do; plan verification and
+    /// the scenario tests do not.
+    #[serde(default)]
+    pub blocklists: bool,
 }
 
 /// A part of the check.
@@ -115,11 +123,12 @@ pub enum Area {
     Caa,
     Tlsa,
     Dnssec,
+    Blocklists,
     Plan,
 }
 
 impl Area {
-    pub const ALL: [Area; 12] = [
+    pub const ALL: [Area; 13] = [
         Area::Plan,
         Area::Mx,
         Area::Addresses,
@@ -132,6 +141,7 @@ impl Area {
         Area::Caa,
         Area::Tlsa,
         Area::Dnssec,
+        Area::Blocklists,
     ];
 
     /// The catalogue code of the area's title.
@@ -148,6 +158,7 @@ impl Area {
             Area::Caa => code::check::AREA_CAA,
             Area::Tlsa => code::check::AREA_TLSA,
             Area::Dnssec => code::check::AREA_DNSSEC,
+            Area::Blocklists => code::check::AREA_BLOCKLISTS,
             Area::Plan => code::check::AREA_PLAN,
         }
     }
@@ -399,6 +410,70 @@ impl Report {
             seed.forget(a.answers.iter().map(|x| (x.name.as_str(), x.rtype)));
         }
         seed
+    }
+
+    /// The MX hosts the audit found, in the MX answer's order (null MX and
+    /// IP-literal targets left out), each with its addresses: `Some` when
+    /// the address questions were answered (empty for NXDOMAIN/NODATA),
+    /// `None` when one failed or was not asked (not known, which is not
+    /// the same as none).
+    pub fn mail_hosts(&self) -> Vec<(String, Option<Vec<IpAddr>>)> {
+        let domain = crate::dns::normalize_name(self.domain.as_str());
+        let Some(mx) = self.area(Area::Mx) else {
+            return Vec::new();
+        };
+        let mut mx_records: Vec<&crate::model::Mx> = mx
+            .answers
+            .iter()
+            .filter(|a| a.rtype == RecordType::Mx && a.name == domain)
+            .filter_map(|a| a.result.as_ref().ok())
+            .flatten()
+            .filter_map(|r| match r {
+                Rdata::Mx(m) if !m.is_null() => Some(m),
+                _ => None,
+            })
+            .collect();
+        mx_records.sort_by_key(|m| m.preference);
+        let answers: &[RawAnswer] = self.area(Area::Addresses).map_or(&[], |a| &a.answers);
+        let mut out: Vec<(String, Option<Vec<IpAddr>>)> = Vec::new();
+        for m in mx_records {
+            let host = crate::dns::normalize_name(m.exchange.as_str());
+            if host.parse::<IpAddr>().is_ok() || out.iter().any(|(h, _)| *h == host) {
+                continue;
+            }
+            let mut known = Some(Vec::new());
+            for rtype in [RecordType::A, RecordType::Aaaa] {
+                let found = answers.iter().find(|a| a.name == host && a.rtype == rtype);
+                known = match (known, found.map(|a| &a.result)) {
+                    (Some(mut ips), Some(Ok(records))) => {
+                        ips.extend(records.iter().filter_map(|r| match r {
+                            Rdata::A(v4) => Some(IpAddr::V4(*v4)),
+                            Rdata::Aaaa(v6) => Some(IpAddr::V6(*v6)),
+                            _ => None,
+                        }));
+                        Some(ips)
+                    }
+                    (Some(ips), Some(Err(e))) if e.is_void() => Some(ips),
+                    _ => None,
+                };
+            }
+            out.push((host, known));
+        }
+        out
+    }
+
+    /// What the page cannot test for the MX hosts this audit found, as
+    /// commands to run (`crate::handoff`), in the form the report shows.
+    pub fn handoffs(&self) -> crate::handoff::HandoffSheet {
+        let hosts = self.mail_hosts();
+        let hosts: Vec<crate::handoff::MxHost<'_>> = hosts
+            .iter()
+            .map(|(name, addresses)| crate::handoff::MxHost {
+                name,
+                addresses: addresses.clone(),
+            })
+            .collect();
+        crate::handoff::handoffs(self.domain.as_str(), &hosts).sheet()
     }
 
     /// True when no finding is an error.
@@ -665,6 +740,7 @@ pub const LABEL_CODES: &[&str] = &[
     code::check::AREA_CAA,
     code::check::AREA_TLSA,
     code::check::AREA_DNSSEC,
+    code::check::AREA_BLOCKLISTS,
     code::check::AREA_PLAN,
     code::check::STATUS_OK,
     code::check::STATUS_WARNINGS,

@@ -60,6 +60,7 @@ async fn plan_report<R: Resolver>(cache: &RunCache<'_, R>, expected: &[Record]) 
         dkim_selectors: selectors,
         server_ips: Vec::new(),
         mta_sts_policy_text: None,
+        blocklists: false,
     };
     let (mut plan, mut areas) = join(plan_area(cache, expected), audit_areas(cache, &request)).await;
     if let Some(spf) = areas.iter().find(|a| a.area == Area::Spf) {

@@ -9,6 +9,7 @@
 //!   which certificate under the SMTP rules (RFC 7672 §3.1); [`rollover`]
 //!   gives the "current + next" `3 1 1` pair (RFC 7671 §8.1).
 //! - [`openssl_commands`] prints what to run to get the chain.
+//! - [`check_paste`] does all of it for the audit report's paste box.
 //!
 //! Pure: no I/O, no clock. Without DNSSEC the TLSA answers themselves are
 //! not trustworthy (RFC 7672 §2.2); the caller keeps that finding
@@ -16,9 +17,11 @@
 
 pub mod der;
 mod matching;
+mod paste;
 mod read;
 
 pub use matching::{
     association, compare, openssl_commands, record_for, rollover, Comparison, RecordMatch, Rollover,
 };
+pub use paste::{check_paste, PasteCheck, RecordRow};
 pub use read::{read_presented, Presented, PresentedChain, PresentedKind, MAX_BLOCKS, MAX_PASTE_BYTES};

@@ -29,7 +29,7 @@ use crate::finding::Finding;
 use crate::i18n::code;
 use crate::model::name::{Name, NameError};
 use crate::plan::ValidatedPlan;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use shell::{Command, HostWord};
 use std::net::IpAddr;
 
@@ -157,6 +157,58 @@ pub struct MxHost<'a> {
 struct Host {
     word: HostWord,
     addresses: Option<Vec<IpAddr>>,
+}
+
+/// One hand-off as the audit report shows it: plain data that crosses
+/// the worker boundary (the page carries no command builder). The codes
+/// are the catalogue's; the checker sends their texts with the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandoffCard {
+    pub code: String,
+    pub good_code: String,
+    pub bad_code: String,
+    pub why_code: String,
+    pub rfc: String,
+    /// The host (or address) each command tests, and the command line.
+    pub commands: Vec<(String, String)>,
+    pub good: Vec<String>,
+    pub bad: Vec<String>,
+    pub notes: Vec<Finding>,
+}
+
+/// Every card of an audit, and the names that were refused.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandoffSheet {
+    pub cards: Vec<HandoffCard>,
+    pub refused: Vec<Finding>,
+}
+
+impl Handoffs {
+    /// As the report shows it.
+    pub fn sheet(&self) -> HandoffSheet {
+        HandoffSheet {
+            cards: self
+                .items
+                .iter()
+                .map(|h| HandoffCard {
+                    code: h.code.to_string(),
+                    good_code: h.kind.good_code().to_string(),
+                    bad_code: h.kind.bad_code().to_string(),
+                    why_code: h.kind.why_code().to_string(),
+                    rfc: h.rfc.to_string(),
+                    commands: h
+                        .commands
+                        .iter()
+                        .map(|c| (c.subject.clone(), c.command.to_string()))
+                        .collect(),
+                    good: h.good.clone(),
+                    bad: h.bad.clone(),
+                    notes: h.notes.clone(),
+                })
+                .collect(),
+            refused: self.refused.clone(),
+        }
+    }
 }
 
 /// The hand-offs for `domain` and its MX hosts, in the order given.

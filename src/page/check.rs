@@ -192,6 +192,12 @@ pub struct Outcome {
     pub endpoint: String,
     /// Every answer of the run, for re-running one area.
     pub known: KnownAnswers,
+    /// Audit mode: what the page cannot test for the audited MX hosts,
+    /// as commands to run (`handoff::HandoffSheet` as JSON text, read only
+    /// by the report's view, so the first view carries no code for it),
+    /// shown at the end of the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handoffs: Option<String>,
 }
 
 /// An `f64` in JSON as its IEEE 754 bits, a `u64`: serde_json's default

@@ -614,6 +614,7 @@ fn audited(c: &CheckState, zone: &MemoryZone) -> Outcome {
         dkim_selectors: Vec::new(),
         server_ips: Vec::new(),
         mta_sts_policy_text: None,
+        blocklists: false,
     };
     let (report, known) = block_on(audit_from(zone, &request, KnownAnswers::default()));
     Outcome {
@@ -625,6 +626,7 @@ fn audited(c: &CheckState, zone: &MemoryZone) -> Outcome {
         wall_ms: 1.0,
         endpoint: Preset::Google.url().into(),
         known,
+        handoffs: None,
     }
 }
 

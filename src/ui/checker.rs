@@ -344,7 +344,8 @@ impl Checker {
             | Reply::Exported { id, .. }
             | Reply::Adopted { id, .. }
             | Reply::ImportRefused { id, .. }
-            | Reply::Message { id, .. } => (Some(*id), true),
+            | Reply::Message { id, .. }
+            | Reply::Dane { id, .. } => (Some(*id), true),
             Reply::Refused { id, .. } => (*id, true),
             Reply::Ready { .. } | Reply::Texts { .. } => (None, false),
         };

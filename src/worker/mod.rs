@@ -37,7 +37,19 @@ fn scope() -> Option<DedicatedWorkerGlobalScope> {
 /// checker's findings it names: the page does not carry them.
 fn post(reply: &Reply) {
     let json = reply.to_json();
-    let texts = crate::i18n::carried_in(crate::i18n::catalogue::CHECKED, &json);
+    let parts = crate::i18n::catalogue::CHECKED;
+    // Replies may hold JSON text (the hand-offs, the DANE comparison):
+    // their codes are found with their quotes unescaped.
+    let mut texts = crate::i18n::carried_in(parts, &json.replace("\\\"", "\""));
+    if let Reply::Finished { .. } = reply {
+        // The words of the report's on-demand sections (the blocklists'
+        // table, the hand-offs), which no finding names.
+        for t in crate::i18n::carried(parts, crate::offload::REPORT_WORDS.iter().copied()) {
+            if !texts.iter().any(|x| x.code == t.code) {
+                texts.push(t);
+            }
+        }
+    }
     if !texts.is_empty() {
         post_text(&Reply::Texts { texts }.to_json());
     }
@@ -106,6 +118,24 @@ async fn handle(request: Request) {
                 costs: targets.into_iter().zip(costs).collect(),
             });
         }
+        Request::Dane(request) => {
+            let records: Vec<crate::model::Tlsa> = request
+                .records
+                .iter()
+                .filter_map(
+                    |t| match crate::dns::Rdata::parse_lenient(crate::dns::RecordType::Tlsa, t) {
+                        Ok(crate::dns::Rdata::Tlsa(tlsa)) => Some(tlsa),
+                        _ => None,
+                    },
+                )
+                .collect();
+            let check = crate::dane::check_paste(&request.host, &request.text, request.size, &records);
+            let check = serde_json::to_string(&check).unwrap_or_default();
+            post(&Reply::Dane {
+                id: request.id,
+                check,
+            });
+        }
         // The page sends exports and imports to the tools worker; one sent
         // here is a bug to see, not to wait on.
         request @ (Request::Export(_)
@@ -166,7 +196,11 @@ async fn run_one(
         JobKind::Plan(records) => verify_plan_from(&resolver, records, seed).await,
     };
     let wall_ms = now_ms() - t0;
+    // What the page cannot test, for the MX hosts this audit found.
+    let handoffs = matches!(job.kind, JobKind::Audit(_))
+        .then(|| serde_json::to_string(&report.handoffs()).unwrap_or_default());
     Outcome {
+        handoffs,
         fixes: fixes(job, &report, &known),
         json: Some(report_json(&report)),
         date: crate::web::clock::now_utc_text(),

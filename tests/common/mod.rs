@@ -64,6 +64,7 @@ pub fn request(domain: &str, selectors: &[&str]) -> AuditRequest {
         dkim_selectors: selectors.iter().map(|s| s.to_string()).collect(),
         server_ips: Vec::new(),
         mta_sts_policy_text: None,
+        blocklists: false,
     }
 }
 

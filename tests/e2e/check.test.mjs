@@ -84,7 +84,8 @@ function assertPlain(a, label) {
   for (const x of a.findings) assert.ok(!RAW_WORDS.test(x.text), `${label}: raw words in ${x.code}: ${x.text}`);
 }
 
-const AREAS = ['mx', 'addresses', 'ptr', 'spf', 'dkim', 'dmarc', 'mta_sts', 'tls_rpt', 'caa', 'tlsa', 'dnssec'];
+// Every audit asks the blocklists too (issue 19): their area is always there.
+const AREAS = ['mx', 'addresses', 'ptr', 'spf', 'dkim', 'dmarc', 'mta_sts', 'tls_rpt', 'caa', 'tlsa', 'dnssec', 'blocklists'];
 
 // Every scenario of tests/zones/README.md with the codes the checker gives.
 // `must`: codes that must appear; `noErrors`: no finding of severity error.

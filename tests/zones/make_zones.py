@@ -65,6 +65,14 @@ SPF_CHAIN = "spf-chain.net"
 HOSTING = "fictional-hosting.net"
 SIGNED_MAIL = "signed-mail.net"
 SIGNED_MAIL_HOST = 50
+# The blocklist scenario (issue 19): a domain with two MX hosts, the first
+# listed on SpamCop, the second clean; SpamCop answers its test entry, and
+# Spamhaus ZEN answers its test entry with the error code for a public
+# resolver (so every ZEN verdict is unknown). The other lists have no zone
+# here: their test entries are NXDOMAIN, which is unknown too.
+DNSBL_LISTED = "dnsbl-listed.net"
+DNSBL_LISTED_HOST = 60
+DNSBL_CLEAN_HOST = 61
 
 
 def v4(n):
@@ -246,6 +254,38 @@ def signed_mail_zone():
     return out
 
 
+def dnsbl_listed_zone():
+    n, m = DNSBL_LISTED_HOST, DNSBL_CLEAN_HOST
+    out = header(DNSBL_LISTED)
+    out += ["@ IN MX 10 mail", "@ IN MX 20 mail2",
+            f"mail IN A {v4(n)}", f"mail IN AAAA {v6(n)}",
+            f"mail2 IN A {v4(m)}", f"mail2 IN AAAA {v6(m)}",
+            "@ IN " + txt("v=spf1 mx -all"),
+            "_dmarc IN " + txt(f"v=DMARC1; p=reject; rua=mailto:dmarc@{DNSBL_LISTED}")]
+    return out
+
+
+def reversed_v4(n):
+    return ".".join(reversed(str(v4(n)).split(".")))
+
+
+def spamcop_zone():
+    """bl.spamcop.net (RFC 5782 §5: 127.0.0.2 is listed, as the test entry)."""
+    out = header("spamcop.net")
+    out += ["2.0.0.127.bl IN A 127.0.0.2", "2.0.0.127.bl IN TXT \"test entry\"",
+            f"{reversed_v4(DNSBL_LISTED_HOST)}.bl IN A 127.0.0.2"]
+    return out
+
+
+def spamhaus_zone():
+    """zen.spamhaus.org refusing this resolver: 127.255.255.254 is Spamhaus's
+    code for a query through a public or open resolver (news article 788)."""
+    out = header("spamhaus.org")
+    out += ["2.0.0.127.zen IN A 127.255.255.254",
+            f"{reversed_v4(DNSBL_LISTED_HOST)}.zen IN A 127.255.255.254"]
+    return out
+
+
 def probe_zone():
     # The checker's first-use race asks `example.com A` (src/dns/presets.rs
     # PROBE_NAME); any public-looking address is a correct answer.
@@ -258,7 +298,8 @@ def reverse_zones():
     v6_origin = ".".join(reversed(nibbles)) + ".ip6.arpa"
     r4, r6 = header(v4_origin), header(v6_origin)
     entries = [(2, "ns1.fictional-dns.net."), (3, "ns2.fictional-dns.net."), (40, f"mail.{DMARC_REPORTS}."),
-               (SIGNED_MAIL_HOST, f"mail.{SIGNED_MAIL}.")]
+               (SIGNED_MAIL_HOST, f"mail.{SIGNED_MAIL}."),
+               (DNSBL_LISTED_HOST, f"mail.{DNSBL_LISTED}."), (DNSBL_CLEAN_HOST, f"mail2.{DNSBL_LISTED}.")]
     for domain, n, fault in SCENARIOS:
         if fault in ("ptr_missing", "null_mx"):
             continue
@@ -278,6 +319,9 @@ def main():
     zones[SPF_CHAIN] = spf_chain_zone()
     zones[HOSTING] = hosting_zone()
     zones[SIGNED_MAIL] = signed_mail_zone()
+    zones[DNSBL_LISTED] = dnsbl_listed_zone()
+    zones["spamcop.net"] = spamcop_zone()
+    zones["spamhaus.org"] = spamhaus_zone()
     zones["fictional-dns.net"] = dns_host_zone()
     zones["example.com"] = probe_zone()
     zones.update(reverse_zones())

@@ -237,4 +237,9 @@ pub(crate) const MESSAGES: &[Message] = &[
         en: "{subject} also has {type} {found}, which is not in the plan.",
         zh: "{subject} 还有不在计划中的 {type} 记录 {found}。",
     },
+    Message {
+        code: "check.area.blocklists",
+        en: "Blocklists (DNSBL)",
+        zh: "黑名单（DNSBL）",
+    },
 ];

@@ -109,4 +109,39 @@ pub(super) const MESSAGES: &[Message] = &[
         en: "{record} has a usage, selector or matching type no sender knows, so it is ignored. Use 3 1 1.",
         zh: "{record} 的用途、选择器或匹配类型无人支持，会被忽略。请使用 3 1 1。",
     },
+    Message {
+        code: "dane.box",
+        en: "Compare with the certificate your server presents",
+        zh: "与服务器出示的证书比对",
+    },
+    Message {
+        code: "dane.box.help",
+        en: "Run the command below, paste the certificates it prints (or a public key, PEM), and see which TLSA record matches which certificate. To prepare a key rollover, paste the next public key after the chain.",
+        zh: "运行下面的命令，粘贴它打印出的证书（或 PEM 格式的公钥），即可看到哪条 TLSA 记录与哪张证书匹配。若要准备密钥轮换，请在证书链之后粘贴下一把公钥。",
+    },
+    Message {
+        code: "dane.box.paste",
+        en: "Certificate chain or public key (PEM)",
+        zh: "证书链或公钥（PEM）",
+    },
+    Message {
+        code: "dane.box.compare",
+        en: "Compare",
+        zh: "比对",
+    },
+    Message {
+        code: "dane.box.matches",
+        en: "Matches",
+        zh: "匹配",
+    },
+    Message {
+        code: "dane.box.rollover",
+        en: "Records to publish for this key (and the next one, if pasted): publish the next key's record beside the current one, wait at least twice the TLSA TTL, switch the server to the new key, then remove the old record.",
+        zh: "为此密钥（以及粘贴的下一把密钥）发布的记录：先在当前记录旁发布下一把密钥的记录，至少等待 TLSA TTL 的两倍时间，再把服务器切换到新密钥，最后删除旧记录。",
+    },
+    Message {
+        code: "dane.box.command",
+        en: "What the host presents on port 25:",
+        zh: "该主机在 25 端口出示的内容：",
+    },
 ];

@@ -39,4 +39,34 @@ pub(super) const MESSAGES: &[Message] = &[
         en: "Unknown whether {subject} is on {list}: its test entry answered {answer}, not the listing the list documents, so this resolver does not get the list's real answers. This is not \"not listed\"; choose another resolver, or ask the list's own website.",
         zh: "无法确定 {subject} 是否在 {list} 中：其测试条目应答 {answer}，而不是该列表公布的列入结果，说明此解析器得不到该列表的真实应答。这并不表示“未被列入”；请换一个解析器，或到该列表的网站查询。",
     },
+    Message {
+        code: "dnsbl.column.list",
+        en: "List",
+        zh: "黑名单",
+    },
+    Message {
+        code: "dnsbl.column.subject",
+        en: "Address or domain",
+        zh: "地址或域名",
+    },
+    Message {
+        code: "dnsbl.column.verdict",
+        en: "Result",
+        zh: "结果",
+    },
+    Message {
+        code: "dnsbl.verdict.listed",
+        en: "Listed",
+        zh: "已列入",
+    },
+    Message {
+        code: "dnsbl.verdict.not_listed",
+        en: "Not listed",
+        zh: "未列入",
+    },
+    Message {
+        code: "dnsbl.verdict.unknown",
+        en: "Unknown",
+        zh: "未知",
+    },
 ];

@@ -130,4 +130,14 @@ pub(super) const MESSAGES: &[Message] = &[
         en: "“{subject}” is not a plain DNS host name, so it is left out of every command: a command line must never carry such text. Correct the name.",
         zh: "“{subject}” 不是普通的 DNS 主机名，因此不会出现在任何命令中：命令行绝不能包含这样的文本。请更正该名称。",
     },
+    Message {
+        code: "handoff.section",
+        en: "What this page cannot test",
+        zh: "本页面无法测试的项目",
+    },
+    Message {
+        code: "handoff.section.intro",
+        en: "These checks need a raw connection to the mail server, which a browser cannot open. Run the commands below from a shell; each is filled in with this domain's MX hosts.",
+        zh: "以下检查需要与邮件服务器建立原始连接，而浏览器无法做到。请在命令行中运行下面的命令；每条命令都已填入该域名的 MX 主机。",
+    },
 ];

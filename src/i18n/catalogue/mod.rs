@@ -86,7 +86,20 @@ pub const FIX_LIST: &[&[Message]] = &[fix::MESSAGES];
 /// The texts of the checker's findings: the checker sends those of the
 /// codes in each reply (`Reply::Texts`); the tools worker links them
 /// (`i18n::link`) to write a report's Markdown.
-pub const CHECKED: &[&[Message]] = &[check_findings::MESSAGES];
+/// The blocklists' and the hand-offs' texts ride with them: only the
+/// checker's audits emit those.
+pub const CHECKED: &[&[Message]] = &[
+    check_findings::MESSAGES,
+    dnsbl::MESSAGES,
+    handoff::MESSAGES,
+    dane::MESSAGES,
+];
 /// What the tools worker writes with: the checker's findings (a report's
 /// Markdown) and the MTA-STS policy-host kit's texts (an export).
-pub const TOOLS: &[&[Message]] = &[check_findings::MESSAGES, mta_sts_kit::MESSAGES];
+pub const TOOLS: &[&[Message]] = &[
+    check_findings::MESSAGES,
+    dnsbl::MESSAGES,
+    handoff::MESSAGES,
+    dane::MESSAGES,
+    mta_sts_kit::MESSAGES,
+];

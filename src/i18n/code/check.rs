@@ -9,6 +9,8 @@ crate::i18n::code::declare_codes! {
     AREA_DKIM = "check.area.dkim",
     AREA_DMARC = "check.area.dmarc",
     AREA_DNSSEC = "check.area.dnssec",
+    /// The public blocklists (RFC 5782); its text is carried by the checker.
+    AREA_BLOCKLISTS = "check.area.blocklists",
     AREA_MTA_STS = "check.area.mta_sts",
     AREA_MX = "check.area.mx",
     AREA_PLAN = "check.area.plan",

@@ -25,4 +25,12 @@ crate::i18n::code::declare_codes! {
     TRUNCATED_DER = "dane.truncated_der",
     UNTERMINATED = "dane.unterminated",
     UNUSABLE = "dane.unusable",
+    /// The audit report's paste box (TLSA area): its words.
+    BOX = "dane.box",
+    BOX_HELP = "dane.box.help",
+    BOX_PASTE = "dane.box.paste",
+    BOX_COMPARE = "dane.box.compare",
+    BOX_MATCHES = "dane.box.matches",
+    BOX_ROLLOVER = "dane.box.rollover",
+    BOX_COMMAND = "dane.box.command",
 }

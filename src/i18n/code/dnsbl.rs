@@ -11,4 +11,12 @@ crate::i18n::code::declare_codes! {
     REFUSED = "dnsbl.refused",
     TEST_ENTRY_MISSING = "dnsbl.test_entry_missing",
     TEST_ENTRY_UNEXPECTED = "dnsbl.test_entry_unexpected",
+    /// The report's table of verdicts: its column heads, verdict words and
+    /// the delisting link.
+    COLUMN_LIST = "dnsbl.column.list",
+    COLUMN_SUBJECT = "dnsbl.column.subject",
+    COLUMN_VERDICT = "dnsbl.column.verdict",
+    VERDICT_LISTED = "dnsbl.verdict.listed",
+    VERDICT_NOT_LISTED = "dnsbl.verdict.not_listed",
+    VERDICT_UNKNOWN = "dnsbl.verdict.unknown",
 }

@@ -40,4 +40,8 @@ crate::i18n::code::declare_codes! {
     RDNS_ADDRESSES_UNKNOWN = "handoff.rdns.addresses_unknown",
     /// A name that is not a plain DNS name, left out of every command.
     REFUSED_NAME = "handoff.refused_name",
+    /// The audit report's section: its heading, introduction, the labels of
+    /// the example outputs and of the copy button.
+    SECTION = "handoff.section",
+    SECTION_INTRO = "handoff.section.intro",
 }

@@ -44,6 +44,13 @@ pub fn area_view(lang: Lang, props: &AreaViewProps) -> Html {
     let lines: Vec<String> = a.answers.iter().flat_map(|x| x.lines()).collect();
     // The flattened record offered as a fix is shown with its caveat beside it.
     let caveat = a.findings.iter().find(|f| f.code == FLATTEN_CAVEAT).cloned();
+    // The blocklists' verdicts are in their table; the list has the rest.
+    let listed: Vec<&crate::finding::Finding> = a
+        .findings
+        .iter()
+        .filter(|f| !(caveat.is_some() && f.code == FLATTEN_CAVEAT))
+        .filter(|f| super::blocklists::verdict(f).is_none())
+        .collect();
     // A failed area offers to try again; any other area can be re-run after
     // a fix is published. The plan area is the whole plan: "run again".
     let rerun = (a.area != Area::Plan).then(|| {
@@ -68,16 +75,22 @@ pub fn area_view(lang: Lang, props: &AreaViewProps) -> Html {
             </h3>
             { reason }
             { for rerun }
+            if a.area == Area::Blocklists {
+                { super::blocklists::blocklist_table(lang, &a.findings) }
+            }
             if a.findings.is_empty() {
                 <p class="muted">{ i18n::text(lang, code::ui::CHECK_NO_FINDINGS) }</p>
-            } else {
+            } else if !listed.is_empty() {
                 <ul class="findings">
-                    { for a.findings.iter().filter(|f| !(caveat.is_some() && f.code == FLATTEN_CAVEAT)).map(|f| html! {
+                    { for listed.into_iter().map(|f| html! {
                         { finding_item(lang, &yew::props!(FindingItemProps { area: word, finding: f.clone(), caveat: (f.code == code::spf::TOO_MANY_LOOKUPS && f.fix.is_some()).then(|| caveat.clone()).flatten() })) }
                     }) }
                 </ul>
             }
             { spf_traces(lang, &yew::props!(SpfTracesProps { traces: Rc::new(a.traces.clone()) })) }
+            if a.area == Area::Tlsa {
+                <super::dane_box::DaneBox area={a.clone()} />
+            }
             if !lines.is_empty() {
                 <details class="raw-answers">
                     <summary>{ format!("{} ({})", i18n::text(lang, code::check::REPORT_ANSWERS), a.answers.len()) }</summary>

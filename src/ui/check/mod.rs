@@ -7,12 +7,15 @@
 //! shared state (`crate::ui::context`).
 
 mod area;
+mod blocklists;
 mod compare;
 mod confirm;
+mod dane_box;
 pub(crate) mod endpoint_picker;
 pub(crate) mod finding_item;
 mod fixes;
 mod form;
+mod handoffs;
 mod progress;
 mod report;
 pub(crate) mod spf_traces;

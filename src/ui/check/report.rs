@@ -115,6 +115,9 @@ pub fn report_view(lang: Lang, props: &ReportViewProps) -> Html {
             { for r.areas.iter().map(|a| html! {
                 { area_view(lang, &yew::props!(AreaViewProps { area: Rc::new(a.clone()), on_rerun: props.on_rerun_area.clone() })) }
             }) }
+            if let Some(sheet) = o.handoffs.as_deref().and_then(|j| serde_json::from_str(j).ok()) {
+                { super::handoffs::handoff_section(lang, &sheet) }
+            }
         </article>
     }
 }
