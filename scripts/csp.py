@@ -75,15 +75,15 @@ BOOT = (
     "m.content=\"connect-src 'self' " + " ".join(PRESET_ORIGINS + LOOPBACK) + "\"+(o.length?\" \"+o.join(\" \"):\"\");"
     "document.head.appendChild(m);"
     # A check link needs the checker and every part split off the page's
-    # module (the Check half's code, the reader of the checker's replies,
-    # the code they share) at once: fetch their files beside the page's own
+    # module but the message test's (the Check half's code, the reader of
+    # the checker's replies, the code they share) at once: fetch their files beside the page's own
     # instead of after it (the page's fetch, with the same integrity, takes
     # these responses).
     "if(location.hash.indexOf(\"#check=\")===0){var f=[];"
     "var w=document.querySelector(\"meta[name=maildns-checker]\");"
     "if(w)[\"js\",\"wasm\"].forEach(function(k){f.push([w,\"data-\"+k])});"
     "var s=document.querySelector(\"meta[name=maildns-split]\");"
-    "if(s)[].forEach.call(s.attributes,function(a){if(/^data-/.test(a.name)&&!/-integrity$/.test(a.name))f.push([s,a.name])});"
+    "if(s)[].forEach.call(s.attributes,function(a){if(/^data-/.test(a.name)&&!/-integrity$|^data-message-half/.test(a.name))f.push([s,a.name])});"
     "f.forEach(function(p){var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";"
     "l.crossOrigin=\"anonymous\";l.href=p[0].getAttribute(p[1]);l.integrity=p[0].getAttribute(p[1]+\"-integrity\");"
     "document.head.appendChild(l)})};"

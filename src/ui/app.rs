@@ -136,12 +136,14 @@ pub fn App(props: &AppProps) -> Html {
                 </section>
                 <section class="panel" id="panel-check" role="tabpanel" aria-labelledby="tab-check"
                     hidden={state.view != View::Check}>
-                    <LazyHalf half="check" wanted={state.view == View::Check} state={state.check_half.clone()}
+                    <LazyHalf half="check" wanted={state.view == View::Check} prefetch=true
+                        state={state.check_half.clone()}
                         on_state={make_callback(&state, Action::CheckHalf)} load={props.parts.check_half} />
                 </section>
                 <section class="panel" id="panel-message" role="tabpanel" aria-labelledby="tab-message"
                     hidden={state.view != View::Message}>
-                    <LazyHalf half="message" wanted={state.view == View::Message} state={state.message_half.clone()}
+                    <LazyHalf half="message" wanted={state.view == View::Message} prefetch=false
+                        state={state.message_half.clone()}
                         on_state={make_callback(&state, Action::MessageHalf)} load={props.parts.message_half} />
                 </section>
                 <p class="privacy">{ t(code::ui::PRIVACY) }</p>

@@ -49,6 +49,8 @@ fn step_word(v: &DkimVerdict) -> &'static str {
 fn signature(lang: Lang, n: usize, d: &DkimResult) -> Html {
     let t = |c: &str| i18n::text(lang, c).to_string();
     let unknown = || "?".to_string();
+    let alg = d.algorithm.map_or_else(unknown, |a| a.as_str().to_string());
+    let algorithm = ("algorithm", alg);
     let head = i18n::fill(
         &t(code::SIGNATURE),
         &[
@@ -56,10 +58,7 @@ fn signature(lang: Lang, n: usize, d: &DkimResult) -> Html {
             ("line", d.line.to_string()),
             ("domain", d.domain.clone().unwrap_or_else(unknown)),
             ("selector", d.selector.clone().unwrap_or_else(unknown)),
-            (
-                "algorithm",
-                d.algorithm.map_or_else(unknown, |a| a.as_str().to_string()),
-            ),
+            algorithm,
         ],
     );
     let key = d.key.as_ref().map(|k| match k.rsa_bits {
@@ -172,16 +171,12 @@ fn dmarc(lang: Lang, o: &MessageOutcome) -> Html {
         ),
         None => i18n::fill(&t(code::DMARC_NOT_ALIGNED), &[("method", method.into())]),
     };
+    let found_at = d.policy_domain.clone().unwrap_or_else(|| "—".into());
+    let policy_domain = ("policy_domain", found_at);
     let from = d.author_domain.as_ref().map(|a| {
         i18n::fill(
             &t(code::DMARC_FROM),
-            &[
-                ("domain", a.clone()),
-                (
-                    "policy_domain",
-                    d.policy_domain.clone().unwrap_or_else(|| "—".into()),
-                ),
-            ],
+            &[("domain", a.clone()), policy_domain.clone()],
         )
     });
     html! {
