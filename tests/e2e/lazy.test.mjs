@@ -179,8 +179,8 @@ for (const [what, route] of FAILURES) {
         pattern,
         route: (r) => (broken ? route(r) : r.continue()),
       });
-      // Not in what the entry HTML loads eagerly (the view's code may be
-      // prefetched once the page is idle, the worker only when shown).
+      // Not in what the entry HTML loads eagerly: both come when the tab
+      // is first shown.
       const eager = await page.evaluate(() => [...document.querySelectorAll('script[src], link[href]')].map((e) => e.src || e.href));
       assert.ok(!eager.some((u) => pattern.test(new URL(u).pathname)), `eager: ${eager.join(', ')}`);
       await page.click('#tab-message');
