@@ -66,6 +66,10 @@ async function open({ locale = 'en-US', width = 1280, at = '/' } = {}) {
   // Registered after the first view; installed once the first view's files
   // are stored; in control once active.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  // The idle prefetches (the checker, the Check half's code, the reply
+  // reader) are done too: on a slow machine they could still be on their
+  // way when a test takes the network down, and be counted as asked offline.
+  await page.waitForLoadState('networkidle');
   return { context, page, errors };
 }
 
