@@ -35,6 +35,7 @@ use maildns::generate::validate_and_generate;
 use maildns::i18n::Lang;
 use maildns::i18n::{self, code};
 use maildns::model::{Name, Record};
+use maildns::mta_sts::live::{Permit, PolicyAsk, SeenPolicy};
 use maildns::offload::{
     CheckRequest, ExportRequest, GenerateRequest, MessageRequest, MessageWorkerRequest, ToolsReply,
     ToolsRequest,
@@ -355,6 +356,10 @@ fn check_run(tally: &mut Tally, label: &str, domain: &str, what: Run<'_>, runs: 
             // What the page cannot test, as the worker adds it to an audit:
             // its findings and codes must read back too.
             handoffs: Some(serde_json::to_string(&report.handoffs()).expect("sheet")),
+            mta_sts_seen: Some(SeenPolicy {
+                id: "b2".into(),
+                policy: "version: STSv1\nmode: enforce\nmx: *.example.com\nmax_age: 604800\n".into(),
+            }),
             report,
             wall_ms,
             endpoint: ep.url,
@@ -378,6 +383,15 @@ fn check_run(tally: &mut Tally, label: &str, domain: &str, what: Run<'_>, runs: 
                 kind: job_kind(domain, what),
                 endpoints: endpoints(),
                 seeds,
+                mta_sts: PolicyAsk {
+                    permit: Permit::Allowed,
+                    seen: Some(SeenPolicy {
+                        id: "20261207a".into(),
+                        policy:
+                            "version: STSv1\r\nmode: testing\r\nmx: mx1.example.com\r\nmax_age: 86400\r\n"
+                                .into(),
+                    }),
+                },
             },
         },
     );
@@ -498,6 +512,10 @@ fn main() {
             kind: JobKind::Audit(req),
             endpoints: endpoints(),
             seeds: vec![known.clone()],
+            mta_sts: PolicyAsk {
+                permit: Permit::NotAllowed,
+                seen: None,
+            },
         };
         tally.request("the root domain: Run", Request::Run { id: 4, job });
         let outcome = Outcome {
@@ -510,6 +528,7 @@ fn main() {
             endpoint: endpoints()[0].url.clone(),
             known,
             handoffs: None,
+            mta_sts_seen: None,
         };
         tally.reply(
             "the root domain: Finished",
@@ -669,6 +688,7 @@ fn main() {
             endpoint: "x".into(),
             known,
             handoffs: None,
+            mta_sts_seen: None,
         }],
     }
     .to_json();

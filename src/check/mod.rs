@@ -75,9 +75,9 @@ pub mod whatif;
 
 pub use cache::KnownAnswers;
 pub use export::{report_json, report_markdown, report_markdown_with, ReportMeta};
-pub use plan::{verify_plan, verify_plan_from};
+pub use plan::{verify_plan, verify_plan_fetching, verify_plan_from};
 pub use policies::FLATTEN_CAVEAT;
-pub use run::{audit, audit_from};
+pub use run::{audit, audit_fetching, audit_from, no_live, LiveFound};
 pub use whatif::{what_if, WhatIf};
 
 use crate::dns::{DnsError, Rdata, RecordType};
@@ -709,6 +709,15 @@ pub const CODES: &[&str] = &[
     code::mta_sts::MULTIPLE_RECORDS,
     code::mta_sts::HOST_MISSING,
     code::mta_sts::FETCH_POLICY,
+    code::mta_sts::FETCH_NOT_ALLOWED,
+    code::mta_sts::FETCH_CORS_BLOCKED,
+    code::mta_sts::FETCH_FAILED,
+    code::mta_sts::FETCHED,
+    code::mta_sts::POLICY_REDIRECT,
+    code::mta_sts::POLICY_HTTP_STATUS,
+    code::mta_sts::POLICY_CONTENT_TYPE,
+    code::mta_sts::POLICY_WITHOUT_RECORD,
+    code::mta_sts::ID_UNCHANGED,
     code::tls_rpt::MISSING,
     code::tls_rpt::MULTIPLE_RECORDS,
     code::caa::NONE,

@@ -10,7 +10,7 @@
 //! Then the planned domain is audited like any other, over the same cache.
 
 use super::cache::{KnownAnswers, RunCache};
-use super::run::{audit_areas, finish_report};
+use super::run::{audit_areas, finish_report, LiveFound};
 use super::{void_word, Area, AreaBuilder, AreaReport, AuditRequest, Report};
 use crate::dns::{Rdata, RecordType, Resolver};
 use crate::finding::{Finding, Severity};
@@ -18,6 +18,7 @@ use crate::i18n::code;
 use crate::model::{Name, Record};
 use crate::spf::{is_spf_record, parse_record, Mechanism, Qualifier, SpfRecord};
 use futures::future::{join, join_all};
+use std::future::Future;
 
 /// Verifies the planned records, then audits the planned domain (the owner
 /// of the planned MX records, else the shortest planned name).
@@ -34,12 +35,27 @@ pub async fn verify_plan_from<R: Resolver>(
     expected: &[Record],
     known: KnownAnswers,
 ) -> (Report, KnownAnswers) {
+    verify_plan_fetching(resolver, expected, known, super::run::no_live()).await
+}
+
+/// [`verify_plan_from`] with the page's fetch of the MTA-STS policy (see
+/// [`super::audit_fetching`]).
+pub async fn verify_plan_fetching<R: Resolver, F: Future<Output = Option<LiveFound>>>(
+    resolver: &R,
+    expected: &[Record],
+    known: KnownAnswers,
+    live: F,
+) -> (Report, KnownAnswers) {
     let cache = RunCache::with_known(resolver, known);
-    let report = plan_report(&cache, expected).await;
+    let report = plan_report(&cache, expected, live).await;
     (report, cache.known())
 }
 
-async fn plan_report<R: Resolver>(cache: &RunCache<'_, R>, expected: &[Record]) -> Report {
+async fn plan_report<R: Resolver, F: Future<Output = Option<LiveFound>>>(
+    cache: &RunCache<'_, R>,
+    expected: &[Record],
+    live: F,
+) -> Report {
     let Some(domain) = planned_domain(expected) else {
         let plan = plan_area(cache, expected).await;
         return finish_report(cache, Name::root(), vec![plan.finish()]);
@@ -62,7 +78,7 @@ async fn plan_report<R: Resolver>(cache: &RunCache<'_, R>, expected: &[Record]) 
         mta_sts_policy_text: None,
         blocklists: false,
     };
-    let (mut plan, mut areas) = join(plan_area(cache, expected), audit_areas(cache, &request)).await;
+    let (mut plan, mut areas) = join(plan_area(cache, expected), audit_areas(cache, &request, live)).await;
     if let Some(spf) = areas.iter().find(|a| a.area == Area::Spf) {
         soften_equivalent_spf(&mut plan, spf);
     }

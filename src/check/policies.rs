@@ -11,6 +11,7 @@ use crate::dns::{Rdata, RecordType, Resolver};
 use crate::finding::{Finding, Severity};
 use crate::i18n::code;
 use crate::model::Name;
+use crate::mta_sts::live::{is_text_plain, policy_origin, policy_url, same_policy, Fetched, SeenPolicy};
 use crate::mta_sts::{check_mx_coverage, MtaStsPolicy, MtaStsRecord};
 use crate::spf::trace::LOOKUP_LIMIT;
 use crate::spf::{flatten, is_spf_record, lint_txt_set, lookup_tree};
@@ -432,6 +433,8 @@ pub(crate) async fn dkim<R: Resolver>(
 pub(crate) struct MtaStsFound {
     pub area: AreaBuilder,
     pub record: bool,
+    /// The id of the one valid record, when there is one.
+    pub id: Option<String>,
 }
 
 /// `_mta-sts.<domain>` and the policy host `mta-sts.<domain>` (RFC 8461 §3.1, §3.3).
@@ -447,6 +450,7 @@ pub(crate) async fn mta_sts<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
     )
     .await;
     let mut record = false;
+    let mut id = None;
     match b.records(&txt) {
         None => {}
         Some(Err(e)) => b.push(
@@ -470,7 +474,9 @@ pub(crate) async fn mta_sts<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
                 ),
                 [text] => {
                     record = true;
-                    b.extend(MtaStsRecord::check(text, &txt_name).1);
+                    let (parsed, findings) = MtaStsRecord::check(text, &txt_name);
+                    id = parsed.map(|r| r.id);
+                    b.extend(findings);
                 }
                 many => {
                     record = true;
@@ -506,7 +512,7 @@ pub(crate) async fn mta_sts<R: Resolver>(cache: &RunCache<'_, R>, domain: &Name)
                 .arg("command", mta_sts_curl_command(domain)),
         );
     }
-    MtaStsFound { area: b, record }
+    MtaStsFound { area: b, record, id }
 }
 
 /// The pasted policy file, validated and compared with the MX hosts (RFC 8461 §3.2, §4.1).
@@ -517,6 +523,140 @@ pub(crate) fn mta_sts_policy(b: &mut AreaBuilder, domain: &Name, text: &str, mx_
     if let Some(policy) = policy {
         b.extend(check_mx_coverage(&policy, mx_hosts));
     }
+}
+
+/// The policy file as the page fetched it (RFC 8461 §3.3): replaces the
+/// "fetch it yourself" finding with what the fetch found, checks the file
+/// like a pasted one, and applies the id rule against the policy this
+/// browser saw first under the published id (§3.1).
+pub(crate) fn mta_sts_live(
+    b: &mut AreaBuilder,
+    domain: &Name,
+    (record, id): (bool, Option<&str>),
+    live: &LiveFound,
+    mx_hosts: &[Name],
+) {
+    let url = policy_url(domain);
+    let origin = policy_origin(domain);
+    let host = format!("mta-sts.{}", domain.as_str());
+    let command = mta_sts_curl_command(domain);
+    let fetched = &live.fetched;
+    if !record {
+        // Without a record senders never look; a served policy is worth a
+        // word, a failed fetch is not.
+        if let Fetched::Answer {
+            status: 200, body, ..
+        } = fetched
+        {
+            if MtaStsPolicy::parse(body).is_ok() {
+                b.push(
+                    Finding::warning(
+                        code::mta_sts::POLICY_WITHOUT_RECORD,
+                        domain.as_str(),
+                        "RFC 8461 §3.1",
+                    )
+                    .arg("url", &url),
+                );
+            }
+        }
+        return;
+    }
+    b.findings.retain(|f| f.code != code::mta_sts::FETCH_POLICY);
+    match fetched {
+        Fetched::NotAllowed => b.push(
+            Finding::info(code::mta_sts::FETCH_NOT_ALLOWED, &host, "RFC 8461 §3.3")
+                .arg("origin", &origin)
+                .arg("command", &command),
+        ),
+        Fetched::CorsBlocked => b.push(
+            Finding::info(code::mta_sts::FETCH_CORS_BLOCKED, &host, "RFC 8461 §3.3")
+                .arg("origin", &origin)
+                .arg("command", &command),
+        ),
+        Fetched::Failed { reason } => b.push(
+            Finding::warning(code::mta_sts::FETCH_FAILED, &host, "RFC 8461 §3.3")
+                .arg("url", &url)
+                .arg("reason", reason)
+                .arg("host", &host)
+                .arg("command", &command),
+        ),
+        Fetched::Timeout { seconds } => b.push(
+            Finding::warning(code::mta_sts::FETCH_FAILED, &host, "RFC 8461 §3.3")
+                .arg("url", &url)
+                .arg("reason", format!("{seconds} s"))
+                .arg("host", &host)
+                .arg("command", &command),
+        ),
+        Fetched::Redirect => {
+            b.push(Finding::error(code::mta_sts::POLICY_REDIRECT, &host, "RFC 8461 §3.3").arg("url", &url));
+        }
+        Fetched::Answer { status, .. } if *status != 200 => b.push(
+            Finding::error(code::mta_sts::POLICY_HTTP_STATUS, &host, "RFC 8461 §3.3")
+                .arg("url", &url)
+                .arg("status", status),
+        ),
+        Fetched::Answer {
+            content_type, body, ..
+        } => {
+            let shown_type = content_type.clone().unwrap_or_else(|| "-".to_string());
+            if !is_text_plain(content_type.as_deref()) {
+                b.push(
+                    Finding::warning(code::mta_sts::POLICY_CONTENT_TYPE, &host, "RFC 8461 §3.3")
+                        .arg("url", &url)
+                        .arg("content_type", &shown_type),
+                );
+            }
+            if let Ok(p) = MtaStsPolicy::parse(body) {
+                let mx: Vec<String> = p.mx.iter().map(ToString::to_string).collect();
+                b.push(
+                    Finding::info(code::mta_sts::FETCHED, &host, "RFC 8461 §3.3")
+                        .arg("url", &url)
+                        .arg("content_type", &shown_type)
+                        .arg("bytes", body.len())
+                        .arg("mode", p.mode.as_str())
+                        .arg("max_age", p.max_age)
+                        .arg("mx", mx.join(", ")),
+                );
+            }
+            mta_sts_policy(b, domain, body, mx_hosts);
+            if let (Some(seen), Some(id)) = (&live.seen, id) {
+                if seen.id == id && !same_policy(&seen.policy, body) {
+                    b.push(
+                        Finding::warning(code::mta_sts::ID_UNCHANGED, &host, "RFC 8461 §3.1")
+                            .arg("url", &url)
+                            .arg("id", id)
+                            .arg("before", policy_summary(&seen.policy))
+                            .arg("now", policy_summary(body)),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A policy in one line: `mode …, max_age …, mx …`, or its first line when
+/// it does not parse.
+fn policy_summary(text: &str) -> String {
+    match MtaStsPolicy::parse(text) {
+        Ok(p) => {
+            let mx: Vec<String> = p.mx.iter().map(ToString::to_string).collect();
+            format!(
+                "mode {}, max_age {}, mx {}",
+                p.mode.as_str(),
+                p.max_age,
+                mx.join(" ")
+            )
+        }
+        Err(_) => text.lines().next().unwrap_or("").chars().take(80).collect(),
+    }
+}
+
+/// What the page's fetch of the policy found, with what this browser saw
+/// before under the published id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LiveFound {
+    pub fetched: Fetched,
+    pub seen: Option<SeenPolicy>,
 }
 
 /// `_smtp._tls.<domain>` (RFC 8460 §3). Missing is a warning when MTA-STS or

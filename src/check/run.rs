@@ -11,7 +11,10 @@ use crate::dns::Resolver;
 use crate::finding::{Finding, Severity};
 use crate::i18n::code;
 use crate::model::Name;
-use futures::future::join3;
+use futures::future::{join, join3};
+use std::future::Future;
+
+pub use super::policies::LiveFound;
 
 /// Audits `request.domain`: see the module documentation of [`crate::check`].
 pub async fn audit<R: Resolver>(resolver: &R, request: &AuditRequest) -> Report {
@@ -26,8 +29,25 @@ pub async fn audit_from<R: Resolver>(
     request: &AuditRequest,
     known: KnownAnswers,
 ) -> (Report, KnownAnswers) {
+    audit_fetching(resolver, request, known, no_live()).await
+}
+
+/// No fetch of the MTA-STS policy: the native engine and the tests.
+pub fn no_live() -> std::future::Ready<Option<LiveFound>> {
+    std::future::ready(None)
+}
+
+/// [`audit_from`] with the page's fetch of the MTA-STS policy (RFC 8461
+/// §3.3), awaited beside the DNS questions: the fetch is the caller's, the
+/// engine only reads what it found.
+pub async fn audit_fetching<R: Resolver, F: Future<Output = Option<LiveFound>>>(
+    resolver: &R,
+    request: &AuditRequest,
+    known: KnownAnswers,
+    live: F,
+) -> (Report, KnownAnswers) {
     let cache = RunCache::with_known(resolver, known);
-    let areas = audit_areas(&cache, request).await;
+    let areas = audit_areas(&cache, request, live).await;
     let report = finish_report(&cache, request.domain.clone(), areas);
     (report, cache.known())
 }
@@ -47,9 +67,10 @@ pub(crate) fn finish_report<R: Resolver>(
     }
 }
 
-pub(crate) async fn audit_areas<R: Resolver>(
+pub(crate) async fn audit_areas<R: Resolver, F: Future<Output = Option<LiveFound>>>(
     cache: &RunCache<'_, R>,
     request: &AuditRequest,
+    live: F,
 ) -> Vec<AreaReport> {
     let d = &request.domain;
     // The blocklists wait for the hosts' addresses only, not for the
@@ -67,7 +88,7 @@ pub(crate) async fn audit_areas<R: Resolver>(
         };
         (hosts, lists)
     };
-    let ((hosts, lists), (spf_record, dmarc, dkim), (mta_sts, tls_rpt, caa)) = join3(
+    let ((hosts, lists), (spf_record, dmarc, dkim), ((mta_sts, live), tls_rpt, caa)) = join3(
         hosts_then_lists,
         join3(
             policies::spf_record(cache, d),
@@ -75,7 +96,7 @@ pub(crate) async fn audit_areas<R: Resolver>(
             policies::dkim(cache, d, &request.dkim_selectors),
         ),
         join3(
-            policies::mta_sts(cache, d),
+            join(policies::mta_sts(cache, d), live),
             policies::tls_rpt(cache, d),
             policies::caa(cache, d),
         ),
@@ -102,14 +123,21 @@ pub(crate) async fn audit_areas<R: Resolver>(
         }
     }
 
-    let mut sts = mta_sts.area;
+    let policies::MtaStsFound {
+        area: mut sts,
+        record,
+        id,
+    } = mta_sts;
     if let Some(text) = &request.mta_sts_policy_text {
-        // The policy is in hand: no need to tell how to fetch it.
+        // The policy is in hand (pasted): no need to tell how to fetch it,
+        // and the paste wins over the page's own fetch.
         sts.findings.retain(|f| f.code != code::mta_sts::FETCH_POLICY);
         policies::mta_sts_policy(&mut sts, d, text, &hosts.mx_hosts);
+    } else if let Some(live) = &live {
+        policies::mta_sts_live(&mut sts, d, (record, id.as_deref()), live, &hosts.mx_hosts);
     }
     let mut tls_rpt = tls_rpt;
-    if mta_sts.record || hosts.tlsa_found {
+    if record || hosts.tlsa_found {
         policies::tls_rpt_matters(&mut tls_rpt);
     }
 

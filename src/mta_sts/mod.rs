@@ -3,6 +3,7 @@
 //! that compares the policy with the domain's MX hosts.
 
 pub mod kit;
+pub mod live;
 pub mod policy;
 pub mod txt;
 

@@ -99,6 +99,11 @@ pub struct Job {
     /// fix list for each panel (`crate::fixlist`).
     #[serde(default)]
     pub plan: Option<crate::fixlist::Planned>,
+    /// Whether the checker may fetch the MTA-STS policy itself (the page's
+    /// `connect-src` decides, `ui::connect_policy`), and the policy this
+    /// browser saw first under an id, for the id rule (RFC 8461 §3.1).
+    #[serde(default)]
+    pub mta_sts: crate::mta_sts::live::PolicyAsk,
 }
 
 /// The fix list of one panel as the page shows it: a [`crate::fixlist::FixList`]
@@ -198,6 +203,10 @@ pub struct Outcome {
     /// shown at the end of the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handoffs: Option<String>,
+    /// The policy the page should remember for this domain after the run
+    /// (`mta_sts::live::seen_after`): the first one read under a new id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mta_sts_seen: Option<crate::mta_sts::live::SeenPolicy>,
 }
 
 /// An `f64` in JSON as its IEEE 754 bits, a `u64`: serde_json's default
@@ -521,6 +530,7 @@ impl CheckState {
                 kind,
                 seeds: vec![KnownAnswers::default(); endpoints.len()],
                 endpoints,
+                mta_sts: Default::default(),
             }),
             _ => Err(notices),
         }

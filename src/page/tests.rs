@@ -627,6 +627,7 @@ fn audited(c: &CheckState, zone: &MemoryZone) -> Outcome {
         endpoint: Preset::Google.url().into(),
         known,
         handoffs: None,
+        mta_sts_seen: None,
     }
 }
 

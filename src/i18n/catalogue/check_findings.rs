@@ -154,8 +154,53 @@ pub(crate) const MESSAGES: &[Message] = &[
     },
     Message {
         code: "mta_sts.fetch_policy",
-        en: "The browser cannot fetch the policy file from this page. Fetch it with {command} and paste it here to check it.",
-        zh: "浏览器无法在本页面获取策略文件。请用 {command} 获取，再粘贴到这里检查。",
+        en: "The policy file was not fetched in this run. Fetch it with {command} and paste it in the form to check it.",
+        zh: "本次检查没有获取策略文件。请用 {command} 获取，再粘贴到表单里检查。",
+    },
+    Message {
+        code: "mta_sts.fetch_not_allowed",
+        en: "This page can fetch the policy file itself once you allow {origin}: the page reloads once, then asks that host, which sees your address. Or fetch it with {command} and paste it in the form.",
+        zh: "允许 {origin} 之后，本页面可以自己获取策略文件：页面会重新加载一次，然后向该主机请求（对方会看到你的 IP 地址）。也可以用 {command} 获取后粘贴到表单里。",
+    },
+    Message {
+        code: "mta_sts.fetched",
+        en: "Fetched {url}: HTTP 200, {content_type}, {bytes} bytes; mode {mode}, max_age {max_age}, mx {mx}. The checks in this area are of this file.",
+        zh: "已获取 {url}：HTTP 200，{content_type}，{bytes} 字节；mode {mode}，max_age {max_age}，mx {mx}。本项的检查针对的就是这个文件。",
+    },
+    Message {
+        code: "mta_sts.fetch_cors_blocked",
+        en: "{origin} answered, but without an Access-Control-Allow-Origin header, so the browser keeps the answer (even its status) from this page. Senders do not need that header; only pages do. To let this page read it, make that host send Access-Control-Allow-Origin: * (the policy-host kit in Generate does); meanwhile fetch it with {command} and paste it in the form.",
+        zh: "{origin} 有应答，但没有 Access-Control-Allow-Origin 头，所以浏览器不让本页面读取应答（连状态码也看不到）。发件方不需要这个头，只有网页需要。若想让本页面读取，请让该主机发送 Access-Control-Allow-Origin: *（“生成”里的策略主机配置包已包含）；在此之前可以用 {command} 获取后粘贴到表单里。",
+    },
+    Message {
+        code: "mta_sts.fetch_failed",
+        en: "Could not fetch {url}: {reason}. The browser does not say why: the certificate may not be valid for {host} (senders require one that is, RFC 8461 §3.3), the host may not accept HTTPS connections, or your own network may block it. A sender that cannot fetch the policy delivers as if there were none. See what happens with {command}.",
+        zh: "无法获取 {url}：{reason}。浏览器不说明原因：可能是证书对 {host} 无效（发件方要求证书有效，RFC 8461 §3.3），可能是该主机不接受 HTTPS 连接，也可能是你自己的网络拦截了。发件方取不到策略时，会当作没有策略来投递。请用 {command} 查看具体情况。",
+    },
+    Message {
+        code: "mta_sts.policy_redirect",
+        en: "{url} answers with a redirect. Senders do not follow redirects when they fetch the policy (RFC 8461 §3.3), so for them there is no policy. Serve the file at this exact URL with status 200.",
+        zh: "{url} 返回的是重定向。发件方获取策略时不跟随重定向（RFC 8461 §3.3），所以对它们来说没有策略。请在这个地址直接以状态码 200 提供该文件。",
+    },
+    Message {
+        code: "mta_sts.policy_http_status",
+        en: "{url} answered HTTP {status}, not 200. Senders take the policy only from a 200 answer (RFC 8461 §3.3), so for them there is no policy. Serve the file at this URL.",
+        zh: "{url} 返回 HTTP {status}，而不是 200。发件方只接受状态码 200 的策略（RFC 8461 §3.3），所以对它们来说没有策略。请在这个地址提供该文件。",
+    },
+    Message {
+        code: "mta_sts.policy_content_type",
+        en: "{url} is served as {content_type}, not text/plain. Senders check the media type and may refuse the policy (RFC 8461 §3.3). Serve it as text/plain (the policy-host kit in Generate does).",
+        zh: "{url} 的媒体类型是 {content_type}，不是 text/plain。发件方会检查媒体类型，可能拒绝该策略（RFC 8461 §3.3）。请以 text/plain 提供（“生成”里的策略主机配置包已这样设置）。",
+    },
+    Message {
+        code: "mta_sts.policy_without_record",
+        en: "{url} serves a policy, but {subject} has no MTA-STS record, so senders never fetch it (RFC 8461 §3.1). Publish the _mta-sts TXT record with an id, or remove the file.",
+        zh: "{url} 提供了策略文件，但 {subject} 没有 MTA-STS 记录，所以发件方根本不会去获取它（RFC 8461 §3.1）。请发布带 id 的 _mta-sts TXT 记录，或删掉该文件。",
+    },
+    Message {
+        code: "mta_sts.id_unchanged",
+        en: "The policy at {url} is not the one this browser saw under the same id {id} (then: {before}; now: {now}). Senders that cached the old policy do not fetch the new one until the id changes or max_age runs out (RFC 8461 §3.1, §8.1). Change the id in the TXT record whenever the policy changes.",
+        zh: "{url} 的策略与本浏览器之前在同一个 id {id} 下看到的不同（之前：{before}；现在：{now}）。已缓存旧策略的发件方在 id 改变或 max_age 到期前不会获取新策略（RFC 8461 §3.1、§8.1）。每次修改策略都要同时修改 TXT 记录里的 id。",
     },
     Message {
         code: "tls_rpt.missing",

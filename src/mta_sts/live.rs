@@ -1,0 +1,217 @@
+//! The policy file as the page's own HTTPS fetch found it (RFC 8461 §3.3).
+//!
+//! A page may read `https://mta-sts.<domain>/.well-known/mta-sts.txt` only
+//! when that host sends `Access-Control-Allow-Origin`, and only after the
+//! user allowed that origin in the page's `connect-src` (the same step as for
+//! a custom resolver; `scripts/csp.py`). The fetch itself is the checker's
+//! (`worker::policy_fetch`); this module holds what it found as data and the
+//! rules that need no I/O: what counts as `text/plain`, when two policy texts
+//! are the same policy, and what the page remembers for the `id` rule
+//! (RFC 8461 §3.1: the id names one instance of a policy, so a changed
+//! policy needs a new id).
+
+use super::policy::MtaStsPolicy;
+use crate::model::Name;
+use serde::{Deserialize, Serialize};
+
+/// Whether the page may ask the policy host, decided by the page before a
+/// run from its `connect-src`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Permit {
+    /// No fetch, no word about one (scenario tests, the native engine).
+    #[default]
+    Off,
+    /// The origin is not in the page's `connect-src` yet: the report offers
+    /// the step that allows it.
+    NotAllowed,
+    /// Fetch it.
+    Allowed,
+}
+
+/// What the fetch of the policy URL found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Fetched {
+    /// Not asked: the origin is not allowed yet.
+    NotAllowed,
+    /// An answer the page could read (the host sends the CORS header).
+    Answer {
+        status: u16,
+        content_type: Option<String>,
+        body: String,
+    },
+    /// A 3xx answer (fetched with `redirect: "manual"`, so not followed).
+    Redirect,
+    /// The host answered (a `no-cors` request of the same URL went through)
+    /// but without `Access-Control-Allow-Origin`: the browser keeps the
+    /// answer, its status included, from the page.
+    CorsBlocked,
+    /// Neither request went through: DNS, TLS (a certificate not valid for
+    /// the host), a refused connection or the user's network; the browser
+    /// does not say which. `reason` is the browser's own text.
+    Failed { reason: String },
+    /// No answer within `seconds`.
+    Timeout { seconds: u32 },
+}
+
+/// The policy this browser saw first under an id (kept by the page in its
+/// storage, per domain), for the id rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeenPolicy {
+    pub id: String,
+    pub policy: String,
+}
+
+/// What a run is to do about the live policy: the page's permit and what it
+/// remembers for this domain.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyAsk {
+    #[serde(default)]
+    pub permit: Permit,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seen: Option<SeenPolicy>,
+}
+
+/// How long the page waits for the policy host. Senders wait longer (RFC
+/// 8461 §3.3 leaves it to them); a page that waits a minute is no use.
+pub const TIMEOUT_SECONDS: u32 = 10;
+
+/// `https://mta-sts.<domain>`: the origin the page must be allowed to ask.
+pub fn policy_origin(domain: &Name) -> String {
+    format!("https://mta-sts.{}", domain.as_str().trim_end_matches('.'))
+}
+
+/// The policy URL (RFC 8461 §3.3).
+pub fn policy_url(domain: &Name) -> String {
+    format!("{}{}", policy_origin(domain), super::kit::POLICY_PATH)
+}
+
+/// RFC 8461 §3.3: the media type must be `text/plain`; its parameters
+/// (a charset) do not matter. Media types compare case-insensitively
+/// (RFC 9110 §8.3.1).
+pub fn is_text_plain(content_type: Option<&str>) -> bool {
+    content_type
+        .and_then(|c| c.split(';').next())
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("text/plain"))
+}
+
+/// True when two policy texts are the same policy: equal once parsed (line
+/// endings, blanks and key order aside, RFC 8461 §3.2), or, when either
+/// does not parse, equal line by line with their ends trimmed.
+pub fn same_policy(a: &str, b: &str) -> bool {
+    match (MtaStsPolicy::parse(a), MtaStsPolicy::parse(b)) {
+        (Ok(x), Ok(y)) => {
+            let mut xm: Vec<String> = x.mx.iter().map(ToString::to_string).collect();
+            let mut ym: Vec<String> = y.mx.iter().map(ToString::to_string).collect();
+            xm.sort();
+            ym.sort();
+            x.mode == y.mode && x.max_age == y.max_age && xm == ym && x.extensions == y.extensions
+        }
+        _ => {
+            let lines = |t: &str| -> Vec<String> {
+                t.lines()
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            };
+            lines(a) == lines(b)
+        }
+    }
+}
+
+/// What the page should remember after a run: the policy read now under the
+/// id published now, when this browser has not seen a policy under that id
+/// yet. `None`: keep what it has (the first policy seen under an id stays,
+/// so a policy changed without a new id is said on every run until the id
+/// changes).
+pub fn seen_after(previous: Option<&SeenPolicy>, id: Option<&str>, fetched: &Fetched) -> Option<SeenPolicy> {
+    let id = id?;
+    let Fetched::Answer {
+        status: 200, body, ..
+    } = fetched
+    else {
+        return None;
+    };
+    MtaStsPolicy::parse(body).ok()?;
+    match previous {
+        Some(p) if p.id == id => None,
+        _ => Some(SeenPolicy {
+            id: id.to_string(),
+            policy: body.clone(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: &str = "version: STSv1\r\nmode: enforce\r\nmx: mx1.example.com\r\nmx: mx2.example.com\r\nmax_age: 604800\r\n";
+
+    #[test]
+    fn text_plain_with_or_without_parameters() {
+        assert!(is_text_plain(Some("text/plain")));
+        assert!(is_text_plain(Some("Text/Plain; charset=utf-8")));
+        assert!(!is_text_plain(Some("text/html")));
+        assert!(!is_text_plain(Some("application/octet-stream")));
+        assert!(!is_text_plain(Some("text/plainx")));
+        assert!(!is_text_plain(None));
+    }
+
+    #[test]
+    fn same_policy_ignores_layout_not_content() {
+        let lf_reordered =
+            "version: STSv1\nmax_age: 604800\nmode: enforce\nmx: mx2.example.com\nmx: mx1.example.com\n";
+        assert!(same_policy(P, lf_reordered));
+        assert!(!same_policy(P, &P.replace("enforce", "testing")));
+        assert!(!same_policy(P, &P.replace("604800", "86400")));
+        assert!(!same_policy(P, &P.replace("mx2", "mx3")));
+        // Unparsable texts compare line by line.
+        assert!(same_policy("garbage\n", "  garbage  \r\n"));
+        assert!(!same_policy("garbage", P));
+    }
+
+    #[test]
+    fn the_first_policy_under_an_id_is_kept() {
+        let ok = Fetched::Answer {
+            status: 200,
+            content_type: Some("text/plain".into()),
+            body: P.into(),
+        };
+        let first = seen_after(None, Some("a1"), &ok).unwrap_or_else(|| panic!("first seen"));
+        assert_eq!(first.id, "a1");
+        // Same id: keep the first, even if the policy changed.
+        assert_eq!(seen_after(Some(&first), Some("a1"), &ok), None);
+        // New id: remember the new one.
+        assert_eq!(
+            seen_after(Some(&first), Some("b2"), &ok).map(|s| s.id),
+            Some("b2".to_string())
+        );
+        // Nothing to remember without an id, an answer, a 200 or a policy.
+        assert_eq!(seen_after(None, None, &ok), None);
+        assert_eq!(seen_after(None, Some("a1"), &Fetched::CorsBlocked), None);
+        let not_found = Fetched::Answer {
+            status: 404,
+            content_type: None,
+            body: P.into(),
+        };
+        assert_eq!(seen_after(None, Some("a1"), &not_found), None);
+        let html = Fetched::Answer {
+            status: 200,
+            content_type: None,
+            body: "<html>".into(),
+        };
+        assert_eq!(seen_after(None, Some("a1"), &html), None);
+    }
+
+    #[test]
+    fn url_and_origin() {
+        let d = Name::host("Example.COM.").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(policy_origin(&d), "https://mta-sts.example.com");
+        assert_eq!(
+            policy_url(&d),
+            "https://mta-sts.example.com/.well-known/mta-sts.txt"
+        );
+    }
+}
