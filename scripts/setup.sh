@@ -14,6 +14,11 @@
 #   python3-dkim, opendkim-tools          apt: sign the message test's messages
 #   promtool (prometheus),                apt (Debian packages): the monitoring
 #   prometheus-blackbox-exporter          export is checked with the real tools
+#   nginx, caddy, apache2, curl           apt: the MTA-STS policy-host kit's files
+#                                         run in the real servers on 127.0.0.1
+#                                         (tests/mta_sts_kit_servers.rs); the
+#                                         packages' own services are kept from
+#                                         starting and left disabled
 #   wasm-opt (binaryen), playwright-core, npm ci in tests/e2e (versions in
 #   axe-core                              package-lock.json)
 #   octodns, octodns-bind, python-hcl2    pip into .tools/venv (versions in
@@ -66,6 +71,10 @@ fi
 wanted="node:nodejs npm:npm python3:python3"
 # openssl makes the benchmark's throwaway certificate (tests/e2e/lib/h2-front.mjs).
 $build_only || wanted="$wanted chromium:chromium chromedriver:chromium-driver named-checkzone:bind9-utils openssl:openssl promtool:prometheus prometheus-blackbox-exporter:prometheus-blackbox-exporter"
+# The MTA-STS kit test runs the kit's files in nginx, Caddy and Apache httpd
+# and fetches the policy with curl. nginx and apache2 are in /usr/sbin, which
+# a user's PATH may lack: looked for by path.
+$build_only || wanted="$wanted /usr/sbin/nginx:nginx /usr/bin/caddy:caddy /usr/sbin/apache2:apache2 curl:curl"
 missing=()
 for pair in $wanted; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
@@ -89,7 +98,32 @@ $build_only || [ -x /usr/sbin/opendkim-testmsg ] || command -v opendkim-testmsg 
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq
+  # nginx, caddy and apache2 start a service on port 80 when installed (and
+  # the second to start fails, the port being taken); the test starts its own
+  # servers. While installing, a policy-rc.d that answers 101 ("action
+  # forbidden", which invoke-rc.d and deb-systemd-invoke obey:
+  # /usr/share/doc/init-system-helpers/README.policy-rc.d.gz) keeps them from
+  # starting; an existing one (containers have one) is left as it is.
+  daemons=()
+  for package in "${missing[@]}"; do
+    case $package in nginx | caddy) daemons+=("$package") ;; apache2) daemons+=(apache2 apache-htcacheclean) ;; esac
+  done
+  own_policy=false
+  if [ ${#daemons[@]} -gt 0 ] && [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\n# maildns scripts/setup.sh, while installing\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
+    as_root chmod 755 /usr/sbin/policy-rc.d
+    own_policy=true
+    trap 'as_root rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  if $own_policy; then
+    as_root rm -f /usr/sbin/policy-rc.d
+    trap - EXIT
+  fi
+  # Not started at boot either.
+  if [ ${#daemons[@]} -gt 0 ] && [ -d /run/systemd/system ]; then
+    as_root systemctl disable --quiet "${daemons[@]}" || true
+  fi
 fi
 
 # Python packages the export tests run (octoDNS, octodns-bind, an HCL
