@@ -169,6 +169,16 @@ fn the_live_policy() {
         &r,
     );
 
+    // A hostile host: a body past the parser's limit (the page reads one
+    // byte more than it) is refused as too large, not parsed.
+    let huge = format!("{ENFORCE}{}", "x: y\r\n".repeat(20_000));
+    let r = run(true, None, live(answer(200, Some("text/plain"), &huge)));
+    check(
+        "too large",
+        has(&r, code::mta_sts::POLICY_TOO_LARGE, Severity::Error) && lacks(&r, code::mta_sts::FETCHED),
+        &r,
+    );
+
     // Not 200: senders have no policy.
     for status in [404, 403, 500, 204] {
         let r = run(
@@ -286,6 +296,16 @@ fn the_live_policy() {
     let ok_first = seen_after(None, Some("20261207a"), &ok).is_some()
         && seen_after(Some(&seen), Some("20261207a"), &ok).is_none();
     check("remembered: first policy under an id", ok_first, &r);
+
+    // The id the page remembers the policy under.
+    let r = run(true, None, None);
+    check(
+        "the report's id",
+        r.mta_sts_id().as_deref() == Some("20261207a"),
+        &r,
+    );
+    let r = run(false, None, None);
+    check("no record, no id", r.mta_sts_id().is_none(), &r);
 
     // A paste wins over the fetch.
     let r = run(true, Some(&covering), live(Fetched::CorsBlocked));

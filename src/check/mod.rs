@@ -462,6 +462,30 @@ impl Report {
         out
     }
 
+    /// The id of the domain's one valid `_mta-sts` record in this report
+    /// (RFC 8461 §3.1), if it has exactly one.
+    pub fn mta_sts_id(&self) -> Option<String> {
+        let owner = format!("_mta-sts.{}", self.domain.as_str().trim_end_matches('.'));
+        let answer = self
+            .areas
+            .iter()
+            .filter(|a| a.area == Area::MtaSts)
+            .flat_map(|a| a.answers.iter())
+            .find(|a| a.rtype == RecordType::Txt && a.name.trim_end_matches('.') == owner)?;
+        let records = answer.result.as_ref().ok()?;
+        let ids: Vec<String> = records
+            .iter()
+            .filter_map(Rdata::txt_joined)
+            .filter(|t| policies::has_version(t, "v=STSv1"))
+            .filter_map(|t| crate::mta_sts::MtaStsRecord::parse(&t).ok())
+            .map(|r| r.id)
+            .collect();
+        match ids.as_slice() {
+            [id] => Some(id.clone()),
+            _ => None,
+        }
+    }
+
     /// What the page cannot test for the MX hosts this audit found, as
     /// commands to run (`crate::handoff`), in the form the report shows.
     pub fn handoffs(&self) -> crate::handoff::HandoffSheet {

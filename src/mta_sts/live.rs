@@ -143,6 +143,47 @@ pub fn seen_after(previous: Option<&SeenPolicy>, id: Option<&str>, fetched: &Fet
     }
 }
 
+/// How many domains the page remembers a policy for.
+pub const SEEN_DOMAINS: usize = 32;
+
+/// One remembered policy: the domain's name, as the report spells it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct SeenEntry {
+    domain: String,
+    #[serde(flatten)]
+    seen: SeenPolicy,
+}
+
+fn entries(store: &str) -> Vec<SeenEntry> {
+    serde_json::from_str(store).unwrap_or_default()
+}
+
+fn domain_key(domain: &str) -> String {
+    domain.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// The policy remembered for `domain` in the page's stored text (a JSON
+/// list; anything unreadable is an empty one).
+pub fn seen_in(store: &str, domain: &str) -> Option<SeenPolicy> {
+    let key = domain_key(domain);
+    entries(store)
+        .into_iter()
+        .find(|e| e.domain == key)
+        .map(|e| e.seen)
+}
+
+/// The stored text with `seen` as the policy remembered for `domain`: the
+/// most recent last, at most [`SEEN_DOMAINS`] domains (the oldest go).
+pub fn store_with(store: &str, domain: &str, seen: SeenPolicy) -> String {
+    let key = domain_key(domain);
+    let mut list = entries(store);
+    list.retain(|e| e.domain != key);
+    list.push(SeenEntry { domain: key, seen });
+    let excess = list.len().saturating_sub(SEEN_DOMAINS);
+    list.drain(..excess);
+    serde_json::to_string(&list).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +244,33 @@ mod tests {
             body: "<html>".into(),
         };
         assert_eq!(seen_after(None, Some("a1"), &html), None);
+    }
+
+    #[test]
+    fn the_store_keeps_one_policy_per_domain_and_the_newest_domains() {
+        let s = |id: &str| SeenPolicy {
+            id: id.into(),
+            policy: P.into(),
+        };
+        let mut store = String::from("not json");
+        assert_eq!(seen_in(&store, "example.com"), None);
+        store = store_with(&store, "Example.COM.", s("a"));
+        assert_eq!(
+            seen_in(&store, "example.com").map(|x| x.id),
+            Some("a".to_string())
+        );
+        store = store_with(&store, "example.com", s("b"));
+        assert_eq!(
+            seen_in(&store, "example.com").map(|x| x.id),
+            Some("b".to_string())
+        );
+        for i in 0..SEEN_DOMAINS {
+            store = store_with(&store, &format!("d{i}.example"), s("c"));
+        }
+        // example.com was the oldest: gone; the newest are kept.
+        assert_eq!(seen_in(&store, "example.com"), None);
+        assert!(seen_in(&store, "d0.example").is_some());
+        assert!(seen_in(&store, &format!("d{}.example", SEEN_DOMAINS - 1)).is_some());
     }
 
     #[test]

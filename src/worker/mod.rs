@@ -11,14 +11,16 @@
 
 mod crypto;
 pub mod message;
+mod policy_fetch;
 mod race;
 pub mod tools;
 
 use crate::check::report_json;
-use crate::check::{audit_from, verify_plan_from, what_if, KnownAnswers};
+use crate::check::{audit_fetching, verify_plan_fetching, what_if, KnownAnswers, LiveFound};
 use crate::dns::doh_resolver::DohResolver;
 use crate::dns::endpoint::Endpoint;
 use crate::dns::http_gloo::{GlooHttp, Progress};
+use crate::mta_sts::live::{seen_after, Fetched, Permit};
 use crate::offload::{Reply, Request, VERSION};
 use crate::page::check::{FixRows, Job, JobKind, Outcome};
 use crate::spf::target_lookups;
@@ -191,16 +193,44 @@ async fn run_one(
     t0: f64,
 ) -> Outcome {
     let resolver = resolver(&endpoint, progress);
-    let (report, known) = match &job.kind {
-        JobKind::Audit(request) => audit_from(&resolver, request, seed).await,
-        JobKind::Plan(records) => verify_plan_from(&resolver, records, seed).await,
+    // The MTA-STS policy file, fetched beside the DNS questions when the
+    // page allowed its origin (RFC 8461 §3.3); kept to remember it after.
+    let fetched: Rc<std::cell::RefCell<Option<Fetched>>> = Rc::default();
+    let live = {
+        let fetched = fetched.clone();
+        let domain = match &job.kind {
+            JobKind::Audit(request) => Some(request.domain.clone()),
+            JobKind::Plan(_) => job.plan.as_ref().map(|p| p.domain.clone()),
+        };
+        let ask = job.mta_sts.clone();
+        async move {
+            let found = match (ask.permit, domain) {
+                (Permit::Off, _) | (_, None) => return None,
+                (Permit::NotAllowed, Some(_)) => Fetched::NotAllowed,
+                (Permit::Allowed, Some(d)) => policy_fetch::fetch_policy(&d).await,
+            };
+            *fetched.borrow_mut() = Some(found.clone());
+            Some(LiveFound {
+                fetched: found,
+                seen: ask.seen,
+            })
+        }
     };
+    let (report, known) = match &job.kind {
+        JobKind::Audit(request) => audit_fetching(&resolver, request, seed, live).await,
+        JobKind::Plan(records) => verify_plan_fetching(&resolver, records, seed, live).await,
+    };
+    let mta_sts_seen = fetched
+        .borrow()
+        .as_ref()
+        .and_then(|f| seen_after(job.mta_sts.seen.as_ref(), report.mta_sts_id().as_deref(), f));
     let wall_ms = now_ms() - t0;
     // What the page cannot test, for the MX hosts this audit found.
     let handoffs = matches!(job.kind, JobKind::Audit(_))
         .then(|| serde_json::to_string(&report.handoffs()).unwrap_or_default());
     Outcome {
         handoffs,
+        mta_sts_seen,
         fixes: fixes(job, &report, &known),
         json: Some(report_json(&report)),
         date: crate::web::clock::now_utc_text(),

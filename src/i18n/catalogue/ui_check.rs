@@ -52,6 +52,7 @@ pub(crate) const MESSAGES: &[Message] = &[
     Message { code: "ui.check.compare", en: "Compare two resolvers", zh: "对比两个解析器" },
     Message { code: "ui.check.rerun", en: "Run again", zh: "重新检查" },
     Message { code: "ui.check.rerun_area", en: "Check this part again", zh: "重新检查此项" },
+    Message { code: "ui.check.allow_policy", en: "Allow {origin} and check again", zh: "允许 {origin} 并重新检查" },
     Message { code: "ui.check.retry_area", en: "Try again", zh: "重试" },
     Message {
         code: "ui.check.no_plan",

@@ -46,6 +46,7 @@ crate::i18n::code::declare_codes! {
     CHECK_PROGRESS = "ui.check.progress",
     CHECK_REASON = "ui.check.reason",
     CHECK_RERUN = "ui.check.rerun",
+    CHECK_ALLOW_POLICY = "ui.check.allow_policy",
     CHECK_RERUN_AREA = "ui.check.rerun_area",
     CHECK_RETRY_AREA = "ui.check.retry_area",
     CHECK_RFC = "ui.check.rfc",

@@ -14,6 +14,8 @@ pub struct AreaViewProps {
     pub area: Rc<AreaReport>,
     /// Re-runs this area (asks its questions again, keeps the others').
     pub on_rerun: Callback<Area>,
+    /// Allows the MTA-STS policy host's origin (given) and checks again.
+    pub on_allow_policy: Callback<String>,
 }
 
 /// `mx`, `mta_sts`…: the area's code without its catalogue prefix.
@@ -23,6 +25,29 @@ pub fn area_word(a: &AreaReport) -> &'static str {
 
 fn status_word(s: &AreaStatus) -> &'static str {
     s.code().trim_start_matches("check.status.")
+}
+
+/// In the MTA-STS area, when the page may not fetch the policy host yet:
+/// the button that allows its origin (RFC 8461 §3.3 names the URL).
+fn allow_policy_button(lang: Lang, a: &AreaReport, on_allow: &Callback<String>) -> Html {
+    let origin = a
+        .findings
+        .iter()
+        .find(|f| f.code == code::mta_sts::FETCH_NOT_ALLOWED)
+        .and_then(|f| f.get_arg("origin"));
+    let Some(origin) = origin.map(str::to_string) else {
+        return html! {};
+    };
+    let label = i18n::fill(
+        i18n::text(lang, code::ui::CHECK_ALLOW_POLICY),
+        &[("origin", origin.clone())],
+    );
+    let onclick = on_allow.reform(move |_: MouseEvent| origin.clone());
+    html! {
+        <p class="allow-policy">
+            <button type="button" class="button" data-action="allow-policy" {onclick}>{ label }</button>
+        </p>
+    }
 }
 
 /// A plain function, not a component: it has no state, and each
@@ -88,6 +113,7 @@ pub fn area_view(lang: Lang, props: &AreaViewProps) -> Html {
                 </ul>
             }
             { spf_traces(lang, &yew::props!(SpfTracesProps { traces: Rc::new(a.traces.clone()) })) }
+            { allow_policy_button(lang, a, &props.on_allow_policy) }
             if a.area == Area::Tlsa {
                 <super::dane_box::DaneBox area={a.clone()} />
             }

@@ -19,6 +19,7 @@ mod handoffs;
 mod progress;
 mod report;
 pub(crate) mod spf_traces;
+mod sts_live;
 mod whatif;
 
 use crate::dns::endpoint::parse_check_link;
@@ -162,6 +163,21 @@ pub fn CheckPage() -> Html {
         }))
     };
 
+    // "Allow … and check again" in the MTA-STS area: the policy host's
+    // origin joins the page's connect-src, then the audit runs again.
+    let allow_policy = {
+        let (mode, domain, selectors, endpoint) = (
+            state.start_mode,
+            state.domain.clone(),
+            state.selectors.clone(),
+            state.endpoint.choice(),
+        );
+        Callback::from(move |origin: String| {
+            let audit = (mode != Mode::Plan).then_some((domain.as_str(), selectors.as_str(), &endpoint));
+            sts_live::allow_and_reload(&origin, audit);
+        })
+    };
+
     // "Run again" repeats the last mode; an area's button re-runs that area.
     let last_mode = state.start_mode;
     let rerun_area = make_callback(&state, Action::RerunArea);
@@ -180,7 +196,7 @@ pub fn CheckPage() -> Html {
                 }
                 <div class={classes!("check-reports", (outcomes.len() > 1).then_some("side-by-side"))}>
                     { for outcomes.iter().map(|o| html! {
-                        { report::report_view(lang, &yew::props!(report::ReportViewProps { outcome: o.clone(), on_rerun: request.reform(move |_: ()| last_mode), on_rerun_area: rerun_area.clone(), on_adopt: adopt(o), panel: gen.as_ref().map(|g| g.panel).unwrap_or(crate::export::Panel::Generic), tools: tools.clone() })) }
+                        { report::report_view(lang, &yew::props!(report::ReportViewProps { outcome: o.clone(), on_rerun: request.reform(move |_: ()| last_mode), on_rerun_area: rerun_area.clone(), on_adopt: adopt(o), on_allow_policy: allow_policy.clone(), panel: gen.as_ref().map(|g| g.panel).unwrap_or(crate::export::Panel::Generic), tools: tools.clone() })) }
                     }) }
                 </div>
             </>
@@ -255,7 +271,12 @@ fn start(state: &UseReducerHandle<CheckState>, gen: Option<&GenHandle>, checker:
         None => state.prepare(state.start_mode, plan),
     };
     let job = match prepared {
-        Ok(job) => Rc::new(job),
+        Ok(mut job) => {
+            // The live MTA-STS policy: may the checker fetch it, and what
+            // does this browser remember for the domain.
+            job.mta_sts = sts_live::ask_for(&job);
+            Rc::new(job)
+        }
         Err(notices) => {
             dispatcher.dispatch(Action::Refused(notices));
             return;
@@ -281,6 +302,7 @@ fn start(state: &UseReducerHandle<CheckState>, gen: Option<&GenHandle>, checker:
             // want of a network; it runs again when the connection is back.
             Reply::Finished { .. } if !browser::online() => dispatcher.dispatch(Action::Offline),
             Reply::Finished { outcomes, .. } => {
+                sts_live::remember(&outcomes);
                 // The fix lists' words come with them (not in the first view).
                 for o in &outcomes {
                     for f in &o.fixes {

@@ -20,6 +20,8 @@ pub struct ReportViewProps {
     /// "Use as my plan": an audit's answers made into a plan.
     #[prop_or_default]
     pub on_adopt: Option<Callback<()>>,
+    /// Allows the MTA-STS policy host's origin (given) and checks again.
+    pub on_allow_policy: Callback<String>,
     /// The panel chosen in the Generate half: its fix list is shown.
     pub panel: crate::export::Panel,
     /// The tools worker, which writes the Markdown download.
@@ -113,7 +115,7 @@ pub fn report_view(lang: Lang, props: &ReportViewProps) -> Html {
                 { super::fixes::fix_list(lang, fixes, o.read_at) }
             }
             { for r.areas.iter().map(|a| html! {
-                { area_view(lang, &yew::props!(AreaViewProps { area: Rc::new(a.clone()), on_rerun: props.on_rerun_area.clone() })) }
+                { area_view(lang, &yew::props!(AreaViewProps { area: Rc::new(a.clone()), on_rerun: props.on_rerun_area.clone(), on_allow_policy: props.on_allow_policy.clone() })) }
             }) }
             if let Some(sheet) = o.handoffs.as_deref().and_then(|j| serde_json::from_str(j).ok()) {
                 { super::handoffs::handoff_section(lang, &sheet) }

@@ -18,11 +18,13 @@ const ARGS = [
 
 // chromium.launch starts every browser with a new, empty profile directory
 // of its own (a fresh --user-data-dir) and removes it on close.
-export async function launch() {
+// `extraArgs`: more command-line switches (the MTA-STS test maps policy
+// host names to its local HTTPS server).
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
   });
 }
 

@@ -10,11 +10,12 @@ import { startStaticServer } from './static-server.mjs';
 import { startDohServer } from './doh-server.mjs';
 
 // `doh`: options of startDohServer, or nothing for no DoH endpoint;
-// `gzip`: false serves without compression (many page loads).
-export async function startFixture({ doh, gzip } = {}) {
+// `gzip`: false serves without compression (many page loads);
+// `browserArgs`: more Chromium switches.
+export async function startFixture({ doh, gzip, browserArgs } = {}) {
   const server = await startStaticServer({ root: distDir, ...(gzip === undefined ? {} : { gzip }) });
   const dohServer = doh ? await startDohServer(doh) : undefined;
-  const browser = await launch();
+  const browser = await launch(browserArgs);
   return { server, doh: dohServer, browser };
 }
 
