@@ -14,7 +14,7 @@ use maildns::dns::memory::MemoryZone;
 use maildns::finding::Severity;
 use maildns::i18n::{self, code, Lang};
 use maildns::model::Name;
-use maildns::mta_sts::live::{seen_after, Fetched, SeenPolicy};
+use maildns::mta_sts::live::{canonical, seen_after, Fetched, SeenPolicy};
 use std::net::Ipv4Addr;
 
 const ENFORCE: &str = "version: STSv1\r\nmode: enforce\r\nmx: mail.sts-live.net\r\nmax_age: 604800\r\n";
@@ -258,7 +258,7 @@ fn the_live_policy() {
     // The id rule: same id, other policy → warning; same policy in another layout → nothing.
     let seen = SeenPolicy {
         id: "20261207a".into(),
-        policy: covering.replace("604800", "86400"),
+        policy: canonical(&covering.replace("604800", "86400")).unwrap_or_default(),
     };
     let with_seen = |s: SeenPolicy, body: &str| {
         Some(LiveFound {

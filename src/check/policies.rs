@@ -11,7 +11,7 @@ use crate::dns::{Rdata, RecordType, Resolver};
 use crate::finding::{Finding, Severity};
 use crate::i18n::code;
 use crate::model::Name;
-use crate::mta_sts::live::{is_text_plain, policy_origin, policy_url, same_policy, Fetched, SeenPolicy};
+use crate::mta_sts::live::{canonical, is_text_plain, policy_origin, policy_url, Fetched, SeenPolicy};
 use crate::mta_sts::{check_mx_coverage, MtaStsPolicy, MtaStsRecord};
 use crate::spf::trace::LOOKUP_LIMIT;
 use crate::spf::{flatten, is_spf_record, lint_txt_set, lookup_tree};
@@ -619,35 +619,20 @@ pub(crate) fn mta_sts_live(
                 );
             }
             mta_sts_policy(b, domain, body, mx_hosts);
-            if let (Some(seen), Some(id)) = (&live.seen, id) {
-                if seen.id == id && !same_policy(&seen.policy, body) {
+            // The id rule: the first policy this browser read under this id
+            // (kept in canonical form) against the one read now.
+            if let (Some(seen), Some(id), Some(now)) = (&live.seen, id, canonical(body)) {
+                if seen.id == id && seen.policy != now {
                     b.push(
                         Finding::warning(code::mta_sts::ID_UNCHANGED, &host, "RFC 8461 §3.1")
                             .arg("url", &url)
                             .arg("id", id)
-                            .arg("before", policy_summary(&seen.policy))
-                            .arg("now", policy_summary(body)),
+                            .arg("before", &seen.policy)
+                            .arg("now", now),
                     );
                 }
             }
         }
-    }
-}
-
-/// A policy in one line: `mode …, max_age …, mx …`, or its first line when
-/// it does not parse.
-fn policy_summary(text: &str) -> String {
-    match MtaStsPolicy::parse(text) {
-        Ok(p) => {
-            let mx: Vec<String> = p.mx.iter().map(ToString::to_string).collect();
-            format!(
-                "mode {}, max_age {}, mx {}",
-                p.mode.as_str(),
-                p.max_age,
-                mx.join(" ")
-            )
-        }
-        Err(_) => text.lines().next().unwrap_or("").chars().take(80).collect(),
     }
 }
 

@@ -96,35 +96,31 @@ pub fn is_text_plain(content_type: Option<&str>) -> bool {
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("text/plain"))
 }
 
-/// True when two policy texts are the same policy: equal once parsed (line
-/// endings, blanks and key order aside, RFC 8461 §3.2), or, when either
-/// does not parse, equal line by line with their ends trimmed.
-pub fn same_policy(a: &str, b: &str) -> bool {
-    match (MtaStsPolicy::parse(a), MtaStsPolicy::parse(b)) {
-        (Ok(x), Ok(y)) => {
-            let mut xm: Vec<String> = x.mx.iter().map(ToString::to_string).collect();
-            let mut ym: Vec<String> = y.mx.iter().map(ToString::to_string).collect();
-            xm.sort();
-            ym.sort();
-            x.mode == y.mode && x.max_age == y.max_age && xm == ym && x.extensions == y.extensions
-        }
-        _ => {
-            let lines = |t: &str| -> Vec<String> {
-                t.lines()
-                    .map(|l| l.trim().to_string())
-                    .filter(|l| !l.is_empty())
-                    .collect()
-            };
-            lines(a) == lines(b)
-        }
+/// A policy in one line, the same for the same policy whatever its layout
+/// (line endings, blanks, the order of its lines, RFC 8461 §3.2): `mode …,
+/// max_age …, mx …` with the `mx` patterns sorted, then any extension.
+/// `None` when the text is not a policy.
+pub fn canonical(text: &str) -> Option<String> {
+    let p = MtaStsPolicy::parse(text).ok()?;
+    let mut mx: Vec<String> = p.mx.iter().map(ToString::to_string).collect();
+    mx.sort();
+    let mut out = format!(
+        "mode {}, max_age {}, mx {}",
+        p.mode.as_str(),
+        p.max_age,
+        mx.join(" ")
+    );
+    for (k, v) in &p.extensions {
+        out.push_str(&format!(", {k} {v}"));
     }
+    Some(out)
 }
 
-/// What the page should remember after a run: the policy read now under the
-/// id published now, when this browser has not seen a policy under that id
-/// yet. `None`: keep what it has (the first policy seen under an id stays,
-/// so a policy changed without a new id is said on every run until the id
-/// changes).
+/// What the page should remember after a run: the policy read now (in its
+/// [`canonical`] form) under the id published now, when this browser has
+/// not seen a policy under that id yet. `None`: keep what it has (the first
+/// policy seen under an id stays, so a policy changed without a new id is
+/// said on every run until the id changes).
 pub fn seen_after(previous: Option<&SeenPolicy>, id: Option<&str>, fetched: &Fetched) -> Option<SeenPolicy> {
     let id = id?;
     let Fetched::Answer {
@@ -133,12 +129,12 @@ pub fn seen_after(previous: Option<&SeenPolicy>, id: Option<&str>, fetched: &Fet
     else {
         return None;
     };
-    MtaStsPolicy::parse(body).ok()?;
+    let policy = canonical(body)?;
     match previous {
         Some(p) if p.id == id => None,
         _ => Some(SeenPolicy {
             id: id.to_string(),
-            policy: body.clone(),
+            policy,
         }),
     }
 }
@@ -146,42 +142,52 @@ pub fn seen_after(previous: Option<&SeenPolicy>, id: Option<&str>, fetched: &Fet
 /// How many domains the page remembers a policy for.
 pub const SEEN_DOMAINS: usize = 32;
 
-/// One remembered policy: the domain's name, as the report spells it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct SeenEntry {
-    domain: String,
-    #[serde(flatten)]
-    seen: SeenPolicy,
-}
-
-fn entries(store: &str) -> Vec<SeenEntry> {
-    serde_json::from_str(store).unwrap_or_default()
+/// The page's stored text: one line per domain, `domain TAB id TAB
+/// canonical policy` (none of which holds a tab or a line break: names and
+/// ids are letters, digits, dots and hyphens, §3.1, and policy values have
+/// no blanks, §3.2). Plain text, so the page's Check half carries no JSON
+/// reader for it. Lines that do not read so are skipped.
+fn entries(store: &str) -> impl Iterator<Item = (&str, &str, &str)> {
+    store.lines().filter_map(|line| {
+        let mut f = line.split('\t');
+        match (f.next(), f.next(), f.next(), f.next()) {
+            (Some(d), Some(id), Some(p), None) if !d.is_empty() && !id.is_empty() => Some((d, id, p)),
+            _ => None,
+        }
+    })
 }
 
 fn domain_key(domain: &str) -> String {
     domain.trim_end_matches('.').to_ascii_lowercase()
 }
 
-/// The policy remembered for `domain` in the page's stored text (a JSON
-/// list; anything unreadable is an empty one).
+fn clean(field: &str) -> String {
+    field.replace(['\t', '\r', '\n'], " ")
+}
+
+/// The policy remembered for `domain` in the page's stored text.
 pub fn seen_in(store: &str, domain: &str) -> Option<SeenPolicy> {
     let key = domain_key(domain);
     entries(store)
-        .into_iter()
-        .find(|e| e.domain == key)
-        .map(|e| e.seen)
+        .find(|(d, _, _)| *d == key)
+        .map(|(_, id, policy)| SeenPolicy {
+            id: id.to_string(),
+            policy: policy.to_string(),
+        })
 }
 
 /// The stored text with `seen` as the policy remembered for `domain`: the
 /// most recent last, at most [`SEEN_DOMAINS`] domains (the oldest go).
-pub fn store_with(store: &str, domain: &str, seen: SeenPolicy) -> String {
-    let key = domain_key(domain);
-    let mut list = entries(store);
-    list.retain(|e| e.domain != key);
-    list.push(SeenEntry { domain: key, seen });
-    let excess = list.len().saturating_sub(SEEN_DOMAINS);
-    list.drain(..excess);
-    serde_json::to_string(&list).unwrap_or_default()
+pub fn store_with(store: &str, domain: &str, seen: &SeenPolicy) -> String {
+    let key = clean(&domain_key(domain));
+    let mut lines: Vec<String> = entries(store)
+        .filter(|(d, _, _)| *d != key)
+        .map(|(d, id, p)| format!("{d}\t{id}\t{p}"))
+        .collect();
+    lines.push(format!("{key}\t{}\t{}", clean(&seen.id), clean(&seen.policy)));
+    let excess = lines.len().saturating_sub(SEEN_DOMAINS);
+    lines.drain(..excess);
+    lines.join("\n")
 }
 
 #[cfg(test)]
@@ -201,16 +207,18 @@ mod tests {
     }
 
     #[test]
-    fn same_policy_ignores_layout_not_content() {
+    fn canonical_ignores_layout_not_content() {
         let lf_reordered =
             "version: STSv1\nmax_age: 604800\nmode: enforce\nmx: mx2.example.com\nmx: mx1.example.com\n";
-        assert!(same_policy(P, lf_reordered));
-        assert!(!same_policy(P, &P.replace("enforce", "testing")));
-        assert!(!same_policy(P, &P.replace("604800", "86400")));
-        assert!(!same_policy(P, &P.replace("mx2", "mx3")));
-        // Unparsable texts compare line by line.
-        assert!(same_policy("garbage\n", "  garbage  \r\n"));
-        assert!(!same_policy("garbage", P));
+        assert_eq!(canonical(P), canonical(lf_reordered));
+        assert_eq!(
+            canonical(P).as_deref(),
+            Some("mode enforce, max_age 604800, mx mx1.example.com mx2.example.com")
+        );
+        assert_ne!(canonical(P), canonical(&P.replace("enforce", "testing")));
+        assert_ne!(canonical(P), canonical(&P.replace("604800", "86400")));
+        assert_ne!(canonical(P), canonical(&P.replace("mx2", "mx3")));
+        assert_eq!(canonical("garbage"), None);
     }
 
     #[test]
@@ -250,22 +258,30 @@ mod tests {
     fn the_store_keeps_one_policy_per_domain_and_the_newest_domains() {
         let s = |id: &str| SeenPolicy {
             id: id.into(),
-            policy: P.into(),
+            policy: "mode enforce, max_age 604800, mx mx1.example.com".into(),
         };
-        let mut store = String::from("not json");
+        let mut store = String::from("not a store\n\t\t\n{\"json\": 1}");
         assert_eq!(seen_in(&store, "example.com"), None);
-        store = store_with(&store, "Example.COM.", s("a"));
+        store = store_with(&store, "Example.COM.", &s("a"));
         assert_eq!(
             seen_in(&store, "example.com").map(|x| x.id),
             Some("a".to_string())
         );
-        store = store_with(&store, "example.com", s("b"));
+        store = store_with(&store, "example.com", &s("b"));
+        assert_eq!(seen_in(&store, "example.com"), Some(s("b")));
+        // A field with a tab or a line break cannot split a line.
+        let odd = SeenPolicy {
+            id: "x\ty".into(),
+            policy: "a\nb".into(),
+        };
+        store = store_with(&store, "odd.example", &odd);
         assert_eq!(
-            seen_in(&store, "example.com").map(|x| x.id),
-            Some("b".to_string())
+            seen_in(&store, "odd.example").map(|x| x.policy),
+            Some("a b".to_string())
         );
+        assert_eq!(seen_in(&store, "example.com"), Some(s("b")));
         for i in 0..SEEN_DOMAINS {
-            store = store_with(&store, &format!("d{i}.example"), s("c"));
+            store = store_with(&store, &format!("d{i}.example"), &s("c"));
         }
         // example.com was the oldest: gone; the newest are kept.
         assert_eq!(seen_in(&store, "example.com"), None);

@@ -40,10 +40,7 @@ pub fn remember(outcomes: &[Outcome]) {
     for o in outcomes {
         if let Some(seen) = &o.mta_sts_seen {
             let store = storage::get(SEEN_KEY).unwrap_or_default();
-            storage::set(
-                SEEN_KEY,
-                &store_with(&store, o.report.domain.as_str(), seen.clone()),
-            );
+            storage::set(SEEN_KEY, &store_with(&store, o.report.domain.as_str(), seen));
         }
     }
 }
