@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { assertAccessible } from './lib/a11y.mjs';
 import { screenshot } from './lib/browser.mjs';
+import { openCheck as openCheck_, auditThrough } from './lib/check-page.mjs';
 import { startFixture, stopFixture } from './lib/fixture.mjs';
 
 let server;
@@ -29,24 +30,10 @@ const CLEAN = '185.47.112.61';
 const SPAMCOP = 'SpamCop Blocking List';
 const ZEN = 'Spamhaus ZEN';
 
-async function openCheck({ locale = 'en-US', width = 1280 } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('header h1');
-  await page.click('#tab-check');
-  return { context, page, errors };
-}
+const openCheck = (options) => openCheck_(browser, server, options);
 
 async function audit(page, domain = DOMAIN) {
-  await page.fill('#check-domain', domain);
-  await page.selectOption('#ep-kind', 'custom');
-  await page.fill('#ep-url', `${doh.url}/resolve`);
-  await page.selectOption('#ep-flavor', 'google');
-  await page.click('[data-action="audit"]');
-  await page.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
+  await auditThrough(page, doh, domain);
   return page.evaluate(() => {
     const area = document.querySelector('.check-report:first-of-type .check-area[data-area="blocklists"]');
     const rows = [...(area?.querySelectorAll('tr[data-verdict]') ?? [])].map((tr) => ({

@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { assertAccessible } from './lib/a11y.mjs';
 import path from 'node:path';
 import { screenshot, shotDir } from './lib/browser.mjs';
+import { openCheck, auditThrough } from './lib/check-page.mjs';
 import { startFixture, stopFixture } from './lib/fixture.mjs';
 import { startPolicyHost } from './lib/policy-host.mjs';
 
@@ -49,31 +50,21 @@ after(async () => {
   await host?.close();
 });
 
-async function open({ locale = 'en-US', width = 1280, origins = [] } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 }, ignoreHTTPSErrors: true });
-  if (origins.length) {
-    await context.addInitScript(([key, list]) => {
-      if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify(list));
-    }, [ORIGINS_KEY, origins]);
-  }
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('header h1');
-  await page.click('#tab-check');
-  await page.waitForSelector('#check-domain');
-  return { context, page, errors };
+// A page whose storage already allows `origins` (as the allow step leaves it).
+function open({ locale, width, origins = [] } = {}) {
+  return openCheck(browser, server, {
+    locale,
+    width,
+    contextOptions: { ignoreHTTPSErrors: true },
+    before: origins.length
+      ? (context) => context.addInitScript(([key, list]) => {
+        if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify(list));
+      }, [ORIGINS_KEY, origins])
+      : undefined,
+  });
 }
 
-async function audit(page, domain) {
-  await page.fill('#check-domain', domain);
-  await page.selectOption('#ep-kind', 'custom');
-  await page.fill('#ep-url', `${doh.url}/resolve`);
-  await page.selectOption('#ep-flavor', 'google');
-  await page.click('[data-action="audit"]');
-  await page.waitForSelector('.check[data-run="done"]', { timeout: 60_000 });
-}
+const audit = (page, domain) => auditThrough(page, doh, domain);
 
 // The MTA-STS area of the first report.
 function stsArea(page) {
