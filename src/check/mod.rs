@@ -473,15 +473,14 @@ impl Report {
             .flat_map(|a| a.answers.iter())
             .find(|a| a.rtype == RecordType::Txt && a.name.trim_end_matches('.') == owner)?;
         let records = answer.result.as_ref().ok()?;
-        let ids: Vec<String> = records
+        // As the audit selects it: one `v=STSv1` record, or none counts (§3.1).
+        let found: Vec<String> = records
             .iter()
             .filter_map(Rdata::txt_joined)
             .filter(|t| policies::has_version(t, "v=STSv1"))
-            .filter_map(|t| crate::mta_sts::MtaStsRecord::parse(&t).ok())
-            .map(|r| r.id)
             .collect();
-        match ids.as_slice() {
-            [id] => Some(id.clone()),
+        match found.as_slice() {
+            [text] => crate::mta_sts::MtaStsRecord::parse(text).ok().map(|r| r.id),
             _ => None,
         }
     }

@@ -562,6 +562,13 @@ pub(crate) fn mta_sts_live(
         return;
     }
     b.findings.retain(|f| f.code != code::mta_sts::FETCH_POLICY);
+    let failed = |reason: String| {
+        Finding::warning(code::mta_sts::FETCH_FAILED, &host, "RFC 8461 §3.3")
+            .arg("url", &url)
+            .arg("reason", reason)
+            .arg("host", &host)
+            .arg("command", &command)
+    };
     match fetched {
         Fetched::NotAllowed => b.push(
             Finding::info(code::mta_sts::FETCH_NOT_ALLOWED, &host, "RFC 8461 §3.3")
@@ -573,20 +580,8 @@ pub(crate) fn mta_sts_live(
                 .arg("origin", &origin)
                 .arg("command", &command),
         ),
-        Fetched::Failed { reason } => b.push(
-            Finding::warning(code::mta_sts::FETCH_FAILED, &host, "RFC 8461 §3.3")
-                .arg("url", &url)
-                .arg("reason", reason)
-                .arg("host", &host)
-                .arg("command", &command),
-        ),
-        Fetched::Timeout { seconds } => b.push(
-            Finding::warning(code::mta_sts::FETCH_FAILED, &host, "RFC 8461 §3.3")
-                .arg("url", &url)
-                .arg("reason", format!("{seconds} s"))
-                .arg("host", &host)
-                .arg("command", &command),
-        ),
+        Fetched::Failed { reason } => b.push(failed(reason.clone())),
+        Fetched::Timeout { seconds } => b.push(failed(format!("{seconds} s"))),
         Fetched::Redirect => {
             b.push(Finding::error(code::mta_sts::POLICY_REDIRECT, &host, "RFC 8461 §3.3").arg("url", &url));
         }

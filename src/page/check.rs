@@ -106,6 +106,16 @@ pub struct Job {
     pub mta_sts: crate::mta_sts::live::PolicyAsk,
 }
 
+impl Job {
+    /// The domain the run is about: the audited one, or the plan's.
+    pub fn domain(&self) -> Option<&Name> {
+        match &self.kind {
+            JobKind::Audit(request) => Some(&request.domain),
+            JobKind::Plan(_) => self.plan.as_ref().map(|p| &p.domain),
+        }
+    }
+}
+
 /// The fix list of one panel as the page shows it: a [`crate::fixlist::FixList`]
 /// with its label and action codes as text, and the texts of those codes
 /// (the fix list's catalogue is not part of the first view).

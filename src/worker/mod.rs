@@ -25,6 +25,7 @@ use crate::offload::{Reply, Request, VERSION};
 use crate::page::check::{FixRows, Job, JobKind, Outcome};
 use crate::spf::target_lookups;
 use crate::web::clock::{now_ms, sleep_ms};
+use futures::channel::oneshot;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -175,45 +176,59 @@ async fn run(id: u32, job: Job) {
         });
     }
     let t0 = now_ms();
-    let runs = job
-        .endpoints
-        .iter()
-        .zip(job.seeds.iter())
-        .map(|(e, seed)| run_one(&job, e.clone(), seed.clone(), progress.clone(), t0));
+    let mut policies = live_policy(&job, job.endpoints.len()).into_iter();
+    let runs = job.endpoints.iter().zip(job.seeds.iter()).map(|(e, seed)| {
+        let policy = policies.next().flatten();
+        run_one(&job, e.clone(), seed.clone(), policy, progress.clone(), t0)
+    });
     let outcomes = futures::future::join_all(runs).await;
     done.set(true);
     post(&Reply::Finished { id, outcomes });
+}
+
+/// The MTA-STS policy file, fetched once per run (two resolvers compared
+/// share it: the browser, not the resolver, finds the host) when the page
+/// allowed its origin (RFC 8461 §3.3): for each of `n` endpoints, what it
+/// found once it is there; `None` when the run does not ask (Off, or no
+/// domain). The fetch starts now and goes on beside the DNS questions.
+fn live_policy(job: &Job, n: usize) -> Vec<Option<oneshot::Receiver<Fetched>>> {
+    let domain = match (job.mta_sts.permit, job.domain()) {
+        (Permit::Off, _) | (_, None) => return (0..n).map(|_| None).collect(),
+        (_, Some(d)) => d.clone(),
+    };
+    let (senders, receivers): (Vec<_>, Vec<_>) = (0..n).map(|_| oneshot::channel()).unzip();
+    let permit = job.mta_sts.permit;
+    wasm_bindgen_futures::spawn_local(async move {
+        let found = match permit {
+            Permit::Allowed => policy_fetch::fetch_policy(&domain).await,
+            _ => Fetched::NotAllowed,
+        };
+        for tx in senders {
+            let _ = tx.send(found.clone());
+        }
+    });
+    receivers.into_iter().map(Some).collect()
 }
 
 async fn run_one(
     job: &Job,
     endpoint: Endpoint,
     seed: KnownAnswers,
+    policy: Option<oneshot::Receiver<Fetched>>,
     progress: Rc<Progress>,
     t0: f64,
 ) -> Outcome {
     let resolver = resolver(&endpoint, progress);
-    // The MTA-STS policy file, fetched beside the DNS questions when the
-    // page allowed its origin (RFC 8461 §3.3); kept to remember it after.
+    // What the fetch found, kept to remember the policy after the run.
     let fetched: Rc<std::cell::RefCell<Option<Fetched>>> = Rc::default();
     let live = {
-        let fetched = fetched.clone();
-        let domain = match &job.kind {
-            JobKind::Audit(request) => Some(request.domain.clone()),
-            JobKind::Plan(_) => job.plan.as_ref().map(|p| p.domain.clone()),
-        };
-        let ask = job.mta_sts.clone();
+        let (fetched, seen) = (fetched.clone(), job.mta_sts.seen.clone());
         async move {
-            let found = match (ask.permit, domain) {
-                (Permit::Off, _) | (_, None) => return None,
-                (Permit::NotAllowed, Some(_)) => Fetched::NotAllowed,
-                (Permit::Allowed, Some(d)) => policy_fetch::fetch_policy(&d).await,
-            };
+            let found = policy?.await.unwrap_or_else(|_| Fetched::Failed {
+                reason: "the fetch was dropped".to_string(),
+            });
             *fetched.borrow_mut() = Some(found.clone());
-            Some(LiveFound {
-                fetched: found,
-                seen: ask.seen,
-            })
+            Some(LiveFound { fetched: found, seen })
         }
     };
     let (report, known) = match &job.kind {

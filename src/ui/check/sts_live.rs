@@ -6,24 +6,16 @@
 //! as for a custom resolver: store the origin, reload once into the audit.
 
 use crate::dns::endpoint::{check_link_fragment, EndpointChoice};
-use crate::model::Name;
 use crate::mta_sts::live::{policy_url, seen_in, store_with, Permit, PolicyAsk};
-use crate::page::check::{Job, JobKind, Outcome};
+use crate::page::check::{Job, Outcome};
 use crate::ui::{browser, connect_policy, storage};
 
 /// localStorage: the policies remembered per domain (`mta_sts::live::store_with`).
 pub const SEEN_KEY: &str = "maildns.mta_sts.seen";
 
-fn job_domain(job: &Job) -> Option<&Name> {
-    match &job.kind {
-        JobKind::Audit(request) => Some(&request.domain),
-        JobKind::Plan(_) => job.plan.as_ref().map(|p| &p.domain),
-    }
-}
-
 /// What the run is to do about the live policy.
 pub fn ask_for(job: &Job) -> PolicyAsk {
-    let Some(domain) = job_domain(job) else {
+    let Some(domain) = job.domain() else {
         return PolicyAsk::default();
     };
     let permit = if connect_policy::allowed_now(&policy_url(domain)) {
