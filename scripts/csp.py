@@ -75,18 +75,23 @@ BOOT = (
     "m.content=\"connect-src 'self' " + " ".join(PRESET_ORIGINS + LOOPBACK) + "\"+(o.length?\" \"+o.join(\" \"):\"\");"
     "document.head.appendChild(m);"
     # A check link needs the checker and every part split off the page's
-    # module but the message test's (the Check half's code, the reader of
-    # the checker's replies, the code they share) at once: fetch their files beside the page's own
-    # instead of after it (the page's fetch, with the same integrity, takes
-    # these responses).
-    "if(location.hash.indexOf(\"#check=\")===0){var f=[];"
+    # module but the message test's and the plan reader's (the Check half's
+    # code, the reader of the checker's replies, the code they share) at
+    # once: fetch their files beside the page's own instead of after it
+    # (the page's fetch, with the same integrity, takes these responses).
+    # The plan reader (src/ui/codec.rs) is read before the page mounts when
+    # there is a plan to read: a share link, or a plan saved in this
+    # browser (the keys of src/plan/stored.rs and the displaced plan's).
+    "var f=[],h=location.hash,s=document.querySelector(\"meta[name=maildns-split]\");"
+    "var g=function(k){try{return localStorage.getItem(k)}catch(e){return null}};"
+    "if(h.indexOf(\"#check=\")===0){"
     "var w=document.querySelector(\"meta[name=maildns-checker]\");"
     "if(w)[\"js\",\"wasm\"].forEach(function(k){f.push([w,\"data-\"+k])});"
-    "var s=document.querySelector(\"meta[name=maildns-split]\");"
-    "if(s)[].forEach.call(s.attributes,function(a){if(/^data-/.test(a.name)&&!/-integrity$|^data-message-half/.test(a.name))f.push([s,a.name])});"
+    "if(s)[].forEach.call(s.attributes,function(a){if(/^data-/.test(a.name)&&!/-integrity$|^data-message-half|^data-plan-codec/.test(a.name))f.push([s,a.name])})}"
+    "if(s&&s.hasAttribute(\"data-plan-codec\")&&(/^#p[0-9]+=/.test(h)||g(\"maildns.plan\")||g(\"maildns.plan.v1\")||g(\"maildns.plan.before-link\")))f.push([s,\"data-plan-codec\"]);"
     "f.forEach(function(p){var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";"
     "l.crossOrigin=\"anonymous\";l.href=p[0].getAttribute(p[1]);l.integrity=p[0].getAttribute(p[1]+\"-integrity\");"
-    "document.head.appendChild(l)})};"
+    "document.head.appendChild(l)});"
 )
 # The service worker (static/sw-register.js registers it and offers a new
 # version) starts once the page is interactive, never before: its script is

@@ -10,6 +10,7 @@
 mod parts {
     use futures::FutureExt;
     use maildns::offload::Reply;
+    use maildns::ui::codec::{CodecLoader, Op, Out};
     use maildns::ui::{PartFuture, ReplyReader};
     use yew::Html;
 
@@ -42,6 +43,26 @@ mod parts {
         Ok(Reply::from_json(&text))
     }
 
+    /// Plans as text: the stored plan, share links, an adopted plan
+    /// (serde_json's reader, the plan's derived readers, DEFLATE, base64).
+    #[wasm_split_helpers::wasm_split(plan_codec, fallible, preload(plan_codec_preload))]
+    fn plan_codec(op: Op) -> Result<Out, NotLoaded> {
+        Ok(maildns::ui::codec::run(op))
+    }
+
+    /// Fetched before the page mounts when there is a plan to read, else
+    /// when idle or first needed; called only once there (`codec::now`),
+    /// so its future is ready on its first poll.
+    pub fn codec() -> CodecLoader {
+        CodecLoader {
+            fetch: || Box::pin(async { plan_codec_preload().await.map_err(|e| e.to_string()) }),
+            call: |op| match plan_codec(op).now_or_never() {
+                Some(Ok(out)) => Some(out),
+                _ => None,
+            },
+        }
+    }
+
     /// Fetched with the worker; read synchronously once there (the split
     /// wrapper's future is then ready on its first poll), so replies are
     /// read in the order they came.
@@ -71,6 +92,7 @@ fn main() {
         check_half: maildns::ui::PartLoader(parts::check_half_loader),
         message_half: maildns::ui::PartLoader(parts::message_half_loader),
         replies: parts::reply_reader(),
+        codec: parts::codec(),
     });
 }
 

@@ -46,6 +46,25 @@ impl Panel {
         Panel::Huawei,
         Panel::Generic,
     ];
+
+    /// The panel's stored word, as serde writes it (`dns_pod`): the page
+    /// remembers the chosen panel by it without linking a JSON reader into
+    /// its first view.
+    pub fn word(self) -> &'static str {
+        match self {
+            Panel::Aliyun => "aliyun",
+            Panel::DnsPod => "dns_pod",
+            Panel::Cloudflare => "cloudflare",
+            Panel::Route53 => "route53",
+            Panel::Huawei => "huawei",
+            Panel::Generic => "generic",
+        }
+    }
+
+    /// The panel a stored word names ([`Panel::word`]).
+    pub fn from_word(word: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.word() == word)
+    }
 }
 
 /// One row of a panel's record form.

@@ -281,3 +281,16 @@ fn the_mta_sts_host_export_serves_the_generated_policy_for_each_server() {
         files[0].content
     );
 }
+
+#[test]
+fn a_panels_stored_word_is_its_serde_name_and_reads_back() {
+    for panel in Panel::ALL {
+        assert_eq!(
+            serde_json::to_value(panel).ok(),
+            Some(serde_json::Value::String(panel.word().into()))
+        );
+        assert_eq!(Panel::from_word(panel.word()), Some(panel));
+    }
+    assert_eq!(Panel::from_word("dnspod"), None);
+    assert_eq!(Panel::from_word(""), None);
+}

@@ -146,6 +146,9 @@ pub enum Action {
     /// typed), or hides them and takes the Ed25519 key out of the plan.
     ShowEd25519(bool),
     Notify(Notice),
+    /// Takes back the notices of one code (what they said is over: a part
+    /// that had failed to load came after all).
+    Withdraw(&'static str),
     /// Dismisses the notices, and so lets go of a displaced plan.
     DismissNotices,
     /// A share link opened while the page was open: its plan replaces the
@@ -414,6 +417,7 @@ impl GenState {
                 self.notices.retain(|old| old.code != n.code);
                 self.notices.push(n);
             }
+            Action::Withdraw(code) => self.notices.retain(|n| n.code != code),
             Action::DismissNotices => {
                 self.notices.clear();
                 self.displaced = None;
@@ -461,10 +465,11 @@ impl GenState {
 }
 
 /// The notice that `own` was kept; its detail names its domain.
-/// The action for a plan a worker adopted, or why it cannot be read (a
-/// stored-form plan the page does not read: a worker of another build).
-pub fn adopted_action(adopted: AdoptedPlan) -> Action {
-    match stored::decode(&adopted.plan) {
+/// The action for a plan a worker adopted, given its stored form as read
+/// (`read`: `stored::decode` of `adopted.plan`, done by the page's plan
+/// reader), or why it cannot be read (a worker of another build).
+pub fn adopted_action(adopted: AdoptedPlan, read: Result<MailPlan, stored::StoredPlanError>) -> Action {
+    match read {
         Ok(plan) => Action::Adopted {
             plan: Box::new(plan),
             adoption: Adoption {

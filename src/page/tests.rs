@@ -1372,7 +1372,9 @@ fn adopted(domain: &str) -> GenAction {
         domain: domain.into(),
     };
     // As a worker sends it: the plan in its stored form, read back here.
-    crate::page::generate::adopted_action(AdoptedPlan::new(crate::adopt::Adopted { plan, notes }, source))
+    let adopted = AdoptedPlan::new(crate::adopt::Adopted { plan, notes }, source);
+    let read = crate::plan::stored::decode(&adopted.plan);
+    crate::page::generate::adopted_action(adopted, read)
 }
 
 #[test]

@@ -58,11 +58,21 @@ pub fn App(props: &AppProps) -> Html {
         state: state.checker.clone(),
     };
 
-    // The checker is not part of the first view: it is fetched when the
-    // browser is first idle after it (or at once, when asked for earlier).
+    // Neither the plan's reader and writer (`super::codec`) nor the checker
+    // are part of a first visit's first view: they are fetched when the
+    // browser is first idle after it (or at once, when asked for earlier),
+    // the plan's first, for the first edit's save.
     {
         let checker = checker.checker.clone();
-        use_effect_with((), move |_| checker::when_idle(move || checker.load()));
+        use_effect_with((), move |_| {
+            checker::when_idle(move || {
+                // A failure is told where the plan is saved or shared.
+                wasm_bindgen_futures::spawn_local(async {
+                    let _ = super::codec::load().await;
+                });
+                checker.load()
+            })
+        });
     }
     {
         let checker = checker.checker.clone();

@@ -86,6 +86,13 @@ pub fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
+/// Reloads the page.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Replaces the URL fragment without adding a history entry.
 pub fn set_fragment(fragment: &str) {
     if let Ok(w) = window() {

@@ -10,6 +10,7 @@ mod check_half;
 pub use check_half::{check_page, message_page, PartFuture, PartLoader};
 pub use checker::ReplyReader;
 mod checker;
+pub mod codec;
 mod parts;
 pub use parts::Parts;
 mod components;
@@ -25,9 +26,26 @@ pub mod storage;
 /// Mounts the page into `<main id="app">`, after installing the panic hook
 /// so that any later panic shows a visible error instead of a dead page, and
 /// the browser's IDNA converter, before anything parses a name.
+///
+/// A share link, or a plan saved in this browser, is read before the page
+/// shows: its reader (`codec`) is fetched first then. When that fetch
+/// fails, the page still mounts, says so and reads or overwrites nothing.
 pub fn start(parts: Parts) {
     panic::install();
     crate::web::idn::install();
+    codec::install(parts.codec);
+    if generate::plan_to_read() {
+        wasm_bindgen_futures::spawn_local(async move {
+            // A failure is remembered by `codec` and told by the Generate half.
+            let _ = codec::load().await;
+            mount(parts);
+        });
+    } else {
+        mount(parts);
+    }
+}
+
+fn mount(parts: Parts) {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));

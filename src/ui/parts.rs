@@ -4,6 +4,7 @@
 
 use super::check_half::{check_page, message_page, PartLoader};
 use super::checker::ReplyReader;
+use super::codec::CodecLoader;
 
 /// The parts of the page's module that are fetched on first use, each with
 /// its loader (the page's binary, src/main.rs, holds the split points).
@@ -12,6 +13,8 @@ pub struct Parts {
     pub check_half: PartLoader,
     pub message_half: PartLoader,
     pub replies: ReplyReader,
+    /// Plans as text (`super::codec`).
+    pub codec: CodecLoader,
 }
 
 impl Parts {
@@ -22,6 +25,7 @@ impl Parts {
             check_half: PartLoader(|| Box::pin(async { Ok(check_page()) })),
             message_half: PartLoader(|| Box::pin(async { Ok(message_page()) })),
             replies: ReplyReader::whole(),
+            codec: CodecLoader::whole(),
         }
     }
 }

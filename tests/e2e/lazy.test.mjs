@@ -256,3 +256,97 @@ test('the SPF builder\'s include count says why when the checker cannot load, an
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The plan's reader and writer (src/ui/codec.rs): a first visit's first
+// view has no plan to read, so it comes when the page is idle; a saved plan
+// or a share link is read before the page shows, its file preloaded.
+const CODEC = /\/maildns-split_plan_codec-[0-9a-f]{16}\.wasm$/;
+const savedPlan = (page) => page.evaluate(() => localStorage.getItem('maildns.plan'));
+
+test('the first view carries no plan reader; it comes when the page is idle, and the first edit is saved', async () => {
+  const { context, page, errors, checkerRequests: codecRequests } = await open({ pattern: CODEC });
+  const eager = await page.evaluate(() => [...document.querySelectorAll('script[src], link[href]')].map((e) => e.src || e.href));
+  assert.ok(!eager.some((u) => CODEC.test(new URL(u).pathname)), `eager: ${eager.join(', ')}`);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /maildns-split_plan_codec-/.test(e.name)), null, { timeout: 30_000 });
+  const after = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('maildns-interactive')[0].startTime;
+    const part = performance.getEntriesByType('resource').find((e) => /maildns-split_plan_codec-/.test(e.name));
+    return part.startTime - mark;
+  });
+  assert.ok(after >= 0, `the plan reader was asked ${-after} ms before the interactive mark`);
+  await page.fill('#domain', 'first-visit.example');
+  await page.waitForFunction(() => (localStorage.getItem('maildns.plan') ?? '').includes('first-visit.example'), null, { timeout: 30_000 });
+  assert.equal(codecRequests.length, 1, `requests: ${codecRequests.join(', ')}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a saved plan is read before the page shows, its reader preloaded beside the page', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.fill('#domain', 'saved-before.example');
+  await page.waitForFunction(() => (localStorage.getItem('maildns.plan') ?? '').includes('saved-before.example'), null, { timeout: 30_000 });
+  await page.close();
+  page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('#domain');
+  // The first render already has it: no starter plan shown in between.
+  assert.equal(await page.inputValue('#domain'), 'saved-before.example');
+  const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload]')].some((l) => /maildns-split_plan_codec-/.test(l.href)));
+  assert.ok(preloaded, 'the boot script preloads the plan reader when a plan is saved');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [what, route] of FAILURES) {
+  for (const [locale, width] of [['en-US', 1280], ['zh-CN', 360]]) {
+    test(`${what} while loading the plan reader over a saved plan: the page says so, overwrites nothing, and a reload reads it (${locale}, ${width} px)`, async () => {
+      let broken = false;
+      const context = await browser.newContext({ locale, viewport: { width, height: 900 }, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.route(CODEC, (r) => (broken ? route(r) : r.continue()));
+      await page.goto(`${server.url}/`);
+      await page.fill('#domain', 'kept.example');
+      await page.waitForFunction(() => (localStorage.getItem('maildns.plan') ?? '').includes('kept.example'), null, { timeout: 30_000 });
+      const saved = await savedPlan(page);
+      broken = true;
+      await page.reload();
+      await page.waitForSelector('[data-notice-code="ui.gen.codec.unread"]', { timeout: 30_000 });
+      const text = await page.textContent('[data-notice-code="ui.gen.codec.unread"]');
+      assert.match(text, locale === 'en-US' ? /did not load/ : /未能加载/);
+      await assertAccessible(page, `plan reader failed ${locale}`);
+      await screenshot(page, `codec-unread-${locale}-${width}`);
+      // Typing meanwhile saves nothing over the unread plan.
+      await page.fill('#domain', 'typed-meanwhile.example');
+      await page.waitForTimeout(300);
+      assert.equal(await savedPlan(page), saved);
+      broken = false;
+      await page.click('[data-action="retry-plan-codec"]');
+      await page.waitForFunction(() => document.querySelector('#domain')?.value === 'kept.example', null, { timeout: 30_000 });
+      assert.equal(await page.locator('[data-notice-code="ui.gen.codec.unread"]').count(), 0);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test(`${what} while loading the plan writer on a first visit: the edit says it is not saved, and a retry saves it (${locale}, ${width} px)`, async () => {
+      let broken = true;
+      const { context, page, errors } = await open({ locale, width, pattern: CODEC, route: (r) => (broken ? route(r) : r.continue()) });
+      await page.fill('#domain', 'not-yet.example');
+      await page.waitForSelector('[data-notice-code="ui.gen.codec.failed"]', { timeout: 30_000 });
+      assert.equal(await savedPlan(page), null);
+      await assertAccessible(page, `plan writer failed ${locale}`);
+      await screenshot(page, `codec-failed-${locale}-${width}`);
+      broken = false;
+      await page.click('[data-action="retry-plan-codec"]');
+      await page.waitForFunction(() => (localStorage.getItem('maildns.plan') ?? '').includes('not-yet.example'), null, { timeout: 30_000 });
+      await page.waitForFunction(() => !document.querySelector('[data-notice-code="ui.gen.codec.failed"]'), null, { timeout: 30_000 });
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}

@@ -311,6 +311,16 @@ pub(crate) const MESSAGES: &[Message] = &[
     ),
     m("ui.gen.share.restore", "Restore my plan", "恢复我的方案"),
     m(
+        "ui.gen.codec.failed",
+        "The part of the page that reads and writes plans (saving in this browser, share links, adopted records) did not load: what you asked for did not happen, and your latest changes may not be saved yet. Check your connection and try again; your next change tries again too.",
+        "页面中负责读写方案（保存到此浏览器、分享链接、采用的记录）的部分未能加载：刚才的操作没有完成，最近的修改也可能尚未保存。请检查网络连接后重试；下一次修改时也会自动重试。",
+    ),
+    m(
+        "ui.gen.codec.unread",
+        "The part of the page that reads plans did not load, so the plan saved in this browser (or the share link) was not opened. It is kept as it is: nothing is saved over it until the page reloads. Check your connection and reload.",
+        "页面中负责读取方案的部分未能加载，因此没有打开此浏览器中保存的方案（或分享链接）。该方案保持原样：在重新加载页面之前不会被覆盖。请检查网络连接后重新加载。",
+    ),
+    m(
         "ui.gen.storage.refused",
         "The browser refused to save the plan; it will be lost on reload.",
         "浏览器拒绝保存方案，重新加载后将丢失。",

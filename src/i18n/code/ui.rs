@@ -99,6 +99,8 @@ crate::i18n::code::declare_codes! {
     GEN_COPY_RECORD = "ui.gen.copy.record",
     GEN_COPY_TTL = "ui.gen.copy.ttl",
     GEN_COPY_VALUE = "ui.gen.copy.value",
+    GEN_CODEC_FAILED = "ui.gen.codec.failed",
+    GEN_CODEC_UNREAD = "ui.gen.codec.unread",
     GEN_DISMISS = "ui.gen.dismiss",
     GEN_DKIM = "ui.gen.dkim",
     GEN_DKIM_ALG_RSA_1024 = "ui.gen.dkim.alg.rsa-1024",

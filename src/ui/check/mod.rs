@@ -28,7 +28,6 @@ use crate::i18n::code;
 use crate::offload::{AdoptRequest, CheckRequest, Reply};
 use crate::page::app::Lazy;
 use crate::page::check::{Action, CheckState, Mode, Outcome, PlanSource, Run};
-use crate::page::generate;
 use crate::ui::checker::Checker;
 use crate::ui::components::lazy_line::lazy_line;
 use crate::ui::context::{make_callback, use_checker, use_gen, use_lang, GenHandle};
@@ -137,7 +136,7 @@ pub fn CheckPage() -> Html {
             let on_reply = Callback::from(move |reply: Reply| match reply {
                 Reply::Adopted { adopted, .. } => {
                     i18n::keep(adopted.texts.clone());
-                    gen.dispatch(generate::adopted_action(adopted));
+                    crate::ui::codec::adopt(&gen, adopted);
                 }
                 Reply::Refused { reason, .. } => {
                     state.dispatch(Action::Refused(vec![Lazy::unavailable(&reason)]))

@@ -8,6 +8,7 @@ use crate::i18n::code;
 use crate::page::generate::{Action, GenState, Notice, PrivateKey};
 use crate::share;
 use crate::ui::browser;
+use crate::ui::codec;
 use crate::ui::dkim_keygen::{self, KeyKind};
 use base64::Engine;
 use yew::prelude::*;
@@ -21,13 +22,8 @@ pub fn use_persistence(state: &UseReducerHandle<GenState>) {
         move |rev| {
             // Saved at once too, so that the Check half's "verify my plan"
             // sees the plan on screen, also one just opened from a link.
-            if !persist::save(&state.plan) {
-                state.dispatch(Action::Notify(Notice {
-                    code: code::ui::GEN_STORAGE_REFUSED,
-                    error: true,
-                    detail: None,
-                }));
-            }
+            let dispatcher = state.dispatcher();
+            persist::save(&state.plan, move |n| dispatcher.dispatch(Action::Notify(n)));
             // A share link in the URL no longer describes an edited plan:
             // drop it so that a reload opens the saved plan, not the old link.
             if *rev > 0 && share::is_share_fragment(&browser::fragment()) {
@@ -86,14 +82,27 @@ pub fn keygen(state: UseReducerHandle<GenState>) -> Callback<KeyKind> {
     })
 }
 
-/// "Share link": the plan into the URL fragment, the full URL to the clipboard.
+/// "Share link": the plan into the URL fragment, the full URL to the
+/// clipboard (the plan's writer fetched first, when it is not there yet).
 pub fn share(state: UseReducerHandle<GenState>) -> Callback<()> {
     Callback::from(move |_| {
-        let fragment = share::encode(&state.plan);
-        browser::set_fragment(&fragment);
-        let url = browser::url_with_fragment(&fragment);
         let state = state.clone();
         wasm_bindgen_futures::spawn_local(async move {
+            let fragment = match codec::with(codec::Op::WriteShare(Box::new(state.plan.clone()))).await {
+                Ok(codec::Out::Text(fragment)) => fragment,
+                Ok(_) => return,
+                Err(reason) => {
+                    state.dispatch(Action::Notify(Notice {
+                        code: code::ui::GEN_CODEC_FAILED,
+                        error: true,
+                        detail: Some(reason),
+                    }));
+                    return;
+                }
+            };
+            state.dispatch(Action::Withdraw(code::ui::GEN_CODEC_FAILED));
+            browser::set_fragment(&fragment);
+            let url = browser::url_with_fragment(&fragment);
             let code = if browser::copy_text(&url).await.is_ok() {
                 code::ui::GEN_SHARE_COPIED
             } else {

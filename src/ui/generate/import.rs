@@ -10,7 +10,7 @@ use crate::adopt::AdoptSource;
 use crate::i18n::{self, code, Lang};
 use crate::offload::{GenerateRequest, ImportRequest, Reply};
 use crate::page::app::Lazy;
-use crate::page::generate::{adopted_action, Action, ImportState};
+use crate::page::generate::{Action, ImportState};
 use crate::ui::checker::Checker;
 use crate::ui::context::GenHandle;
 use wasm_bindgen::JsCast;
@@ -29,7 +29,7 @@ fn read(gen: &GenHandle, tools: &Checker, text: String, size: Option<u64>) {
         Callback::from(move |reply: Reply| match reply {
             Reply::Adopted { adopted, .. } => {
                 i18n::keep(adopted.texts.clone());
-                gen.dispatch(adopted_action(adopted));
+                crate::ui::codec::adopt(&gen, adopted);
             }
             Reply::ImportRefused { finding, texts, .. } => {
                 i18n::keep(texts);

@@ -31,12 +31,13 @@ use crate::page::generate::{Action, Notice};
 use crate::page::plan_edit::{HostEdit, HostList, PlanEdit};
 use crate::share;
 use crate::ui::browser;
+use crate::ui::codec;
 use crate::ui::components::domain_field::{domain_field, DomainFieldProps};
 use crate::ui::context::{make_callback, use_gen, use_lang, use_tools};
 use yew::prelude::*;
 
 use crate::i18n::code;
-pub use persist::initial_state;
+pub use persist::{initial_state, plan_to_read};
 
 fn perf_mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
@@ -79,21 +80,54 @@ pub fn GeneratePage() -> Html {
     let on_keep = make_callback(&state, |(ed25519, keep)| Action::KeepPrivate { ed25519, keep });
     let on_dismiss = make_callback(&state, |_: ()| Action::DismissNotices);
     let on_restore = make_callback(&state, |_: ()| Action::RestoreDisplaced);
-    // A share link pasted into the address bar of the open page opens at once.
+    let on_retry = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            if persist::unread() {
+                browser::reload();
+                return;
+            }
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if codec::load().await.is_ok() {
+                    state.dispatch(Action::Withdraw(code::ui::GEN_CODEC_FAILED));
+                    let dispatcher = state.dispatcher();
+                    persist::save(&state.plan, move |n| dispatcher.dispatch(Action::Notify(n)));
+                }
+            });
+        })
+    };
+    // A share link pasted into the address bar of the open page opens at
+    // once (its reader fetched first, when it is not there yet).
     {
         let state = state.clone();
         browser::use_fragment_change(move |fragment: String| {
             if !share::is_share_fragment(&fragment) {
                 return;
             }
-            match share::decode(&fragment) {
-                Ok(plan) => state.dispatch(Action::OpenShared(Box::new(plan))),
-                Err(e) => state.dispatch(Action::Notify(Notice {
-                    code: e.code(),
-                    error: true,
-                    detail: None,
-                })),
-            }
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = match codec::with(codec::Op::ReadShare(fragment)).await {
+                    Ok(codec::Out::Shared(read)) => read,
+                    Ok(_) => return,
+                    Err(reason) => {
+                        state.dispatch(Action::Notify(Notice {
+                            code: code::ui::GEN_CODEC_FAILED,
+                            error: true,
+                            detail: Some(reason),
+                        }));
+                        return;
+                    }
+                };
+                match read {
+                    Ok(plan) => state.dispatch(Action::OpenShared(Box::new(plan))),
+                    Err(e) => state.dispatch(Action::Notify(Notice {
+                        code: e.code(),
+                        error: true,
+                        detail: None,
+                    })),
+                }
+            });
         });
     }
     let s = &*state;
@@ -102,7 +136,7 @@ pub fn GeneratePage() -> Html {
             <div class="head">
                 <p class="intro">{ t(code::ui::GENERATE_INTRO) }{ " " }
                     <a href={if s.set.is_some() { "#records-title" } else { "#records-none" }} class="jump">{ t(code::ui::GEN_JUMP) }</a></p>
-                { notices::notices(lang, &yew::props!(notices::NoticesProps { notices: s.notices.clone(), on_dismiss, on_restore })) }
+                { notices::notices(lang, &yew::props!(notices::NoticesProps { notices: s.notices.clone(), on_dismiss, on_restore, on_retry })) }
                 { import::adoption(lang, &state) }
                 { import::import_box(lang, &state, tools) }
             </div>

@@ -13,6 +13,9 @@ pub struct NoticesProps {
     pub on_dismiss: Callback<()>,
     /// Puts back the plan a share link replaced.
     pub on_restore: Callback<()>,
+    /// Fetches the plan's reader again (`ui.gen.codec.failed`), or reloads
+    /// the page (`ui.gen.codec.unread`).
+    pub on_retry: Callback<()>,
 }
 
 /// A plain function, not a component: it has no state, and each
@@ -21,6 +24,7 @@ pub fn notices(lang: Lang, props: &NoticesProps) -> Html {
     let t = |code: &str| i18n::text(lang, code).to_string();
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     let restore = props.on_restore.reform(|_: MouseEvent| ());
+    let retry = props.on_retry.reform(|_: MouseEvent| ());
     html! {
         <div class="notices" role="status" aria-live="polite">
             if !props.notices.is_empty() {
@@ -32,6 +36,11 @@ pub fn notices(lang: Lang, props: &NoticesProps) -> Html {
                         if let Some(d) = &n.detail { <br /><code class="detail">{ d.clone() }</code> }
                         if n.code == KEPT_SAVED {
                             <br /><button type="button" id="restore-plan" onclick={restore.clone()}>{ t(code::ui::GEN_SHARE_RESTORE) }</button>
+                        }
+                        if n.code == code::ui::GEN_CODEC_FAILED || n.code == code::ui::GEN_CODEC_UNREAD {
+                            <br /><button type="button" data-action="retry-plan-codec" onclick={retry.clone()}>
+                                { t(if n.code == code::ui::GEN_CODEC_UNREAD { code::ui::PANIC_RELOAD } else { code::ui::CHECKER_RETRY }) }
+                            </button>
                         }
                     </p>
                 }) }

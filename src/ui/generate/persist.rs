@@ -13,10 +13,12 @@ use crate::dkim::{self, private};
 use crate::export::Panel;
 use crate::i18n::code;
 use crate::page::generate::{starter_plan, GenState, Notice, PrivateKey};
-use crate::plan::stored::{self, KEY, LEGACY_KEY};
+use crate::plan::stored::{KEY, LEGACY_KEY};
 use crate::plan::MailPlan;
 use crate::share;
+use crate::ui::codec;
 use crate::ui::{browser, storage};
+use std::cell::{Cell, RefCell};
 
 /// The private DKIM RSA key, only when the user opted in (an older page
 /// kept its one key here whatever its algorithm: read as what it is).
@@ -27,9 +29,36 @@ pub const PRIVATE_KEY_ED25519: &str = "maildns.dkim.private.ed25519";
 /// format) until it is restored or the notice dismissed.
 pub const DISPLACED_KEY: &str = "maildns.plan.before-link";
 
+thread_local! {
+    /// A plan was saved in this browser but its reader did not load when
+    /// the page opened: nothing is saved over it until the page reloads.
+    static UNREAD: Cell<bool> = const { Cell::new(false) };
+    /// The latest plan to save once the reader is there (a first visit
+    /// edits before it has come).
+    static PENDING: RefCell<Option<MailPlan>> = const { RefCell::new(None) };
+}
+
+/// True when the page has a plan to read before it shows: a share link in
+/// the URL, or a plan (or a share link's displaced plan) saved in this
+/// browser. The reader (`crate::ui::codec`) is then fetched first.
+pub fn plan_to_read() -> bool {
+    share::is_share_fragment(&browser::fragment())
+        || [KEY, LEGACY_KEY, DISPLACED_KEY]
+            .iter()
+            .any(|k| storage::get(k).is_some())
+}
+
 /// The Generate half of a page that just opened: the plan of a share link
 /// or the stored one, the kept private key, the notices, the panel.
 pub fn initial_state() -> GenState {
+    if plan_to_read() && !codec::ready() {
+        // Shown as a first visit would see it, with why; the stored plan
+        // stays where it is, unread and not overwritten.
+        UNREAD.with(|u| u.set(true));
+        let notices = vec![notice(code::ui::GEN_CODEC_UNREAD, true, Some(codec::failure()))];
+        let (year, month) = browser::year_month();
+        return GenState::with_displaced(starter_plan(year, month), None, Vec::new(), notices, load_panel());
+    }
     let (plan, displaced, keys, notices) = load();
     GenState::with_displaced(plan, displaced, keys, notices, load_panel())
 }
@@ -47,7 +76,7 @@ fn load() -> (MailPlan, Option<MailPlan>, Vec<PrivateKey>, Vec<Notice>) {
     // A share link is `p<version>=...`; other fragments (`#content` from the
     // skip link, `#check=...` for the Check half) are not share links.
     if share::is_share_fragment(&fragment) {
-        match share::decode(&fragment) {
+        match codec::read_share(&fragment).unwrap_or(Err(share::ShareError::BadJson)) {
             Ok(p) => {
                 notices.push(notice(code::ui::GEN_SHARE_OPENED, false, None));
                 plan = Some(p);
@@ -58,7 +87,7 @@ fn load() -> (MailPlan, Option<MailPlan>, Vec<PrivateKey>, Vec<Notice>) {
     // A link never overwrites the saved plan unseen: it is kept aside.
     let displaced = match &plan {
         Some(_) => stored.clone(),
-        None => storage::get(DISPLACED_KEY).and_then(|raw| stored::decode(&raw).ok()),
+        None => storage::get(DISPLACED_KEY).and_then(|raw| codec::read_stored(&raw)?.ok()),
     };
     let plan = plan.or(stored).unwrap_or_else(|| {
         let (year, month) = browser::year_month();
@@ -117,7 +146,8 @@ fn stored_private_key(slot: &str, plan: &MailPlan, notices: &mut Vec<Notice>) ->
 fn stored_plan(notices: &mut Vec<Notice>) -> Option<MailPlan> {
     for key in [KEY, LEGACY_KEY] {
         let Some(raw) = storage::get(key) else { continue };
-        match stored::decode(&raw) {
+        // Fetched before the page mounted (`plan_to_read`).
+        match codec::read_stored(&raw)? {
             Ok(plan) => return Some(plan),
             Err(e) if !e.set_aside() => {
                 notices.push(notice(e.code(), true, Some(e.detail())));
@@ -171,28 +201,75 @@ fn notice(code: &'static str, error: bool, detail: Option<String>) -> Notice {
     Notice { code, error, detail }
 }
 
-/// Saves the plan (versioned, without private keys); false when the browser
-/// refused or the stored text is one this page cannot read (kept as it is).
-/// A plan written by a newer page is not overwritten (the notice at load
-/// said so). A plan with no domain yet is nothing to keep: the stored one is
-/// removed, so the Check half does not "verify" an empty form.
-pub fn save(plan: &MailPlan) -> bool {
+/// Saves the plan (versioned, without private keys), at once when the
+/// plan's writer is there, else once it has come (only the latest plan
+/// then). `failed` hears why a save did not happen: the browser refused
+/// (quota, private mode) or the writer did not load. Nothing is saved when
+/// the stored plan could not be read at start ([`initial_state`]).
+pub fn save(plan: &MailPlan, failed: impl Fn(Notice) + 'static) {
+    if UNREAD.with(Cell::get) {
+        return;
+    }
+    if codec::ready() {
+        if !save_now(plan) {
+            failed(notice(code::ui::GEN_STORAGE_REFUSED, true, None));
+        }
+        return;
+    }
+    // An empty form over an empty store (a first visit that has not typed
+    // yet): nothing to write, nothing to remove, no reader to fetch.
+    if plan.domain.trim().is_empty() && [KEY, LEGACY_KEY].iter().all(|k| storage::get(k).is_none()) {
+        return;
+    }
+    let waiting = PENDING.with(|p| p.borrow_mut().replace(plan.clone()).is_some());
+    if waiting {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = codec::load().await;
+        let Some(latest) = PENDING.with(|p| p.borrow_mut().take()) else {
+            return;
+        };
+        match loaded {
+            Ok(()) if !save_now(&latest) => failed(notice(code::ui::GEN_STORAGE_REFUSED, true, None)),
+            Ok(()) => {}
+            // Tried again with the next change, or the notice's button.
+            Err(reason) => failed(notice(code::ui::GEN_CODEC_FAILED, true, Some(reason))),
+        }
+    });
+}
+
+/// True when the page could not read the plan saved in this browser when it
+/// opened (its notice offers a reload, not a retry).
+pub fn unread() -> bool {
+    UNREAD.with(Cell::get)
+}
+
+/// The save itself, the writer being there: false when the browser refused
+/// or the stored text is one this page cannot read (kept as it is). A plan
+/// written by a newer page is not overwritten (the notice at load said so).
+/// A plan with no domain yet is nothing to keep: the stored one is removed,
+/// so the Check half does not "verify" an empty form.
+fn save_now(plan: &MailPlan) -> bool {
     if let Some(raw) = storage::get(KEY) {
-        match stored::decode(&raw) {
-            Ok(_) => {}
-            Err(e) if !e.set_aside() => return true,
-            Err(_) => return false,
+        match codec::read_stored(&raw) {
+            Some(Ok(_)) => {}
+            Some(Err(e)) if !e.set_aside() => return true,
+            _ => return false,
         }
     }
     let saved = if plan.domain.trim().is_empty() {
         storage::remove(KEY);
         true
     } else {
-        storage::set(KEY, &stored::encode(plan))
+        match codec::write_stored(plan) {
+            Some(text) => storage::set(KEY, &text),
+            None => false,
+        }
     };
     // The version-1 copy is superseded once it has been read (an unreadable
     // one was moved aside at load; anything else unreadable stays).
-    if saved && storage::get(LEGACY_KEY).is_some_and(|old| stored::decode(&old).is_ok()) {
+    if saved && storage::get(LEGACY_KEY).is_some_and(|old| matches!(codec::read_stored(&old), Some(Ok(_)))) {
         storage::remove(LEGACY_KEY);
     }
     saved
@@ -201,8 +278,11 @@ pub fn save(plan: &MailPlan) -> bool {
 /// Keeps the plan a share link displaced, or lets it go.
 pub fn keep_displaced(plan: Option<&MailPlan>) {
     match plan {
+        // A displaced plan came from reading a share link: the writer is there.
         Some(p) => {
-            storage::set(DISPLACED_KEY, &stored::encode(p));
+            if let Some(text) = codec::write_stored(p) {
+                storage::set(DISPLACED_KEY, &text);
+            }
         }
         None => storage::remove(DISPLACED_KEY),
     }
@@ -234,13 +314,11 @@ pub const PANEL_KEY: &str = "maildns.panel";
 /// the page's users) when none was, or the stored word is not a panel.
 pub fn load_panel() -> Panel {
     storage::get(PANEL_KEY)
-        .and_then(|word| serde_json::from_value(serde_json::Value::String(word)).ok())
+        .and_then(|word| Panel::from_word(&word))
         .unwrap_or(Panel::Aliyun)
 }
 
 /// Remembers the chosen panel (nothing secret: a word).
 pub fn save_panel(panel: Panel) {
-    if let Ok(serde_json::Value::String(word)) = serde_json::to_value(panel) {
-        storage::set(PANEL_KEY, &word);
-    }
+    storage::set(PANEL_KEY, panel.word());
 }
