@@ -103,6 +103,9 @@ test('tabs answer the arrow keys, Home and End, with a roving tabindex', async (
   ];
   for (const [key, tab] of steps) {
     await page.keyboard.press(key);
+    // Focus moves at once; the selection and the panel follow with the
+    // next render, which on a busy machine may come a frame later.
+    await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-selected') === 'true', tab, { timeout: 5_000 }).catch(() => {});
     const s = await state();
     assert.equal(s.focused, tab, `${key}: focus`);
     assert.deepEqual(s.selected, [tab], `${key}: selected`);
