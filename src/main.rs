@@ -11,7 +11,7 @@ mod parts {
     use futures::FutureExt;
     use maildns::offload::Reply;
     use maildns::ui::codec::{CodecLoader, Op, Out};
-    use maildns::ui::{PartFuture, ReplyReader};
+    use maildns::ui::{MoreLoader, PartFuture, ReplyReader, Section};
     use yew::Html;
 
     /// Why a split-off part did not load (the loader logs the network's
@@ -63,6 +63,24 @@ mod parts {
         }
     }
 
+    /// The bodies of the Generate half's closed sections.
+    #[wasm_split_helpers::wasm_split(more_sections, fallible, preload(more_preload))]
+    fn more_sections(which: Section) -> Result<Html, NotLoaded> {
+        Ok(maildns::ui::more_body(which))
+    }
+
+    /// Fetched when idle or when a closed section is opened; called only
+    /// once there (`more::render`).
+    pub fn more() -> MoreLoader {
+        MoreLoader {
+            fetch: || Box::pin(async { more_preload().await.map_err(|e| e.to_string()) }),
+            render: |which| match more_sections(which).now_or_never() {
+                Some(Ok(html)) => Some(html),
+                _ => None,
+            },
+        }
+    }
+
     /// Fetched with the worker; read synchronously once there (the split
     /// wrapper's future is then ready on its first poll), so replies are
     /// read in the order they came.
@@ -93,6 +111,7 @@ fn main() {
         message_half: maildns::ui::PartLoader(parts::message_half_loader),
         replies: parts::reply_reader(),
         codec: parts::codec(),
+        more: parts::more(),
     });
 }
 

@@ -44,6 +44,12 @@ impl Lazy {
     pub fn unavailable(reason: &str) -> Finding {
         Finding::error(code::ui::CHECKER_FAILED, "", "").arg("reason", reason)
     }
+
+    /// The same for another part of the page (the Generate half's closed
+    /// sections, the plan's reader): not named "the checker".
+    pub fn part_unavailable(reason: &str) -> Finding {
+        Finding::error(code::ui::PART_FAILED, "", "").arg("reason", reason)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

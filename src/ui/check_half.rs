@@ -10,7 +10,7 @@
 
 use super::check::CheckPage;
 use super::checker::when_idle;
-use super::components::lazy_line::lazy_line;
+use super::components::lazy_line::{lazy_line, LazyWords};
 use super::context::use_lang;
 use crate::page::app::Lazy;
 use std::cell::Cell;
@@ -128,7 +128,7 @@ pub fn LazyHalf(props: &LazyHalfProps) -> Html {
         "retry-message-half"
     };
     let line = if props.wanted {
-        lazy_line(lang, &props.state, Some(retry), action)
+        lazy_line(lang, &props.state, Some(retry), action, LazyWords::CHECKER)
     } else {
         html! {}
     };

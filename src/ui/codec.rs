@@ -1,5 +1,6 @@
 //! Plans as text: the stored plan (`crate::plan::stored`), share links
-//! (`crate::share`) and the plan a worker adopted. Reading them takes
+//! (`crate::share`), the plan a worker adopted and the plan a download
+//! asks the tools worker to write. Reading them takes
 //! serde_json's parser, the derived readers of every plan field, DEFLATE
 //! and base64, about 51 KB (gzip) of the page's module that a first visit
 //! (no saved plan, no share link) does not use before the first edit. So
@@ -17,13 +18,12 @@
 //! the persistence code runs in reducers' initialisers and effects, which
 //! have no props to carry it.
 
+use super::parts::{gate_failure, gate_load, gate_ready, Gate, PartFetch};
 use crate::plan::stored::{self, StoredPlanError};
 use crate::plan::MailPlan;
 use crate::share::{self, ShareError};
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
 
 /// One use of the codec.
 pub enum Op {
@@ -31,6 +31,8 @@ pub enum Op {
     ReadShare(String),
     WriteStored(Box<MailPlan>),
     WriteShare(Box<MailPlan>),
+    /// The plan as an export request carries it (`ExportRequest::plan_json`).
+    WriteRequestPlan(Box<MailPlan>),
 }
 
 /// What an [`Op`] gave.
@@ -47,17 +49,15 @@ pub fn run(op: Op) -> Out {
         Op::ReadShare(fragment) => Out::Shared(share::decode(&fragment)),
         Op::WriteStored(plan) => Out::Text(stored::encode(&plan)),
         Op::WriteShare(plan) => Out::Text(share::encode(&plan)),
+        Op::WriteRequestPlan(plan) => Out::Text(crate::offload::ExportRequest::plan_json(&plan)),
     }
 }
-
-/// The fetching of the codec's part.
-pub type CodecFetch = Pin<Box<dyn Future<Output = Result<(), String>>>>;
 
 /// What the page's binary hands in: the part's fetch, and the call into it
 /// (`None` while the part is not there).
 #[derive(Clone, Copy)]
 pub struct CodecLoader {
-    pub fetch: fn() -> CodecFetch,
+    pub fetch: fn() -> PartFetch,
     pub call: fn(Op) -> Option<Out>,
 }
 
@@ -79,22 +79,14 @@ impl CodecLoader {
     }
 }
 
-/// Someone waiting for the fetch under way.
-type Waiter = Rc<dyn Fn(Result<(), String>)>;
-
 thread_local! {
     static LOADER: Cell<Option<CodecLoader>> = const { Cell::new(None) };
-    static READY: Cell<bool> = const { Cell::new(false) };
-    /// The fetch under way, shared by everyone who waits for it.
-    static WAITING: RefCell<Vec<Waiter>> = const { RefCell::new(Vec::new()) };
-    static BUSY: Cell<bool> = const { Cell::new(false) };
-    /// Why the last fetch failed.
-    static FAILURE: RefCell<String> = const { RefCell::new(String::new()) };
+    static GATE: Gate = const { Gate::new() };
 }
 
 /// Why the last fetch of the part failed (empty when none did).
 pub fn failure() -> String {
-    FAILURE.with(|f| f.borrow().clone())
+    gate_failure(&GATE)
 }
 
 /// Installs the loader (once, at start).
@@ -104,7 +96,7 @@ pub fn install(loader: CodecLoader) {
 
 /// True once the part is there: [`now`] then answers.
 pub fn ready() -> bool {
-    READY.with(Cell::get)
+    gate_ready(&GATE)
 }
 
 /// Runs `op` when the part is there; `None` otherwise.
@@ -118,40 +110,7 @@ pub fn now(op: Op) -> Option<Out> {
 /// Fetches the part (once; later calls wait for the same fetch, or resolve
 /// at once when it is there). A failed fetch can be tried again.
 pub fn load() -> impl Future<Output = Result<(), String>> {
-    let (tx, rx) = futures::channel::oneshot::channel::<Result<(), String>>();
-    let tx = RefCell::new(Some(tx));
-    let done = move |r: Result<(), String>| {
-        if let Some(tx) = tx.borrow_mut().take() {
-            let _ = tx.send(r);
-        }
-    };
-    if ready() {
-        done(Ok(()));
-    } else {
-        WAITING.with(|w| w.borrow_mut().push(Rc::new(done)));
-        if !BUSY.with(|b| b.replace(true)) {
-            let fetch = LOADER.with(Cell::get).map(|l| l.fetch);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match fetch {
-                    Some(fetch) => fetch().await,
-                    None => Err(String::from("the plan reader was not installed")),
-                };
-                READY.with(|r| r.set(result.is_ok()));
-                if let Err(reason) = &result {
-                    FAILURE.with(|f| *f.borrow_mut() = reason.clone());
-                }
-                BUSY.with(|b| b.set(false));
-                let waiting = WAITING.with(|w| std::mem::take(&mut *w.borrow_mut()));
-                for w in waiting {
-                    w(result.clone());
-                }
-            });
-        }
-    }
-    async move {
-        rx.await
-            .unwrap_or_else(|_| Err(String::from("the plan reader's fetch was dropped")))
-    }
+    gate_load(&GATE, LOADER.with(Cell::get).map(|l| l.fetch))
 }
 
 /// Runs `op` once the part is there, at once when it is; `Err` with the
@@ -170,7 +129,9 @@ pub fn adopt(gen: &crate::ui::context::GenHandle, adopted: crate::adopt::Adopted
         match with(Op::ReadStored(adopted.plan.clone())).await {
             Ok(Out::Stored(read)) => gen.dispatch(adopted_action(adopted, read)),
             Ok(_) => {}
-            Err(reason) => gen.dispatch(Action::ImportFailed(crate::page::app::Lazy::unavailable(&reason))),
+            Err(reason) => gen.dispatch(Action::ImportFailed(crate::page::app::Lazy::part_unavailable(
+                &reason,
+            ))),
         }
     });
 }

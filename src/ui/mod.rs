@@ -12,12 +12,13 @@ pub use checker::ReplyReader;
 mod checker;
 pub mod codec;
 mod parts;
+pub use generate::more::{body as more_body, MoreLoader, Section};
 pub use parts::Parts;
 mod components;
 pub mod connect_policy;
 mod context;
 mod dkim_keygen;
-mod generate;
+pub(crate) mod generate;
 mod message;
 pub mod panic;
 mod reducers;
@@ -34,6 +35,7 @@ pub fn start(parts: Parts) {
     panic::install();
     crate::web::idn::install();
     codec::install(parts.codec);
+    generate::more::install(parts.more);
     if generate::plan_to_read() {
         wasm_bindgen_futures::spawn_local(async move {
             // A failure is remembered by `codec` and told by the Generate half.

@@ -350,3 +350,54 @@ for (const [what, route] of FAILURES) {
     });
   }
 }
+
+// The closed sections' bodies (src/ui/generate/more.rs): not in the first
+// view; fetched when idle, or when a section is opened first.
+const MORE = /\/maildns-split_more_sections-[0-9a-f]{16}\.wasm$/;
+
+test('the first view carries no closed section bodies; they come when the page is idle', async () => {
+  const { context, page, errors, checkerRequests: moreRequests } = await open({ pattern: MORE });
+  const eager = await page.evaluate(() => [...document.querySelectorAll('script[src], link[href]')].map((e) => e.src || e.href));
+  assert.ok(!eager.some((u) => MORE.test(new URL(u).pathname)), `eager: ${eager.join(', ')}`);
+  // The summaries are there from the first render, closed.
+  for (const id of ['import-box', 'section-spf', 'section-mta-sts', 'section-ttl', 'section-extras']) {
+    assert.equal(await page.$eval(`#${id}`, (d) => d.open), false, id);
+  }
+  await page.waitForFunction(() => document.querySelector('#ttl-default') !== null, null, { timeout: 30_000 });
+  const after = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('maildns-interactive')[0].startTime;
+    const part = performance.getEntriesByType('resource').find((e) => /maildns-split_more_sections-/.test(e.name));
+    return part.startTime - mark;
+  });
+  assert.ok(after >= 0, `the bodies were asked ${-after} ms before the interactive mark`);
+  await page.fill('#domain', 'sections.example');
+  await page.click('#section-ttl > summary');
+  await page.fill('#ttl-default', '600');
+  await page.waitForFunction(() => /"default":"600"/.test(localStorage.getItem('maildns.plan') ?? ''), null, { timeout: 30_000 });
+  assert.equal(moreRequests.length, 1, `requests: ${moreRequests.join(', ')}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [what, route] of FAILURES) {
+  for (const [locale, width] of [['en-US', 1280], ['zh-CN', 360]]) {
+    test(`${what} while loading the closed sections' bodies: an opened section says so, and its retry works (${locale}, ${width} px)`, async () => {
+      let broken = true;
+      const { context, page, errors } = await open({ locale, width, pattern: MORE, route: (r) => (broken ? route(r) : r.continue()) });
+      await page.click('#section-extras > summary');
+      await page.waitForSelector('#section-extras [data-notice-code="ui.part.failed"]', { timeout: 30_000 });
+      const text = await page.textContent('#section-extras .lazy-failed');
+      assert.match(text, locale === 'en-US' ? /could not be loaded/ : /加载失败/);
+      await assertAccessible(page, `sections failed ${locale}`);
+      await screenshot(page, `more-failed-${locale}-${width}`);
+      broken = false;
+      await page.click('#section-extras [data-action="retry-more-sections"]');
+      await page.waitForSelector('#section-extras #null-mx', { timeout: 30_000 });
+      // Every other closed section has its body too now.
+      await page.click('#section-spf > summary');
+      await page.waitForSelector('#section-spf [id^="spf-ip4"]', { timeout: 30_000 });
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}

@@ -34,6 +34,16 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "检查模块加载失败（{reason}）。请检查网络连接后重试；如果一直失败，请刷新页面（可能已发布了新版本）。",
     },
     Message {
+        code: "ui.part.loading",
+        en: "Loading this part of the page…",
+        zh: "正在加载页面的这一部分……",
+    },
+    Message {
+        code: "ui.part.failed",
+        en: "This part of the page could not be loaded ({reason}). Check your connection and try again; if it keeps failing, reload the page (a newer version may have been published).",
+        zh: "页面的这一部分加载失败（{reason}）。请检查网络连接后重试；如果一直失败，请刷新页面（可能已发布了新版本）。",
+    },
+    Message {
         code: "ui.checker.retry",
         en: "Try again",
         zh: "重试",

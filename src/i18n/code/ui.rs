@@ -33,6 +33,8 @@ crate::i18n::code::declare_codes! {
     CHECK_FORM = "ui.check.form",
     CHECK_INTRO = "ui.check.intro",
     CHECKER_FAILED = "ui.checker.failed",
+    PART_FAILED = "ui.part.failed",
+    PART_LOADING = "ui.part.loading",
     CHECKER_LOADING = "ui.checker.loading",
     CHECKER_RETRY = "ui.checker.retry",
     CHECK_IPS = "ui.check.ips",

@@ -29,7 +29,7 @@ use crate::offload::{AdoptRequest, CheckRequest, Reply};
 use crate::page::app::Lazy;
 use crate::page::check::{Action, CheckState, Mode, Outcome, PlanSource, Run};
 use crate::ui::checker::Checker;
-use crate::ui::components::lazy_line::lazy_line;
+use crate::ui::components::lazy_line::{lazy_line, LazyWords};
 use crate::ui::context::{make_callback, use_checker, use_gen, use_lang, GenHandle};
 use crate::ui::{browser, storage};
 use std::rc::Rc;
@@ -218,7 +218,7 @@ pub fn CheckPage() -> Html {
     html! {
         <div class="check" data-run={run_word(&state.run)} data-lazy-state={lazy.word()}>
             <p class="intro">{ i18n::text(lang, code::ui::CHECK_INTRO) }</p>
-            { lazy_line(lang, &lazy, retry, "retry-checker") }
+            { lazy_line(lang, &lazy, retry, "retry-checker", LazyWords::CHECKER) }
             { form::check_form(lang, &yew::props!(form::CheckFormProps { state: state.clone(), on_request: request.clone() })) }
             <whatif::WhatIfBox state={state.clone()} />
             if let Some(note) = &state.resolver_note {

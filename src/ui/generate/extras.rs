@@ -42,8 +42,7 @@ pub fn ExtrasSection(props: &ExtrasProps) -> Html {
     let on_iodef = props.on_edit.reform(|v: String| PlanEdit::Caa(CaaEdit::Iodef(v)));
     let on_pem = props.on_edit.reform(|v: String| PlanEdit::Tlsa(TlsaEdit::Pem(v)));
     html! {
-        <details class="section" id="section-extras">
-            <summary>{ t(code::ui::GEN_EXTRAS) }</summary>
+        <>
             { flag("null-mx", code::ui::GEN_NULL_MX, p.null_mx, PlanEdit::NullMx) }
             { messages(lang, "null-mx-msg", &[], Some(t(code::ui::GEN_NULL_MX_HELP).into())) }
             { flag("autoconfig-enabled", code::ui::GEN_AUTOCONFIG, p.autoconfig.enabled, |on| PlanEdit::Autoconfig(AutoconfigEdit::Enabled(on))) }
@@ -67,6 +66,6 @@ pub fn ExtrasSection(props: &ExtrasProps) -> Html {
             if p.tlsa.enabled {
                 { text_field(lang, &yew::props!(TextFieldProps { id: "tlsa-pem", label: t(code::ui::GEN_TLSA_PEM), value: p.tlsa.pem.clone(), multiline: true, findings: f.get("tlsa.pem").to_vec(), help: t(code::ui::GEN_TLSA_HELP), on_input: on_pem })) }
             }
-        </details>
+        </>
     }
 }

@@ -105,22 +105,8 @@ pub fn import_box(lang: Lang, gen: &GenHandle, tools: Option<Checker>) -> Html {
             });
         })
     };
-    let prefetch = {
-        let tools = tools.clone();
-        Callback::from(move |_: Event| {
-            if let Some(tools) = &tools {
-                tools.load();
-            }
-        })
-    };
-    let state = match &gen.import {
-        ImportState::Idle => "idle",
-        ImportState::Reading => "reading",
-        ImportState::Failed(_) => "failed",
-    };
     html! {
-        <details class="section import" id="import-box" ontoggle={prefetch} data-import-state={state}>
-            <summary>{ t(code::ui::GEN_IMPORT) }</summary>
+        <div class="import-body">
             <p class="help">{ t(code::ui::GEN_IMPORT_HELP) }</p>
             <label for="import-text">{ t(code::ui::GEN_IMPORT_TEXT) }</label>
             <textarea id="import-text" rows="6" spellcheck="false" aria-describedby="import-msg" />
@@ -141,7 +127,7 @@ pub fn import_box(lang: Lang, gen: &GenHandle, tools: Option<Checker>) -> Html {
                     ImportState::Idle => Html::default(),
                 } }
             </div>
-        </details>
+        </div>
     }
 }
 

@@ -13,6 +13,7 @@ mod handlers;
 mod hosts;
 mod import;
 mod list_field;
+pub mod more;
 mod mta_sts;
 mod notices;
 mod output;
@@ -27,16 +28,20 @@ mod toolbar;
 mod ttl;
 
 use crate::i18n;
-use crate::page::generate::{Action, Notice};
+use crate::page::app::Lazy;
+use crate::page::generate::{Action, ImportState, Notice};
 use crate::page::plan_edit::{HostEdit, HostList, PlanEdit};
 use crate::share;
 use crate::ui::browser;
+use crate::ui::checker::when_idle;
 use crate::ui::codec;
 use crate::ui::components::domain_field::{domain_field, DomainFieldProps};
+use crate::ui::components::lazy_line::{lazy_line, LazyWords};
 use crate::ui::context::{make_callback, use_gen, use_lang, use_tools};
 use yew::prelude::*;
 
 use crate::i18n::code;
+pub use more::MoreLoader;
 pub use persist::{initial_state, plan_to_read};
 
 fn perf_mark(name: &str) {
@@ -130,7 +135,73 @@ pub fn GeneratePage() -> Html {
             });
         });
     }
+    // The closed sections' bodies: fetched when idle, or when one is opened.
+    let more = use_state(|| {
+        if more::ready() {
+            Lazy::Ready
+        } else {
+            Lazy::NotLoaded
+        }
+    });
+    let load_more = {
+        let more = more.clone();
+        Callback::from(move |()| {
+            if more::ready() {
+                return;
+            }
+            more.set(Lazy::Loading);
+            let more = more.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                more.set(match more::load().await {
+                    Ok(()) => Lazy::Ready,
+                    Err(reason) => Lazy::Failed(reason),
+                });
+            });
+        })
+    };
+    {
+        let load_more = load_more.clone();
+        use_effect_with((), move |_| when_idle(move || load_more.emit(())));
+    }
+    // A section's body, or while its part is not there its loading line.
+    let body_of = |which: more::Section| match (&*more, more::render(which)) {
+        (_, Some(body)) => body,
+        (state, None) => lazy_line(
+            lang,
+            state,
+            Some(load_more.reform(|_: MouseEvent| ())),
+            "retry-more-sections",
+            LazyWords::PART,
+        ),
+    };
+    let closed = |id: &'static str,
+                  title: &'static str,
+                  which: more::Section,
+                  class: &'static str,
+                  data: Option<&'static str>| {
+        let tools = tools.clone();
+        let ontoggle = load_more.reform(move |_: Event| {
+            // Starting from published records needs the tools worker too.
+            if which == more::Section::Import {
+                if let Some(tools) = &tools {
+                    tools.load();
+                }
+            }
+        });
+        let body = body_of(which);
+        html! {
+            <details class={classes!("section", class)} {id} {ontoggle} data-import-state={data}>
+                <summary>{ t(title) }</summary>
+                { body }
+            </details>
+        }
+    };
     let s = &*state;
+    let import_state = match &s.import {
+        ImportState::Idle => "idle",
+        ImportState::Reading => "reading",
+        ImportState::Failed(_) => "failed",
+    };
     html! {
         <div class="generate">
             <div class="head">
@@ -138,7 +209,7 @@ pub fn GeneratePage() -> Html {
                     <a href={if s.set.is_some() { "#records-title" } else { "#records-none" }} class="jump">{ t(code::ui::GEN_JUMP) }</a></p>
                 { notices::notices(lang, &yew::props!(notices::NoticesProps { notices: s.notices.clone(), on_dismiss, on_restore, on_retry })) }
                 { import::adoption(lang, &state) }
-                { import::import_box(lang, &state, tools) }
+                { closed("import-box", code::ui::GEN_IMPORT, more::Section::Import, "import", Some(import_state)) }
             </div>
             <form class="plan-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="section basics">
@@ -152,7 +223,7 @@ pub fn GeneratePage() -> Html {
                     <hosts::Hosts prefix="backup_mx" hosts={s.plan.backup_mx.clone()} findings={s.findings.clone()}
                         on_edit={on_backup} />
                 </details>
-                <spf::SpfSection spf={s.plan.spf.clone()} findings={s.findings.clone()} on_edit={on_edit.clone()} />
+                { closed("section-spf", code::ui::GEN_SPF, more::Section::Spf, "", None) }
                 <dkim::DkimSection dkim={s.plan.dkim.clone()} findings={s.findings.clone()} keygen={s.keygen.clone()}
                     show_ed25519={s.show_ed25519} rsa_ready={s.selector_ready(false)} ed25519_ready={s.selector_ready(true)} on_edit={on_edit.clone()} {on_generate}
                     on_show_ed25519={make_callback(&state, Action::ShowEd25519)} />
@@ -160,12 +231,11 @@ pub fn GeneratePage() -> Html {
                     { private_key::private_key_panel(lang, &yew::props!(private_key::PrivateKeyProps { private: key.clone(), on_keep: on_keep.clone(), on_forget: on_forget.clone() })) }
                 }) }
                 <dmarc::DmarcSection dmarc={s.plan.dmarc.clone()} findings={s.findings.clone()} on_edit={on_edit.clone()} />
-                <mta_sts::MtaStsSection mta_sts={s.plan.mta_sts.clone()} tls_rpt={s.plan.tls_rpt.clone()}
-                    findings={s.findings.clone()} on_edit={on_edit.clone()} />
-                <ttl::TtlSection ttl={s.plan.ttl.clone()} findings={s.findings.clone()} on_edit={on_edit.clone()} />
-                <extras::ExtrasSection plan={s.plan.clone()} findings={s.findings.clone()} on_edit={on_edit.clone()} />
+                { closed("section-mta-sts", code::ui::GEN_MTA_STS, more::Section::MtaSts, "", None) }
+                { closed("section-ttl", code::ui::GEN_TTL, more::Section::Ttl, "", None) }
+                { closed("section-extras", code::ui::GEN_EXTRAS, more::Section::Extras, "", None) }
             </form>
-            { output::output(lang, &yew::props!(output::OutputProps { set: s.set.clone(), rows: s.rows.clone(), panel: s.panel, errors: s.errors.clone(), on_share, on_failed, on_panel })) }
+            { output::output(lang, &yew::props!(output::OutputProps { set: s.set.clone(), rows: s.rows.clone(), panel: s.panel, errors: s.errors.clone(), on_share, on_failed, on_panel, exports: body_of(more::Section::Exports) })) }
         </div>
     }
 }

@@ -70,8 +70,7 @@ pub fn MtaStsSection(props: &MtaStsProps) -> Html {
         .on_edit
         .reform(|v: Vec<String>| PlanEdit::TlsRpt(TlsRptEdit::Reports(v)));
     html! {
-        <details class="section" id="section-mta-sts">
-            <summary>{ t(code::ui::GEN_MTA_STS) }</summary>
+        <>
             <p class="help">{ t(code::ui::GEN_MTA_STS_HELP) }</p>
             { checkbox(&yew::props!(CheckboxProps { id: "mta-sts-enabled", label: t(code::ui::GEN_MTA_STS_ENABLED), checked: m.enabled, on_change: on_enabled })) }
             if m.enabled {
@@ -89,6 +88,6 @@ pub fn MtaStsSection(props: &MtaStsProps) -> Html {
             if r.enabled {
                 { list_field(lang, &yew::props!(ListFieldProps { id: "tls-rpt-rua", label: t(code::ui::GEN_TLS_RPT_RUA), values: r.rua.clone(), findings: per_entry(f, "tls_rpt.rua", r.rua.len()), list_findings: f.get("tls_rpt.rua").to_vec(), placeholder: "tlsrpt@example.com", on_change: on_rua })) }
             }
-        </details>
+        </>
     }
 }

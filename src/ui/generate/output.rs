@@ -2,7 +2,6 @@
 //! requests, the MTA-STS policy file and the generator's notes; or, while
 //! the form has errors, the list of them.
 
-use super::exports::ToolExports;
 use super::findings::findings_list;
 use super::policy_file::policy_file;
 use super::ptr_requests::ptr_requests;
@@ -26,6 +25,9 @@ pub struct OutputProps {
     pub on_share: Callback<()>,
     pub on_failed: Callback<String>,
     pub on_panel: Callback<Panel>,
+    /// The box of exports for other tools (`super::exports`), rendered by
+    /// the closed sections' part (`super::more`), or its loading line.
+    pub exports: Html,
 }
 
 /// A plain function, not a component: it has no state, and each
@@ -45,7 +47,7 @@ pub fn output(lang: Lang, props: &OutputProps) -> Html {
         <div class="output">
             <Toolbar set={set.clone()} on_share={props.on_share.clone()} on_failed={props.on_failed.clone()} />
             { records(lang, &yew::props!(RecordsProps { set: set.clone(), rows: props.rows.clone(), panel: props.panel, on_panel: props.on_panel.clone() })) }
-            <ToolExports />
+            { props.exports.clone() }
             if !set.ptr_requests.is_empty() {
                 { ptr_requests(lang, &set.ptr_requests) }
             }

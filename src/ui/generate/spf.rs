@@ -43,8 +43,7 @@ pub fn SpfSection(props: &SpfProps) -> Html {
     });
     let all_value = if s.all == SpfAll::SoftFail { "soft" } else { "fail" };
     html! {
-        <details class="section" id="section-spf">
-            <summary>{ t(code::ui::GEN_SPF) }</summary>
+        <>
             <p class="help">{ t(code::ui::GEN_SPF_HELP) }</p>
             <super::spf_lookups::SpfLookups />
             { list("ip4", code::ui::GEN_SPF_IP4, &s.ip4, SpfEdit::Ip4, "198.51.100.0/24") }
@@ -54,6 +53,6 @@ pub fn SpfSection(props: &SpfProps) -> Html {
             { list("includes", code::ui::GEN_SPF_INCLUDES, &s.includes, SpfEdit::Includes, "_spf.provider.example") }
             { select(&yew::props!(SelectProps { id: "spf-all", label: t(code::ui::GEN_SPF_ALL), value: all_value, on_change: on_all, options: vec![("fail".into(), t(code::ui::GEN_SPF_ALL_FAIL).into()), ("soft".into(), t(code::ui::GEN_SPF_ALL_SOFT).into())] })) }
             { messages(lang, "spf-msg", f.get("spf"), None) }
-        </details>
+        </>
     }
 }

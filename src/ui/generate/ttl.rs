@@ -41,8 +41,7 @@ pub fn TtlSection(props: &TtlProps) -> Html {
         .on_edit
         .reform(|v: String| PlanEdit::Ttl(TtlEdit::Default(v)));
     html! {
-        <details class="section" id="section-ttl">
-            <summary>{ t(code::ui::GEN_TTL) }</summary>
+        <>
             { text_field(lang, &yew::props!(TextFieldProps { id: "ttl-default", label: t(code::ui::GEN_TTL_DEFAULT), value: props.ttl.default.clone(), placeholder: "3600", findings: props.findings.get("ttl.default").to_vec(), help: t(code::ui::GEN_TTL_HELP), on_input: on_default })) }
             <div class="grid">
                 { for TTL_KINDS.iter().map(|&kind| {
@@ -52,6 +51,6 @@ pub fn TtlSection(props: &TtlProps) -> Html {
                     }
                 }) }
             </div>
-        </details>
+        </>
     }
 }

@@ -18,7 +18,7 @@ use crate::page::app::Lazy;
 use crate::page::message::{MessageAction, MessageInput, MessageRun, MessageState, NotReady};
 use crate::ui::check::endpoint_picker::EndpointPicker;
 use crate::ui::checker::Checker;
-use crate::ui::components::lazy_line::lazy_line;
+use crate::ui::components::lazy_line::{lazy_line, LazyWords};
 use crate::ui::context::{use_checker, use_lang};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -132,7 +132,7 @@ pub fn MessagePage() -> Html {
         };
         return html! {
             <div class="message-test" data-message-worker={state.worker.word()}>
-                { lazy_line(lang, &state.worker, Some(retry), "retry-message-worker") }
+                { lazy_line(lang, &state.worker, Some(retry), "retry-message-worker", LazyWords::CHECKER) }
             </div>
         };
     }
