@@ -212,11 +212,22 @@ pub struct ExportRequest {
 
 impl ExportRequest {
     pub fn new(id: u32, plan: &MailPlan, format: ExportFormat, lang: Lang, serial: u32) -> Self {
+        Self::with_plan_json(id, Self::plan_json(plan), format, lang, serial)
+    }
+
+    /// The plan as the request carries it: JSON. Plain data to a String:
+    /// cannot fail; an empty text would be refused by the worker, never
+    /// misread.
+    pub fn plan_json(plan: &MailPlan) -> String {
+        serde_json::to_string(plan).unwrap_or_default()
+    }
+
+    /// A request whose plan was written by [`ExportRequest::plan_json`]
+    /// elsewhere (the page's plan writer, which is not in its first view).
+    pub fn with_plan_json(id: u32, plan: String, format: ExportFormat, lang: Lang, serial: u32) -> Self {
         ExportRequest {
             id,
-            // Plain data to a String: cannot fail; an empty text would be
-            // refused by the worker, never misread.
-            plan: serde_json::to_string(plan).unwrap_or_default(),
+            plan,
             format,
             lang,
             serial,

@@ -13,6 +13,7 @@ use crate::i18n::code;
 use crate::offload::{ExportRequest, GenerateRequest, Reply};
 use crate::page::generate::{Action, Notice};
 use crate::ui::browser;
+use crate::ui::codec;
 use crate::ui::context::{use_gen, use_lang, use_tools};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -49,6 +50,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             };
             let plan = gen.plan.clone();
             let failed = failed.clone();
+            let notify = gen.dispatcher();
             let on_reply = Callback::from(move |reply: Reply| match reply {
                 Reply::Exported { files, .. } => {
                     for f in files {
@@ -64,10 +66,33 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 })),
                 _ => {}
             });
-            tools.ask(
-                |id| GenerateRequest::Export(ExportRequest::new(id, &plan, format, lang, today_serial())),
-                on_reply,
-            );
+            // The plan's writer first (fetched when idle; at once if not yet).
+            wasm_bindgen_futures::spawn_local(async move {
+                let json = match codec::with(codec::Op::WriteRequestPlan(Box::new(plan))).await {
+                    Ok(codec::Out::Text(json)) => json,
+                    Ok(_) => return,
+                    Err(reason) => {
+                        notify.dispatch(Action::Notify(Notice {
+                            code: code::ui::GEN_EXPORT_UNAVAILABLE,
+                            error: true,
+                            detail: Some(reason),
+                        }));
+                        return;
+                    }
+                };
+                tools.ask(
+                    |id| {
+                        GenerateRequest::Export(ExportRequest::with_plan_json(
+                            id,
+                            json,
+                            format,
+                            lang,
+                            today_serial(),
+                        ))
+                    },
+                    on_reply,
+                );
+            });
         })
     };
     let prefetch = {
