@@ -18,7 +18,7 @@
 //! the persistence code runs in reducers' initialisers and effects, which
 //! have no props to carry it.
 
-use super::parts::{gate_failure, gate_load, gate_ready, Gate, PartFetch};
+use super::gate::{gate_failure, gate_load, gate_ready, Gate, PartFetch};
 use crate::plan::stored::{self, StoredPlanError};
 use crate::plan::MailPlan;
 use crate::share::{self, ShareError};

@@ -18,6 +18,7 @@ mod components;
 pub mod connect_policy;
 mod context;
 mod dkim_keygen;
+mod gate;
 pub(crate) mod generate;
 mod message;
 pub mod panic;

@@ -11,7 +11,7 @@
 use super::{exports, extras, import, mta_sts, spf, ttl};
 use crate::page::generate::Action;
 use crate::ui::context::{make_callback, use_gen, use_lang, use_tools};
-use crate::ui::parts::{gate_load, gate_ready, Gate, PartFetch};
+use crate::ui::gate::{gate_load, gate_ready, Gate, PartFetch};
 use std::cell::Cell;
 use std::future::Future;
 use yew::prelude::*;
