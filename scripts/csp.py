@@ -74,21 +74,24 @@ BOOT = (
     "m.setAttribute(\"data-maildns-connect\",\"\");"
     "m.content=\"connect-src 'self' " + " ".join(PRESET_ORIGINS + LOOPBACK) + "\"+(o.length?\" \"+o.join(\" \"):\"\");"
     "document.head.appendChild(m);"
-    # A check link needs the checker and every part split off the page's
-    # module but the message test's and the plan reader's (the Check half's
-    # code, the reader of the checker's replies, the code they share) at
-    # once: fetch their files beside the page's own instead of after it
-    # (the page's fetch, with the same integrity, takes these responses).
-    # The plan reader (src/ui/codec.rs) is read before the page mounts when
-    # there is a plan to read: a share link, or a plan saved in this
-    # browser (the keys of src/plan/stored.rs and the displaced plan's).
+    # A check link needs the checker, the Check half's code and the reader
+    # of the checker's replies at once, each with the shared chunks it uses
+    # (split.py names a chunk's users in data-chunk-<n>-for): fetch their
+    # files beside the page's own instead of after it (the page's fetch,
+    # with the same integrity, takes these responses). The plan's reader
+    # (src/ui/codec.rs) is read before the page mounts when there is a plan
+    # to read: a share link, or a plan saved in this browser (the keys of
+    # src/plan/stored.rs and the displaced plan's).
     "var f=[],h=location.hash,s=document.querySelector(\"meta[name=maildns-split]\");"
     "var g=function(k){try{return localStorage.getItem(k)}catch(e){return null}};"
+    "var want=function(p){if(!s||!s.hasAttribute(\"data-\"+p))return;f.push([s,\"data-\"+p]);"
+    "[].forEach.call(s.attributes,function(a){var m=/^data-(chunk-[0-9]+)-for$/.exec(a.name);"
+    "if(m&&(\" \"+a.value+\" \").indexOf(\" \"+p+\" \")>=0&&f.every(function(x){return x[1]!==\"data-\"+m[1]}))f.push([s,\"data-\"+m[1]])})};"
     "if(h.indexOf(\"#check=\")===0){"
     "var w=document.querySelector(\"meta[name=maildns-checker]\");"
     "if(w)[\"js\",\"wasm\"].forEach(function(k){f.push([w,\"data-\"+k])});"
-    "if(s)[].forEach.call(s.attributes,function(a){if(/^data-/.test(a.name)&&!/-integrity$|^data-message-half|^data-plan-codec/.test(a.name))f.push([s,a.name])})}"
-    "if(s&&s.hasAttribute(\"data-plan-codec\")&&(/^#p[0-9]+=/.test(h)||g(\"maildns.plan\")||g(\"maildns.plan.v1\")||g(\"maildns.plan.before-link\")))f.push([s,\"data-plan-codec\"]);"
+    "want(\"check-half\");want(\"replies\")}"
+    "if(/^#p[0-9]+=/.test(h)||g(\"maildns.plan\")||g(\"maildns.plan.v1\")||g(\"maildns.plan.before-link\"))want(\"plan-codec\");"
     "f.forEach(function(p){var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";"
     "l.crossOrigin=\"anonymous\";l.href=p[0].getAttribute(p[1]);l.integrity=p[0].getAttribute(p[1]+\"-integrity\");"
     "document.head.appendChild(l)});"

@@ -133,6 +133,13 @@ def main():
 
     # The parts, named after their content; the loader fetches each with its integrity.
     loader = read(os.path.join(work, LOADER)).decode("utf-8")
+    # Which split points use each shared chunk: the loader names them in a
+    # comment above the chunk's loader (/* check_half, message_half */). The
+    # boot script preloads a part's chunks with it (scripts/csp.py).
+    chunk_users = {
+        "chunk_" + n: [u.strip() for u in users.split(",") if u.strip()]
+        for users, n in re.findall(r"/\* ([a-z0-9_, ]+) \*/\s*const __chunk_([0-9]+) =", loader)
+    }
     part_meta = []
     for part in parts:
         data = read(os.path.join(work, part))
@@ -193,7 +200,10 @@ def main():
         return stem.removeprefix("split_").replace("_", "-")
     meta = '<meta name="maildns-split"' + "".join(
         ' data-' + key(stem) + '="./' + name + '" data-' + key(stem)
-        + '-integrity="' + integrity + '"' for stem, name, integrity in part_meta) + ">"
+        + '-integrity="' + integrity + '"'
+        + ((' data-' + key(stem) + '-for="' + " ".join(key(u) for u in chunk_users[stem]) + '"')
+           if stem in chunk_users else "")
+        for stem, name, integrity in part_meta) + ">"
     html = html.replace("</head>", preload + meta + "</head>", 1)
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)

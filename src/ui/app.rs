@@ -15,7 +15,7 @@ use super::storage;
 use crate::dns::endpoint::parse_check_link;
 use crate::i18n::code;
 use crate::i18n::{self, Lang};
-use crate::page::app::{Action, AppState, View};
+use crate::page::app::{Action, AppState, Lazy, View};
 use crate::share;
 use yew::prelude::*;
 
@@ -58,22 +58,31 @@ pub fn App(props: &AppProps) -> Html {
         state: state.checker.clone(),
     };
 
-    // Neither the plan's reader and writer (`super::codec`) nor the checker
-    // are part of a first visit's first view: they are fetched when the
-    // browser is first idle after it (or at once, when asked for earlier),
-    // the plan's first, for the first edit's save.
+    // The checker is not part of the first view: it is fetched when the
+    // browser is first idle after it (or at once, when asked for earlier).
     {
         let checker = checker.checker.clone();
-        use_effect_with((), move |_| {
-            checker::when_idle(move || {
+        use_effect_with((), move |_| checker::when_idle(move || checker.load()));
+    }
+    // Nor are the plan's reader and writer (`super::codec`) and the closed
+    // sections' bodies (`generate::more`) on a first visit: fetched when
+    // idle while the Generate half is shown, after the Check half's code and
+    // the checker (which the Check tab waits for; these wait for nothing the user sees:
+    // a save, a share link or an opened section fetches them at once). A
+    // check link does not fetch them before the Generate half is shown.
+    let settled = |lazy: &Lazy| matches!(lazy, Lazy::Ready | Lazy::Failed(_));
+    let prefetch_generate =
+        state.view == View::Generate && settled(&state.check_half) && settled(&state.checker);
+    use_effect_with(prefetch_generate, |prefetch| {
+        if *prefetch {
+            checker::when_idle(|| {
                 // A failure is told where the plan is saved or shared.
                 wasm_bindgen_futures::spawn_local(async {
                     let _ = super::codec::load().await;
-                });
-                checker.load()
-            })
-        });
-    }
+                })
+            });
+        }
+    });
     {
         let checker = checker.checker.clone();
         use_effect_with(state.view, move |view| {
@@ -142,7 +151,7 @@ pub fn App(props: &AppProps) -> Html {
                 // the user typed; the hidden one is `hidden`.
                 <section class="panel" id="panel-generate" role="tabpanel" aria-labelledby="tab-generate"
                     hidden={state.view != View::Generate}>
-                    <GeneratePage />
+                    <GeneratePage prefetch={prefetch_generate} />
                 </section>
                 <section class="panel" id="panel-check" role="tabpanel" aria-labelledby="tab-check"
                     hidden={state.view != View::Check}>

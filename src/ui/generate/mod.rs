@@ -50,8 +50,15 @@ fn perf_mark(name: &str) {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct GeneratePageProps {
+    /// Fetch the closed sections' bodies when the browser is next idle
+    /// (the root decides when: `ui::app`).
+    pub prefetch: bool,
+}
+
 #[component]
-pub fn GeneratePage() -> Html {
+pub fn GeneratePage(props: &GeneratePageProps) -> Html {
     let lang = use_lang();
     let t = |code: &str| i18n::text(lang, code).to_string();
     // The root owns the state: the Check half reads the plan too.
@@ -161,7 +168,11 @@ pub fn GeneratePage() -> Html {
     };
     {
         let load_more = load_more.clone();
-        use_effect_with((), move |_| when_idle(move || load_more.emit(())));
+        use_effect_with(props.prefetch, move |prefetch| {
+            if *prefetch {
+                when_idle(move || load_more.emit(()));
+            }
+        });
     }
     // A section's body, or while its part is not there its loading line.
     let body_of = |which: more::Section| match (&*more, more::render(which)) {
