@@ -92,6 +92,14 @@ BOOT = (
     "if(w)[\"js\",\"wasm\"].forEach(function(k){f.push([w,\"data-\"+k])});"
     "want(\"check-half\");want(\"replies\")}"
     "if(/^#p[0-9]+=/.test(h)||g(\"maildns.plan\")||g(\"maildns.plan.v1\")||g(\"maildns.plan.before-link\"))want(\"plan-codec\");"
+    # The texts of the language the page opens in (src/ui/texts.rs), chosen
+    # as src/ui/app.rs `initial_lang` chooses: the stored choice, else the
+    # first of the browser's languages that is Chinese or English.
+    "var l=g(\"maildns.lang\");if(l!==\"en\"&&l!==\"zh-CN\"){l=\"en\";"
+    "var n=navigator.languages&&navigator.languages.length?navigator.languages:[navigator.language||\"\"];"
+    "for(var i=0;i<n.length;i++){var q=String(n[i]).split(/[-_]/)[0].toLowerCase();"
+    "if(q===\"zh\"){l=\"zh-CN\";break}if(q===\"en\")break}}"
+    "want(l===\"zh-CN\"?\"texts-zh\":\"texts-en\");"
     "f.forEach(function(p){var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";"
     "l.crossOrigin=\"anonymous\";l.href=p[0].getAttribute(p[1]);l.integrity=p[0].getAttribute(p[1]+\"-integrity\");"
     "document.head.appendChild(l)});"

@@ -11,6 +11,8 @@ mod parts {
     use futures::FutureExt;
     use maildns::offload::Reply;
     use maildns::ui::codec::{CodecLoader, Op, Out};
+    use maildns::i18n::{Lang, Texts};
+    use maildns::ui::texts::TextsLoader;
     use maildns::ui::{MoreLoader, PartFuture, ReplyReader, Section};
     use yew::Html;
 
@@ -95,6 +97,40 @@ mod parts {
         }
     }
 
+    /// The first view's English texts (`maildns::ui::texts`).
+    #[wasm_split_helpers::wasm_split(texts_en, fallible)]
+    fn texts_en() -> Result<Texts, NotLoaded> {
+        Ok(maildns::i18n::catalogue::EN)
+    }
+
+    /// The first view's Chinese texts.
+    #[wasm_split_helpers::wasm_split(texts_zh, fallible)]
+    fn texts_zh() -> Result<Texts, NotLoaded> {
+        Ok(maildns::i18n::catalogue::ZH)
+    }
+
+    /// Each language's texts: fetched before the page mounts for the
+    /// language it opens in, the other when idle or asked for; installed
+    /// once there.
+    pub fn texts() -> TextsLoader {
+        TextsLoader {
+            en: || {
+                Box::pin(async {
+                    let texts = texts_en().await.map_err(|NotLoaded(reason)| reason)?;
+                    maildns::i18n::install(Lang::En, texts);
+                    Ok(())
+                })
+            },
+            zh: || {
+                Box::pin(async {
+                    let texts = texts_zh().await.map_err(|NotLoaded(reason)| reason)?;
+                    maildns::i18n::install(Lang::ZhCn, texts);
+                    Ok(())
+                })
+            },
+        }
+    }
+
     pub fn check_half_loader() -> PartFuture {
         Box::pin(async { check_half().await.map_err(|NotLoaded(reason)| reason) })
     }
@@ -112,6 +148,7 @@ fn main() {
         replies: parts::reply_reader(),
         codec: parts::codec(),
         more: parts::more(),
+        texts: parts::texts(),
     });
 }
 

@@ -156,10 +156,10 @@ mod tests {
                 match i18n::lookup(code) {
                     None => problems.push("not in the catalogue"),
                     Some(m) => {
-                        if m.en.trim().is_empty() {
+                        if m.text(i18n::Lang::En).trim().is_empty() {
                             problems.push("no English text");
                         }
-                        if m.zh.trim().is_empty() {
+                        if m.text(i18n::Lang::ZhCn).trim().is_empty() {
                             problems.push("no Chinese text");
                         }
                     }

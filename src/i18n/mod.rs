@@ -84,24 +84,56 @@ impl Message {
     }
 }
 
+/// One language's texts of the first view's areas, in the order of their
+/// codes, each ended by a NUL (`catalogue::EN`, `catalogue::ZH`).
+pub type Texts = &'static str;
+
 /// Every entry of the catalogue, the on-demand parts included.
 pub fn all() -> impl Iterator<Item = &'static Message> {
-    catalogue::PARTS
+    catalogue::ALWAYS
         .iter()
-        .chain(catalogue::ON_DEMAND.iter())
-        .flat_map(|part| part.iter())
+        .chain(catalogue::PARTS.iter().flat_map(|part| part.iter()))
+        .chain(catalogue::ON_DEMAND.iter().flat_map(|part| part.iter()))
 }
 
-/// The entry for a code: the first view's catalogue, then the texts kept
-/// from a worker ([`keep`]); natively also the on-demand parts, which a
-/// wasm page gets only through [`keep`] (so its first view carries none).
-pub fn lookup(code: &str) -> Option<&'static Message> {
-    let first = catalogue::PARTS.iter().flat_map(|part| part.iter());
-    if let Some(m) = first.clone().find(|m| m.code == code) {
-        return Some(m);
+/// Where a code's texts are.
+#[derive(Clone, Copy, Debug)]
+pub enum Entry {
+    /// A whole message: always in the module (`catalogue::boot`), kept
+    /// from a worker ([`keep`]) or linked by one ([`link`]).
+    Whole(&'static Message),
+    /// A first-view message: its place in each language's [`Texts`].
+    Column(usize),
+}
+
+impl Entry {
+    /// The entry's text in a language; empty when that language's texts
+    /// are not installed.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Entry::Whole(m) => m.text(lang),
+            Entry::Column(i) => texts_of(lang).and_then(|t| t.get(i).copied()).unwrap_or(""),
+        }
+    }
+}
+
+/// The entry for a code: the messages always there, the first view's
+/// codes, then the texts kept from a worker ([`keep`]) or linked by one;
+/// natively also the on-demand parts, which a wasm page gets only through
+/// [`keep`] (so its first view carries none).
+pub fn lookup(code: &str) -> Option<Entry> {
+    if let Some(m) = catalogue::ALWAYS.iter().find(|m| m.code == code) {
+        return Some(Entry::Whole(m));
+    }
+    let mut before = 0;
+    for area in catalogue::CODES {
+        if let Some(i) = area.iter().position(|c| *c == code) {
+            return Some(Entry::Column(before + i));
+        }
+        before += area.len();
     }
     if let Some(m) = KEPT.with(|k| k.borrow().iter().copied().find(|m| m.code == code)) {
-        return Some(m);
+        return Some(Entry::Whole(m));
     }
     if let Some(m) = LINKED.with(|l| {
         l.get()
@@ -109,11 +141,11 @@ pub fn lookup(code: &str) -> Option<&'static Message> {
             .flat_map(|part| part.iter())
             .find(|m| m.code == code)
     }) {
-        return Some(m);
+        return Some(Entry::Whole(m));
     }
     #[cfg(not(target_arch = "wasm32"))]
     if let Some(m) = on_demand(code) {
-        return Some(m);
+        return Some(Entry::Whole(m));
     }
     None
 }
@@ -124,6 +156,64 @@ fn on_demand(code: &str) -> Option<&'static Message> {
         .iter()
         .flat_map(|part| part.iter())
         .find(|m| m.code == code)
+}
+
+thread_local! {
+    /// The first view's texts of each language installed so far
+    /// ([`install`]): English, Chinese.
+    static INSTALLED: std::cell::Cell<[Option<&'static [&'static str]>; 2]> = const { std::cell::Cell::new([None, None]) };
+}
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::ZhCn => 1,
+    }
+}
+
+/// Makes a language's first-view texts available to [`text`]. The page
+/// installs the language it shows from that language's part (fetched
+/// before it mounts, `ui::texts`), the other when asked for; a worker or a
+/// test installs both ([`install_both`]).
+/// Installing a language again changes nothing.
+pub fn install(lang: Lang, texts: Texts) {
+    if INSTALLED.with(|c| c.get()[slot(lang)].is_some()) {
+        return;
+    }
+    let split: Vec<&'static str> = texts.split_terminator('\0').collect();
+    let split: &'static [&'static str] = Box::leak(split.into_boxed_slice());
+    INSTALLED.with(|c| {
+        let mut all = c.get();
+        all[slot(lang)] = Some(split);
+        c.set(all);
+    });
+}
+
+/// Installs both languages' first-view texts from the catalogue itself:
+/// for a program that is not the page (a worker, a test), whose module is
+/// not split.
+pub fn install_both() {
+    install(Lang::En, catalogue::EN);
+    install(Lang::ZhCn, catalogue::ZH);
+}
+
+/// True when a language's first-view texts are there.
+pub fn installed(lang: Lang) -> bool {
+    texts_of(lang).is_some()
+}
+
+/// The first-view texts of a language: those installed; natively, where
+/// nothing is split, the catalogue's own.
+fn texts_of(lang: Lang) -> Option<&'static [&'static str]> {
+    #[cfg(not(target_arch = "wasm32"))]
+    install(
+        lang,
+        match lang {
+            Lang::En => catalogue::EN,
+            Lang::ZhCn => catalogue::ZH,
+        },
+    );
+    INSTALLED.with(|c| c.get()[slot(lang)])
 }
 
 /// The texts of an on-demand message, as a worker sends them with the
@@ -220,9 +310,19 @@ pub(crate) fn assert_catalogued(codes: &[&str]) {
 
 /// The text for a code in a language, or the code itself when the catalogue
 /// lacks it (a visible gap, never a panic; a test keeps the catalogue whole).
+/// A first-view text whose language is not installed is shown in the
+/// other language when that one is (never on the page, which installs its
+/// language before it mounts).
 pub fn text(lang: Lang, code: &str) -> &str {
     match lookup(code) {
-        Some(m) => m.text(lang),
+        Some(Entry::Whole(m)) => m.text(lang),
+        Some(Entry::Column(i)) => {
+            let other = if lang == Lang::En { Lang::ZhCn } else { Lang::En };
+            texts_of(lang)
+                .or_else(|| texts_of(other))
+                .and_then(|t| t.get(i).copied())
+                .unwrap_or(code)
+        }
         None => code,
     }
 }
@@ -379,6 +479,21 @@ mod tests {
             assert!(seen.insert(m.code), "duplicate catalogue code {}", m.code);
             assert!(!m.en.trim().is_empty(), "{} has no English text", m.code);
             assert!(!m.zh.trim().is_empty(), "{} has no Chinese text", m.code);
+        }
+    }
+
+    #[test]
+    fn each_languages_joined_texts_line_up_with_the_codes() {
+        let first_view: Vec<&Message> = catalogue::PARTS.iter().flat_map(|p| p.iter()).collect();
+        assert_eq!(catalogue::EN.split_terminator('\0').count(), first_view.len());
+        assert_eq!(catalogue::ZH.split_terminator('\0').count(), first_view.len());
+        for m in first_view {
+            assert!(matches!(lookup(m.code), Some(Entry::Column(_))), "{}", m.code);
+            assert_eq!(text(Lang::En, m.code), m.en, "{}", m.code);
+            assert_eq!(text(Lang::ZhCn, m.code), m.zh, "{}", m.code);
+        }
+        for m in catalogue::ALWAYS {
+            assert!(matches!(lookup(m.code), Some(Entry::Whole(_))), "{}", m.code);
         }
     }
 

@@ -63,6 +63,11 @@ pub struct AppState {
     pub check_half: Lazy,
     /// The message test's code, split off the same way (`ui::message`).
     pub message_half: Lazy,
+    /// A language the switch asked for whose texts are not there yet
+    /// (each language's texts are a part of the page's module,
+    /// `ui::texts`): coming, or why they did not come. The page keeps
+    /// speaking `lang` meanwhile.
+    pub asked_lang: Option<(Lang, Lazy)>,
 }
 
 impl AppState {
@@ -73,6 +78,7 @@ impl AppState {
             checker: Lazy::NotLoaded,
             check_half: Lazy::NotLoaded,
             message_half: Lazy::NotLoaded,
+            asked_lang: None,
         }
     }
 
@@ -93,6 +99,8 @@ impl AppState {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     SetLang(Lang),
+    /// Where the texts of a language the switch asked for stand.
+    LangTexts(Lang, Lazy),
     Show(View),
     Checker(Lazy),
     CheckHalf(Lazy),
@@ -103,7 +111,16 @@ impl AppState {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::SetLang(lang) => self.lang = lang,
+            Action::SetLang(lang) => {
+                self.lang = lang;
+                self.asked_lang = None;
+            }
+            // A late word about the language already shown changes nothing.
+            Action::LangTexts(lang, state) => {
+                if lang != self.lang {
+                    self.asked_lang = Some((lang, state));
+                }
+            }
             Action::Show(view) => self.view = view,
             Action::Checker(state) => self.checker = state,
             // Code once loaded stays loaded: a late report of a second

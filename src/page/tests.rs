@@ -1008,6 +1008,24 @@ fn the_page_opens_on_the_half_the_link_asks_for() {
 }
 
 #[test]
+fn a_language_whose_texts_are_coming_is_not_shown_until_they_are() {
+    let mut a = AppState::new(Lang::En);
+    a.apply(app::Action::LangTexts(Lang::ZhCn, app::Lazy::Loading));
+    assert_eq!(a.lang, Lang::En);
+    assert_eq!(a.asked_lang, Some((Lang::ZhCn, app::Lazy::Loading)));
+    a.apply(app::Action::LangTexts(Lang::ZhCn, app::Lazy::Failed("offline".into())));
+    assert_eq!(a.lang, Lang::En, "a failure keeps the language shown");
+    assert_eq!(a.asked_lang, Some((Lang::ZhCn, app::Lazy::Failed("offline".into()))));
+    // The retry works: the language changes and nothing is pending.
+    a.apply(app::Action::LangTexts(Lang::ZhCn, app::Lazy::Loading));
+    a.apply(app::Action::SetLang(Lang::ZhCn));
+    assert_eq!((a.lang, a.asked_lang.clone()), (Lang::ZhCn, None));
+    // A late word about the language shown changes nothing.
+    a.apply(app::Action::LangTexts(Lang::ZhCn, app::Lazy::Failed("late".into())));
+    assert_eq!(a.asked_lang, None);
+}
+
+#[test]
 fn the_message_test_code_loads_apart_from_the_check_half() {
     let mut a = AppState::new(Lang::En);
     a.apply(app::Action::MessageHalf(app::Lazy::Failed("offline".into())));

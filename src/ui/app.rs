@@ -19,7 +19,9 @@ use crate::page::app::{Action, AppState, Lazy, View};
 use crate::share;
 use yew::prelude::*;
 
-fn initial_lang() -> Lang {
+/// The stored choice, else the browser's languages (the boot script,
+/// scripts/csp.py, makes the same choice to preload that language's texts).
+pub(super) fn initial_lang() -> Lang {
     storage::load_lang()
         .and_then(|t| Lang::from_tag(&t))
         .unwrap_or_else(|| {
@@ -71,6 +73,19 @@ pub fn App(props: &AppProps) -> Html {
     // a save, a share link or an opened section fetches them at once). A
     // check link does not fetch them before the Generate half is shown.
     let settled = |lazy: &Lazy| matches!(lazy, Lazy::Ready | Lazy::Failed(_));
+    // The other language's texts: fetched when idle once the Check half's
+    // code and the checker have come, so the switch answers at once.
+    let prefetch_other_lang = settled(&state.check_half) && settled(&state.checker);
+    use_effect_with(prefetch_other_lang, move |prefetch| {
+        if *prefetch {
+            checker::when_idle(move || {
+                // A failure is told by the switch, if it is ever used.
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = super::texts::load(super::texts::other(lang)).await;
+                })
+            });
+        }
+    });
     let prefetch_generate =
         state.view == View::Generate && settled(&state.check_half) && settled(&state.checker);
     use_effect_with(prefetch_generate, |prefetch| {
@@ -131,10 +146,30 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let on_lang = make_callback(&state, |lang: Lang| {
-        storage::save_lang(lang.tag());
-        Action::SetLang(lang)
-    });
+    // A language whose texts are not there yet (`super::texts`) is shown
+    // once they come; the switch says meanwhile that they are coming, or
+    // why they did not, with a retry. The choice is stored once shown.
+    let on_lang = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |lang: Lang| {
+            if super::texts::ready(lang) {
+                storage::save_lang(lang.tag());
+                dispatcher.dispatch(Action::SetLang(lang));
+                return;
+            }
+            dispatcher.dispatch(Action::LangTexts(lang, Lazy::Loading));
+            let dispatcher = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match super::texts::load(lang).await {
+                    Ok(()) => {
+                        storage::save_lang(lang.tag());
+                        dispatcher.dispatch(Action::SetLang(lang));
+                    }
+                    Err(reason) => dispatcher.dispatch(Action::LangTexts(lang, Lazy::Failed(reason))),
+                }
+            });
+        })
+    };
     let on_view = make_callback(&state, Action::Show);
 
     let t = |code: &str| i18n::text(lang, code).to_string();
@@ -144,7 +179,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<GenHandle> context={gen}>
         <ContextProvider<CheckerContext> context={checker}>
         <ContextProvider<ToolsContext> context={(*tools).clone()}>
-            { header(lang, &yew::props!(HeaderProps { on_lang })) }
+            { header(lang, &yew::props!(HeaderProps { on_lang, asked: state.asked_lang.clone() })) }
             <main id="content" class="content">
                 { tabs(lang, &yew::props!(TabsProps { view: state.view, on_select: on_view })) }
                 // Both halves stay mounted so that switching tabs keeps what

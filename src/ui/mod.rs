@@ -24,28 +24,39 @@ mod message;
 pub mod panic;
 mod reducers;
 pub mod storage;
+pub mod texts;
 
 /// Mounts the page into `<main id="app">`, after installing the panic hook
 /// so that any later panic shows a visible error instead of a dead page, and
 /// the browser's IDNA converter, before anything parses a name.
 ///
-/// A share link, or a plan saved in this browser, is read before the page
-/// shows: its reader (`codec`) is fetched first then. When that fetch
-/// fails, the page still mounts, says so and reads or overwrites nothing.
+/// The texts of the page's language come first (`texts`: each language is
+/// a part of the module); when they do not, the page says so in the few
+/// words its module always carries, with a retry, and mounts once they
+/// come. A share link, or a plan saved in this browser, is read before the
+/// page shows: its reader (`codec`) is fetched beside the texts then. When
+/// that fetch fails, the page still mounts, says so and reads or overwrites
+/// nothing.
 pub fn start(parts: Parts) {
     panic::install();
     crate::web::idn::install();
     codec::install(parts.codec);
     generate::more::install(parts.more);
-    if generate::plan_to_read() {
-        wasm_bindgen_futures::spawn_local(async move {
-            // A failure is remembered by `codec` and told by the Generate half.
-            let _ = codec::load().await;
-            mount(parts);
-        });
-    } else {
-        mount(parts);
-    }
+    texts::install(parts.texts);
+    let lang = app::initial_lang();
+    wasm_bindgen_futures::spawn_local(async move {
+        let plan = async {
+            if generate::plan_to_read() {
+                // A failure is remembered by `codec` and told by the Generate half.
+                let _ = codec::load().await;
+            }
+        };
+        let (texts, ()) = futures::future::join(texts::load(lang), plan).await;
+        match texts {
+            Ok(()) => mount(parts),
+            Err(reason) => texts::show_unloaded(lang, &reason, std::rc::Rc::new(move || mount(parts))),
+        }
+    });
 }
 
 fn mount(parts: Parts) {

@@ -6,6 +6,7 @@ use super::check_half::{check_page, message_page, PartLoader};
 use super::checker::ReplyReader;
 use super::codec::CodecLoader;
 use super::generate::MoreLoader;
+use super::texts::TextsLoader;
 
 /// The parts of the page's module that are fetched on first use, each with
 /// its loader (the page's binary, src/main.rs, holds the split points).
@@ -18,6 +19,8 @@ pub struct Parts {
     pub codec: CodecLoader,
     /// The bodies of the Generate half's closed sections.
     pub more: MoreLoader,
+    /// Each language's first-view texts (`super::texts`).
+    pub texts: TextsLoader,
 }
 
 impl Parts {
@@ -30,6 +33,7 @@ impl Parts {
             replies: ReplyReader::whole(),
             codec: CodecLoader::whole(),
             more: MoreLoader::whole(),
+            texts: TextsLoader::whole(),
         }
     }
 }

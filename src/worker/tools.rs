@@ -24,6 +24,9 @@ pub fn start() {
     // A report's Markdown explains the checker's findings; the MTA-STS
     // policy-host kit says what each of its files is for.
     crate::i18n::link(crate::i18n::catalogue::TOOLS);
+    // The first view's texts too: the page's module has them in parts of
+    // its own, a worker's module is not split.
+    crate::i18n::install_both();
     listen(|text| match text.and_then(|t| ToolsRequest::from_json(&t)) {
         Ok(ToolsRequest::Export(request)) => post(&export(request)),
         Ok(ToolsRequest::Adopt(request)) => post(&adopt(request)),

@@ -401,3 +401,87 @@ for (const [what, route] of FAILURES) {
     });
   }
 }
+
+// Each language's first-view texts (src/ui/texts.rs): a part of their own,
+// the opening language's preloaded by the boot script and read before the
+// page mounts, the other fetched when idle or when the switch asks for it.
+const TEXTS = { 'en': /\/maildns-split_texts_en-[0-9a-f]{16}\.wasm$/, 'zh-CN': /\/maildns-split_texts_zh-[0-9a-f]{16}\.wasm$/ };
+const textsTimes = (page) => page.evaluate(() => {
+  const mark = performance.getEntriesByName('maildns-interactive')[0].startTime;
+  return performance.getEntriesByType('resource')
+    .filter((e) => /maildns-split_texts_/.test(e.name))
+    .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime - mark }));
+});
+
+for (const [locale, mine, other] of [['en-US', 'en', 'zh-CN'], ['zh-CN', 'zh-CN', 'en']]) {
+  test(`the first view carries its own language's texts only; the other comes when idle, and the switch is then at once (${locale})`, async () => {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('header h1');
+    assert.equal(await page.getAttribute('html', 'lang'), mine);
+    const preloads = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL(l.href).pathname));
+    assert.ok(preloads.some((p) => TEXTS[mine].test(p)), `preloads: ${preloads.join(', ')}`);
+    assert.ok(!preloads.some((p) => TEXTS[other].test(p)), `preloads: ${preloads.join(', ')}`);
+    const early = await textsTimes(page);
+    const own = early.filter((e) => TEXTS[mine].test(e.path));
+    assert.ok(own.length >= 1 && own.every((e) => e.start < 0), `own texts: ${JSON.stringify(early)}`);
+    assert.ok(early.filter((e) => TEXTS[other].test(e.path)).every((e) => e.start >= 0), `the other language before the interactive mark: ${JSON.stringify(early)}`);
+    await page.waitForFunction((re) => performance.getEntriesByType('resource').some((e) => new RegExp(re).test(new URL(e.name).pathname)), TEXTS[other].source, { timeout: 30_000 });
+    await page.waitForTimeout(200);
+    await page.click(`button[data-lang="${other}"]`);
+    // Already there: no loading line in between.
+    assert.equal(await page.getAttribute('html', 'lang'), other);
+    assert.equal(await page.locator('.lang-status').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+for (const [what, route] of FAILURES) {
+  for (const [locale, width, mine, other] of [['en-US', 1280, 'en', 'zh-CN'], ['zh-CN', 360, 'zh-CN', 'en']]) {
+    test(`${what} while loading the page's texts: it says so in its own language and a retry shows the page (${locale}, ${width} px)`, async () => {
+      let broken = true;
+      const context = await browser.newContext({ locale, viewport: { width, height: 900 }, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.route(TEXTS[mine], (r) => (broken ? route(r) : r.continue()));
+      await page.goto(`${server.url}/`);
+      await page.waitForSelector('#texts-unloaded', { timeout: 30_000 });
+      assert.match(await page.textContent('#texts-unloaded'), mine === 'en' ? /could not load its texts/ : /无法加载页面文字/);
+      assert.equal(await page.getAttribute('html', 'lang'), mine);
+      assert.equal(await page.locator('header h1').count(), 0);
+      await assertAccessible(page, `texts failed ${locale}`);
+      await screenshot(page, `texts-unloaded-${locale}-${width}`);
+      broken = false;
+      await page.click('[data-action="retry-texts"]');
+      await page.waitForSelector('header h1', { timeout: 30_000 });
+      assert.equal(await page.locator('#texts-unloaded').count(), 0);
+      assert.equal((await page.textContent('#tab-check')).trim(), mine === 'en' ? 'Check' : '检查域名');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test(`${what} while loading the other language: the switch says so, keeps the page as it is, and a retry switches (${locale}, ${width} px)`, async () => {
+      let broken = true;
+      const { context, page, errors } = await open({ locale, width, pattern: TEXTS[other], route: (r) => (broken ? route(r) : r.continue()) });
+      await page.click(`button[data-lang="${other}"]`);
+      await page.waitForSelector('.lang-status[data-lazy-state="failed"]', { timeout: 30_000 });
+      assert.equal(await page.getAttribute('html', 'lang'), mine);
+      assert.equal(await page.getAttribute(`button[data-lang="${mine}"]`, 'aria-pressed'), 'true');
+      assert.match(await page.textContent('.lang-status'), mine === 'en' ? /简体中文 could not be loaded/ : /English加载失败/);
+      await assertAccessible(page, `other language failed ${locale}`);
+      await screenshot(page, `lang-failed-${locale}-${width}`);
+      broken = false;
+      await page.click('[data-action="retry-lang"]');
+      await page.waitForSelector(`html[lang="${other}"]`, { timeout: 30_000 });
+      assert.equal(await page.locator('.lang-status').count(), 0);
+      assert.equal(await page.evaluate(() => localStorage.getItem('maildns.lang')), other);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}

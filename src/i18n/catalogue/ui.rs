@@ -62,19 +62,19 @@ pub(crate) const MESSAGES: &[Message] = &[
         zh: "所有计算都在本页面中完成。除了向你选择的解析器发送 DNS 查询外，不会向任何服务器发送数据。",
     },
     Message { code: "ui.theme.note", en: "Follows your system's light or dark setting.", zh: "跟随系统的浅色或深色设置。" },
-    Message {
-        code: "ui.panic.title",
-        en: "maildns stopped because of an internal error.",
-        zh: "maildns 因内部错误而停止运行。",
-    },
-    Message {
-        code: "ui.panic.body",
-        en: "Please reload the page. If it happens again, report it with the details below.",
-        zh: "请重新加载页面。如果问题再次出现，请附上以下详细信息报告给我们。",
-    },
-    Message { code: "ui.panic.reload", en: "Reload", zh: "重新加载" },
     Message { code: "ui.copy", en: "Copy", zh: "复制" },
     Message { code: "ui.copied", en: "Copied", zh: "已复制" },
     Message { code: "ui.copy_failed", en: "Copy failed: select and copy by hand", zh: "复制失败：请手动选择并复制" },
     Message { code: "ui.footer", en: "Open source, static, no tracking.", zh: "开源、纯静态页面、无跟踪。" },
+    Message {
+        code: "ui.lang.loading",
+        en: "Loading {language}…",
+        zh: "正在加载{language}……",
+    },
+    Message {
+        code: "ui.lang.failed",
+        en: "{language} could not be loaded ({reason}). Check your connection and try again.",
+        zh: "{language}加载失败（{reason}）。请检查网络连接后重试。",
+    },
+    Message { code: "ui.lang.retry", en: "Try again", zh: "重试" },
 ];

@@ -261,6 +261,12 @@ crate::i18n::code::declare_codes! {
     GEN_TTL_TLSA = "ui.gen.ttl.tlsa",
     GENERATE_INTRO = "ui.generate.intro",
     LANGUAGE = "ui.language",
+    /// The language switch: the asked language's texts did not come; it
+    /// offers a retry.
+    LANG_FAILED = "ui.lang.failed",
+    /// They are coming.
+    LANG_LOADING = "ui.lang.loading",
+    LANG_RETRY = "ui.lang.retry",
     NAV_CHECK = "ui.nav.check",
     NAV_MESSAGE = "ui.nav.message",
     NAV_GENERATE = "ui.nav.generate",
@@ -282,6 +288,10 @@ crate::i18n::code::declare_codes! {
     SPF_WHATIF_RUN = "ui.spf.whatif.run",
     SPF_WHATIF_RUNNING = "ui.spf.whatif.running",
     TAGLINE = "ui.tagline",
+    /// The texts of the page's language did not load (`ui::texts`): said
+    /// in words the page's module always carries (`catalogue::boot`).
+    TEXTS_FAILED = "ui.texts.failed",
+    TEXTS_RETRY = "ui.texts.retry",
     THEME_NOTE = "ui.theme.note",
     TITLE = "ui.title",
 }
