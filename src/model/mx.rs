@@ -10,7 +10,6 @@ use crate::finding::Finding;
 use crate::i18n::code;
 use crate::model::name::{Name, NameError, NameKind};
 use crate::model::presentation::{Fields, RdataError, RdataErrorKind};
-use std::collections::HashMap;
 use std::fmt;
 
 /// MX record data.
@@ -113,13 +112,16 @@ pub fn lint_mx_set(owner: &str, set: &[Mx]) -> Vec<Finding> {
                 .with_fix(Mx::null().to_string()),
         );
     }
-    let mut seen: HashMap<&Name, Vec<u16>> = HashMap::new();
+    // Each host with its preferences, in the order the set names them (a
+    // set is a few records: a list, not a map, and no sort to link).
+    let mut seen: Vec<(&Name, Vec<u16>)> = Vec::new();
     for mx in set.iter().filter(|mx| !mx.is_null()) {
-        seen.entry(&mx.exchange).or_default().push(mx.preference);
+        match seen.iter_mut().find(|(name, _)| **name == mx.exchange) {
+            Some((_, prefs)) => prefs.push(mx.preference),
+            None => seen.push((&mx.exchange, vec![mx.preference])),
+        }
     }
-    let mut dups: Vec<(&Name, Vec<u16>)> = seen.into_iter().filter(|(_, p)| p.len() > 1).collect();
-    dups.sort();
-    for (name, prefs) in dups {
+    for (name, prefs) in seen.into_iter().filter(|(_, p)| p.len() > 1) {
         // RFC 5321 §5.1: the list is of hosts; naming one twice adds nothing
         // (and an identical record twice is one record, RFC 2181 §5).
         let list = prefs.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
