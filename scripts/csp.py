@@ -105,12 +105,15 @@ BOOT = (
     "document.head.appendChild(l)});"
 )
 # The service worker (static/sw-register.js registers it and offers a new
-# version) starts once the page is interactive, never before: its script is
-# fetched after the app's "maildns-interactive" mark. Not under `trunk
-# serve`, whose rebuilds would otherwise be held back by the worker's cache.
+# version) starts once the page is interactive and its Check half's code and
+# the checker have come (or failed), never before: its script is fetched
+# after the app's "maildns-settled" mark (src/ui/app.rs), so its install,
+# which stores every file of the page, does not share the network with what
+# the Check tab waits for. Not under `trunk serve`, whose rebuilds would
+# otherwise be held back by the worker's cache.
 SW_LOADER = (
     "if(navigator.serviceWorker&&window.PerformanceObserver)new PerformanceObserver(function(l,b){"
-    "if(l.getEntriesByName(\"maildns-interactive\").length){b.disconnect();"
+    "if(l.getEntriesByName(\"maildns-settled\").length){b.disconnect();"
     "var s=document.createElement(\"script\");s.src=\"./sw-register.js\";document.head.appendChild(s)}"
     "}).observe({type:\"mark\",buffered:true})"
 )

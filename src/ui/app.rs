@@ -78,6 +78,12 @@ pub fn App(props: &AppProps) -> Html {
     let prefetch_other_lang = settled(&state.check_half) && settled(&state.checker);
     use_effect_with(prefetch_other_lang, move |prefetch| {
         if *prefetch {
+            // The service worker starts then (scripts/csp.py waits for this
+            // mark): its install stores every file of the page, which would
+            // otherwise share the network with what the Check tab waits for.
+            if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = perf.mark("maildns-settled");
+            }
             checker::when_idle(move || {
                 // A failure is told by the switch, if it is ever used.
                 wasm_bindgen_futures::spawn_local(async move {
