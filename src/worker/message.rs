@@ -24,9 +24,6 @@ fn post(reply: &MessageWorkerReply) {
 /// Called once, by the message binary's `main`.
 pub fn start() {
     crate::web::idn::install();
-    // The first view's texts (the page's module has them in parts of its
-    // own, a worker's module is not split): a reason may name one.
-    crate::i18n::install_both();
     listen(
         |text| match text.and_then(|t| MessageWorkerRequest::from_json(&t)) {
             Ok(MessageWorkerRequest::Message(request)) => wasm_bindgen_futures::spawn_local(test(request)),

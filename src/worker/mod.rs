@@ -90,9 +90,6 @@ pub fn start() {
     crate::web::idn::install();
     // The report's JSON explains each finding (`check::report_json`).
     crate::i18n::link(crate::i18n::catalogue::CHECKED);
-    // The first view's texts too: the page's module has them in parts of
-    // its own, a worker's module is not split.
-    crate::i18n::install_both();
     listen(|text| match text.and_then(|t| Request::from_json(&t)) {
         Ok(request) => wasm_bindgen_futures::spawn_local(handle(request)),
         Err(reason) => post(&Reply::Refused { id: None, reason }),

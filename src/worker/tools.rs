@@ -24,8 +24,9 @@ pub fn start() {
     // A report's Markdown explains the checker's findings; the MTA-STS
     // policy-host kit says what each of its files is for.
     crate::i18n::link(crate::i18n::catalogue::TOOLS);
-    // The first view's texts too: the page's module has them in parts of
-    // its own, a worker's module is not split.
+    // A report's Markdown explains findings of the first view's areas too:
+    // their texts, which the page's module has in parts of its own (the
+    // checker and the message worker write no text, and link none).
     crate::i18n::install_both();
     listen(|text| match text.and_then(|t| ToolsRequest::from_json(&t)) {
         Ok(ToolsRequest::Export(request)) => post(&export(request)),
