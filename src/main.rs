@@ -9,9 +9,9 @@
 #[cfg(target_arch = "wasm32")]
 mod parts {
     use futures::FutureExt;
+    use maildns::i18n::{Lang, Texts};
     use maildns::offload::Reply;
     use maildns::ui::codec::{CodecLoader, Op, Out};
-    use maildns::i18n::{Lang, Texts};
     use maildns::ui::texts::TextsLoader;
     use maildns::ui::{MoreLoader, PartFuture, ReplyReader, Section};
     use yew::Html;

@@ -173,9 +173,9 @@ fn slot(lang: Lang) -> usize {
 
 /// Makes a language's first-view texts available to [`text`]. The page
 /// installs the language it shows from that language's part (fetched
-/// before it mounts, `ui::texts`), the other when asked for; a worker or a
-/// test installs both ([`install_both`]).
-/// Installing a language again changes nothing.
+/// before it mounts, `ui::texts`), the other when asked for; the tools
+/// worker and the shell's tests install both ([`install_both`]). Installing
+/// a language again changes nothing.
 pub fn install(lang: Lang, texts: Texts) {
     if INSTALLED.with(|c| c.get()[slot(lang)].is_some()) {
         return;
@@ -190,16 +190,11 @@ pub fn install(lang: Lang, texts: Texts) {
 }
 
 /// Installs both languages' first-view texts from the catalogue itself:
-/// for a program that is not the page (a worker, a test), whose module is
-/// not split.
+/// for a program that is not the page (the tools worker, a test), whose
+/// module is not split.
 pub fn install_both() {
     install(Lang::En, catalogue::EN);
     install(Lang::ZhCn, catalogue::ZH);
-}
-
-/// True when a language's first-view texts are there.
-pub fn installed(lang: Lang) -> bool {
-    texts_of(lang).is_some()
 }
 
 /// The first-view texts of a language: those installed; natively, where

@@ -146,7 +146,10 @@ fn rsa_sha1_fails_without_asking_for_the_key() {
 fn every_finding_has_both_texts() {
     for c in code::message::ALL {
         let m = crate::i18n::lookup(c).expect("in the catalogue");
-        assert!(!m.text(crate::i18n::Lang::En).is_empty() && !m.text(crate::i18n::Lang::ZhCn).is_empty(), "{c}");
+        assert!(
+            !m.text(crate::i18n::Lang::En).is_empty() && !m.text(crate::i18n::Lang::ZhCn).is_empty(),
+            "{c}"
+        );
     }
 }
 

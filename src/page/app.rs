@@ -99,7 +99,8 @@ impl AppState {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     SetLang(Lang),
-    /// Where the texts of a language the switch asked for stand.
+    /// Where the texts of a language the switch asked for stand; `Ready`
+    /// shows it, if it is still the one asked for.
     LangTexts(Lang, Lazy),
     Show(View),
     Checker(Lazy),
@@ -115,9 +116,23 @@ impl AppState {
                 self.lang = lang;
                 self.asked_lang = None;
             }
-            // A late word about the language already shown changes nothing.
-            Action::LangTexts(lang, state) => {
+            // The texts came: the page switches only if that language is
+            // still the one asked for (the user may have gone back).
+            Action::LangTexts(lang, Lazy::Ready) => {
+                if matches!(&self.asked_lang, Some((asked, _)) if *asked == lang) {
+                    self.lang = lang;
+                    self.asked_lang = None;
+                }
+            }
+            // A new ask (a click, a retry).
+            Action::LangTexts(lang, Lazy::Loading) => {
                 if lang != self.lang {
+                    self.asked_lang = Some((lang, Lazy::Loading));
+                }
+            }
+            // A failure is told only for the language still asked for.
+            Action::LangTexts(lang, state) => {
+                if matches!(&self.asked_lang, Some((asked, _)) if *asked == lang) {
                     self.asked_lang = Some((lang, state));
                 }
             }

@@ -1013,15 +1013,35 @@ fn a_language_whose_texts_are_coming_is_not_shown_until_they_are() {
     a.apply(app::Action::LangTexts(Lang::ZhCn, app::Lazy::Loading));
     assert_eq!(a.lang, Lang::En);
     assert_eq!(a.asked_lang, Some((Lang::ZhCn, app::Lazy::Loading)));
-    a.apply(app::Action::LangTexts(Lang::ZhCn, app::Lazy::Failed("offline".into())));
+    a.apply(app::Action::LangTexts(
+        Lang::ZhCn,
+        app::Lazy::Failed("offline".into()),
+    ));
     assert_eq!(a.lang, Lang::En, "a failure keeps the language shown");
-    assert_eq!(a.asked_lang, Some((Lang::ZhCn, app::Lazy::Failed("offline".into()))));
+    assert_eq!(
+        a.asked_lang,
+        Some((Lang::ZhCn, app::Lazy::Failed("offline".into())))
+    );
     // The retry works: the language changes and nothing is pending.
     a.apply(app::Action::LangTexts(Lang::ZhCn, app::Lazy::Loading));
-    a.apply(app::Action::SetLang(Lang::ZhCn));
+    a.apply(app::Action::LangTexts(Lang::ZhCn, app::Lazy::Ready));
     assert_eq!((a.lang, a.asked_lang.clone()), (Lang::ZhCn, None));
+    // Going back while the other language is coming: it does not switch
+    // when it comes.
+    a.apply(app::Action::LangTexts(Lang::En, app::Lazy::Loading));
+    a.apply(app::Action::SetLang(Lang::ZhCn));
+    a.apply(app::Action::LangTexts(Lang::En, app::Lazy::Ready));
+    assert_eq!((a.lang, a.asked_lang.clone()), (Lang::ZhCn, None));
+    // Nor does its failure show once the user went back.
+    a.apply(app::Action::LangTexts(Lang::En, app::Lazy::Loading));
+    a.apply(app::Action::SetLang(Lang::ZhCn));
+    a.apply(app::Action::LangTexts(Lang::En, app::Lazy::Failed("late".into())));
+    assert_eq!(a.asked_lang, None);
     // A late word about the language shown changes nothing.
-    a.apply(app::Action::LangTexts(Lang::ZhCn, app::Lazy::Failed("late".into())));
+    a.apply(app::Action::LangTexts(
+        Lang::ZhCn,
+        app::Lazy::Failed("late".into()),
+    ));
     assert_eq!(a.asked_lang, None);
 }
 

@@ -125,7 +125,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    use_effect_with(lang, |lang| {
+    // The language shown, stored once the user changed it (the one the
+    // page opened in is not a choice).
+    let opened_in = use_mut_ref(|| lang);
+    use_effect_with(lang, move |lang| {
+        if *opened_in.borrow() != *lang {
+            *opened_in.borrow_mut() = *lang;
+            storage::save_lang(lang.tag());
+        }
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
@@ -153,26 +160,24 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // A language whose texts are not there yet (`super::texts`) is shown
-    // once they come; the switch says meanwhile that they are coming, or
-    // why they did not, with a retry. The choice is stored once shown.
+    // once they come, if it is still the one asked for; the switch says
+    // meanwhile that they are coming, or why they did not, with a retry.
+    // The choice is stored once shown (the effect on `lang` below).
     let on_lang = {
         let dispatcher = state.dispatcher();
         Callback::from(move |lang: Lang| {
             if super::texts::ready(lang) {
-                storage::save_lang(lang.tag());
                 dispatcher.dispatch(Action::SetLang(lang));
                 return;
             }
             dispatcher.dispatch(Action::LangTexts(lang, Lazy::Loading));
             let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match super::texts::load(lang).await {
-                    Ok(()) => {
-                        storage::save_lang(lang.tag());
-                        dispatcher.dispatch(Action::SetLang(lang));
-                    }
-                    Err(reason) => dispatcher.dispatch(Action::LangTexts(lang, Lazy::Failed(reason))),
-                }
+                let state = match super::texts::load(lang).await {
+                    Ok(()) => Lazy::Ready,
+                    Err(reason) => Lazy::Failed(reason),
+                };
+                dispatcher.dispatch(Action::LangTexts(lang, state));
             });
         })
     };

@@ -18,8 +18,8 @@
 use super::gate::{gate_load, gate_ready, Gate, PartFetch};
 use crate::i18n::{self, code, Lang};
 use std::cell::Cell;
-use std::rc::Rc;
 use std::future::Future;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 /// What the page's binary hands in: the fetch of each language's part
