@@ -162,7 +162,7 @@ pub fn App(props: &AppProps) -> Html {
     // A language whose texts are not there yet (`super::texts`) is shown
     // once they come, if it is still the one asked for; the switch says
     // meanwhile that they are coming, or why they did not, with a retry.
-    // The choice is stored once shown (the effect on `lang` below).
+    // The choice is stored once shown (the effect on `lang` above).
     let on_lang = {
         let dispatcher = state.dispatcher();
         Callback::from(move |lang: Lang| {
