@@ -114,21 +114,21 @@ mod parts {
     /// once there.
     pub fn texts() -> TextsLoader {
         TextsLoader {
-            en: || {
-                Box::pin(async {
-                    let texts = texts_en().await.map_err(|NotLoaded(reason)| reason)?;
-                    maildns::i18n::install(Lang::En, texts);
-                    Ok(())
-                })
-            },
-            zh: || {
-                Box::pin(async {
-                    let texts = texts_zh().await.map_err(|NotLoaded(reason)| reason)?;
-                    maildns::i18n::install(Lang::ZhCn, texts);
-                    Ok(())
-                })
-            },
+            en: || installing(Lang::En, texts_en()),
+            zh: || installing(Lang::ZhCn, texts_zh()),
         }
+    }
+
+    /// A language's part fetched, then its texts installed.
+    fn installing(
+        lang: Lang,
+        part: impl std::future::Future<Output = Result<Texts, NotLoaded>> + 'static,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>>>> {
+        Box::pin(async move {
+            let texts = part.await.map_err(|NotLoaded(reason)| reason)?;
+            maildns::i18n::install(lang, texts);
+            Ok(())
+        })
     }
 
     pub fn check_half_loader() -> PartFuture {

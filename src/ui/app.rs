@@ -33,11 +33,15 @@ pub(super) fn initial_lang() -> Lang {
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub parts: super::parts::Parts,
+    /// The language the page opens in (`initial_lang`), whose texts
+    /// `super::start` fetched before mounting.
+    pub lang: Lang,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(|| AppState::opening(initial_lang(), &super::browser::fragment()));
+    let opening_lang = props.lang;
+    let state = use_reducer(move || AppState::opening(opening_lang, &super::browser::fragment()));
     let gen: GenHandle = use_reducer(generate::initial_state);
     let lang = state.lang;
     let checker = {

@@ -53,19 +53,20 @@ pub fn start(parts: Parts) {
         };
         let (texts, ()) = futures::future::join(texts::load(lang), plan).await;
         match texts {
-            Ok(()) => mount(parts),
-            Err(reason) => texts::show_unloaded(lang, &reason, std::rc::Rc::new(move || mount(parts))),
+            Ok(()) => mount(parts, lang),
+            Err(reason) => texts::show_unloaded(lang, &reason, std::rc::Rc::new(move || mount(parts, lang))),
         }
     });
 }
 
-fn mount(parts: Parts) {
+/// Mounts the page in `lang`, the language whose texts `start` fetched.
+fn mount(parts: Parts, lang: crate::i18n::Lang) {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
-            yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { parts }).render();
+            yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { parts, lang }).render();
         }
         None => panic::show_banner("the page has no element with id \"app\""),
     }

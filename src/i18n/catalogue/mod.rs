@@ -102,6 +102,15 @@ const fn joined<const N: usize>(areas: &[&[Message]], lang: Lang) -> [u8; N] {
     out
 }
 
+/// Joined texts as a string; they are joined from `&str`s, so this never
+/// fails (the build would, at compile time).
+const fn utf8(joined: &'static [u8]) -> &'static str {
+    match core::str::from_utf8(joined) {
+        Ok(text) => text,
+        Err(_) => panic!("joined catalogue texts are not UTF-8"),
+    }
+}
+
 /// The first view's areas, as whole messages ([`PARTS`], for the tests)
 /// and their codes ([`CODES`]).
 macro_rules! first_view {
@@ -119,18 +128,12 @@ const EN_LEN: usize = joined_len(PARTS, Lang::En);
 const EN_BYTES: [u8; EN_LEN] = joined::<EN_LEN>(PARTS, Lang::En);
 /// The first view's English texts, in the order of [`CODES`], each ended by
 /// a NUL.
-pub const EN: Texts = match core::str::from_utf8(&EN_BYTES) {
-    Ok(text) => text,
-    Err(_) => panic!("the English texts are not UTF-8"),
-};
+pub const EN: Texts = utf8(&EN_BYTES);
 const ZH_LEN: usize = joined_len(PARTS, Lang::ZhCn);
 #[allow(clippy::large_const_arrays)]
 const ZH_BYTES: [u8; ZH_LEN] = joined::<ZH_LEN>(PARTS, Lang::ZhCn);
 /// The first view's Chinese texts, laid out as [`EN`].
-pub const ZH: Texts = match core::str::from_utf8(&ZH_BYTES) {
-    Ok(text) => text,
-    Err(_) => panic!("the Chinese texts are not UTF-8"),
-};
+pub const ZH: Texts = utf8(&ZH_BYTES);
 
 first_view!(
     ui,
